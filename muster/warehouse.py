@@ -1,0 +1,95 @@
+"""The warehouse folder: read what is published, publish atomically, quarantine what fails.
+
+Each table is one Parquet file, `<warehouse>/<table>.parquet`, which pandas, DuckDB and pyarrow
+read as it is. A table is written to a temporary file in the same folder and moved into place
+with an atomic rename, so a reader sees the old table or the new one, never half of one; a table
+whose rows did not change is not rewritten at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from muster.schema import TABLES
+
+PUBLISH_ORDER = ("sources", "documents", "claims")  # referenced tables before referring ones
+QUARANTINE = "_quarantine"
+
+
+def table_path(warehouse: str | Path, name: str) -> Path:
+    return Path(warehouse) / f"{name}.parquet"
+
+
+def as_arrow(frame: pd.DataFrame, name: str) -> pa.Table:
+    """A frame cast to its table's declared schema (fails loudly on a wrong column)."""
+    schema = TABLES[name]
+    return pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+
+
+def read_table(warehouse: str | Path, name: str) -> pd.DataFrame:
+    """A published table as a frame; an empty one with the declared columns if none yet."""
+    path = table_path(warehouse, name)
+    table = pq.read_table(path, schema=TABLES[name]) if path.exists() else TABLES[name].empty_table()
+    return table.to_pandas()
+
+
+def read_published(warehouse: str | Path) -> dict[str, pd.DataFrame]:
+    return {name: read_table(warehouse, name) for name in TABLES}
+
+
+def _atomic_write(table: pa.Table, path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".parquet.tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pq.write_table(table, handle, compression="zstd")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _unchanged(table: pa.Table, path: Path) -> bool:
+    if not path.exists():
+        return False
+    try:
+        return pq.read_table(path, schema=table.schema).equals(table)
+    except (pa.ArrowInvalid, OSError):
+        return False
+
+
+def publish(tables: dict[str, pd.DataFrame], warehouse: str | Path) -> list[str]:
+    """Write the tables that changed, each atomically; returns the names written."""
+    folder = Path(warehouse)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in PUBLISH_ORDER:
+        table, path = as_arrow(tables[name], name), table_path(folder, name)
+        if not _unchanged(table, path):
+            _atomic_write(table, path)
+            written.append(name)
+    return written
+
+
+def quarantine(tables: dict[str, pd.DataFrame], result: dict, warehouse: str | Path,
+               run_name: str) -> Path:
+    """Keep rejected tables and the validation result where an analyst can inspect them."""
+    folder = Path(warehouse) / QUARANTINE / run_name
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        _atomic_write(as_arrow(frame, name), table_path(folder, name))
+    (folder / "validation.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
+    return folder

@@ -1,0 +1,51 @@
+"""Documents -> claims: every figure in a document's text, with who stands behind it.
+
+`transforms.numbers` finds the figures and what they measure; `transforms.attribution` reads
+their sentences for claimant, via, hedge, metric and subject. This module joins the two into rows
+of the claims table, with ids that stay the same as long as the figure's place in the text does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from muster.schema import columns
+from transforms.attribution import annotate
+from transforms.numbers import figures
+from transforms.sources import SourceIndex, source_id
+
+UNATTRIBUTED = "unattributed"  # the claimant when a document's outlet is unknown too
+
+
+def claim_id(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:20]
+
+
+def document_claims(doc: dict, index: SourceIndex, extractor_version: str) -> list[dict]:
+    """The claims rows of one document."""
+    found = figures(doc["text"])
+    if not found:
+        return []
+    outlet = doc["outlet"] or UNATTRIBUTED
+    rows = []
+    for fig, context in zip(found, annotate(doc["text"], found, outlet, index), strict=True):
+        row = {**fig, **context}
+        row.update(
+            claim_id=claim_id(doc["doc_id"], fig["start"], fig["end"]),
+            doc_id=doc["doc_id"], char_start=fig["start"], char_end=fig["end"],
+            claimant=row.get("claimant") or outlet, extractor_version=extractor_version,
+        )
+        rows.append(row)
+    return rows
+
+
+def claims(documents: pd.DataFrame, index: SourceIndex, extractor_version: str) -> pd.DataFrame:
+    """The claims table rows for a batch of documents."""
+    rows = [row for doc in documents[["doc_id", "text", "outlet"]].to_dict("records")
+            for row in document_claims(doc, index, extractor_version)]
+    frame = pd.DataFrame(rows, columns=[c for c in columns("claims")])
+    frame["claimant_id"] = frame["claimant"].map(source_id)
+    frame["via_id"] = frame["via"].map(source_id, na_action="ignore")
+    return frame.astype({"char_start": "int64", "char_end": "int64"})

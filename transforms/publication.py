@@ -1,0 +1,56 @@
+"""What to publish: the tables already published, updated with this run's documents and claims.
+
+A document is keyed by its input (URL, or file and record id), so a re-run on the same input
+finds every document unchanged and publishes nothing new, while an article whose content changed
+replaces its earlier row and all the claims drawn from it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+from muster.schema import columns
+from transforms.cleaning import doc_id
+from transforms.sources import sources_table
+
+
+def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFrame,
+                   extractor_version: str) -> pd.DataFrame:
+    """Raw records not yet published as they are now (content or extractor differ)."""
+    published = dict(zip(documents["doc_id"], documents["raw_sha256"]))
+    stale = set(claims.loc[claims["extractor_version"] != extractor_version, "doc_id"])
+    ids = raw["key"].map(doc_id)
+    keep = [published.get(i) != sha or i in stale for i, sha in zip(ids, raw["raw_sha256"])]
+    return raw.loc[keep].reset_index(drop=True)
+
+
+def with_run(documents: pd.DataFrame, run_id: str, now: datetime) -> pd.DataFrame:
+    """Documents stamped with the run that ingested them, in the published column order."""
+    stamped = documents.assign(ingested_at=pd.Timestamp(now).tz_convert("UTC"), run_id=run_id)
+    return stamped[columns("documents")]
+
+
+def updated(published: pd.DataFrame, new: pd.DataFrame, replaced: set, table: str) -> pd.DataFrame:
+    """Published rows not belonging to a replaced document, plus `new`, in a stable order."""
+    kept = published.loc[~published["doc_id"].isin(replaced)]
+    parts = [frame[columns(table)] for frame in (kept, new) if len(frame)]
+    frame = pd.concat(parts, ignore_index=True) if parts else published[columns(table)]
+    key = "doc_id" if table == "documents" else ["doc_id", "char_start", "claim_id"]
+    return frame.sort_values(key, kind="stable").reset_index(drop=True)
+
+
+def candidate_tables(published: dict[str, pd.DataFrame], documents: pd.DataFrame,
+                     claims: pd.DataFrame, registry: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The tables to validate and publish: the published ones updated with this run's rows.
+
+    Sources are derived every time, from the registry and the names the claims use, so a source
+    never outlives the last claim that named it unless the registry lists it.
+    """
+    replaced = set(documents["doc_id"])
+    docs = updated(published["documents"], documents, replaced, "documents")
+    found = updated(published["claims"], claims, replaced, "claims")
+    names = pd.concat([found["claimant"], found["via"].dropna()])
+    return {"documents": docs, "claims": found,
+            "sources": sources_table(registry, names, docs["outlet"].dropna())}

@@ -113,10 +113,10 @@ def _jsonl_records(path: Path, key_base: str, text: str, skipped: list[Skipped])
             skipped.append(Skipped(where, "a JSON line must be an object"))
             continue
         html, body = _string(obj.get("html")), _string(obj.get("text"))
-        content = body if body and body.strip() else html
-        if content is None:
+        if body is None and html is None:
             skipped.append(Skipped(where, "record has no 'text' or 'html' field"))
             continue
+        content = body if body and body.strip() else html or body
         if not content.strip():
             skipped.append(Skipped(where, "empty document"))
             continue
@@ -154,5 +154,5 @@ def read_registry(path: str | Path) -> pd.DataFrame:
     frame["aliases"] = [
         [a.strip() for a in cell.split("|") if a.strip()] for cell in frame["aliases"]
     ]
-    frame["country"] = frame["country"].replace("", None)
+    frame["country"] = frame["country"].mask(frame["country"] == "")
     return frame[["name", "kind", "country", "aliases"]]

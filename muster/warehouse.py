@@ -75,9 +75,10 @@ def publish(tables: dict[str, pd.DataFrame], warehouse: str | Path) -> list[str]
     """Write the tables that changed, each atomically; returns the names written."""
     folder = Path(warehouse)
     folder.mkdir(parents=True, exist_ok=True)
+    arrow = {name: as_arrow(tables[name], name) for name in PUBLISH_ORDER}  # all cast, or none
     written = []
-    for name in PUBLISH_ORDER:
-        table, path = as_arrow(tables[name], name), table_path(folder, name)
+    for name, table in arrow.items():
+        path = table_path(folder, name)
         if not _unchanged(table, path):
             _atomic_write(table, path)
             written.append(name)

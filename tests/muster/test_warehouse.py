@@ -1,0 +1,77 @@
+"""The warehouse: tables conform to their schemas, publish atomically, and rewrite only on change."""
+
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from muster import warehouse
+from muster.schema import TABLES
+
+TEXT = "The ministry said 280,000 people signed contracts."
+
+
+def tables(value=280000.0):
+    documents = pd.DataFrame([{
+        "doc_id": "d1", "external_id": "x1", "url": "https://example.org/a", "outlet": "Example",
+        "title": "T", "published": date(2024, 1, 2), "language": "en", "text": TEXT,
+        "raw_sha256": "0" * 64, "n_chars": len(TEXT),
+        "ingested_at": datetime(2024, 1, 3, tzinfo=UTC), "run_id": "r1"}])
+    claims = pd.DataFrame([{
+        "claim_id": "c1", "doc_id": "d1", "sentence": TEXT, "char_start": 18, "char_end": 25,
+        "quote": "280,000", "value": value, "value_low": None, "value_high": None,
+        "alt_value": None, "alt_unit": None, "unit": "person", "per": None, "qualifier": "exact",
+        "metric": "recruited", "subject": "contract soldiers", "claimant": "Example",
+        "claimant_id": "example", "via": None, "via_id": None, "hedge": None,
+        "extractor_version": "v1"}])
+    sources = pd.DataFrame([{"source_id": "example", "name": "Example", "kind": "outlet",
+                             "country": None, "aliases": []}])
+    return {"documents": documents, "claims": claims, "sources": sources}
+
+
+def test_an_empty_warehouse_reads_as_empty_tables_with_the_declared_columns(tmp_path):
+    published = warehouse.read_published(tmp_path / "none")
+    for name, frame in published.items():
+        assert frame.empty and list(frame.columns) == TABLES[name].names
+
+
+def test_published_tables_are_parquet_files_with_the_declared_schema(tmp_path):
+    written = warehouse.publish(tables(), tmp_path)
+    assert written == ["sources", "documents", "claims"]
+    for name in TABLES:
+        schema = pq.read_schema(tmp_path / f"{name}.parquet")
+        assert schema.remove_metadata().equals(TABLES[name].remove_metadata())
+    claims = warehouse.read_table(tmp_path, "claims")
+    assert claims.loc[0, "value"] == 280000.0
+
+
+def test_publishing_the_same_tables_twice_rewrites_nothing(tmp_path):
+    warehouse.publish(tables(), tmp_path)
+    stamps = {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("*.parquet")}
+    assert warehouse.publish(tables(), tmp_path) == []
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.glob("*.parquet")} == stamps
+
+
+def test_only_changed_tables_are_rewritten_and_no_temporary_file_is_left(tmp_path):
+    warehouse.publish(tables(), tmp_path)
+    assert warehouse.publish(tables(value=290000.0), tmp_path) == ["claims"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "claims.parquet", "documents.parquet", "sources.parquet"]
+
+
+def test_a_table_with_a_wrong_column_type_is_refused_and_the_published_one_kept(tmp_path):
+    warehouse.publish(tables(), tmp_path)
+    broken = tables()
+    broken["claims"]["char_start"] = "eighteen"
+    with pytest.raises(Exception, match="char_start|int"):
+        warehouse.publish(broken, tmp_path)
+    assert warehouse.read_table(tmp_path, "claims").loc[0, "char_start"] == 18
+
+
+def test_quarantine_keeps_the_rejected_tables_and_the_validation_result(tmp_path):
+    folder = warehouse.quarantine(tables(), {"success": False}, tmp_path, "run-1")
+    assert folder == tmp_path / "_quarantine" / "run-1"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "claims.parquet", "documents.parquet", "sources.parquet", "validation.json"]
+    assert not list(tmp_path.glob("*.parquet"))

@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	touch $@
 
 run: install
-	$(VENV)/bin/muster run data/demo --warehouse data/warehouse
+	$(VENV)/bin/muster run data/demo/articles --warehouse data/warehouse
 
 test: install
 	$(PY) -m pytest -q
@@ -26,4 +26,18 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf data/warehouse data/bench .pytest_cache
+	rm -rf data/warehouse data/warehouse-dev data/bench .pytest_cache
+
+EVAL_WH := data/warehouse-dev
+eval: install
+	rm -rf $(EVAL_WH)
+	$(VENV)/bin/muster run ../shared/corpus/dev.jsonl --warehouse $(EVAL_WH) > /dev/null
+	$(PY) ../shared/corpus/score.py ../shared/corpus/dev_gold.jsonl $(EVAL_WH) --show $(or $(SHOW),40)
+
+bench: install
+	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow
+
+UI_PORT ?= 4200
+ui: install
+	@echo "Prefect UI: http://127.0.0.1:$(UI_PORT)  (in another shell: export PREFECT_API_URL=http://127.0.0.1:$(UI_PORT)/api, then muster run ...)"
+	$(VENV)/bin/prefect server start --host 127.0.0.1 --port $(UI_PORT)

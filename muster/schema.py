@@ -1,66 +1,91 @@
 """The published tables, one pyarrow schema each, declared once.
 
-Writers cast to these schemas, readers conform to them, the README's column tables and the
-expectation suites take their column lists from here.
+Writers cast to these schemas, readers conform to them, the expectation suites take their column
+lists from here, and the README's column tables are generated from the descriptions
+(`python -m muster.schema`), so the docs cannot drift from the data.
 """
 
 from __future__ import annotations
 
 import pyarrow as pa
 
+
+def _field(name: str, kind: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, kind, nullable=nullable, metadata={"description": doc})
+
+
 DOCUMENTS = pa.schema(
     [
-        pa.field("doc_id", pa.string(), nullable=False),
-        pa.field("external_id", pa.string()),
-        pa.field("url", pa.string()),
-        pa.field("outlet", pa.string()),
-        pa.field("title", pa.string()),
-        pa.field("published", pa.date32()),
-        pa.field("language", pa.string()),
-        pa.field("text", pa.large_string(), nullable=False),
-        pa.field("raw_sha256", pa.string(), nullable=False),
-        pa.field("n_chars", pa.int64(), nullable=False),
-        pa.field("ingested_at", pa.timestamp("us", tz="UTC"), nullable=False),
-        pa.field("run_id", pa.string(), nullable=False),
+        _field("doc_id", pa.string(), "Stable id: a hash of the input's URL, or of its file and "
+               "record id; the same input gets the same id in every run.", False),
+        _field("external_id", pa.string(), "The `id` the input record carried (JSONL), if any."),
+        _field("url", pa.string(), "Where the article was published, if known."),
+        _field("outlet", pa.string(), "The outlet as the input names it, else the URL's host."),
+        _field("title", pa.string(), "Headline from the page's metadata or first line."),
+        _field("published", pa.date32(), "Publication date, if the input or page gives one."),
+        _field("language", pa.string(), "Language code of the page, or `en`/`und` from the text."),
+        _field("text", pa.large_string(), "The cleaned body: page furniture removed, paragraphs "
+               "one per line. Claim offsets point into this text.", False),
+        _field("raw_sha256", pa.string(), "SHA-256 of the input as read; a change means the "
+               "document is re-tabulated and replaces its earlier rows.", False),
+        _field("n_chars", pa.int64(), "Length of `text` in characters.", False),
+        _field("ingested_at", pa.timestamp("us", tz="UTC"), "When this version of the document "
+               "was first published (UTC).", False),
+        _field("run_id", pa.string(), "The Prefect flow run that published this version.", False),
     ],
     metadata={"description": "One row per article: the cleaned body text and where it came from."},
 )
 
 CLAIMS = pa.schema(
     [
-        pa.field("claim_id", pa.string(), nullable=False),
-        pa.field("doc_id", pa.string(), nullable=False),
-        pa.field("sentence", pa.string(), nullable=False),
-        pa.field("char_start", pa.int64(), nullable=False),
-        pa.field("char_end", pa.int64(), nullable=False),
-        pa.field("quote", pa.string(), nullable=False),
-        pa.field("value", pa.float64()),
-        pa.field("value_low", pa.float64()),
-        pa.field("value_high", pa.float64()),
-        pa.field("alt_value", pa.float64()),
-        pa.field("alt_unit", pa.string()),
-        pa.field("unit", pa.string(), nullable=False),
-        pa.field("per", pa.string()),
-        pa.field("qualifier", pa.string(), nullable=False),
-        pa.field("metric", pa.string(), nullable=False),
-        pa.field("subject", pa.string()),
-        pa.field("claimant", pa.string(), nullable=False),
-        pa.field("claimant_id", pa.string(), nullable=False),
-        pa.field("via", pa.string()),
-        pa.field("via_id", pa.string()),
-        pa.field("hedge", pa.string()),
-        pa.field("extractor_version", pa.string(), nullable=False),
+        _field("claim_id", pa.string(), "Stable id of the figure: document and character span.",
+               False),
+        _field("doc_id", pa.string(), "The document it was found in (`documents.doc_id`).", False),
+        _field("sentence", pa.string(), "The sentence holding the figure.", False),
+        _field("char_start", pa.int64(), "Start offset of `quote` in `documents.text`.", False),
+        _field("char_end", pa.int64(), "End offset (exclusive) of `quote` in `documents.text`.",
+               False),
+        _field("quote", pa.string(), "The number expression as written, with its qualifier and "
+               "unit words: `at least 6 million`, `495,000 roubles ($5,130)`.", False),
+        _field("value", pa.float64(), "The number; null for ranges and vague amounts."),
+        _field("value_low", pa.float64(), "Lower bound of a range or vague amount "
+               "(`tens of thousands`: 10000)."),
+        _field("value_high", pa.float64(), "Upper bound of a range or vague amount "
+               "(`tens of thousands`: 100000)."),
+        _field("alt_value", pa.float64(), "A conversion the text gives beside the figure "
+               "(`($5,130)`: 5130)."),
+        _field("alt_unit", pa.string(), "The unit of `alt_value`; set exactly when it is."),
+        _field("unit", pa.string(), "What the number counts: `person`, a currency code, "
+               "`percent`, `day`/`month`/`year` (terms), `unit` (other countable things).", False),
+        _field("per", pa.string(), "For rates: `month`, `year` or `day` "
+               "(`190,000 roubles per month`)."),
+        _field("qualifier", pa.string(), "`exact`, `approx`, `at_least`, `at_most`, `range` or "
+               "`vague`.", False),
+        _field("metric", pa.string(), "What kind of figure: `recruited`, `mobilised`, `target`, "
+               "`pool`, `pay`, `casualties`, `fled`, `deployed` or `other`.", False),
+        _field("subject", pa.string(), "A short phrase for what is counted."),
+        _field("claimant", pa.string(), "Who originally asserts the figure (canonical name); the "
+               "outlet when the article states it on its own account.", False),
+        _field("claimant_id", pa.string(), "The claimant in `sources.source_id`.", False),
+        _field("via", pa.string(), "Who relays the claimant's figure, when the text says so "
+               "(`according to Tass`)."),
+        _field("via_id", pa.string(), "The relay in `sources.source_id`."),
+        _field("hedge", pa.string(), "The hedging word, when the figure is hedged "
+               "(`likely`, `reportedly`)."),
+        _field("extractor_version", pa.string(), "Version of the extraction code and source "
+               "registry that produced the row.", False),
     ],
     metadata={"description": "One row per figure found in a document, with who stands behind it."},
 )
 
 SOURCES = pa.schema(
     [
-        pa.field("source_id", pa.string(), nullable=False),
-        pa.field("name", pa.string(), nullable=False),
-        pa.field("kind", pa.string(), nullable=False),
-        pa.field("country", pa.string()),
-        pa.field("aliases", pa.list_(pa.string())),
+        _field("source_id", pa.string(), "Stable id: a slug of the canonical name.", False),
+        _field("name", pa.string(), "Canonical name.", False),
+        _field("kind", pa.string(), "`government`, `military`, `official`, `media`, "
+               "`think tank`, `NGO`, `outlet` or `unknown`.", False),
+        _field("country", pa.string(), "ISO country code, where it applies."),
+        _field("aliases", pa.list_(pa.string()), "Other names the source goes by in text."),
     ],
     metadata={"description": "Who claims or relays figures: the registry plus sources met in text."},
 )
@@ -77,3 +102,16 @@ def columns(table: str) -> list[str]:
 def required(table: str) -> list[str]:
     """Columns that may never be null."""
     return [f.name for f in TABLES[table] if not f.nullable]
+
+
+def markdown(table: str) -> str:
+    """The table's columns as a Markdown table, for the README."""
+    schema = TABLES[table]
+    rows = [f"| `{f.name}` | {f.type} | {'' if f.nullable else 'yes'} | "
+            f"{f.metadata[b'description'].decode()} |" for f in schema]
+    head = ["| column | type | required | meaning |", "|---|---|---|---|"]
+    return "\n".join([schema.metadata[b"description"].decode(), "", *head, *rows])
+
+
+if __name__ == "__main__":
+    print("\n\n".join(f"### {name}\n\n{markdown(name)}" for name in TABLES))

@@ -1,0 +1,112 @@
+"""Time each pipeline stage on a generated corpus; print documents per second and peak memory.
+
+The corpus is the demo corpus repeated until it holds --docs documents (each copy with its own
+URL, so each is a distinct document), written as one JSONL file so ingestion reads real input.
+Stages are timed by calling the same functions the Prefect tasks call, one batch at a time, so
+the figures measure Muster's work, not the orchestrator's; --flow also times one whole `muster`
+flow run on the same corpus, Prefect included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from muster import paths, readers, warehouse
+from muster.fingerprint import extractor_version
+from transforms.batches import batches
+from transforms.claims import claims
+from transforms.cleaning import cleaned_documents
+from transforms.publication import candidate_tables, with_run
+from transforms.sources import source_index
+
+
+def generated_corpus(target: Path, n_docs: int) -> Path:
+    """The demo corpus, repeated to n_docs records, as JSONL."""
+    demo, _ = readers.read_inputs([paths.DEMO_CORPUS])
+    seeds = demo.to_dict("records")
+    with target.open("w", encoding="utf-8") as out:
+        for i in range(n_docs):
+            seed = seeds[i % len(seeds)]
+            field = "html" if seed["is_html"] else "text"
+            out.write(json.dumps({
+                "id": f"bench-{i}", "url": f"https://example.org/bench/{i}",
+                "outlet": seed["outlet"] or "example.org", "published": seed["published"],
+                field: seed["content"]}) + "\n")
+    return target
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(name: str, n_docs: int, results: list, fn, *args):
+    start = time.perf_counter()
+    out = fn(*args)
+    seconds = time.perf_counter() - start
+    results.append({"stage": name, "docs": n_docs, "seconds": round(seconds, 2),
+                    "docs_per_s": round(n_docs / seconds, 1), "peak_rss_mib": round(peak_mib())})
+    return out
+
+
+def run_stages(corpus: Path, batch_size: int) -> list[dict]:
+    results: list[dict] = []
+    raw, _ = timed("ingest", 0, results, readers.read_inputs, [corpus])
+    n = len(raw)
+    results[-1].update(docs=n, docs_per_s=round(n / results[-1]["seconds"], 1))
+    parts = batches(raw, batch_size)
+    docs = timed("clean", n, results, lambda: pd.concat(
+        [cleaned_documents(b)[0] for b in parts], ignore_index=True))
+    registry = readers.read_registry(paths.REGISTRY)
+    version = extractor_version(paths.REGISTRY)
+    index = source_index(registry)
+    found = timed("tabulate", n, results, lambda: pd.concat(
+        [claims(b, index, version) for b in batches(docs, batch_size)], ignore_index=True))
+    empty = {name: warehouse.read_table(Path("/nonexistent"), name) for name in warehouse.TABLES}
+    docs = with_run(docs, "bench", pd.Timestamp.now(tz="UTC").to_pydatetime())
+    tables = candidate_tables(empty, docs, found, registry)
+    from expectations.gate import validate
+
+    result = timed("validate", n, results, validate, tables)
+    with tempfile.TemporaryDirectory() as folder:
+        timed("publish", n, results, warehouse.publish, tables, folder)
+    print(f"claims: {len(found)}; validation passed: {result.success}")
+    return results
+
+
+def run_flow(corpus: Path, batch_size: int) -> dict:
+    from flows.pipeline import muster
+
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        summary = muster(inputs=[str(corpus)], warehouse=folder, batch_size=batch_size)
+        seconds = time.perf_counter() - start
+    n = summary["stages"][0]["out"]
+    return {"stage": "whole flow (Prefect)", "docs": n, "seconds": round(seconds, 2),
+            "docs_per_s": round(n / seconds, 1), "peak_rss_mib": round(peak_mib())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--flow", action="store_true", help="also time a whole flow run")
+    parser.add_argument("--out", type=Path, default=paths.DATA / "bench")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    corpus = generated_corpus(args.out / "corpus.jsonl", args.docs)
+    results = run_stages(corpus, args.batch_size)
+    if args.flow:
+        results.append(run_flow(corpus, args.batch_size))
+    print(pd.DataFrame(results).to_string(index=False))
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -29,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
 def summary_lines(summary: dict) -> list[str]:
     """What a user wants to see after a run: counts, what was skipped, where the tables are."""
     stages = {row["stage"]: row for row in summary["stages"]}
-    checks = summary["checks"]
+    suites = summary["checks"]["suites"].values()
+    passed, evaluated = sum(s["passed"] for s in suites), sum(s["evaluated"] for s in suites)
     lines = [
         f"documents read: {stages['ingest']['out']}, skipped: {stages['ingest']['set aside']}, "
         f"unchanged: {stages['select']['set aside']}, empty after cleaning: "
@@ -37,7 +38,7 @@ def summary_lines(summary: dict) -> list[str]:
         f"figures found in new or changed documents: {stages['tabulate']['out']}",
         "claims per metric: " + ", ".join(
             f"{m['metric']} {m['claims']}" for m in summary["metrics"] if m["claims"]),
-        f"checks passed: {checks['passed']} of {checks['evaluated']}",
+        f"checks passed: {passed} of {evaluated}",
     ]
     lines += [f"skipped {s}" for s in summary["skipped"]]
     written = ", ".join(summary["written"]) or "none (nothing changed)"

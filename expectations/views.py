@@ -1,0 +1,127 @@
+"""Validation views: each table as published, plus the derived columns its suite needs.
+
+Great Expectations checks one dataframe at a time, so rules that span tables or compare a column
+with a computation (the length of a text, the document's text at a claim's offsets) are made
+checkable by adding those values as columns first. The views compute; they never judge: every
+verdict comes from an expectation in `expectations.suites`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pandas as pd
+import pyarrow as pa
+
+from muster.schema import KEYS
+
+# Derived columns, prefixed with "_" so that they stand apart from the schema's columns.
+TEXT_LENGTH = "_text_length"
+DOC_N_CHARS = "_doc_n_chars"
+DOC_TEXT_AT_OFFSETS = "_doc_text_at_offsets"
+
+# Reference columns of claims, and the table whose key each must be found in.
+REFERENCES = {"doc_id": "documents", "claimant_id": "sources", "via_id": "sources"}
+
+# Name of the suite parameter filled in at each run.
+TODAY = "today"
+
+
+def build_views(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The frame each suite validates, keyed like `muster.schema.TABLES`."""
+    return {
+        "documents": documents_view(tables["documents"]),
+        "claims": claims_view(tables["claims"], tables),
+        "sources": _plain_copy(tables["sources"]),
+    }
+
+
+def parameters(today: dt.date) -> dict[str, object]:
+    """Values for the suites' `$PARAMETER`s, so the suites themselves are built once."""
+    return {TODAY: today}
+
+
+def found(column: str) -> str:
+    """The derived column holding a reference's value where the referenced row exists."""
+    return f"_{column}_found"
+
+
+def documents_view(documents: pd.DataFrame) -> pd.DataFrame:
+    """Documents with the measured length of their text, and `published` as plain dates.
+
+    A datetime64 `published` (as a Parquet round trip may produce) cannot be compared with a
+    date by GX, so it is reduced to its date; other dtypes are left for the suite to judge.
+    """
+    view = _plain_copy(documents)
+    if "text" in view:
+        view[TEXT_LENGTH] = view["text"].str.len()
+    if "published" in view and pd.api.types.is_datetime64_any_dtype(view["published"]):
+        view["published"] = view["published"].dt.date.astype(object)
+    return view
+
+
+def claims_view(claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Claims with each reference looked up, and their document's declared length and text at
+    the claim's offsets."""
+    view = _plain_copy(claims)
+    for column, table in REFERENCES.items():
+        if column in view:
+            view[found(column)] = _look_up(view[column], tables[table], KEYS[table])
+    return _with_document_facts(view, tables["documents"])
+
+
+def _look_up(references: pd.Series, table: pd.DataFrame, key: str) -> pd.Series:
+    """Each reference where `table` has a row with that key, null where it has none.
+
+    Equal to the reference column exactly when the reference resolves, which is what the
+    claims suite expects; a join would give the same but copy the referenced rows.
+    """
+    keys = table[key] if key in table else pd.Series([], dtype=references.dtype)
+    return references.where(references.isin(keys))
+
+
+def _with_document_facts(view: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Add the document's n_chars and its text at the claim's offsets, null where the document
+    is unknown, so that only the reference check reports a claim whose document is missing."""
+    if "doc_id" not in view or "doc_id" not in documents:
+        return view
+    if "n_chars" in documents:
+        view[DOC_N_CHARS] = view["doc_id"].map(_by_doc_id(documents, "n_chars")).astype("Int64")
+    if "text" in documents and {"char_start", "char_end"} <= set(view):
+        texts = _by_doc_id(documents, "text")
+        slices = [
+            _slice(texts.get(doc_id), start, end)
+            for doc_id, start, end in zip(
+                view["doc_id"], view["char_start"], view["char_end"], strict=True
+            )
+        ]
+        view[DOC_TEXT_AT_OFFSETS] = pd.Series(slices, index=view.index, dtype="str")
+    return view
+
+
+def _slice(text: object, start: object, end: object) -> str | None:
+    """`text[start:end]`, or null when any part is missing (other expectations report that)."""
+    if not isinstance(text, str) or pd.isna(start) or pd.isna(end):
+        return None
+    return text[int(start) : int(end)]
+
+
+def _by_doc_id(documents: pd.DataFrame, column: str) -> dict:
+    """One document column looked up by doc_id (the last row wins if ids repeat; the
+    uniqueness expectation reports the repeat)."""
+    return dict(zip(documents["doc_id"], documents[column], strict=True))
+
+
+def _plain_copy(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with a 0..n-1 index (so derived columns align and the caller's frame is never
+    modified) and NaN-style nulls.
+
+    GX compares column pairs with `==`, which yields pd.NA, not False, on pyarrow-backed or
+    masked columns (e.g. `read_parquet(dtype_backend="pyarrow")`) and then fails with
+    "boolean value of NA is ambiguous"; a round trip through Arrow gives pandas' default
+    dtypes, the ones the suites are tested on.
+    """
+    if any(getattr(dtype, "na_value", None) is pd.NA for dtype in frame.dtypes):
+        return pa.Table.from_pandas(frame, preserve_index=False).to_pandas(ignore_metadata=True)
+    return frame.reset_index(drop=True)

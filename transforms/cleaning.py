@@ -130,7 +130,8 @@ def cleaned_document(raw: dict) -> dict:
 
 def cleaned_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Documents with a body, and the records that came out empty (with their source)."""
-    rows = [cleaned_document(r) for r in raw.to_dict("records")]
+    records = raw.astype(object).where(raw.notna(), None).to_dict("records")  # NaN -> None
+    rows = [cleaned_document(r) for r in records]
     frame = pd.DataFrame(rows, columns=[*_DOC_COLUMNS, "source"])
     empty = frame["n_chars"] == 0
     rejected = frame.loc[empty, ["source"]].assign(reason="empty document after cleaning")

@@ -1,0 +1,96 @@
+"""Page furniture in scraped plain text: what a page carries around the article, not its body.
+
+Numbers in furniture are never figures (ANNOTATION.md): comment counts, tickers, "1 min read",
+the other stories of a news feed. Plain text has no markup to tell them apart, so furniture is
+recognised line by line from how it reads: a whole line that is a menu item, a prompt, a teaser
+or a ticker is dropped; a heading that opens the list of other stories ends the article.
+
+The patterns start with the line break, so the regex engine only tries them at line starts;
+this keeps cleaning well under a tenth of a millisecond for a news article.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are page chrome, prompts or share buttons.
+_CHROME = (
+    r"skip\s+to\s+(?:main\s+)?content|edit\s+post|advertisement|advertising|learn\s+more"
+    r"|share(?:\s+(?:article|this(?:\s+article)?|to\s+or|on\s+\w+))?|author|by|print|comments?"
+    r"|subscribe(?:\s+now)?|pre-order\s+now|(?:\*\s*)?indicates\s+required"
+    r"|(?:please,?\s+)?enter\s+(?:a\s+)?(?:correct|valid)\s+email(?:\s+address)?"
+    r"|enter\s+your\s+email(?:\s+(?:address|to\s+subscribe))?|successfu?l+y\s+subscribed"
+    r"|thank\s+you\s+for\s+(?:signing\s+up|subscribing)\b[^\n]*|sign\s+up\s+for\s+[^\n]*newsletter"
+    r"[^\n]*|(?:get\s+)?our\s+newsletter|newsletter|most\s+(?:read|popular|viewed)"
+    r"|trending(?:\s+now)?|this\s+audio\s+is\s+created\s+with\s+ai\s+assistance|donate[^\n]*"
+    r"|support\s+[^.!?\n]{3,40}!|views?:?\s*\d+|\d+\s+(?:comments?|views|shares)|people"
+    r"|(?:listen|watch)(?:\s+now)?|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?"
+)
+# Related-link teasers: "Read more: ...", "Please, also have a look into : ...".
+_TEASER = (
+    r"(?:please,?\s+)?(?:also\s+)?(?:have\s+a\s+look\s+(?:into|at)|read\s+(?:more|also|next)"
+    r"|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|you\s+may\s+(?:also\s+)?"
+    r"(?:be\s+interested\s+in|like)|recommended(?:\s+for\s+you)?|more\s+on\s+this|click\s+here"
+    r"|follow\s+us)\s*:[^\n]*"
+)
+_FURNITURE_LINE = re.compile(
+    rf"\n[ \t]*[•·▪*–]?[ \t]*(?:{_CHROME}|{_TEASER})[ \t.:]*(?=\n|$)", re.IGNORECASE
+)
+# Tickers, counters and menus in capitals: "• USD79.73", "EUR 93.56", "• 86", "ANALYTICS".
+_TICKER_LINE = re.compile(
+    r"\n[ \t]*(?:(?:[•·*]?[ \t]*(?:[A-Z]{2,5} ?[+-]?\d+(?:[.,]\d+)?%?|\d{1,4})[ \t]*)+"
+    r"|[A-Z]{3,}(?: [A-Z]{3,})?)[ \t]*(?=\n|$)"
+)
+# Lines that hold these anywhere are bylines with read times, footers or share counters.
+_LINE_MARKERS = ("min read", "mins read", "minute read", "terms of use", "terms of service",
+                 "privacy policy", "all rights reserved", "©", "has been shared by")
+# Headings after which a page lists other stories: the article has ended.
+_END_OF_ARTICLE = re.compile(
+    r"\n[ \t]*(?:more\s+news|editors[’']?\s+picks|news\s+feed|you\s+may\s+also\s+like"
+    r"|recommended\s+for\s+you|related\s+(?:articles|stories|news|posts|content)"
+    r"|latest\s+(?:news|stories)|read\s+next|more\s+stories|more\s+from\s+[^\n]{1,40}"
+    r"|top\s+stories)[ \t.:]*(?=\n|$)",
+    re.IGNORECASE,
+)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_MIN_BODY = 200  # characters of article before a "more news" heading may end it
+_HEAD = 400  # a "Skip to content" this early drops the promos above it
+
+
+def strip_furniture(text: str) -> str:
+    """The article's headline and body, without the page furniture around them.
+
+    Paragraph breaks are kept; lines of furniture are removed whole.
+    """
+    text = _after_skip_link("\n" + text)
+    text = _without_marked_lines(text)
+    text = _TICKER_LINE.sub("", _FURNITURE_LINE.sub("", text))
+    while end := _END_OF_ARTICLE.search(text):
+        if end.start() >= _MIN_BODY:
+            text = text[: end.start()]
+            break
+        text = text[: end.start()] + text[end.end() :]  # a heading above the body: drop it
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+
+
+def _after_skip_link(text: str) -> str:
+    """The text after an early "Skip to content" line: promos and menus come before it."""
+    found = text.lower().find("skip to", 0, _HEAD)
+    if found < 0:
+        return text
+    line_end = text.find("\n", found)
+    line = text[text.rfind("\n", 0, found) + 1 : line_end if line_end >= 0 else None]
+    if _FURNITURE_LINE.fullmatch("\n" + line.strip()):
+        return "\n" + text[line_end + 1 :] if line_end >= 0 else ""
+    return text
+
+
+def _without_marked_lines(text: str) -> str:
+    """The text without the lines that contain a byline, footer or share-count marker."""
+    lower = text.lower()
+    if not any(marker in lower for marker in _LINE_MARKERS):
+        return text
+    lines = text.split("\n")
+    return "\n".join(
+        line for line in lines if not any(marker in line.lower() for marker in _LINE_MARKERS)
+    )

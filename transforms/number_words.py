@@ -1,0 +1,180 @@
+"""Amounts written in words: "Thirty-five", "a thousand and two hundred", "two-thirds", "dozens".
+
+text2num parses whole strings only and rejects news phrasing such as "a thousand and two hundred"
+or "more than thousand"; the few words news uses are simpler to read here, token by token, so a
+phrase can also stop where the number stops ("one and a half times" is "one", then not a number).
+"""
+
+from __future__ import annotations
+
+import re
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Multipliers written after digits: "417K", "$22k", "3.5bn", "1.9 million".
+MULTIPLIERS = {
+    **SCALES, "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "tn": 1e12, "trn": 1e12,
+}
+
+# Order of magnitude of vague amounts, as ANNOTATION.md gives them.
+VAGUE_BOUNDS = {
+    "dozens": (10.0, 100.0),
+    "hundreds": (100.0, 1e3),
+    "thousands": (1e3, 1e4),
+    "tens of thousands": (1e4, 1e5),
+    "hundreds of thousands": (1e5, 1e6),
+    "millions": (1e6, 1e7),
+    "tens of millions": (1e7, 1e8),
+    "hundreds of millions": (1e8, 1e9),
+    "billions": (1e9, 1e10),
+}
+_VAGUE_SINGULAR = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands",
+                   "million": "millions", "hundred thousand": "hundreds of thousands"}
+
+FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+
+_word_alternation = "|".join(sorted([*ONES, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+# A run of number words; where it really ends is decided by `word_number`.
+WORD_NUMBER = (
+    rf"(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_word_alternation})"
+    rf"(?:(?:[\s-]+|\s+and\s+)(?:{_word_alternation}))*(?!\w)"
+)
+VAGUE = (
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions"
+    r"|billions|(?:several|a\s+few|a\s+couple\s+of)\s+(?:hundred\s+thousand|hundred|thousand"
+    r"|million|dozen)(?!\s+(?:and|\d))"
+)
+SHARE = (
+    r"half|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
+    r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b)"
+)
+
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+# Words that can open or sit in a number said in words, a vague amount or a share.
+TRIGGER_WORDS = (
+    *ONES, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
+    "tens", "several", "few", "couple", "half", "third", "thirds", "quarter", "quarters", "fifth",
+    "fifths", "tenth", "tenths",
+)
+# Words that may take an "a"/"an" before them: "a few", "a third", "a thousand".
+TAKES_ARTICLE = frozenset(("few", "couple", "third", "quarter", "fifth", "tenth", "hundred",
+                           "thousand", "million", "billion", "dozen"))
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of `words` factored by common prefixes.
+
+    Python's regex engine tries alternatives one by one; a trie tries each letter once, which
+    makes the scan for number words several times faster than a flat "one|two|...".
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_branch(root)
+
+
+def _trie_branch(node: dict) -> str:
+    alternatives = [re.escape(char) + _trie_branch(child) for char, child in sorted(node.items())
+                    if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    if "" in node:
+        body = (body if len(body) == 1 else f"(?:{body})") + "?"
+    return body
+
+
+def word_number(phrase: str) -> tuple[float, int] | None:
+    """The value of the number words that open `phrase`, and how many characters they take.
+
+    Stops at the first word that cannot continue the number, so "two and three" gives 2 and
+    "one and a half" gives 1; None when no number word opens the phrase.
+    """
+    total, current, end, prev = 0.0, 0.0, 0, "start"
+    pending_and = False
+    for tok in _TOKEN.finditer(phrase):
+        word = tok.group().lower()
+        if word in ("a", "an"):
+            if prev != "start":
+                break
+            current, prev = 1.0, "article"
+            continue
+        if word == "and":
+            if prev not in ("scale", "hundred") or pending_and:
+                break
+            pending_and = True
+            continue
+        kind = _kind(word)
+        if kind is None or not _follows(prev, kind, current):
+            break
+        total, current = _combine(total, current, word, kind)
+        prev, end, pending_and = kind, tok.end(), False
+    if end == 0:
+        return None
+    return total + current, end
+
+
+def _kind(word: str) -> str | None:
+    if word in ONES:
+        return "teen" if ONES[word] >= 10 else "one"
+    if word in TENS:
+        return "tens"
+    if word == "hundred":
+        return "hundred"
+    if word in SCALES:
+        return "scale"
+    return "dozen" if word == "dozen" else None
+
+
+def _follows(prev: str, kind: str, current: float) -> bool:
+    """Whether a number word of `kind` may follow one of kind `prev` ("thirty-five", not "five
+    thirty")."""
+    if kind in ("one", "teen", "tens"):
+        return prev in ("start", "scale", "hundred") or (prev == "tens" and kind == "one")
+    if kind == "hundred":
+        return prev in ("start", "article", "one", "teen", "tens")
+    return prev != "dozen" and (kind == "scale" or prev in ("start", "article", "one", "teen"))
+
+
+def _combine(total: float, current: float, word: str, kind: str) -> tuple[float, float]:
+    if kind in ("one", "teen"):
+        return total, current + ONES[word]
+    if kind == "tens":
+        return total, current + TENS[word]
+    if kind == "hundred":
+        return total, (current or 1) * 100
+    if kind == "dozen":
+        return total, (current or 1) * 12
+    return total + (current or 1) * SCALES[word], 0.0
+
+
+def vague_bounds(phrase: str) -> tuple[float, float]:
+    """Low and high bounds of a vague amount ("several hundred" is 100 to 1,000)."""
+    words = " ".join(phrase.lower().split())
+    for prefix in ("several ", "a few ", "a couple of "):
+        if words.startswith(prefix):
+            words = _VAGUE_SINGULAR[words.removeprefix(prefix)]
+    return VAGUE_BOUNDS[words]
+
+
+def share_percent(phrase: str) -> float:
+    """A share said in words as a percentage: "half" 50, "two-thirds" 66.67."""
+    words = re.split(r"[\s-]+", phrase.lower())
+    if words == ["half"]:
+        return 50.0
+    numerator = 1 if words[0] in ("a", "one") else ONES[words[0]]
+    return round(100 * numerator / FRACTIONS[words[1].rstrip("s")], 2)

@@ -1,0 +1,203 @@
+"""Attribution frames: the phrases in one sentence that say who asserts or relays its figures.
+
+The article is first "masked" and lower-cased: every source reference (a registry alias, a
+person's name, "the ministry", "he") becomes a placeholder ⟦i⟧, so that each cue is one short
+regex over placeholders, run once over the whole article: "⟦0⟧ said", "according to ⟦0⟧",
+"citing ⟦0⟧", "⟦0⟧'s latest update", "quoted by ⟦0⟧". A cue must lie within one sentence.
+Each frame records the role its source plays:
+
+- speaker: asserts the figure ("X said", "according to X", "X's estimate");
+- cited: the source another one cites ("citing X"): deeper in the chain than the citer;
+- relay: passes on someone else's words ("quoted by X", "as cited by X", "told X", "to X");
+- data: a person's data source ("according to data from X"): never the claimant over a speaker;
+- action: orders a figure into being ("X ordered", "a decree by X"): only within its own clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+SRC = r"⟦(\d+)⟧"
+SPEECH = (
+    r"(?:said|says|say|stated|states|told|tells|noted|notes|added|adds|claimed|claims|reported|"
+    r"reports|wrote|writes|estimated|estimates|estimate|announced|announces|confirmed|confirms|"
+    r"revealed|reveals|mentioned|highlighted|explained|warned|found|finds|pointed\s+out|points\s+out|"
+    r"assessed|assesses|calculated|calculates|indicated|indicates|suggested|suggests|informed|"
+    r"stressed|emphasi[sz]ed|acknowledged|admitted|disclosed|published|counted|recorded|identified|"
+    r"concluded|insisted|insists|declared|believes|believed|argued|argues|alleged|alleges|observed|"
+    r"showed|shows|tweeted|posted|projected|predicted|put|puts|cited|quoted|specified|clarified|"
+    r"forecast|expects|reckons|asserted|boasted|bragged|"
+    r"(?:has|have|had)\s+(?:said|found|reported|claimed|estimated|stated|noted|calculated|counted))"
+)
+RESEARCH_WORDS = re.compile(
+    r"analy[sz]|research|findings|calculat|count|collect|compil|identif|investigat|review|estimat"
+    r"|data"
+)
+ADVERBIALS = (
+    r"(?:\s+(?:also|has|have|had|was|were|is|are|further|then|later|earlier|previously|recently|"
+    r"again|officially|publicly|separately|likewise|similarly|on\s+\w+|last\s+\w+|this\s+\w+|"
+    r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)){0,3}"
+)
+APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
+    r"(?:\s*\([^()\n]{0,60}\))?(?:,[^,;“”\"\n]{1,140}?(?:,|(?=\s+(?:said|says|told|added)\b)))?"
+)
+GAP = r"(?:(?!that\b|who\b|which\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
+CLAUSE_END = re.compile(
+    r",\s+(?:which|prompting|leading|causing|forcing|sparking|resulting|triggering|but)\b|;"
+)
+
+def src(name: str) -> str:
+    return rf"⟦(?P<{name}>\d+)⟧"
+
+
+# cues led by a word, in one pattern so the article is scanned once for all of them
+LED = re.compile(  # the look-ahead on first letters lets the scan skip most positions
+    r"(?=[acdeilopqrst])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
+    + src("according_src")
+    + r"(?P<post>(?:['’]s)?\s+(?:data|figures|statistics|estimates|calculations))?)"
+    r"|(?P<by_speaker>(?P<verb>reported|stated|announced|analy[sz]ed|reviewed|described|compiled|"
+    r"collected|calculated|estimated|released|provided|revealed|gathered|obtained|found|made\s+"
+    r"public|claimed|counted|identified)(?:\s+in\s+more\s+detail)?\s+by\s+(?:the\s+)?" + GAP
+    + src("by_speaker_src") + ")"
+    r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"
+    + GAP + src("by_relay_src") + ")"
+    r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to)\s+(?:the\s+)?" + GAP
+    + src("cited_src") + ")"
+    r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
+    r"|speaking\s+to|spoke\s+to|interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP
+    + src("told_src") + "))"
+)
+LED_KINDS = ("according", "by_speaker", "by_relay", "cited", "told")
+SUBJECT_VERB = re.compile(
+    SRC + r"(?:['’]s?)?" + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
+)
+VERB_SUBJECT = re.compile(
+    r"[,”\"’][ \t]*(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"
+    r"(?:(?!that\b)[\w’'-]+\s+){0,5}?" + SRC
+    + r"(?:\s*\([^()]{0,40}\))?(?:\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + SRC + ")?"
+)
+QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\bquoted\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
+                       + r"\s+as\s+saying")
+TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
+                  r"says\s+to|speaking\s+to|spoke\s+to|"
+                  r"interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP + SRC)
+POSSESSIVE = re.compile(
+    SRC + r"(?:['’]s?)?\s+(?:(?:latest|daily|new|own|recent|official|"
+    r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
+    r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
+    r"statement|bulletin|figures|count|tally|survey|study|order|post)\b"
+)
+ACTION = re.compile(SRC + APPOSITIVE + r"\s+(?:has\s+|had\s+|also\s+)*(?:ordered|directed|decreed|"
+                    r"instructed|set|(?:signed|issued)\s+(?:a|the)\s+decree|approved|promises|"
+                    r"promised|offers|offered)\b")
+POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")
+LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
+                   + r"[ \t]*:", re.M)
+DASH_CREDIT = re.compile(SRC + r"\.?(?:[ \t]+(?:video|photo|audio))?[ \t]*$", re.M)
+DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]*$")
+
+
+class Frame(NamedTuple):
+    """One attribution cue: which reference it names, in what role, and where."""
+
+    ref: int          # index into the article's reference list
+    role: str         # speaker | cited | relay | data | action
+    start: int        # where the cue starts in the article
+    end: int          # where the cue ends
+    research: bool    # the source did its own counting ("data analysed by the BBC")
+    final: bool       # the cue follows what it attributes (", the ministry said.")
+    scope_end: int    # for actions: where their clause ends; else the sentence's end
+
+
+def matches(pattern: re.Pattern, text: str):
+    """All matches of `pattern`, overlapping ones too ("⟦0⟧, head of ⟦1⟧, said")."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
+def postposed(masked: str, start: int, sent_start: int) -> bool:
+    """Whether a cue follows what it attributes: "..., the report said", "...,” said X"."""
+    return masked[start:start + 1] in ",”\"’" or bool(POSTPOSED.search(masked, sent_start, start))
+
+
+def candidate_matches(masked: str):
+    """(match, group, role, research) for every cue pattern over the masked article."""
+    for m in matches(LED, masked):
+        kind = next(k for k in LED_KINDS if m.group(k))
+        group = kind + "_src"
+        if kind == "according":
+            pre, post = m.group("pre") or "", m.group("post") or ""
+            data = bool(re.search(r"\b(?:data|figures|statistics)\b", pre)) or bool(
+                re.search(r"data|figures|statistics", post))
+            yield m, group, "data" if data else "speaker", bool(RESEARCH_WORDS.search(pre))
+        elif kind == "by_speaker":
+            yield m, group, "speaker", bool(RESEARCH_WORDS.search(m.group("verb")))
+        else:
+            yield m, group, {"by_relay": "relay", "cited": "cited", "told": "relay"}[kind], False
+    for m in matches(QUOTED_AS, masked):
+        yield m, 1, "relay", False
+        yield m, 2, "speaker", False
+    for m in matches(SUBJECT_VERB, masked):
+        yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
+    for m in matches(VERB_SUBJECT, masked):
+        yield m, 1, "speaker", False
+        if m.group(2):
+            yield m, 2, "relay", False
+    for m in matches(ACTION, masked):
+        yield m, 1, "action", False
+    for m in matches(POSSESSIVE, masked):
+        noun = m.group("noun")
+        yield m, 1, "action" if noun in ("decree", "order") else "speaker", bool(
+            RESEARCH_WORDS.search(noun))
+    for m in LABEL.finditer(masked):
+        yield m, 1, "label", False
+    for m in DASH_CREDIT.finditer(masked):  # a headline's "... – British intelligence"
+        if DASH_BEFORE.search(masked, max(0, m.start() - 4), m.start()):
+            yield m, 1, "label", False
+
+
+def frames(masked: str, to_orig: list[int], bounds: list[tuple[int, int]]) -> list[list[Frame]]:
+    """Every attribution frame of the lower-cased, masked article, by sentence.
+
+    `bounds` are the sentences' (start, end) in masked offsets; `to_orig` maps masked offsets
+    back to the article's. A match that runs past its sentence's end is no cue.
+    """
+    found: list[list[Frame]] = [[] for _ in bounds]
+    if "⟦" not in masked:
+        return found
+    starts = [b[0] for b in bounds]
+    tails = [len(masked[s:e].rstrip(" .”\"’)!?")) + s for s, e in bounds]
+    for m, group, role, research in candidate_matches(masked):
+        si = bisect.bisect_right(starts, m.start()) - 1
+        if si < 0 or m.end() > bounds[si][1]:
+            continue
+        s_start, s_end = bounds[si]
+        start, end = to_orig[m.start()], to_orig[m.end() - 1] + 1
+        scope = to_orig[s_end - 1] + 1
+        if role == "action":
+            stop = CLAUSE_END.search(masked, m.end(), s_end)
+            scope = to_orig[stop.start()] if stop else scope
+        final = role == "label" or (role != "action" and (
+            m.end() >= tails[si] - 3 or postposed(masked, m.start(), s_start)))
+        found[si].append(Frame(int(m.group(group)), "speaker" if role == "label" else role,
+                               start, end, research, final, scope))
+    return [dedupe(f) for f in found]
+
+
+def dedupe(found: list[Frame]) -> list[Frame]:
+    """One frame per reference, the strongest role winning (a relay beats a plain speaker)."""
+    rank = {"relay": 0, "cited": 1, "data": 2, "speaker": 3, "action": 4}
+    best: dict[int, Frame] = {}
+    for f in found:
+        old = best.get(f.ref)
+        if old is None or rank[f.role] < rank[old.role]:
+            best[f.ref] = f._replace(research=f.research or (old.research if old else False),
+                                     final=f.final or (old.final if old else False))
+        elif old.role == f.role:
+            best[f.ref] = old._replace(research=old.research or f.research,
+                                       final=old.final or f.final)
+    return sorted(best.values(), key=lambda f: f.start)

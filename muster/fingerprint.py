@@ -15,7 +15,7 @@ from muster import __version__
 
 def extractor_version(registry: str | Path) -> str:
     digest = hashlib.sha256()
-    for module in sorted(Path(transforms.__file__).parent.glob("*.py")):
+    for module in sorted(Path(transforms.__path__[0]).glob("*.py")):
         digest.update(module.name.encode())
         digest.update(module.read_bytes())
     digest.update(Path(registry).read_bytes())

@@ -14,6 +14,7 @@ import pandas as pd
 from muster.schema import columns
 from transforms.attribution import annotate
 from transforms.numbers import figures
+from transforms.rows import records
 from transforms.sources import SourceIndex, source_id
 
 UNATTRIBUTED = "unattributed"  # the claimant when a document's outlet is unknown too
@@ -43,7 +44,7 @@ def document_claims(doc: dict, index: SourceIndex, extractor_version: str) -> li
 
 def claims(documents: pd.DataFrame, index: SourceIndex, extractor_version: str) -> pd.DataFrame:
     """The claims table rows for a batch of documents."""
-    rows = [row for doc in documents[["doc_id", "text", "outlet"]].to_dict("records")
+    rows = [row for doc in records(documents[["doc_id", "text", "outlet"]])
             for row in document_claims(doc, index, extractor_version)]
     frame = pd.DataFrame(rows, columns=[c for c in columns("claims")])
     frame["claimant_id"] = frame["claimant"].map(source_id)

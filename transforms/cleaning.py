@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from transforms.furniture import strip_furniture
+from transforms.rows import records
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _BLANK_LINES = re.compile(r"\n{2,}")
@@ -130,8 +131,7 @@ def cleaned_document(raw: dict) -> dict:
 
 def cleaned_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Documents with a body, and the records that came out empty (with their source)."""
-    records = raw.astype(object).where(raw.notna(), None).to_dict("records")  # NaN -> None
-    rows = [cleaned_document(r) for r in records]
+    rows = [cleaned_document(r) for r in records(raw)]
     frame = pd.DataFrame(rows, columns=[*_DOC_COLUMNS, "source"])
     empty = frame["n_chars"] == 0
     rejected = frame.loc[empty, ["source"]].assign(reason="empty document after cleaning")

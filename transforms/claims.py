@@ -15,7 +15,7 @@ from muster.schema import columns
 from transforms.attribution import annotate
 from transforms.numbers import figures
 from transforms.rows import records
-from transforms.sources import SourceIndex, source_id
+from transforms.sources import SourceIndex, resolved_source_id
 
 UNATTRIBUTED = "unattributed"  # the claimant when a document's outlet is unknown too
 
@@ -47,6 +47,7 @@ def claims(documents: pd.DataFrame, index: SourceIndex, extractor_version: str) 
     rows = [row for doc in records(documents[["doc_id", "text", "outlet"]])
             for row in document_claims(doc, index, extractor_version)]
     frame = pd.DataFrame(rows, columns=[c for c in columns("claims")])
-    frame["claimant_id"] = frame["claimant"].map(source_id)
-    frame["via_id"] = frame["via"].map(source_id, na_action="ignore")
+    frame["claimant_id"] = [resolved_source_id(name, index) for name in frame["claimant"]]
+    frame["via_id"] = [None if pd.isna(name) else resolved_source_id(name, index)
+                       for name in frame["via"]]
     return frame.astype({"char_start": "int64", "char_end": "int64"})

@@ -175,10 +175,12 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if unit not in (None, "percent"):
         conversion = pat.CONVERSION.match(text, pos)
         if conversion and (conversion.group("cur") or conversion.group("word")):
-            alt_unit = (currency_of_symbol(conversion.group("cur")) if conversion.group("cur")
-                        else currency_of_word(conversion.group("word")))
             if not conversion.group("range") and low is None:
+                # a converted range has no single alt_value, so it gets no alt_unit either
                 alt_value = number_value(conversion.group("num"), conversion.group("mult"))
+                alt_unit = (currency_of_symbol(conversion.group("cur"))
+                            if conversion.group("cur")
+                            else currency_of_word(conversion.group("word")))
             pos = conversion.end()
     if unit is None:
         noun = counted_noun(following_words(text, pos))

@@ -194,6 +194,11 @@ def canonical_source(name: str, index: SourceIndex) -> str:
     return index.canonical(tidy) or re.sub(r"^[Tt]he (?=[a-z])", "", tidy)
 
 
+def resolved_source_id(name: str, index: SourceIndex) -> str:
+    """The id of the sources row a name resolves to: its registry entry, else its own row."""
+    return source_id(index.canonical(name) or name)
+
+
 def sources_table(
     registry: pd.DataFrame, claimants: Iterable[str], outlets: Iterable[str]
 ) -> pd.DataFrame:

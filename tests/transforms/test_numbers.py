@@ -113,7 +113,7 @@ FIGURES = [
                                                              unit="RUB")]),
     ("range with range conversion", "salaries of 210,000–260,000 rubles ($2,600-$3,250)",
      [fig("210,000–260,000 rubles ($2,600-$3,250)", None, value_low=210000, value_high=260000,
-          unit="RUB", alt_value=None, alt_unit="USD", per="month")]),
+          unit="RUB", alt_value=None, alt_unit=None, per="month")]),
     ("stray letter before a grouped amount", "down payments of s45,000 rubles",
      [fig("45,000 rubles", 45000, unit="RUB")]),
     # --- rates -------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ _BLANK_LINES = re.compile(r"\n{2,}")
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
 _ENGLISH = frozenset(
-    "the of and to in a is that for on with as was by from said it has have are were be this".split()
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by",
+     "from", "said", "it", "has", "have", "are", "were", "be", "this"]
 )
 
 

@@ -19,10 +19,10 @@ from transforms.sources import sources_table
 def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFrame,
                    extractor_version: str) -> pd.DataFrame:
     """Raw records not yet published as they are now (content or extractor differ)."""
-    published = dict(zip(documents["doc_id"], documents["raw_sha256"]))
+    published = dict(zip(documents["doc_id"], documents["raw_sha256"], strict=True))
     stale = set(claims.loc[claims["extractor_version"] != extractor_version, "doc_id"])
     ids = raw["key"].map(doc_id)
-    keep = [published.get(i) != sha or i in stale for i, sha in zip(ids, raw["raw_sha256"])]
+    keep = [published.get(i) != sha or i in stale for i, sha in zip(ids, raw["raw_sha256"], strict=True)]
     return raw.loc[keep].reset_index(drop=True)
 
 

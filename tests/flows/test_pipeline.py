@@ -90,7 +90,7 @@ def found_in(claims: pd.DataFrame, figure: dict) -> bool:
     if figure["value"] is not None:
         return any(close(figure["value"], v) for v in claims["value"])
     return any(close(figure["value_low"], lo) and close(figure["value_high"], hi)
-               for lo, hi in zip(claims["value_low"], claims["value_high"]))
+               for lo, hi in zip(claims["value_low"], claims["value_high"], strict=True))
 
 
 def test_the_demo_run_finds_most_of_the_answer_keys_figures(demo_run):

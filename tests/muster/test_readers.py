@@ -96,7 +96,8 @@ def test_hidden_files_in_folders_are_ignored(tmp_path):
 
 def test_registry_aliases_are_lists(tmp_path):
     path = write(tmp_path / "sources.csv",
-                 "name,kind,country,aliases\nUK Ministry of Defence,government,GB,UK MoD|British intelligence\n"
+                 "name,kind,country,aliases\n"
+                 "UK Ministry of Defence,government,GB,UK MoD|British intelligence\n"
                  "Meduza,media,,\n")
     registry = read_registry(path)
     assert registry.loc[0, "aliases"] == ["UK MoD", "British intelligence"]

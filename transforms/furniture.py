@@ -31,7 +31,7 @@ _TEASER = (
     r"(?:please,?\s+)?(?:also\s+)?(?:have\s+a\s+look\s+(?:into|at)|read\s+(?:more|also|next)"
     r"|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|you\s+may\s+(?:also\s+)?"
     r"(?:be\s+interested\s+in|like)|recommended(?:\s+for\s+you)?|more\s+on\s+this|click\s+here"
-    r"|follow\s+us)\s*:[^\n]*"
+    r"|follow\s+us|subscribe(?:\s+now)?|breaking(?:\s+news)?|watch|listen)\s*:[^\n]*"
 )
 _FURNITURE_LINE = re.compile(
     rf"\n[ \t]*[•·▪*–]?[ \t]*(?:{_CHROME}|{_TEASER})[ \t.:]*(?=\n|$)", re.IGNORECASE
@@ -43,13 +43,16 @@ _TICKER_LINE = re.compile(
 )
 # Lines that hold these anywhere are bylines with read times, footers or share counters.
 _LINE_MARKERS = ("min read", "mins read", "minute read", "terms of use", "terms of service",
-                 "privacy policy", "all rights reserved", "©", "has been shared by")
+                 "privacy policy", "all rights reserved", "©", "has been shared by", "sign up free",
+                 "sign up for free")
 # Headings after which a page lists other stories: the article has ended.
 _END_OF_ARTICLE = re.compile(
     r"\n[ \t]*(?:more\s+news|editors[’']?\s+picks|news\s+feed|you\s+may\s+also\s+like"
     r"|recommended\s+for\s+you|related\s+(?:articles|stories|news|posts|content)"
     r"|latest\s+(?:news|stories)|read\s+next|more\s+stories|more\s+from\s+[^\n]{1,40}"
-    r"|top\s+stories)[ \t.:]*(?=\n|$)",
+    r"|top\s+stories|related(?:\s+(?:coverage|reading|links))?|most\s+(?:read|popular|viewed)"
+    r"|read\s+more|also\s+read|see\s+also|popular\s+now|trending(?:\s+now)?|tags?\s*:[^\n]*"
+    r"|comments\s*\(\d+\)|share(?:\s+\w+){0,3}\s+\d+\s+comments?)[ \t.:]*(?=\n|$)",
     re.IGNORECASE,
 )
 _BLANK_RUNS = re.compile(r"\n{3,}")

@@ -22,7 +22,8 @@ from transforms.units import CURRENCY_PREFIX, CURRENCY_WORD, PERCENT, word_set
 # Digits with English or European thousands separators, or plain digits with a decimal part:
 # "2,390", "400, 000", "260 000", "2.390" (not "1.320 million"), "4,5 million", "1.9".
 NUMBER = (
-    r"\d{1,3}(?:,\s?\d{3}(?!\d))+(?:\.\d+)?"
+    r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d{1,3},\s\d{3}(?![\d,.])"  # "400, 000", but not the day in "January 1, 280,000"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?![.,]\d)"
     r"|\d{1,3}(?:\.\d{3}(?!\d))+(?![.,]\d|\s?(?:million|billion|thousand|mln|bn)\b)"
     r"|\d+,\d{1,2}(?=\s?(?:million|billion|thousand|mln|bn)\b)"

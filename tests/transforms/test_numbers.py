@@ -25,6 +25,8 @@ FIGURES = [
     ("European dot thousands", "The region sent 2.390 men.", [fig("2.390", 2390)]),
     ("space thousands", "The army has 180 000 personnel.", [fig("180 000", 180000)]),
     ("comma-space thousands", "Some 400, 000 men were called up.", [fig("Some 400, 000", 400000)]),
+    ("a day of the month before a grouped number", "Since March 1, 120,000 men have signed up.",
+     [fig("120,000", 120000)]),
     ("millions in digits", "The decree sets 2,389,130 posts for people.",
      [fig("2,389,130", 2389130)]),
     ("decimal and word multiplier", "The army will reach 1.32 million troops.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -45,7 +45,9 @@ def read_published(warehouse: str | Path) -> dict[str, pd.DataFrame]:
 
 
 def _atomic_write(table: pa.Table, path: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".parquet.tmp", dir=path.parent)
+    """Write beside the target, flush to disk, then rename over it (the umask sets the mode)."""
+    tmp = path.with_name(f".{path.stem}-{uuid.uuid4().hex}.parquet.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             pq.write_table(table, handle, compression="zstd")
@@ -53,7 +55,7 @@ def _atomic_write(table: pa.Table, path: Path) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     dir_fd = os.open(path.parent, os.O_RDONLY)
     try:

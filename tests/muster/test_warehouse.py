@@ -1,5 +1,6 @@
 """The warehouse: tables conform to their schemas, publish atomically, and rewrite only on change."""
 
+import os
 from datetime import UTC, date, datetime
 
 import pandas as pd
@@ -44,6 +45,15 @@ def test_published_tables_are_parquet_files_with_the_declared_schema(tmp_path):
         assert schema.remove_metadata().equals(TABLES[name].remove_metadata())
     claims = warehouse.read_table(tmp_path, "claims")
     assert claims.loc[0, "value"] == 280000.0
+
+
+def test_published_files_are_readable_by_others_as_the_umask_allows(tmp_path):
+    old = os.umask(0o022)
+    try:
+        warehouse.publish(tables(), tmp_path)
+    finally:
+        os.umask(old)
+    assert {oct(p.stat().st_mode & 0o777) for p in tmp_path.glob("*.parquet")} == {"0o644"}
 
 
 def test_publishing_the_same_tables_twice_rewrites_nothing(tmp_path):

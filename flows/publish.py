@@ -20,8 +20,19 @@ class ValidationFailed(RuntimeError):
     """The tables broke an expectation; nothing was published."""
 
 
+def _io_error(task, task_run, state) -> bool:
+    """Retry what failed on the file system, not a verdict of the gate."""
+    try:
+        state.result()
+    except ValidationFailed:
+        return False
+    except Exception:
+        return True
+    return False
+
+
 def _frame(batches: list[pa.Table], table: str) -> pd.DataFrame:
-    """One frame of a run's batches, cast to the table's columns (empty when there are none)."""
+    """One frame of a run's batches (an empty one with the table's columns when there are none)."""
     schema = warehouse.TABLES[table]
     if not batches:
         return schema.empty_table().to_pandas()
@@ -38,7 +49,7 @@ def stage_tables(warehouse_dir: str, documents: list[pa.Table], claims: list[pa.
     return {name: warehouse.as_arrow(frame, name) for name, frame in tables.items()}
 
 
-@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@task(retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error, cache_policy=NO_CACHE)
 def publish_or_quarantine(tables: dict[str, pa.Table], result, warehouse_dir: str,
                           run_name: str) -> list[str]:
     frames = {name: t.to_pandas() for name, t in tables.items()}

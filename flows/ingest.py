@@ -36,8 +36,8 @@ def read_inputs(inputs: list[str]):
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def read_published_index(warehouse_dir: str):
-    return (warehouse.read_table(warehouse_dir, "documents")[["doc_id", "raw_sha256"]],
-            warehouse.read_table(warehouse_dir, "claims")[["doc_id", "extractor_version"]])
+    return (warehouse.read_table(warehouse_dir, "documents", ["doc_id", "raw_sha256"]),
+            warehouse.read_table(warehouse_dir, "claims", ["doc_id", "extractor_version"]))
 
 
 @task(cache_policy=NO_CACHE)

@@ -33,10 +33,11 @@ def as_arrow(frame: pd.DataFrame, name: str) -> pa.Table:
     return pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
 
 
-def read_table(warehouse: str | Path, name: str) -> pd.DataFrame:
-    """A published table as a frame; an empty one with the declared columns if none yet."""
-    path = table_path(warehouse, name)
-    table = pq.read_table(path, schema=TABLES[name]) if path.exists() else TABLES[name].empty_table()
+def read_table(warehouse: str | Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """A published table as a frame (only `columns`, if given); empty with its columns if none yet."""
+    path, schema = table_path(warehouse, name), TABLES[name]
+    table = pq.read_table(path, schema=schema, columns=columns) if path.exists() else (
+        schema.empty_table().select(columns or schema.names))
     return table.to_pandas()
 
 

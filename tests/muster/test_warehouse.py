@@ -47,6 +47,14 @@ def test_published_tables_are_parquet_files_with_the_declared_schema(tmp_path):
     assert claims.loc[0, "value"] == 280000.0
 
 
+def test_a_table_can_be_read_for_a_few_columns(tmp_path):
+    warehouse.publish(tables(), tmp_path)
+    frame = warehouse.read_table(tmp_path, "documents", ["doc_id", "raw_sha256"])
+    assert list(frame.columns) == ["doc_id", "raw_sha256"] and len(frame) == 1
+    empty = warehouse.read_table(tmp_path / "none", "claims", ["doc_id", "extractor_version"])
+    assert list(empty.columns) == ["doc_id", "extractor_version"] and empty.empty
+
+
 def test_published_files_are_readable_by_others_as_the_umask_allows(tmp_path):
     old = os.umask(0o022)
     try:

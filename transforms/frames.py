@@ -79,7 +79,7 @@ VERB_SUBJECT = re.compile(
     + r"(?:\s*\([^()]{0,40}\))?(?:\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + SRC + ")?"
 )
 QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\bquoted\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
-                       + r"\s+as\s+saying")
+                       + r"\s+as\s+(?:saying|telling|stating|writing|announcing)")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+to|spoke\s+to|"
                   r"interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP + SRC)
@@ -91,7 +91,9 @@ POSSESSIVE = re.compile(
 )
 ACTION = re.compile(SRC + APPOSITIVE + r"\s+(?:has\s+|had\s+|also\s+)*(?:ordered|directed|decreed|"
                     r"instructed|set|(?:signed|issued)\s+(?:a|the)\s+decree|approved|promises|"
-                    r"promised|offers|offered)\b")
+                    r"promised|offers|offered|doubled|tripled|raised|increased)\b"
+                    r"|\b(?:decree|order|law)\s+(?:that\s+)?" + SRC
+                    + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b")
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")
 LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
                    + r"[ \t]*:", re.M)
@@ -148,7 +150,7 @@ def candidate_matches(masked: str):
         if m.group(2):
             yield m, 2, "relay", False
     for m in matches(ACTION, masked):
-        yield m, 1, "action", False
+        yield m, 1 if m.group(1) else 2, "action", False
     for m in matches(POSSESSIVE, masked):
         noun = m.group("noun")
         yield m, 1, "action" if noun in ("decree", "order") else "speaker", bool(

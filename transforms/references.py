@@ -68,6 +68,82 @@ NOT_IN_NAME_TEXT = """
 NOT_IN_NAME = frozenset(NOT_IN_NAME_TEXT.split())
 
 
+# Bodies the registry does not list, named the way news names them: "Kazakhstan's Interior
+# Ministry", "the Finnish border guard", "Western officials". They become sources of kind unknown.
+_CAP = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+BODY_HEAD = (
+    r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
+    r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
+    r"[Gg]eneral\s+[Ss]taff|[Pp]rosecutor['’]s\s+[Oo]ffice|[Mm]ayor['’]s\s+[Oo]ffice|"
+    r"Agency|Service|Guard|Office|Committee|Council|Department|Bureau|Police|Commission|"
+    r"Administration|Directorate|Parliament|Government|Command)"
+)
+ORG_NAME = re.compile(
+    rf"(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
+    rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
+    rf"(?![\w-])"
+    rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
+    rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
+    rf"diplomats|investigators|prosecutors))\b"
+)
+NOT_OWNER_TEXT = """
+    The A An In On At As By For From Of To With According Meanwhile However But And Since After
+    Before When While Last This That Earlier Later Some Many Several Most Both Other Its Their His
+    Her Our Your These Those Also Now Then Yet Still Only Even All No Any Each Every Such Senior
+    Top Local Regional"""
+NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
+# words that say what a body does, not whose it is: "the Defence Ministry" is a back-reference
+BODY_MODIFIERS_TEXT = """
+    Defence Defense Foreign Interior Internal Justice Finance Economy Economic Health Emergency
+    Emergencies Labour Labor Education Federal State National Security Intelligence Border
+    Statistics Migration Investigative Prosecutor General Central Main Press Military Armed
+    Presidential Joint Special"""
+BODY_MODIFIERS = frozenset(BODY_MODIFIERS_TEXT.split())
+
+
+DEMONYMS_TEXT = """
+    Britain:British UK:British U.K.:British Russia:Russian Ukraine:Ukrainian Georgia:Georgian
+    Kazakhstan:Kazakh Finland:Finnish India:Indian America:American US:US U.S.:US China:Chinese
+    Belarus:Belarusian Poland:Polish Germany:German France:French Japan:Japanese Armenia:Armenian
+    Uzbekistan:Uzbek Kyrgyzstan:Kyrgyz Tajikistan:Tajik Latvia:Latvian Lithuania:Lithuanian
+    Estonia:Estonian Moldova:Moldovan Turkey:Turkish Iran:Iranian Israel:Israeli Nepal:Nepali
+    Cuba:Cuban Serbia:Serbian Syria:Syrian Norway:Norwegian Sweden:Swedish"""
+DEMONYMS = dict(pair.split(":") for pair in DEMONYMS_TEXT.split())
+DEMONYMS.update({"South Korea": "South Korean", "North Korea": "North Korean",
+                 "Sri Lanka": "Sri Lankan"})
+
+
+def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
+    """A body's name as the registry knows it, else with its country as an adjective, so that
+    "Georgia's Interior Ministry" and "the Georgian Interior Ministry" are one source."""
+    if owner and owner in DEMONYMS:
+        rest = name.split("'s ", 1)[-1].split("’s ", 1)[-1]
+        name = f"{DEMONYMS[owner]} {rest}"
+    return index.canonical(name) or name
+
+
+def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
+    """Unregistered bodies named in full; a name that overlaps a known one is left to it."""
+    refs = []
+    for m in ORG_NAME.finditer(text):
+        start, name = m.start(), m.group()
+        first = name.split()[0]
+        if m.group("group") and first in NOT_OWNER:
+            continue
+        if first in ("the", "The"):
+            name = name.split(None, 1)[1]
+            first = name.split()[0]
+        adj = [w for w in (m.group("adj") or "").split() if w != "The"]
+        generic = m.group("adj") and all(w in BODY_MODIFIERS for w in adj) and " of " not in name
+        if first in NOT_OWNER or generic:
+            continue
+        if overlaps(start, m.end(), taken):
+            continue
+        refs.append(Ref(start, m.end(), NAMED, body_name(m.group("owner"), " ".join(name.split()),
+                                                          index)))
+    return refs
+
+
 class Ref(NamedTuple):
     """A reference to a source: its span, its class, and the name when it is explicit."""
 
@@ -113,6 +189,8 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     """Every source reference in `text`, in order, without overlaps (registry names win)."""
     refs = [Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)]
     taken = [(r.start, r.end) for r in refs]
+    refs += org_names(text, taken, index)
+    taken = sorted((r.start, r.end) for r in refs)
     refs += person_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     for m in BACKREF.finditer(lower_same_length(text)):

@@ -95,6 +95,22 @@ CLAIMANTS = [
     # a headline credit after a dash
     ("Russia plans to recruit 420,000 contract soldiers – British intelligence\nMore text.",
      "420,000", "UK Ministry of Defence", None),
+    # bodies the registry does not list keep their name; a country's possessive becomes its
+    # adjective, so that two ways of naming one body give one source
+    ("About 90,000 Russians crossed in a week, Kazakhstan's Interior Ministry said on Monday.",
+     "90,000", "Kazakh Interior Ministry", None),
+    ("Some 8,000 Russians arrived by land over the weekend, said the Finnish border guard.",
+     "8,000", "Finnish border guard", None),
+    ("Western officials estimated that Moscow recruits 20,000 people a month.", "20,000",
+     "Western officials", None),
+    ("Britain's Ministry of Defence said 7,000 prisoners had been recruited.", "7,000",
+     "UK Ministry of Defence", None),
+    # a relay quoting a person by pronoun
+    ("Dmitry Medvedev visited the region. \"This year 150,000 people signed contracts,\" TASS "
+     "quoted him as telling officials.", "150,000", "Dmitry Medvedev", "TASS"),
+    # whoever decrees or raises a figure stands behind it
+    ("A decree Putin signed in May set the army's strength at 1,300,000 troops.", "1,300,000",
+     "Vladimir Putin", None),
 ]
 
 

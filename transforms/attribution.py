@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from transforms.chains import own_attribution, sentence_attribution
 from transforms.hedges import hedge
-from transforms.metrics import metric, subject
+from transforms.metrics import metrics_in_context, subject
 from transforms.passages import (
     OWN_COMMENT,
     SANDWICH,
@@ -80,10 +80,10 @@ def annotate(text: str, figures: list[dict], outlet: str | None, index: SourceIn
     reading = read(text, index, outlet)
     result = []
     spans = [(f["start"], f["end"]) for f in figures]
-    for fig, (claimant, via) in zip(figures, attributions(reading, text, figures, index, outlet),
-                                    strict=True):
-        sent = reading.sents[sentence_at(reading.sents, fig["start"])]
-        what = metric(text, sent.start, sent.end, fig)
+    sents = [reading.sents[sentence_at(reading.sents, f["start"])] for f in figures]
+    whats = metrics_in_context(text, [(s.start, s.end) for s in sents], figures)
+    for fig, sent, what, (claimant, via) in zip(
+            figures, sents, whats, attributions(reading, text, figures, index, outlet), strict=True):
         result.append({
             "sentence": text[sent.start:sent.end],
             "claimant": claimant,

@@ -30,10 +30,10 @@ VERB_CUES = {
                  "signed contracts, signed military contracts, signed a military contract, "
                  "sign up, sign a contract, sign contracts, signing contracts, signing a contract, "
                  "joined, join, "
-                 "joining, volunteered, entered service, entered military service, entered, hired, "
+                 "joining, volunteered, entered service, entered military service, hired, signing up, "
                  "recruiting, enlisting",
     "fled": "fled, flee, fleeing, left, leave, leaving, emigrated, emigrate, escaped, evaded, "
-            "evade, exodus",
+            "evade, exodus, crossed into, crossed the border, entering from, entered from",
     "target": "plan to, plans to, planned to, planning to, aim to, aims to, aiming to, intend to, "
               "intends to, want, wants, seek to, seeks to, looking to, required to, "
               "decree, set, sets, target, quota, goal, task, expected to draft, "
@@ -43,12 +43,13 @@ VERB_CUES = {
              "incarcerated, held, imprisoned, convicted, deported, displaced",
 }
 NOUN_CUES = {
-    "casualties": "casualty, casualties, death, deaths, dead, fatality, fatalities, losses, "
+    "casualties": "casualty, casualties, death, deaths, dead, fatality, fatalities, losses, missing, "
                   "death toll, killed, graves",
     "mobilised": "mobilisation, mobilization, conscript, conscripts, reservists, mobilised, "
                  "mobilized, draftees, call-up",
-    "deployed": "forces in, forces at, contingent, batch",
-    "recruited": "recruits, recruitment, contract soldiers, contract servicemen, "
+    "deployed": "forces in, forces at, contingent, batch, deployment, troops in, soldiers in, "
+                "already in, still in",
+    "recruited": "intake, recruits, recruitment, contract soldiers, contract servicemen, "
                  "contract personnel, contract, contracts, volunteers, enlistment, enlistments, "
                  "mercenaries",
     "fled": "emigrants, refugees, evaders, draft dodgers",
@@ -120,13 +121,40 @@ def nearest_cue(text: str, lo: int, hi: int, fig: dict) -> str | None:
             gap = 0  # a noun inside the figure's own words: "82,000 conscripts"
         else:
             continue
-        if best_score is None or (gap + penalty, penalty) < best_score:  # ties: verbs win
-            best, best_score = name, (gap + penalty, penalty)
+        score = (gap + penalty, penalty, a - b)  # ties: verbs, then longer phrases, win
+        if best_score is None or score < best_score:
+            best, best_score = name, score
     return best
 
 
 def metric(text: str, sent_start: int, sent_end: int, fig: dict) -> str:
     """The figure's metric: pay for money, target under a plan or order, else the nearest cue."""
+    return cued_metric(text, sent_start, sent_end, fig) or "other"
+
+
+def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[dict]) -> list[str]:
+    """Each figure's metric; a count of people whose sentence has no cue takes the metric of
+    the last cued count before it in its paragraph, since a paragraph keeps to one subject
+    ("... 40,000 signed contracts. The remaining 12,000 are in training.")."""
+    out: list[str] = []
+    last: tuple[int, str] | None = None  # (paragraph start, metric) of the last cued count
+    for fig, (lo, hi) in zip(figures, spans, strict=True):
+        found = cued_metric(text, lo, hi, fig)
+        para = text.rfind("\n", 0, fig["start"]) + 1
+        if fig.get("unit") in COUNTS:
+            if found is None and last is not None and last[0] == para:
+                found = last[1]
+            elif found is not None:
+                last = (para, found)
+        out.append(found or "other")
+    return out
+
+
+COUNTS = frozenset({"person", "percent"})
+
+
+def cued_metric(text: str, sent_start: int, sent_end: int, fig: dict) -> str | None:
+    """The metric the words around a figure give, or None when they give none."""
     unit = fig.get("unit")
     if unit in MONEY_UNITS:
         return "pay"
@@ -141,7 +169,7 @@ def metric(text: str, sent_start: int, sent_end: int, fig: dict) -> str:
     name = nearest_cue(text, sent_start, sent_end, fig)
     if name is None and unit == "percent" and PAY_PERCENT.search(text[sent_start:sent_end].lower()):
         return "pay"
-    return name if name in METRICS else "other"
+    return name if name in METRICS else None
 
 
 PAY_PERCENT = re.compile(r"\b(?:pay|payments?|salar\w+|bonus\w*|wages?)\b")

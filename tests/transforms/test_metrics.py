@@ -70,3 +70,26 @@ def test_metric(text, quote, unit, expected):
 )
 def test_subject_is_a_short_noun_phrase(text, quote, unit, expected):
     assert subject(text, 0, len(text), fig(text, quote, unit)) == expected
+
+
+def test_a_count_without_cue_keeps_the_subject_of_its_paragraph():
+    from transforms.metrics import metrics_in_context
+
+    text = ("By October, 200,000 reservists had been called up. The remaining 40,000 are in "
+            "training.\nAnother 5,000 are in hospital.")
+    quotes = ["200,000", "40,000", "5,000"]
+    figures = [fig(text, q) for q in quotes]
+    ends = [text.index(".", f["end"]) + 1 for f in figures]
+    spans = [(text.rfind(".", 0, f["start"]) + 1, end) for f, end in zip(figures, ends, strict=True)]
+    # the second count has no cue of its own; the third starts a new paragraph
+    assert metrics_in_context(text, spans, figures) == ["mobilised", "mobilised", "other"]
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Border guards said 9,000 people crossed into Georgia in a day.", "9,000", "fled"),
+    ("About 2,000 soldiers are still in the Kursk region.", "About 2,000", "deployed"),
+    ("Officials put the year's intake at 300,000.", "300,000", "recruited"),
+    ("Of those fighters, 14 are listed as missing.", "14", "casualties"),
+])
+def test_cues_for_flight_presence_intake_and_losses(text, quote, expected):
+    assert metric_of(text, quote) == expected

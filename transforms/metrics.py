@@ -180,7 +180,8 @@ STOP_WORDS_TEXT = """
 STOP_WORDS = frozenset(STOP_WORDS_TEXT.split())
 UNIT_WORDS_TEXT = """
     million thousand billion hundred hundreds thousands millions dozens tens roubles rubles
-    dollars euros percent per cent"""
+    dollars euros percent per cent day days week weeks month months year years monthly annually
+    daily"""
 UNIT_WORDS = frozenset(UNIT_WORDS_TEXT.split())
 DANGLING = frozenset({"of", "in", "into", "from", "the", "a", "an", "to"})
 MONEY_NOUN = re.compile(

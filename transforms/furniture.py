@@ -33,8 +33,11 @@ _TEASER = (
     r"(?:be\s+interested\s+in|like)|recommended(?:\s+for\s+you)?|more\s+on\s+this|click\s+here"
     r"|follow\s+us|subscribe(?:\s+now)?|breaking(?:\s+news)?|watch|listen)\s*:[^\n]*"
 )
+# A line of nothing but Markdown links: a related-stories bar.
+_LINKS = r"(?:\[[^\]\n]+\]\([^)\s]+\)[ \t|•·,]*)+"
 _FURNITURE_LINE = re.compile(
-    rf"\n[ \t]*[•·▪*–]?[ \t]*(?:{_CHROME}|{_TEASER})[ \t.:]*(?=\n|$)", re.IGNORECASE
+    rf"\n[ \t]*[•·▪*–]?[ \t]*(?:\*\*|__)?(?:{_CHROME}|{_TEASER}|{_LINKS})[ \t.:*_]*(?=\n|$)",
+    re.IGNORECASE
 )
 # Tickers, counters and menus in capitals: "• USD79.73", "EUR 93.56", "• 86", "ANALYTICS".
 _TICKER_LINE = re.compile(
@@ -44,10 +47,12 @@ _TICKER_LINE = re.compile(
 # Lines that hold these anywhere are bylines with read times, footers or share counters.
 _LINE_MARKERS = ("min read", "mins read", "minute read", "terms of use", "terms of service",
                  "privacy policy", "all rights reserved", "©", "has been shared by", "sign up free",
-                 "sign up for free")
+                 "sign up for free", "licensed under", "creative commons", "(c) 19", "(c) 20",
+                 "support our reporting", "support our journalism", "support independent journalism",
+                 "become a member", "become a patron")
 # Headings after which a page lists other stories: the article has ended.
 _END_OF_ARTICLE = re.compile(
-    r"\n[ \t]*(?:more\s+news|editors[’']?\s+picks|news\s+feed|you\s+may\s+also\s+like"
+    r"\n[ \t]*(?:\*\*|__)?(?:more\s+news|more\s+on\s+this(?:\s+(?:topic|story|subject))?|editors[’']?\s+picks|news\s+feed|you\s+may\s+also\s+like"
     r"|recommended\s+for\s+you|related\s+(?:articles|stories|news|posts|content)"
     r"|latest\s+(?:news|stories)|read\s+next|more\s+stories|more\s+from\s+[^\n]{1,40}"
     r"|top\s+stories|related(?:\s+(?:coverage|reading|links))?|most\s+(?:read|popular|viewed)"

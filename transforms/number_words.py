@@ -46,7 +46,7 @@ FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _word_alternation = "|".join(sorted([*ONES, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 # A run of number words; where it really ends is decided by `word_number`.
 WORD_NUMBER = (
-    rf"(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_word_alternation})"
+    rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_word_alternation})"
     rf"(?:(?:[\s-]+|\s+and\s+)(?:{_word_alternation}))*(?!\w)"
 )
 VAGUE = (
@@ -55,7 +55,7 @@ VAGUE = (
     r"|million|dozen)(?!\s+(?:and|\d))"
 )
 SHARE = (
-    r"half|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
+    r"half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b)"
 )
 
@@ -108,7 +108,13 @@ def word_number(phrase: str) -> tuple[float, int] | None:
     pending_and = False
     for tok in _TOKEN.finditer(phrase):
         word = tok.group().lower()
+        if word == "half" and prev == "start":  # "half a million"
+            current, prev = 0.5, "half"
+            continue
         if word in ("a", "an"):
+            if prev == "half":
+                prev = "article"
+                continue
             if prev != "start":
                 break
             current, prev = 1.0, "article"
@@ -123,7 +129,7 @@ def word_number(phrase: str) -> tuple[float, int] | None:
             break
         total, current = _combine(total, current, word, kind)
         prev, end, pending_and = kind, tok.end(), False
-    if end == 0:
+    if end == 0 or prev == "half":
         return None
     return total + current, end
 

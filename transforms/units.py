@@ -124,7 +124,7 @@ def counted_noun(words: list[str]) -> str | None:
         if word in _STOPWORDS or (word.endswith(("ed", "ing")) and word not in PEOPLE_NOUNS
                                   and word not in UNIT_NOUNS):
             return None  # a verb or clause follows: "40,000 joined volunteer units"
-        if word in PEOPLE_NOUNS:
+        if word in PEOPLE_NOUNS or word.endswith(("ians", "eans")):  # Indians, Koreans
             after = words[i + 1 : i + 3]
             return "unit" if after[:1] == ["and"] and after[1:] and after[1] in UNIT_NOUNS else (
                 "person")

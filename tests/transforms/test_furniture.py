@@ -68,3 +68,20 @@ def test_footer_and_share_lines_are_dropped():
     text = "\n".join([*BODY, "Share article", "The post has been shared by 3", "people.",
                       "Editor in chief — A. Person. Terms of use. Privacy policy."])
     assert strip_furniture(text) == "\n".join(BODY)
+
+
+def test_donation_prompts_licence_lines_and_link_bars_are_dropped():
+    text = "\n".join([
+        "Support our reporting: 900 readers chipped in this week. Can you give 3 euros?",
+        HEADLINE, *BODY,
+        "**Related:** [Army adds 20 enlistment points](https://example.com/a) | "
+        "[Markets: index sheds 300 points](https://example.com/b)",
+        "(c) 2025 Example News. Content licensed under CC BY 4.0.",
+    ])
+    assert strip_furniture(text) == "\n".join([HEADLINE, *BODY])
+
+
+def test_a_more_on_this_topic_heading_ends_the_article():
+    text = "\n".join([HEADLINE, *BODY, "----", "More on this topic",
+                      "* Border posts reopen as 3 crossings clear"])
+    assert strip_furniture(text) == "\n".join([HEADLINE, *BODY, "----"])

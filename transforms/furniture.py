@@ -52,7 +52,8 @@ _LINE_MARKERS = ("min read", "mins read", "minute read", "terms of use", "terms 
                  "become a member", "become a patron")
 # Headings after which a page lists other stories: the article has ended.
 _END_OF_ARTICLE = re.compile(
-    r"\n[ \t]*(?:\*\*|__)?(?:more\s+news|more\s+on\s+this(?:\s+(?:topic|story|subject))?|editors[’']?\s+picks|news\s+feed|you\s+may\s+also\s+like"
+    r"\n[ \t]*(?:\*\*|__)?(?:more\s+news|more\s+on\s+this(?:\s+(?:topic|story|subject))?"
+    r"|editors[’']?\s+picks|news\s+feed|you\s+may\s+also\s+like"
     r"|recommended\s+for\s+you|related\s+(?:articles|stories|news|posts|content)"
     r"|latest\s+(?:news|stories)|read\s+next|more\s+stories|more\s+from\s+[^\n]{1,40}"
     r"|top\s+stories|related(?:\s+(?:coverage|reading|links))?|most\s+(?:read|popular|viewed)"

@@ -25,6 +25,8 @@ VERB_CUES = {
                  "served conscription papers, served draft notices, sent conscription papers, "
                  "sent draft notices, handed summonses",
     "deployed": "sent, send, deployed, dispatched, are fighting, were fighting, fought, "
+                "are in, were in, had arrived in, have arrived in, arrived at the front, "
+                "left for the front, moved, stationed in, "
                 "participating in hostilities, serving, serve, stationed, transferred",
     "recruited": "recruited, recruit, enlisted, enlist, signed up, signed a contract, "
                  "signed contracts, signed military contracts, signed a military contract, "
@@ -39,7 +41,10 @@ VERB_CUES = {
               "decree, set, sets, target, quota, goal, task, expected to draft, "
               "expected to recruit, expected to be drafted, expected to be recruited, "
               "expected to mobilise, expected to be mobilised",
-    "other": "crossed, arrived, discharged, returned, released, arrested, detained, disappeared, "
+    "pool": "could be mobilised, could be mobilized, could be called up, could be drafted, "
+            "are reservists, on the lists, on the reserve lists, eligible for",
+    "other": "back, support, oppose, approve, crossed, arrived, discharged, returned, released, "
+             "arrested, detained, disappeared, "
              "incarcerated, held, imprisoned, convicted, deported, displaced",
 }
 NOUN_CUES = {
@@ -56,8 +61,8 @@ NOUN_CUES = {
     "pool": "potential recruits, reserve, reserves, pool, eligible, migrants, of conscription age",
     "target": "authorised strength, authorized strength, target, targets, quota, quotas, goal, "
               "goals, plan, plans, increase",
-    "other": "population, region, regions, countries, cases, entities, prisoners, convicts, "
-             "inmates, workforce, workers, shortage, displacement",
+    "other": "population, region, regions, countries, cases, entities, "
+             "workforce, workers, shortage, displacement",
 }
 TARGET_MODAL = re.compile(  # matched against lower-cased text
     r"\b(?:plan(?:s|ned|ning)?\s+to|aim(?:s|ing|ed)?\s+to|intends?\s+to|want(?:s|ed)?\s+to|"

@@ -75,8 +75,8 @@ def test_subject_is_a_short_noun_phrase(text, quote, unit, expected):
 def test_a_count_without_cue_keeps_the_subject_of_its_paragraph():
     from transforms.metrics import metrics_in_context
 
-    text = ("By October, 200,000 reservists had been called up. The remaining 40,000 are in "
-            "training.\nAnother 5,000 are in hospital.")
+    text = ("By October, 200,000 reservists had been called up. The remaining 40,000 have "
+            "yet to finish training.\nAnother 5,000 live abroad.")
     quotes = ["200,000", "40,000", "5,000"]
     figures = [fig(text, q) for q in quotes]
     ends = [text.index(".", f["end"]) + 1 for f in figures]

@@ -91,7 +91,8 @@ POSSESSIVE = re.compile(
 )
 ACTION = re.compile(SRC + APPOSITIVE + r"\s+(?:has\s+|had\s+|also\s+)*(?:ordered|directed|decreed|"
                     r"instructed|set|(?:signed|issued)\s+(?:a|the)\s+decree|approved|promises|"
-                    r"promised|offers|offered|doubled|tripled|raised|increased)\b"
+                    r"promised|offers|offered|doubled|tripled|raised|increased|aims\s+to|plans\s+to|intends\s+to"
+                    r"|wants\s+to|seeks\s+to)\b"
                     r"|\b(?:decree|order|law)\s+(?:that\s+)?" + SRC
                     + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b")
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")

@@ -56,7 +56,10 @@ NAME_PREFIX_TEXT = """
     Video Author Share Advertisement Editor Editors Picks Subscribe Thirty Twenty Forty Fifty
     Indigenous Eastern Western Northern Southern Far Contract Soldiers Second First Third Quarter
     Year Years Ago Signed Contracts Russians Ukrainians Getty File Business Digital Immediate
-    Power Within Sitting Please Sign Log Menu Search Home Next Previous Related More"""
+    Power Within Sitting Please Sign Log Menu Search Home Next Previous Related More Sociologist
+    Sociologists Demographer Historian Political Scientist Scientist Professor Commentator
+    Columnist Correspondent Reporter Lawmaker Deputy MP Senator Spokesperson Volunteer Soldier
+    Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister"""
 NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split())
 NOT_IN_NAME_TEXT = """
     Asia Asian Central Federation Oblast Region Krai Republic Kingdom States Union Forces Army

@@ -216,7 +216,7 @@ def sources_table(
             "source_id": source_id(name), "name": name, "kind": source.kind,
             "country": source.country, "aliases": aliases_of(row.get("aliases")),
         })
-    for kind, names in (("unknown", claimants), ("outlet", outlets)):
+    for kind, names in (("outlet", outlets), ("unknown", claimants)):  # an outlet stays one
         for name in names:
             if not isinstance(name, str) or not name.strip() or index.canonical(name):
                 continue

@@ -191,8 +191,14 @@ UNIT_WORDS = frozenset(UNIT_WORDS_TEXT.split())
 DANGLING = frozenset({"of", "in", "into", "from", "the", "a", "an", "to"})
 MONEY_NOUN = re.compile(
     r"((?:[\w-]+\s+){0,2}?(?:salar\w+|pay\w*|bonus\w*|allowance|compensation|wages?|sum|amount))"
-    r"\s+(?:of|starting\s+(?:at|from)|from|at|ranging\s+from)\s+(?:up\s+to\s+|about\s+|around\s+"
+    r"\s+(?:of|starting\s+(?:at|from)|from|at|ranging\s+from|is|was|are|were|will\s+be|stands\s+at"
+    r"|amounts\s+to|rose\s+to|reached)\s+(?:up\s+to\s+|about\s+|around\s+"
     r"|at\s+least\s+)?$"
+)
+PUT_AT = re.compile(
+    r"\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the\s+|its\s+|their\s+"
+    r"|his\s+|her\s+)?((?:[\w'’-]+\s+){1,4}?)at\s+(?:about\s+|around\s+|some\s+|least\s+)?$",
+    re.IGNORECASE,
 )
 SHARE_OF = re.compile(r"\s*(?:of|among)\s+((?:[\w'’-]+\s*){1,5})")
 LEADING = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:more|additional|new|other|others)\s+)?")
@@ -204,6 +210,9 @@ def subject(text: str, sent_start: int, sent_end: int, fig: dict) -> str | None:
     shares, the noun before it ("a sign-up bonus of ...", "... of all deaths")."""
     unit = fig.get("unit")
     after = text[fig["end"]:min(sent_end, fig["end"] + 120)]
+    put = PUT_AT.search(text[max(sent_start, fig["start"] - 80):fig["start"]])
+    if put:  # "puts the confirmed dead at 70,000"
+        return put.group(1).strip()
     if unit in MONEY_UNITS:
         m = MONEY_NOUN.search(text[max(sent_start, fig["start"] - 80):fig["start"]].lower())
         if m:

@@ -143,7 +143,9 @@ SERVICE_TERMS = re.compile(
 )
 HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
 # "Vladimir Putin, 71, said": an age in apposition after a name.
-AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]+,\s*$")
+AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")
+# "the recruits are over 40.": an age, when nothing is counted after the number
+AGE_OVER = re.compile(r"\b(?:are|were|is|was|be)\s+(?:over|under|older\s+than|younger\s+than)\s+$")
 OF_GROUP = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b", re.IGNORECASE)
 SHARE_OF_TIME = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|its\s+)?(?:year|month|week|day|decade|century|season"

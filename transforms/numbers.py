@@ -119,6 +119,9 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     if plain and value < 120 and text.startswith(",", end) and pat.AGE_AFTER_NAME.search(
             text, max(0, start - 30), start):
         return None, end  # "Putin, 71, said"
+    if plain and value < 120 and pat.AGE_OVER.search(text, max(0, start - 30), start) and (
+            end == len(text) or text[end] in ".,;)"):
+        return None, end  # "most recruits are over 40."
     if plain and value <= 31 and value.is_integer() and (
         pat.DATE_AFTER.match(text, end) or pat.DATE_BEFORE.search(text, max(0, start - 12), start)
     ):

@@ -1,4 +1,4 @@
-"""Ingest: read the inputs, keep what is new or changed, in batches."""
+"""Ingest: read the inputs (files, URLs, feeds), keep what is new or changed, in batches."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from muster import readers, warehouse
+from muster import fetchstate, readers, warehouse, web
 from transforms.batches import batches
 from transforms.publication import new_or_changed
 
@@ -19,6 +19,8 @@ class Ingested:
     read: int
     unchanged: int
     skipped: list[str] = field(default_factory=list)
+    not_modified: int = 0  # web inputs found unchanged since the last run (304, same hash, seen)
+    fetched: list[fetchstate.Fetched] = field(default_factory=list)  # to record once published
 
 
 class NothingToIngest(RuntimeError):
@@ -26,12 +28,15 @@ class NothingToIngest(RuntimeError):
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def read_inputs(inputs: list[str]):
-    frame, skipped = readers.read_inputs(inputs)
+def read_inputs(inputs: list[str], warehouse_dir: str, allow_hosts: list[str], fetch_delay: float):
+    with web.session(warehouse_dir, allow_hosts, fetch_delay) as session:
+        frame, skipped = readers.read_inputs(inputs, session)
     logger = get_run_logger()
     for problem in skipped:
         logger.warning("skipped %s", problem)
-    return frame, [str(p) for p in skipped]
+    if session.not_modified:
+        logger.info("%d web inputs unchanged since the last run", session.not_modified)
+    return frame, [str(p) for p in skipped], session.fetched, session.not_modified
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -46,13 +51,22 @@ def select_new(raw, documents, claims, extractor_version: str, batch_size: int):
     return [pa.Table.from_pandas(b, preserve_index=False) for b in batches(fresh, batch_size)]
 
 
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def record_fetches(warehouse_dir: str, fetched: list[fetchstate.Fetched]) -> int:
+    """Remember what this run fetched; called only after its tables were published."""
+    return fetchstate.save_state(warehouse_dir, fetched)
+
+
 @flow(name="ingest")
 def ingest(inputs: list[str], warehouse_dir: str, extractor_version: str,
-           batch_size: int = 500) -> Ingested:
-    raw, skipped = read_inputs(inputs)
-    if raw.empty:
+           batch_size: int = 500, allow_hosts: list[str] | None = None,
+           fetch_delay: float = 1.0) -> Ingested:
+    raw, skipped, fetched, not_modified = read_inputs(inputs, warehouse_dir, allow_hosts or [],
+                                                      fetch_delay)
+    if raw.empty and not not_modified:
         raise NothingToIngest("no usable document in " + ", ".join(inputs)
                               + "".join(f"\n  skipped {s}" for s in skipped))
     documents, claims = read_published_index(warehouse_dir)
     fresh = select_new(raw, documents, claims, extractor_version, batch_size)
-    return Ingested(fresh, len(raw), len(raw) - sum(b.num_rows for b in fresh), skipped)
+    return Ingested(fresh, len(raw), len(raw) - sum(b.num_rows for b in fresh), skipped,
+                    not_modified, fetched)

@@ -13,7 +13,7 @@ from prefect import flow, runtime, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.clean import clean
-from flows.ingest import ingest
+from flows.ingest import ingest, record_fetches
 from flows.publish import (
     publish_or_quarantine,
     quarantine_name,
@@ -25,6 +25,7 @@ from flows.tabulate import tabulate
 from flows.validate import validate
 from muster import paths
 from muster.fingerprint import extractor_version
+from muster.locking import warehouse_lock
 
 
 @task(cache_policy=NO_CACHE)
@@ -35,21 +36,31 @@ def fingerprint(registry: str) -> str:
 @flow(name="muster")
 def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
            registry: str = str(paths.REGISTRY), batch_size: int = 500,
-           today: date | None = None) -> dict:
-    """Tabulate the figures in `inputs` and publish them to `warehouse` if they pass the gate."""
-    run_id = str(runtime.flow_run.id)
-    version = fingerprint(registry)
-    ingested = ingest(inputs, warehouse, version, batch_size)
-    cleaned = clean(ingested.batches)
-    claims, registry_frame = tabulate(cleaned.batches, registry, version)
-    tables = stage_tables(warehouse, cleaned.batches, claims, registry_frame, run_id,
-                          datetime.now(UTC))
-    result = validate(tables, today)
-    summary = report_run(ingested, cleaned, claims, tables, result, warehouse)
-    summary["written"] = publish_or_quarantine(tables, result, warehouse,
-                                               quarantine_name(runtime.flow_run.name))
-    report_tables(warehouse)
-    return summary
+           today: date | None = None, allow_hosts: list[str] | None = None,
+           fetch_delay: float = 1.0) -> dict:
+    """Tabulate the figures in `inputs` and publish them to `warehouse` if they pass the gate.
+
+    Inputs are files, folders, URL lists and page or feed URLs; `allow_hosts` may be fetched even
+    on private addresses, and `fetch_delay` seconds pass between two requests to one host. One
+    run at a time holds the warehouse; what was fetched is recorded only once published.
+    """
+    with warehouse_lock(warehouse):
+        run_id = str(runtime.flow_run.id)
+        version = fingerprint(registry)
+        ingested = ingest(inputs, warehouse, version, batch_size, allow_hosts, fetch_delay)
+        cleaned = clean(ingested.batches)
+        claims, registry_frame = tabulate(cleaned.batches, registry, version)
+        tables = stage_tables(warehouse, cleaned.batches, claims, registry_frame, run_id,
+                              datetime.now(UTC))
+        result = validate(tables, today)
+        summary = report_run(ingested, cleaned, claims, tables, result, warehouse)
+        summary["written"] = publish_or_quarantine(tables, result, warehouse,
+                                                   quarantine_name(runtime.flow_run.name))
+        summary["not_modified"] = ingested.not_modified
+        record_fetches(warehouse, ingested.fetched)
+        report_tables(warehouse)
+        return summary
+
 
 if __name__ == "__main__":
     from muster.cli import main

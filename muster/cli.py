@@ -1,4 +1,4 @@
-"""The `muster` command: run the pipeline on files and folders, print what it did."""
+"""The `muster` command: run the pipeline on files, folders, URLs and feeds, print what it did."""
 
 from __future__ import annotations
 
@@ -16,13 +16,19 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="ingest, clean, tabulate, validate and publish")
     run.add_argument("inputs", nargs="+", metavar="INPUT",
-                     help="files or folders of .txt, .md, .html and .jsonl articles")
+                     help="files or folders of .txt, .md, .html and .jsonl articles, .warc files, "
+                          "page or feed URLs, or .txt files listing URLs one a line")
     run.add_argument("--warehouse", default=str(paths.WAREHOUSE),
                      help="folder of the published tables (default: %(default)s)")
     run.add_argument("--registry", default=str(paths.REGISTRY),
                      help="source registry CSV (default: %(default)s)")
     run.add_argument("--batch-size", type=int, default=500,
                      help="documents per task (default: %(default)s)")
+    run.add_argument("--allow-host", action="append", dest="allow_hosts", default=[], metavar="HOST",
+                     help="a host name or address that may be fetched although it is private, "
+                          "loopback or link-local (repeatable)")
+    run.add_argument("--fetch-delay", type=float, default=1.0, metavar="SECONDS",
+                     help="seconds between two requests to the same host (default: %(default)s)")
     return top
 
 
@@ -40,6 +46,8 @@ def summary_lines(summary: dict) -> list[str]:
             f"{m['metric']} {m['claims']}" for m in summary["metrics"] if m["claims"]),
         f"checks passed: {passed} of {evaluated}",
     ]
+    if summary.get("not_modified"):
+        lines.append(f"web inputs unchanged since the last run: {summary['not_modified']}")
     lines += [f"skipped {s}" for s in summary["skipped"]]
     written = ", ".join(summary["written"]) or "none (nothing changed)"
     lines += [f"tables in {summary['warehouse']} (rewritten: {written}):",
@@ -54,8 +62,12 @@ def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         print("muster: --batch-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if not 0 <= args.fetch_delay <= 3600:
+        print("muster: --fetch-delay must be between 0 and 3600 seconds", file=sys.stderr)
+        return EXIT_USAGE
     state = muster(inputs=args.inputs, warehouse=args.warehouse, registry=args.registry,
-                   batch_size=args.batch_size, return_state=True)
+                   batch_size=args.batch_size, allow_hosts=args.allow_hosts,
+                   fetch_delay=args.fetch_delay, return_state=True)
     if not state.is_completed():
         try:
             state.result()

@@ -3,6 +3,7 @@
 This is the ingestion edge: everything that touches the file system on the way in lives here, so
 the transforms downstream stay pure. A bad input never stops the others: it becomes a `Skipped`
 entry whose message names the file (and line), and the run lists them in its artifacts.
+URLs, URL lists and feeds go to `muster.web`; WARC files to `muster.warc`.
 """
 
 from __future__ import annotations
@@ -12,12 +13,17 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from muster.web import WebSession
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = set(TEXT_SUFFIXES) | JSONL_SUFFIXES
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 RAW_COLUMNS = [
     "key",  # what identifies the document across runs: its URL, else its file and record id
@@ -44,15 +50,58 @@ class Skipped:
         return f"{self.source}: {self.reason}"
 
 
-def read_inputs(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[Skipped]]:
-    """Every document found under the given files and folders, with what had to be skipped."""
+def read_inputs(paths: Iterable[str | Path], web: WebSession | None = None
+                ) -> tuple[pd.DataFrame, list[Skipped]]:
+    """Every document found under the given files, folders and URLs, with what had to be skipped.
+
+    `web` carries the fetcher and fetch state for URL inputs; without one, a fresh session is used
+    (nothing allowed beyond public hosts, nothing known from earlier runs).
+    """
+    from muster import web as web_inputs
+
+    session = web or web_inputs.WebSession()
     records: list[dict] = []
     skipped: list[Skipped] = []
-    for given in paths:
-        for path, key_base in _files_under(Path(given), skipped):
-            records.extend(_records_in(path, key_base, skipped))
+    try:
+        for given in paths:
+            records.extend(_records_from(given, session, skipped))
+    finally:
+        if web is None:
+            session.close()
     frame = pd.DataFrame(records, columns=RAW_COLUMNS)
     return frame, skipped
+
+
+def _records_from(given: str | Path, session: WebSession, skipped: list[Skipped]) -> Iterator[dict]:
+    """One input's records: a URL is fetched, a URL list's URLs too, files and folders are read."""
+    from muster import web as web_inputs
+
+    if isinstance(given, str) and web_inputs.is_url(given):
+        yield from web_inputs.url_records(given, session, skipped)
+        return
+    urls = _url_list(Path(given))
+    if urls is not None:
+        for url in urls:
+            yield from web_inputs.url_records(url, session, skipped)
+        return
+    for path, key_base in _files_under(Path(given), skipped):
+        yield from _records_in(path, key_base, skipped)
+
+
+def _url_list(path: Path) -> list[str] | None:
+    """The URLs of a .txt file given as input when every line of it is one, else None."""
+    from muster import web as web_inputs
+
+    if path.suffix.lower() != ".txt" or not path.is_file():
+        return None
+    try:
+        return web_inputs.listed_urls(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None  # read as an ordinary file, which names the problem
+
+
+def _is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
 
 
 def _files_under(path: Path, skipped: list[Skipped]) -> Iterator[tuple[Path, str]]:
@@ -64,18 +113,30 @@ def _files_under(path: Path, skipped: list[Skipped]) -> Iterator[tuple[Path, str
             rel = child.relative_to(path)
             if any(part.startswith((".", "_")) for part in rel.parts):
                 continue
-            if child.suffix.lower() in SUFFIXES:
+            if child.suffix.lower() in SUFFIXES or _is_warc(child):
                 yield child, rel.as_posix()
             else:
                 skipped.append(Skipped(str(child), f"unknown extension {child.suffix or '(none)'!r}"))
-    elif path.suffix.lower() in SUFFIXES:
+    elif path.suffix.lower() in SUFFIXES or _is_warc(path):
         yield path, path.name
     else:
+        expected = ", ".join(sorted(SUFFIXES | set(WARC_SUFFIXES)))
         skipped.append(Skipped(str(path), f"unknown extension {path.suffix or '(none)'!r}; "
-                                          f"expected one of {', '.join(sorted(SUFFIXES))}"))
+                                          f"expected one of {expected}, or a URL"))
+
+
+def _warc_records(path: Path, skipped: list[Skipped]) -> Iterator[dict]:
+    try:
+        from muster.warc import warc_records
+    except ImportError:
+        skipped.append(Skipped(str(path), "WARC files cannot be read by this installation"))
+        return iter(())
+    return warc_records(path, skipped)
 
 
 def _records_in(path: Path, key_base: str, skipped: list[Skipped]) -> list[dict]:
+    if _is_warc(path):
+        return list(_warc_records(path, skipped))
     try:
         data = path.read_bytes()
     except OSError as err:

@@ -126,7 +126,9 @@ def test_a_changed_article_replaces_its_rows_and_leaves_the_others(prefect_api, 
     muster(inputs=[str(corpus)], warehouse=str(folder))
     before = warehouse.read_published(folder)
     article = sorted(corpus.glob("*.txt"))[0]
-    article.write_text(article.read_text() + "\nOfficials said 777,777 people signed up.\n")
+    body = article.read_text()  # a new paragraph in the body, before the closing one
+    at = body.index("Taken together")
+    article.write_text(body[:at] + "Officials said 777,777 people signed up.\n\n" + body[at:])
 
     muster(inputs=[str(corpus)], warehouse=str(folder))
 

@@ -1,0 +1,66 @@
+"""The muster flow on feeds and page lists from a local server: published once, fetched once."""
+
+import hashlib
+from pathlib import Path
+
+from flows.pipeline import muster
+from muster import warehouse
+from muster.cli import EXIT_FAILED, EXIT_OK, main
+from muster.fetchstate import load_state
+from muster.locking import warehouse_lock
+
+PAGES = ("/articles/perm-bonus.html", "/articles/tatarstan-battalions.html")
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.parquet"))}
+
+
+def test_a_feed_is_published_once_and_an_unchanged_feed_is_a_successful_no_op(prefect_api, web_server,
+                                                                              tmp_path):
+    folder, feed = tmp_path / "wh", web_server.url("/feed.xml")
+    first = muster(inputs=[feed], warehouse=str(folder), allow_hosts=["127.0.0.1"], fetch_delay=0)
+    tables = warehouse.read_published(folder)
+    assert sorted(tables["documents"]["url"]) == [web_server.url(p) for p in PAGES]
+    assert {400000, 2300, 1100} <= set(tables["claims"]["value"])
+    assert first["written"] == ["sources", "documents", "claims"]
+    assert set(load_state(folder)) == {feed, *(web_server.url(p) for p in PAGES)}
+    hits, files = {p: web_server.hits[p] for p in PAGES}, digest(folder)
+
+    again = muster(inputs=[feed], warehouse=str(folder), allow_hosts=["127.0.0.1"], fetch_delay=0)
+
+    assert {p: web_server.hits[p] for p in PAGES} == hits
+    assert again["written"] == [] and again["not_modified"] == 1
+    assert digest(folder) == files
+    assert warehouse.read_published(folder)["claims"].equals(tables["claims"])
+
+
+def test_the_command_reads_a_url_list_and_refuses_a_second_run_on_a_busy_warehouse(
+        prefect_api, web_server, tmp_path, capsys):
+    urls = tmp_path / "page-urls.txt"
+    urls.write_text(f"{web_server.url('/articles/buryatia-debts.html')}\n{web_server.url('/down')}\n")
+    args = ["run", str(urls), "--warehouse", str(tmp_path / "wh"), "--allow-host", "127.0.0.1",
+            "--fetch-delay", "0"]
+    assert main(args) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "documents read: 1, skipped: 1" in out
+    assert f"skipped {web_server.url('/down')}: HTTP 503 after 3 tries" in out
+    urls_in_table = warehouse.read_published(tmp_path / "wh")["documents"]["url"].tolist()
+    assert urls_in_table == [web_server.url("/articles/buryatia-debts.html")]
+
+    with warehouse_lock(tmp_path / "wh"):
+        assert main(args) == EXIT_FAILED
+    assert (f"muster: run failed: another muster run is using the warehouse {(tmp_path / 'wh').resolve()}"
+            in capsys.readouterr().err)
+
+
+def test_a_run_that_fails_validation_records_no_fetch_so_the_next_run_tries_again(prefect_api,
+                                                                                  web_server, tmp_path):
+    folder = tmp_path / "wh"
+    state = muster(inputs=[web_server.url("/future.xml")], warehouse=str(folder),
+                   allow_hosts=["127.0.0.1"], fetch_delay=0, return_state=True)
+    assert state.is_failed()
+    assert "validation failed" in str(state.message) or "validation failed" in repr(state.result(
+        raise_on_failure=False))
+    assert load_state(folder) == {}
+    assert digest(folder) == {}

@@ -42,8 +42,9 @@ def shared_rules(table: str) -> Iterator[Expectation]:
 
 
 def documents_rules() -> Iterator[Expectation]:
-    """A document's declared length is its text's length and it is not published later than
-    today (a date parsed wrongly, or a time zone slip)."""
+    """A document's declared length is its text's length, it is not published later than
+    today (a date parsed wrongly, or a time zone slip), and a duplicate points at a canonical
+    document."""
     yield gxe.ExpectColumnPairValuesToBeEqual(
         column_A="n_chars",
         column_B=views.TEXT_LENGTH,
@@ -59,6 +60,27 @@ def documents_rules() -> Iterator[Expectation]:
         column="raw_sha256",
         regex=r"^[0-9a-f]{64}$",
         description="raw_sha256 is a SHA-256 digest: 64 lowercase hexadecimal characters.",
+    )
+    yield from _duplicates()
+
+
+def _duplicates() -> Iterator[Expectation]:
+    """`duplicate_of`, when set, names another document of the table that is itself canonical,
+    so an analyst reaches a story's canonical copy in one step (no chains, no cycles)."""
+    yield gxe.ExpectColumnPairValuesToBeEqual(
+        column_A="duplicate_of",
+        column_B=views.found("duplicate_of"),
+        ignore_row_if="both_values_are_missing",
+        description="duplicate_of is the doc_id of a row in documents.",
+    )
+    yield gxe.ExpectSelectColumnValuesToBeUniqueWithinRecord(
+        column_list=["doc_id", "duplicate_of"],
+        ignore_row_if="any_value_is_missing",
+        description="duplicate_of never names the document itself.",
+    )
+    yield gxe.ExpectColumnValuesToBeNull(
+        column=views.DUPLICATE_OF_DUPLICATE_OF,
+        description="duplicate_of names a canonical document, never one that is itself a duplicate.",
     )
 
 

@@ -20,6 +20,8 @@ from muster.schema import KEYS
 TEXT_LENGTH = "_text_length"
 DOC_N_CHARS = "_doc_n_chars"
 DOC_TEXT_AT_OFFSETS = "_doc_text_at_offsets"
+# The `duplicate_of` of the document a row's `duplicate_of` names (null when it is canonical).
+DUPLICATE_OF_DUPLICATE_OF = "_duplicate_of_duplicate_of"
 
 # Reference columns of claims, and the table whose key each must be found in.
 REFERENCES = {"doc_id": "documents", "claimant_id": "sources", "via_id": "sources"}
@@ -48,7 +50,8 @@ def found(column: str) -> str:
 
 
 def documents_view(documents: pd.DataFrame) -> pd.DataFrame:
-    """Documents with the measured length of their text, and `published` as plain dates.
+    """Documents with the measured length of their text, `published` as plain dates, and what
+    `duplicate_of` points at.
 
     A datetime64 `published` (as a Parquet round trip may produce) cannot be compared with a
     date by GX, so it is reduced to its date; other dtypes are left for the suite to judge.
@@ -58,6 +61,12 @@ def documents_view(documents: pd.DataFrame) -> pd.DataFrame:
         view[TEXT_LENGTH] = view["text"].str.len()
     if "published" in view and pd.api.types.is_datetime64_any_dtype(view["published"]):
         view["published"] = view["published"].dt.date.astype(object)
+    if {"doc_id", "duplicate_of"} <= set(view):
+        view[found("duplicate_of")] = _look_up(view["duplicate_of"], view, "doc_id")
+        targets = _by_doc_id(view, "duplicate_of")
+        view[DUPLICATE_OF_DUPLICATE_OF] = pd.Series(
+            [targets.get(ref) if isinstance(ref, str) else None for ref in view["duplicate_of"]],
+            index=view.index, dtype="str")
     return view
 
 

@@ -22,6 +22,7 @@ DOCUMENTS = pa.schema(
         _field("url", pa.string(), "Where the article was published, if known."),
         _field("outlet", pa.string(), "The outlet as the input names it, else the URL's host."),
         _field("title", pa.string(), "Headline from the page's metadata or first line."),
+        _field("author", pa.string(), "Byline from the page's metadata, if the page gives one."),
         _field("published", pa.date32(), "Publication date, if the input or page gives one."),
         _field("language", pa.string(), "Language code of the page, or `en`/`und` from the text."),
         _field("text", pa.large_string(), "The cleaned body: page furniture removed, paragraphs "
@@ -32,6 +33,11 @@ DOCUMENTS = pa.schema(
         _field("ingested_at", pa.timestamp("us", tz="UTC"), "When this version of the document "
                "was first published (UTC).", False),
         _field("run_id", pa.string(), "The Prefect flow run that published this version.", False),
+        _field("duplicate_of", pa.string(), "Set when the text is a near-duplicate of "
+               "another document's (the same article under another URL, an agency story reprinted "
+               "by another outlet): the `doc_id` of the story's canonical copy, the earliest "
+               "published (undated last, then smallest `doc_id`). Null on canonical and unique "
+               "documents."),
     ],
     metadata={"description": "One row per article: the cleaned body text and where it came from."},
 )

@@ -1,9 +1,10 @@
 """Raw records -> documents: the article body as plain text, with its metadata.
 
-HTML goes through trafilatura, which is made for finding an article's main text and metadata in
-a page; when it finds nothing, the page's paragraphs are kept instead. Plain text has no markup to
-tell body from page furniture, so `transforms.furniture` removes what scraped pages carry around
-the article (newsletter prompts, feeds of other stories, related-link teasers).
+HTML goes through trafilatura, which is made for finding an article's main text and metadata
+(title, author, date, site name) in a page; when it finds nothing, the page's paragraphs are kept
+instead. Plain text has no markup to tell body from page furniture, so `transforms.furniture`
+removes what scraped pages carry around the article (newsletter prompts, feeds of other stories,
+related-link teasers).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _BLANK_LINES = re.compile(r"\n{2,}")
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
+_NOT_A_NAME = re.compile(r"\d|\b(?:posted|updated|published|min read)\b", re.IGNORECASE)
 _ENGLISH = frozenset(
     ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by",
      "from", "said", "it", "has", "have", "are", "were", "be", "this"]
@@ -41,15 +43,24 @@ def html_body(html: str, url: str | None = None) -> dict:
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    meta = {"text": "", "title": None, "published": None, "outlet": None, "url": None}
+    meta = {"text": "", "title": None, "author": None, "published": None, "outlet": None,
+            "url": None}
     if doc is not None:
-        meta.update(text=doc.text or "", title=doc.title, published=doc.date,
-                    outlet=doc.sitename, url=doc.url)
+        meta.update(text=doc.text or "", title=doc.title, author=author_of(doc.author),
+                    published=doc.date, outlet=doc.sitename, url=doc.url)
     if not meta["text"].strip():
         meta["text"] = _paragraphs(html)
     lang = _HTML_LANG.search(html[:4096])
     meta["language"] = lang.group(1).lower() if lang else None
     return meta
+
+
+def author_of(byline: str | None) -> str | None:
+    """The names in a byline trafilatura read ('A; B'), without the parts that are a dateline
+    merged into it ('Posted Oct. 23, 2024'); None when no name is left."""
+    names = [part.strip() for part in (byline or "").split(";")]
+    names = [name for name in names if name and not _NOT_A_NAME.search(name)]
+    return "; ".join(names) or None
 
 
 def _paragraphs(html: str) -> str:
@@ -121,6 +132,7 @@ def cleaned_document(raw: dict) -> dict:
         "url": url,
         "outlet": outlet_of(raw["outlet"] or meta.get("outlet"), url),
         "title": raw["title"] or meta.get("title") or title_of(text),
+        "author": raw.get("author") or meta.get("author"),
         "published": published_date(raw["published"] or meta.get("published")),
         "language": meta.get("language") or language(text),
         "text": text,
@@ -140,5 +152,5 @@ def cleaned_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return kept.reset_index(drop=True), rejected.reset_index(drop=True)
 
 
-_DOC_COLUMNS = ["doc_id", "external_id", "url", "outlet", "title", "published", "language",
-                "text", "raw_sha256", "n_chars"]
+_DOC_COLUMNS = ["doc_id", "external_id", "url", "outlet", "title", "author", "published",
+                "language", "text", "raw_sha256", "n_chars"]

@@ -2,7 +2,9 @@
 
 A document is keyed by its input (URL, or file and record id), so a re-run on the same input
 finds every document unchanged and publishes nothing new, while an article whose content changed
-replaces its earlier row and all the claims drawn from it.
+replaces its earlier row and all the claims drawn from it. Which documents are copies of one
+story (`duplicate_of`) is decided afresh over all documents, published and new, so it does not
+depend on which run brought which copy.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 from muster.schema import columns
 from transforms.cleaning import doc_id
 from transforms.sources import sources_table
+from transforms.syndication import duplicate_of
 
 
 def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFrame,
@@ -27,8 +30,10 @@ def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFr
 
 
 def with_run(documents: pd.DataFrame, run_id: str, now: datetime) -> pd.DataFrame:
-    """Documents stamped with the run that ingested them, in the published column order."""
-    stamped = documents.assign(ingested_at=pd.Timestamp(now).tz_convert("UTC"), run_id=run_id)
+    """Documents stamped with the run that ingested them, in the published column order
+    (`duplicate_of` is left empty: `candidate_tables` sets it over all documents)."""
+    stamped = documents.assign(ingested_at=pd.Timestamp(now).tz_convert("UTC"), run_id=run_id,
+                               duplicate_of=None)
     return stamped[columns("documents")]
 
 
@@ -46,10 +51,12 @@ def candidate_tables(published: dict[str, pd.DataFrame], documents: pd.DataFrame
     """The tables to validate and publish: the published ones updated with this run's rows.
 
     Sources are derived every time, from the registry and the names the claims use, so a source
-    never outlives the last claim that named it unless the registry lists it.
+    never outlives the last claim that named it unless the registry lists it. Near-duplicate
+    documents are marked over the whole merged table; their claims stay in the claims table.
     """
     replaced = set(documents["doc_id"])
     docs = updated(published["documents"], documents, replaced, "documents")
+    docs["duplicate_of"] = duplicate_of(docs)
     found = updated(published["claims"], claims, replaced, "claims")
     names = pd.concat([found["claimant"], found["via"].dropna()])
     return {"documents": docs, "claims": found,

@@ -28,6 +28,8 @@ REGEX = "expect_column_values_to_match_regex"
 EQUAL = "expect_column_pair_values_to_be_equal"
 A_ABOVE_B = "expect_column_pair_values_a_to_be_greater_than_b"
 COLUMNS = "expect_table_columns_to_match_set"
+WITHIN_RECORD = "expect_select_column_values_to_be_unique_within_record"
+NULL = "expect_column_values_to_be_null"
 
 # The fixture's documents are published before this date, or not dated.
 TODAY = dt.date(2025, 6, 1)
@@ -47,6 +49,12 @@ def offsets_beyond_text(tables: Tables) -> None:
     """Move the third claim's offsets past the end of its document (d2)."""
     n_chars = int(tables["documents"].loc[1, "n_chars"])
     change("claims", 2, char_start=n_chars + 2, char_end=n_chars + 19)(tables)
+
+
+def duplicates_of_each_other(tables: Tables) -> None:
+    """Make each document a duplicate of the other: neither points at a canonical copy."""
+    change("documents", 0, duplicate_of="d2")(tables)
+    change("documents", 1, duplicate_of="d1")(tables)
 
 
 def n_chars_off_by_one(tables: Tables) -> None:
@@ -162,6 +170,24 @@ BROKEN_RULES = [
         id="malformed raw_sha256",
     ),
     pytest.param(
+        change("documents", 1, duplicate_of="d9"),
+        {("documents", EQUAL, ("duplicate_of", "_duplicate_of_found"))},
+        id="duplicate of a missing document",
+    ),
+    pytest.param(
+        change("documents", 1, duplicate_of="d2"),
+        {
+            ("documents", WITHIN_RECORD, ("doc_id", "duplicate_of")),
+            ("documents", NULL, "_duplicate_of_duplicate_of"),
+        },
+        id="duplicate of itself",
+    ),
+    pytest.param(
+        duplicates_of_each_other,
+        {("documents", NULL, "_duplicate_of_duplicate_of")},
+        id="duplicate of a duplicate",
+    ),
+    pytest.param(
         change("sources", 0, kind="ministry"),
         {("sources", IN_SET, "kind")},
         id="unknown source kind",
@@ -214,6 +240,12 @@ def test_a_broken_rule_fails_naming_its_expectation(
         assert failure["description"] in markdown
         assert failure["unexpected_count"] >= 1
         assert failure["examples"], "a failure shows the offending row"
+
+
+def test_a_duplicate_of_a_canonical_document_passes(tables: Tables) -> None:
+    change("documents", 1, duplicate_of="d1")(tables)
+
+    assert validate(tables, today=TODAY).success
 
 
 def test_examples_name_the_offending_row_by_its_key(tables: Tables) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from muster.readers import RAW_COLUMNS
 from transforms.cleaning import (
+    author_of,
     cleaned_documents,
     doc_id,
     html_body,
@@ -18,6 +19,7 @@ from transforms.cleaning import (
 
 PAGE = """<!doctype html><html lang="en"><head><title>Recruits - The Example Herald</title>
 <meta property="og:site_name" content="The Example Herald">
+<meta name="author" content="Ilse Marten">
 <meta property="article:published_time" content="2024-03-05T08:00:00Z"></head>
 <body><nav><a href="/">Home</a><a href="/world">World</a></nav>
 <article><h1>Regions raise sign-up bonuses</h1>
@@ -41,13 +43,30 @@ def test_html_gives_the_article_text_and_its_metadata_without_page_furniture():
     assert "1.2 million roubles" in body["text"]
     assert "40,000 homes" not in body["text"] and "Copyright" not in body["text"]
     assert body["outlet"] == "The Example Herald"
+    assert body["author"] == "Ilse Marten"
     assert body["published"] == "2024-03-05"
     assert body["language"] == "en"
+
+
+def test_html_keeps_paragraph_breaks():
+    assert "three regions told reporters on Tuesday.\nThe largest payment" in html_body(PAGE)["text"]
 
 
 def test_html_without_an_article_falls_back_to_its_paragraphs():
     body = html_body("<html><body><p>Some 500 people</p><p>left.</p></body></html>")
     assert body["text"] == "Some 500 people\nleft." or "500 people" in body["text"]
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    ("Ilse Marten", "Ilse Marten"),
+    ("Ilse Marten; Tom Weir", "Ilse Marten; Tom Weir"),
+    ("Ilse Marten; Staff reporter Posted Oct", "Ilse Marten"),
+    ("Updated 12:40", None),
+    ("", None),
+    (None, None),
+])
+def test_an_author_is_the_names_of_the_byline_without_its_dateline(byline, expected):
+    assert author_of(byline) == expected
 
 
 def test_plain_text_keeps_paragraphs_and_folds_spaces():
@@ -95,6 +114,7 @@ def test_documents_keep_metadata_and_count_their_characters():
     assert first["title"] == "Recruits" and first["outlet"] == "example.org"
     assert first["published"] == date(2024, 1, 2) and first["n_chars"] == len(first["text"])
     assert second["outlet"] == "The Example Herald" and second["doc_id"] == doc_id("file:b.html")
+    assert pd.isna(first["author"]) and second["author"] == "Ilse Marten"
 
 
 def test_a_document_empty_after_cleaning_is_rejected_naming_its_source():

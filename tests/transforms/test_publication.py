@@ -1,12 +1,20 @@
 """Publication: new documents replace their earlier rows; unchanged input changes nothing."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pandas as pd
 
-from muster.schema import columns
+from muster.schema import TABLES, columns
 from transforms.cleaning import doc_id
-from transforms.publication import new_or_changed, updated, with_run
+from transforms.publication import candidate_tables, new_or_changed, updated, with_run
+
+# An agency story (written for these tests) long enough to be told apart from other stories.
+STORY = " ".join(
+    f"On day {n} of the campaign the regional recruiting office reported that {n * 40} men had "
+    f"signed contracts, and officials said the bonus would stay at {n} million roubles."
+    for n in range(1, 6)
+)
+REGISTRY = pd.DataFrame(columns=["name", "kind", "country", "aliases"])
 
 
 def documents(*rows):
@@ -57,3 +65,50 @@ def test_nothing_new_leaves_the_published_rows_as_they_are():
     published = documents({"doc_id": "d2"}, {"doc_id": "d1"})
     result = updated(published, documents(), set(), "documents")
     assert result["doc_id"].tolist() == ["d1", "d2"]
+
+
+def empty_tables() -> dict[str, pd.DataFrame]:
+    return {name: schema.empty_table().to_pandas() for name, schema in TABLES.items()}
+
+
+def copy_of_story(key: str, published: date, outlet: str):
+    return {"doc_id": doc_id(key), "text": f"{outlet} reports\n{STORY}", "published": published,
+            "outlet": outlet, "raw_sha256": key}
+
+
+def marks(tables) -> dict:
+    docs = tables["documents"]
+    return dict(zip(docs["doc_id"], docs["duplicate_of"], strict=True))
+
+
+def test_copies_of_a_story_point_at_the_earliest_whichever_run_brought_them():
+    wire = copy_of_story("wire", date(2024, 5, 1), "Agency")
+    paper = copy_of_story("paper", date(2024, 5, 2), "Paper")
+    together = candidate_tables(empty_tables(), documents(wire, paper), claims(), REGISTRY)
+
+    later_first = candidate_tables(empty_tables(), documents(paper), claims(), REGISTRY)
+    earlier_second = candidate_tables(later_first, documents(wire), claims(), REGISTRY)
+
+    assert marks(later_first) == {paper["doc_id"]: None}
+    assert marks(together) == marks(earlier_second) == {wire["doc_id"]: None,
+                                                        paper["doc_id"]: wire["doc_id"]}
+
+
+def test_a_run_with_nothing_new_changes_no_mark():
+    first = candidate_tables(empty_tables(), documents(copy_of_story("a", date(2024, 5, 1), "A"),
+                                                       copy_of_story("b", None, "B")), claims(), REGISTRY)
+
+    again = candidate_tables(first, documents(), claims(), REGISTRY)
+
+    pd.testing.assert_frame_equal(again["documents"], first["documents"])
+
+
+def test_the_claims_of_a_duplicate_stay_in_the_claims_table():
+    wire, paper = copy_of_story("wire", date(2024, 5, 1), "A"), copy_of_story("paper", None, "B")
+    found = claims({"claim_id": "c1", "doc_id": wire["doc_id"], "char_start": 0, "claimant": "X"},
+                   {"claim_id": "c2", "doc_id": paper["doc_id"], "char_start": 0, "claimant": "X"})
+
+    tables = candidate_tables(empty_tables(), documents(wire, paper), found, REGISTRY)
+
+    assert marks(tables)[paper["doc_id"]] == wire["doc_id"]
+    assert set(tables["claims"]["claim_id"]) == {"c1", "c2"}

@@ -56,7 +56,6 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         summary = report_run(ingested, cleaned, claims, tables, result, warehouse)
         summary["written"] = publish_or_quarantine(tables, result, warehouse,
                                                    quarantine_name(runtime.flow_run.name))
-        summary["not_modified"] = ingested.not_modified
         record_fetches(warehouse, ingested.fetched)
         report_tables(warehouse)
         return summary

@@ -76,7 +76,7 @@ def report_run(ingested, cleaned, claims: list[pa.Table], tables: dict[str, pa.T
         read=ingested.read, skipped=len(ingested.skipped), unchanged=ingested.unchanged,
         cleaned=sum(b.num_rows for b in cleaned.batches), empty=len(cleaned.rejected),
         claims=sum(b.num_rows for b in claims), published_documents=tables["documents"].num_rows,
-        published_claims=tables["claims"].num_rows,
+        published_claims=tables["claims"].num_rows, not_modified=ingested.not_modified,
     )
     metrics = claims_per_metric(tables["claims"].to_pandas())
     skipped = ingested.skipped + cleaned.rejected
@@ -88,7 +88,8 @@ def report_run(ingested, cleaned, claims: list[pa.Table], tables: dict[str, pa.T
         create_table_artifact(key="muster-skipped-inputs", table=[{"input": s} for s in skipped],
                               description="Inputs left out of the run, and why")
     return {"warehouse": str(Path(warehouse_dir).resolve()), "stages": stages,
-            "metrics": metrics, "skipped": skipped, "checks": result.to_dict()}
+            "metrics": metrics, "skipped": skipped, "checks": result.to_dict(),
+            "not_modified": ingested.not_modified}
 
 
 @task(cache_policy=NO_CACHE)

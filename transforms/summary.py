@@ -14,11 +14,14 @@ def claims_per_metric(claims: pd.DataFrame) -> list[dict]:
 
 
 def stage_counts(*, read: int, skipped: int, unchanged: int, cleaned: int, empty: int,
-                 claims: int, published_documents: int, published_claims: int) -> list[dict]:
+                 claims: int, published_documents: int, published_claims: int,
+                 not_modified: int = 0) -> list[dict]:
     """One row per stage: what went in, what came out, what was set aside."""
     return [
         {"stage": "ingest", "in": read + skipped, "out": read, "set aside": skipped,
-         "note": "inputs skipped with a message"},
+         "note": "inputs skipped with a message"
+                 + (f"; {not_modified} web inputs not modified since the last run, not fetched"
+                    if not_modified else "")},
         {"stage": "select", "in": read, "out": read - unchanged, "set aside": unchanged,
          "note": "documents already published unchanged"},
         {"stage": "clean", "in": read - unchanged, "out": cleaned, "set aside": empty,

@@ -80,6 +80,8 @@ def _records_from(given: str | Path, session: WebSession, skipped: list[Skipped]
         yield from web_inputs.url_records(given, session, skipped)
         return
     urls = _url_list(Path(given))
+    if urls == []:
+        skipped.append(Skipped(str(given), "a URL list with no URL in it (only comments)"))
     if urls is not None:
         for url in urls:
             yield from web_inputs.url_records(url, session, skipped)

@@ -58,8 +58,15 @@ def is_url(text: str) -> bool:
 
 
 def listed_urls(text: str) -> list[str] | None:
-    """The URLs of a URL list (every line blank, a '#' comment or an http(s) URL), else None."""
+    """The URLs of a URL list (every line blank, a '#' comment or an http(s) URL), else None.
+
+    A list of comments only is a URL list with nothing in it yet (a configured list the user has
+    not filled in), not an article.
+    """
     lines = [line.strip() for line in text.splitlines()]
+    if any(line.startswith("#") for line in lines) and all(
+            not line or line.startswith("#") for line in lines):
+        return []
     lines = [line for line in lines if line and not line.startswith("#")]
     return lines if lines and all(is_url(line) and " " not in line for line in lines) else None
 

@@ -129,7 +129,8 @@ def test_pages_are_read_whatever_their_shape(web_server):
     ("# wire pages\nhttps://a.example/1\n\n  http://b.example/2  \n", ["https://a.example/1",
                                                                       "http://b.example/2"]),
     ("https://a.example/1\nOfficials said 1,000 volunteers signed up.\n", None),
-    ("# only a comment\n", None),
+    ("# feeds to follow\n# https://a.example/feed.xml\n", []),  # configured, not filled in yet
+    ("# A headline\nOfficials said 1,000 volunteers signed up.\n", None),
 ])
 def test_a_text_file_is_a_url_list_only_when_every_line_is_a_url(text, urls):
     assert web.listed_urls(text) == urls

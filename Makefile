@@ -37,7 +37,7 @@ eval: install
 bench: install
 	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow
 
+# Prefect server and UI on 127.0.0.1, the work pool, the deployments of prefect.yaml and a worker.
 UI_PORT ?= 4200
 ui: install
-	@echo "Prefect UI: http://127.0.0.1:$(UI_PORT)  (in another shell: export PREFECT_API_URL=http://127.0.0.1:$(UI_PORT)/api, then muster run ...)"
-	$(VENV)/bin/prefect server start --host 127.0.0.1 --port $(UI_PORT)
+	$(PY) -m muster.ui --port $(UI_PORT)

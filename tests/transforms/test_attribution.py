@@ -3,19 +3,11 @@
 Each case is a short made-up article, the figure's words in it, and what an analyst would record.
 """
 
-import pandas as pd
 import pytest
 
 from transforms.attribution import annotate
-from transforms.sources import aliases_of, source_index
 
 OUTLET = "example.com"
-
-
-@pytest.fixture(scope="module")
-def index():
-    frame = pd.read_csv("data/reference/sources.csv", keep_default_na=False)
-    return source_index(frame.assign(aliases=frame["aliases"].map(aliases_of)))
 
 
 def figure(text, quote, unit="person", nth=0, value=None):

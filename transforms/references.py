@@ -117,11 +117,14 @@ DEMONYMS.update({"South Korea": "South Korean", "North Korea": "North Korean",
 
 
 def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
-    """A body's name as the registry knows it, else with its country as an adjective, so that
-    "Georgia's Interior Ministry" and "the Georgian Interior Ministry" are one source."""
+    """A body's name as the registry knows it, trying its country as an adjective too
+    ("Britain's Ministry of Defence" is the registry's "British Ministry of Defence"), else as
+    the article gives it."""
     if owner and owner in DEMONYMS:
         rest = name.split("'s ", 1)[-1].split("’s ", 1)[-1]
-        name = f"{DEMONYMS[owner]} {rest}"
+        known = index.canonical(f"{DEMONYMS[owner]} {rest}")
+        if known:
+            return known
     return index.canonical(name) or name
 
 

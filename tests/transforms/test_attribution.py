@@ -87,10 +87,10 @@ CLAIMANTS = [
     # a headline credit after a dash
     ("Russia plans to recruit 420,000 contract soldiers – British intelligence\nMore text.",
      "420,000", "UK Ministry of Defence", None),
-    # bodies the registry does not list keep their name; a country's possessive becomes its
-    # adjective, so that two ways of naming one body give one source
+    # bodies the registry does not list keep the name the article gives them; a country's
+    # possessive is tried as an adjective against the registry
     ("About 90,000 Russians crossed in a week, Kazakhstan's Interior Ministry said on Monday.",
-     "90,000", "Kazakh Interior Ministry", None),
+     "90,000", "Kazakhstan's Interior Ministry", None),
     ("Some 8,000 Russians arrived by land over the weekend, said the Finnish border guard.",
      "8,000", "Finnish border guard", None),
     ("Western officials estimated that Moscow recruits 20,000 people a month.", "20,000",

@@ -53,7 +53,7 @@ def passage_attribution(reading: Reading, text: str, si: int, atts: list, own: l
         if prose > 1:
             break
         if j in has_figures and atts[j]:
-            if atts[j][0] != outlet and (anaphora or not is_person(atts[j][0])):
+            if atts[j][0] != outlet and anaphora:
                 return atts[j]
             break
     before = next((atts[j] for j in range(si - 1, max(-1, si - SANDWICH), -1)

@@ -13,7 +13,7 @@ import re
 
 from transforms.reading import MEDIA_KINDS, Reading
 from transforms.sentences import Sentence
-from transforms.sources import SourceIndex, is_person
+from transforms.sources import SourceIndex
 
 SANDWICH = 7  # sentences: how far apart the same source may frame an unattributed passage
 PROSE_WORDS = 12

@@ -11,7 +11,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from transforms.sources import SourceIndex, is_person, lower_same_length
+from transforms.sources import ORG_WORDS, SourceIndex, is_person, lower_same_length
 
 NAMED, PERSON, MINISTRY, ORG, WE = "named", "person", "ministry", "org", "we"
 
@@ -78,8 +78,10 @@ BODY_HEAD = (
     r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
     r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
     r"[Gg]eneral\s+[Ss]taff|[Pp]rosecutor['’]s\s+[Oo]ffice|[Mm]ayor['’]s\s+[Oo]ffice|"
+    r"[Aa]ir\s+[Ff]orce|[Aa]rmed\s+[Ff]orces|[Gg]eneral\s+[Ss]taff|[Rr]egional\s+(?:[Aa]dministration|"
+    r"[Gg]overnment|[Aa]uthorities|[Pp]arliament|[Dd]uma)|[Mm]ilitary\s+[Cc]ommissariat|"
     r"Agency|Service|Guard|Office|Committee|Council|Department|Bureau|Police|Commission|"
-    r"Administration|Directorate|Parliament|Government|Command)"
+    r"Administration|Directorate|Parliament|Government|Command|Navy)"
 )
 ORG_NAME = re.compile(
     rf"(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
@@ -88,6 +90,20 @@ ORG_NAME = re.compile(
     rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
     rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
     rf"diplomats|investigators|prosecutors))\b"
+    rf"|(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
+)
+# Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
+GROUP_SPEAKERS = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+(?:groups|demographers|analysts|experts|"
+    r"economists|researchers|activists|relatives|families|residents|soldiers|recruits|lawyers|"
+    r"historians|sociologists|observers|monitors|volunteers|journalists)(?:\s+in\s+{cap})?)"
+    r"(?=\s+(?:say|said|estimate|estimated|told|have\s+told|report|reported|believe|calculate|"
+    r"calculated|claim|claimed)\b)".replace("{cap}", _CAP)
+)
+# A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
+SINGLE_SPEAKER = re.compile(
+    rf"(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)(?=(?:,[^,\n]{{1,140}},)?\s+"
+    r"(?:said|says|reported|reports|estimated|estimates|wrote|writes|calculated|found|counted)\b)"
 )
 NOT_OWNER_TEXT = """
     The A An In On At As By For From Of To With According Meanwhile However But And Since After
@@ -128,6 +144,37 @@ def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
     return index.canonical(name) or name
 
 
+def speaker_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+    """Unregistered speakers the other finders miss: groups of people, one-word names."""
+    refs = []
+    for pattern in (GROUP_SPEAKERS, SINGLE_SPEAKER):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            first = name.split()[0]
+            if first in NOT_OWNER or first in SPEAKER_STOP or (
+                    pattern is SINGLE_SPEAKER and (name in NAME_PREFIX or name.lower() in ORG_WORDS
+                                                   or name in NOT_IN_NAME
+                                                   or name in PLACES
+                                                   or text[max(0, m.start() - 4):m.start()].lower()
+                                                   in ("the ", "his ", "her ", "its "))):
+                continue
+            if overlaps(m.start(1), m.end(1), taken):
+                continue
+            refs.append(Ref(m.start(1), m.end(1), NAMED, name))
+            taken = sorted([*taken, (m.start(1), m.end(1))])
+    return refs
+
+
+SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
+                          "There", "Here", "One", "Others", "Everyone", "Nobody", "Police"})
+# A country or capital that "says" stands for its government, which the text names elsewhere
+CAPITALS_TEXT = """
+    Moscow Kyiv Kiev Seoul Pyongyang London Washington Beijing Delhi Kathmandu Havana Minsk
+    Tbilisi Astana Tashkent Bishkek Dushanbe Yerevan Baku Warsaw Berlin Paris Tokyo Ankara Tehran
+    Brussels Helsinki Riga Vilnius Tallinn Chisinau"""
+PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | set(DEMONYMS)
+
+
 def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
     """Unregistered bodies named in full; a name that overlaps a known one is left to it."""
     refs = []
@@ -145,6 +192,9 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
             continue
         if overlaps(start, m.end(), taken):
             continue
+        if m.group("officials_in"):  # "officials in Bashkortostan": Bashkortostan officials
+            words = name.split()
+            name = " ".join([*words[2:], words[0].lower()])
         refs.append(Ref(start, m.end(), NAMED, body_name(m.group("owner"), " ".join(name.split()),
                                                           index)))
     return refs
@@ -198,6 +248,8 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += org_names(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)
     refs += person_names(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
+    refs += speaker_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     for m in BACKREF.finditer(lower_same_length(text)):
         if not overlaps(m.start(), m.end(), taken):

@@ -97,6 +97,19 @@ CLAIMANTS = [
      "Western officials", None),
     ("Britain's Ministry of Defence said 7,000 prisoners had been recruited.", "7,000",
      "UK Ministry of Defence", None),
+    ("The Kursk regional administration said 900 residents had joined volunteer units.", "900",
+     "Kursk regional administration", None),
+    ("Ukraine's air force said Russia launched 60 drones overnight.", "60",
+     "Ukraine's air force", None),
+    ("Officials in Bashkortostan say 2,000 men signed contracts last quarter.", "2,000",
+     "Bashkortostan officials", None),
+    # groups of people, and one-word names, that speak
+    ("Human rights groups say they have received hundreds of complaints.", "hundreds",
+     "Human rights groups", None),
+    ("The volunteer group InformNapalm said 150 foreigners had signed contracts.", "150",
+     "InformNapalm", None),
+    # a country or capital that "says" is not a source of its own
+    ("Seoul says 3,000 soldiers are already in Russia.", "3,000", OUTLET, None),
     # a relay quoting a person by pronoun
     ("Dmitry Medvedev visited the region. \"This year 150,000 people signed contracts,\" TASS "
      "quoted him as telling officials.", "150,000", "Dmitry Medvedev", "TASS"),

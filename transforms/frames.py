@@ -28,7 +28,7 @@ SPEECH = (
     r"stressed|emphasi[sz]ed|acknowledged|admitted|disclosed|published|counted|recorded|identified|"
     r"concluded|insisted|insists|declared|believes|believed|argued|argues|alleged|alleges|observed|"
     r"showed|shows|tweeted|posted|projected|predicted|put|puts|cited|quoted|specified|clarified|"
-    r"forecast|expects|reckons|asserted|boasted|bragged|"
+    r"forecast|expects|reckons|asserted|boasted|bragged|asked|complained|"
     r"(?:has|have|had)\s+(?:said|found|reported|claimed|estimated|stated|noted|calculated|counted))"
 )
 RESEARCH_WORDS = re.compile(
@@ -37,7 +37,8 @@ RESEARCH_WORDS = re.compile(
 )
 ADVERBIALS = (
     r"(?:\s+(?:also|has|have|had|was|were|is|are|further|then|later|earlier|previously|recently|"
-    r"again|officially|publicly|separately|likewise|similarly|on\s+\w+|last\s+\w+|this\s+\w+|"
+    r"again|officially|publicly|separately|likewise|similarly|now|already|so\s+far|since|"
+    r"on\s+\w+|last\s+\w+|this\s+\w+|"
     r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)){0,3}"
 )
 APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
@@ -57,7 +58,9 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"(?=[acdeilopqrst])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
     + src("according_src")
     + r"(?P<post>(?:['’]s)?\s+(?:data|figures|statistics|estimates|calculations))?)"
-    r"|(?P<by_speaker>(?P<verb>reported|stated|announced|analy[sz]ed|reviewed|described|compiled|"
+    r"|(?P<by_speaker>(?:by\s+the\s+(?P<calc>calculations?|count|estimates?|tally)\s+of\s+"
+    r"(?:the\s+)?" + GAP + src("calc_src") + r")|(?P<verb>reported|stated|announced|analy[sz]ed|"
+    r"reviewed|described|compiled|"
     r"collected|calculated|estimated|released|provided|revealed|gathered|obtained|found|made\s+"
     r"public|claimed|counted|identified)(?:\s+in\s+more\s+detail)?\s+by\s+(?:the\s+)?" + GAP
     + src("by_speaker_src") + ")"
@@ -89,7 +92,8 @@ POSSESSIVE = re.compile(
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
     r"statement|bulletin|figures|count|tally|survey|study|order|post)\b"
 )
-ACTION = re.compile(SRC + APPOSITIVE + r"\s+(?:has\s+|had\s+|also\s+)*(?:ordered|directed|decreed|"
+ACTION = re.compile(SRC + APPOSITIVE + r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
+                    r"(?:ordered|directed|decreed|"
                     r"instructed|set|(?:signed|issued)\s+(?:a|the)\s+decree|approved|promises|"
                     r"promised|offers|offered|doubled|tripled|raised|increased|aims\s+to|plans\s+to|intends\s+to"
                     r"|wants\s+to|seeks\s+to)\b"
@@ -137,6 +141,8 @@ def candidate_matches(masked: str):
             data = bool(re.search(r"\b(?:data|figures|statistics)\b", pre)) or bool(
                 re.search(r"data|figures|statistics", post))
             yield m, group, "data" if data else "speaker", bool(RESEARCH_WORDS.search(pre))
+        elif kind == "by_speaker" and m.group("calc"):  # "by the calculation of X"
+            yield m, "calc_src", "speaker", True
         elif kind == "by_speaker":
             yield m, group, "speaker", bool(RESEARCH_WORDS.search(m.group("verb")))
         else:

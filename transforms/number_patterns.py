@@ -112,12 +112,19 @@ EXCHANGE_RATE = re.compile(
 )
 PERCENT_AFTER = re.compile(PERCENT, re.IGNORECASE)
 CURRENCY_AFTER = re.compile(rf"\s?(?P<word>{CURRENCY_WORD})", re.IGNORECASE)
-RANGE_TAIL = re.compile(
-    rf"(?P<sep>[-–—]|\s?–\s?|\s+(?:to|and)\s+)(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER})"
+RANGE_TAIL = re.compile(  # "25,000 to 30,000", "from 500,000 to more than a million"
+    rf"(?P<sep>[-–—]|\s?–\s?|\s+(?:to|and)\s+)(?:(?:more\s+than|over|almost|nearly)\s+)?"
+    rf"(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER}|an?(?=\s(?:million|billion|thousand)\b))"
     rf"(?P<mult>{MULTIPLIER})?(?P<pct>{PERCENT})?(?![\d\-])",
     re.IGNORECASE,
 )
 _ABOUT = r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|over|~|≈|c\.)"
+# A conversion set off by commas: "204,000 roubles, roughly $2,100, a month", "..., or about $11,200".
+CONVERSION_COMMA = re.compile(
+    rf",\s*(?:or\s+)?(?:{_ABOUT}\s*)?(?P<cur>[$€£]|US\$)(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?"
+    r"(?=\s*(?:,|\.|;|\)|$|\s+at\s+(?:current|the|today)))",
+    re.IGNORECASE,
+)
 CONVERSION = re.compile(
     rf"\s*\(\s*(?:{_ABOUT}\s*)?(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER})"
     rf"(?P<mult>{MULTIPLIER})?(?:\s?(?P<word>{CURRENCY_WORD}))?"

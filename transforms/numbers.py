@@ -185,6 +185,11 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                             if conversion.group("cur")
                             else currency_of_word(conversion.group("word")))
             pos = conversion.end()
+        elif low is None and (comma := pat.CONVERSION_COMMA.match(text, pos)):
+            alt = currency_of_symbol(comma.group("cur"))
+            if alt != unit:
+                alt_value, alt_unit = number_value(comma.group("num"), comma.group("mult")), alt
+                pos = comma.end()
     if unit is None:
         noun = counted_noun(following_words(text, pos))
         if noun == "excluded":
@@ -214,13 +219,19 @@ def _is_range(text: str, left: Left, value: float, second) -> bool:
         return False
     if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
         return False  # "rose from 300 to 400"
-    high = number_value(second.group("num"), second.group("mult"))
+    high = range_high(second)
     return high > value or (second.group("mult") is not None and high > 0)
+
+
+def range_high(second) -> float:
+    """The upper end of a range tail ("a million" is one million)."""
+    num = second.group("num")
+    return number_value("1" if num.lower() in ("a", "an") else num, second.group("mult"))
 
 
 def _range_bounds(value: float, scaled: bool, second, unit: str | None):
     """Low, high and unit of a range; "5 to 6 million" puts the multiplier on both ends."""
-    high = number_value(second.group("num"), second.group("mult"))
+    high = range_high(second)
     low = value
     mult = second.group("mult")
     if mult and not scaled and low * MULTIPLIERS[mult.strip().lower()] <= high:

@@ -25,6 +25,7 @@ _CHROME = (
     r"|trending(?:\s+now)?|this\s+audio\s+is\s+created\s+with\s+ai\s+assistance|donate[^\n]*"
     r"|support\s+[^.!?\n]{3,40}!|views?:?\s*\d+|\d+\s+(?:comments?|views|shares)|people"
     r"|(?:listen|watch)(?:\s+now)?|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"|show\s+\d+\s+more(?:\s+\w+)?|(?:last\s+)?updated\s+\d+\s+(?:min|mins|minutes?|hours?|h)\s+ago"
 )
 # Related-link teasers: "Read more: ...", "Please, also have a look into : ...".
 _TEASER = (
@@ -41,7 +42,7 @@ _FURNITURE_LINE = re.compile(
 )
 # Tickers, counters and menus in capitals: "• USD79.73", "EUR 93.56", "• 86", "ANALYTICS".
 _TICKER_LINE = re.compile(
-    r"\n[ \t]*(?:(?:[•·*]?[ \t]*(?:[A-Z]{2,5} ?[+-]?\d+(?:[.,]\d+)?%?|\d{1,4})[ \t]*)+"
+    r"\n[ \t]*(?:(?:[•·*]?[ \t]*(?:[A-Z]{2,5} ?[+-]?\d+(?:[.,]\d+)?%?|\d{1,4}\.?)[ \t]*)+"
     r"|[A-Z]{3,}(?: [A-Z]{3,})?)[ \t]*(?=\n|$)"
 )
 # Lines that hold these anywhere are bylines with read times, footers or share counters.
@@ -49,7 +50,8 @@ _LINE_MARKERS = ("min read", "mins read", "minute read", "terms of use", "terms 
                  "privacy policy", "all rights reserved", "©", "has been shared by", "sign up free",
                  "sign up for free", "licensed under", "creative commons", "(c) 19", "(c) 20",
                  "support our reporting", "support our journalism", "support independent journalism",
-                 "become a member", "become a patron")
+                 "become a member", "become a patron", "newsletter:", "subscribe to our",
+                 "readers already")
 # Headings after which a page lists other stories: the article has ended.
 _END_OF_ARTICLE = re.compile(
     r"\n[ \t]*(?:\*\*|__)?(?:more\s+news|more\s+on\s+this(?:\s+(?:topic|story|subject))?"

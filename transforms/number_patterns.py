@@ -65,7 +65,7 @@ _APPROX = (
 _NOT_A_FIGURE = (
     r"article|art\.|no\.|nos\.|number|part|paragraph|clause|chapter|section|item|page|episode"
     r"|season|phase|stage|level|version|model|type|flight|route|decree|resolution|war|table"
-    r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|#"
+    r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|day|#"
     r"|(?:one|1)\s+(?:in|out\s+of)|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
@@ -152,7 +152,10 @@ HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")
 # "the recruits are over 40.": an age, when nothing is counted after the number
-AGE_OVER = re.compile(r"\b(?:are|were|is|was|be)\s+(?:over|under|older\s+than|younger\s+than)\s+$")
+AGE_OVER = re.compile(
+    r"\b(?:(?:are|were|is|was|be)\s+(?:over|under|older\s+than|younger\s+than)|who\s+(?:is|was))\s+$")
+# "three wounded for every soldier killed": a ratio, not a count
+RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNORECASE)
 OF_GROUP = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b", re.IGNORECASE)
 SHARE_OF_TIME = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|its\s+)?(?:year|month|week|day|decade|century|season"

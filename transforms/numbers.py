@@ -172,8 +172,10 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return _duration_figure(text, start, duration, value, left), duration.end()
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
         return None, pos  # "one-time", "46-year-old"
-    if pat.EXCHANGE_RATE.match(text, pos):
+    if pat.EXCHANGE_RATE.match(text, pos) or (low is None and pat.RATIO_AFTER.match(text, pos)):
         return None, pos
+    if low is not None and high is not None and high <= 31 and pat.DATE_AFTER.match(text, pos):
+        return None, pos  # "between 10 and 14 February"
     alt_value = alt_unit = None
     if unit not in (None, "percent"):
         conversion = pat.CONVERSION.match(text, pos)

@@ -85,3 +85,10 @@ def test_a_more_on_this_topic_heading_ends_the_article():
     text = "\n".join([HEADLINE, *BODY, "----", "More on this topic",
                       "* Border posts reopen as 3 crossings clear"])
     assert strip_furniture(text) == "\n".join([HEADLINE, *BODY, "----"])
+
+
+def test_live_blog_and_newsletter_chrome_is_dropped():
+    text = "\n".join([HEADLINE, "Updated 2 min ago", *BODY, "Show 3 more updates", "2.",
+                      "Get the Example Brief newsletter: 3 issues a week, free.",
+                      "Subscribe to our Telegram channel: 12,000 readers already"])
+    assert strip_furniture(text) == "\n".join([HEADLINE, *BODY])

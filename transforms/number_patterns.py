@@ -65,7 +65,7 @@ _APPROX = (
 _NOT_A_FIGURE = (
     r"article|art\.|no\.|nos\.|number|part|paragraph|clause|chapter|section|item|page|episode"
     r"|season|phase|stage|level|version|model|type|flight|route|decree|resolution|war|table"
-    r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|day|#"
+    r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|(?:is|was|on|by|since)\s+day|#"
     r"|(?:one|1)\s+(?:in|out\s+of)|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
@@ -83,7 +83,7 @@ least than over of upwards upward above exceeding exceeded at from below under t
 some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
 article art. no. nos. number paragraph clause chapter section item page episode season phase stage
 level version model type flight route decree resolution war # in age aged ages rate rates by =
-most part table chart map fig. unit brigade battalion regiment division
+most part table chart map fig. unit brigade battalion regiment division day
 """)
 # A verb of change before "from X to Y" makes two figures of it, not a range.
 CHANGE = re.compile(

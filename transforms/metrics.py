@@ -26,7 +26,7 @@ VERB_CUES = {
                  "sent draft notices, handed summonses",
     "deployed": "sent, send, deployed, dispatched, are fighting, were fighting, fought, "
                 "are in, were in, had arrived in, have arrived in, arrived at the front, "
-                "left for the front, moved, stationed in, "
+                "left for the front, moved, stationed in, taking part, take part, took part, "
                 "participating in hostilities, serving, serve, stationed, transferred",
     "recruited": "recruited, recruit, enlisted, enlist, signed up, signed a contract, "
                  "signed contracts, signed military contracts, signed a military contract, "
@@ -35,7 +35,8 @@ VERB_CUES = {
                  "joining, volunteered, entered service, entered military service, hired, signing up, "
                  "recruiting, enlisting",
     "fled": "fled, flee, fleeing, left, leave, leaving, emigrated, emigrate, escaped, evaded, "
-            "evade, exodus, crossed into, crossed the border, entering from, entered from",
+            "evade, exodus, crossed into, crossed the border, entering from, entered from, "
+            "entered the country, arrivals",
     "target": "plan to, plans to, planned to, planning to, aim to, aims to, aiming to, intend to, "
               "intends to, want, wants, seek to, seeks to, looking to, required to, "
               "decree, set, sets, target, quota, goal, task, expected to draft, "

@@ -199,3 +199,10 @@ def _article_before(lower: str, start: int) -> int:
         if lower.startswith(article, begin) and (begin == 0 or not lower[begin - 1].isalpha()):
             return len(article)
     return 0
+# The clause before a bare amount talks money: "adds 1.5 million roubles to the federal 400,000",
+# "a city bonus of 1.9 million". The amount takes the currency named there.
+MONEY_CLAUSE = re.compile(
+    rf"(?:{CURRENCY_WORD}|[$€£₽])[^.;:!?\n]*\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?|salar\w+"
+    r"|sum|wages?|budget|federal|regional)\b[^.;:!?\n\d]{0,40}$",
+    re.IGNORECASE,
+)

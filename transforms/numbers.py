@@ -198,7 +198,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
             return None, pos
         if words and not (scaled or noun or pat.OF_GROUP.match(text, pos)):
             return None, pos
-        unit = noun or "person"
+        unit = noun or _clause_currency(text, start) or "person"
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None)
@@ -322,3 +322,15 @@ def _figure_dict(text, start, end, value, low, high, alt_value, alt_unit, unit, 
         "value_low": low, "value_high": high, "alt_value": alt_value, "alt_unit": alt_unit,
         "unit": unit, "per": per, "qualifier": qualifier,
     }
+
+
+def _clause_currency(text: str, start: int) -> str | None:
+    """The currency of a bare amount whose clause talks money in a currency named before it."""
+    clause = pat.MONEY_CLAUSE.search(text, max(0, start - 160), start)
+    if clause is None:
+        return None
+    word = pat.CURRENCY_AFTER.search(clause.group())
+    if word:
+        return currency_of_word(word.group("word"))
+    symbol = re.search(r"[$€£₽]", clause.group())
+    return currency_of_symbol(symbol.group()) if symbol else None

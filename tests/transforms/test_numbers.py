@@ -40,6 +40,8 @@ FIGURES = [
           unit="RUB", qualifier="range")]),
     ("a conversion set off by commas", "It pays 204,000 roubles, roughly $2,100, a month.",
      [fig("204,000 roubles, roughly $2,100", 204000, unit="RUB", alt_value=2100, alt_unit="USD")]),
+    ("a bare amount in a clause about money", "The region adds 1.5 million roubles to the federal 400,000.",
+     [fig("1.5 million roubles", 1.5e6, unit="RUB"), fig("400,000", 400000, unit="RUB")]),
     ("half a million in words", "It offers nearly half a million roubles to recruits.",
      [fig("nearly half a million roubles", 500000, unit="RUB", qualifier="approx")]),
     ("a demonym counts people", "Thirty-five Indians came home.",

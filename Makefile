@@ -6,7 +6,7 @@ export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run test eval bench compare-tools ui lint clean
+.PHONY: install run test eval eval-own bench compare-tools ui lint clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,12 @@ eval: install
 	rm -rf $(EVAL_WH)
 	$(VENV)/bin/muster run ../shared/corpus/dev.jsonl --warehouse $(EVAL_WH) > /dev/null
 	$(PY) ../shared/corpus/score.py ../shared/corpus/dev_gold.jsonl $(EVAL_WH) --show $(or $(SHOW),40)
+
+# The project's own evaluation set (data/eval), written and annotated apart from the rules.
+eval-own: install
+	rm -rf data/warehouse-eval
+	$(VENV)/bin/muster run data/eval/articles.jsonl --warehouse data/warehouse-eval > /dev/null
+	$(PY) ../shared/corpus/score.py data/eval/gold.jsonl data/warehouse-eval --show $(or $(SHOW),40)
 
 bench: install
 	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow

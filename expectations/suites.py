@@ -129,10 +129,15 @@ def _claim_figures() -> Iterator[Expectation]:
 
 
 def _claim_references() -> Iterator[Expectation]:
-    """Claims point at documents and sources that are published beside them: each reference
-    equals its looked-up value (`expectations.views.found`), which is null when the
-    referenced row does not exist. Null references pass; other rules judge those."""
-    for column, table in views.REFERENCES.items():
+    """Claims point at documents, sources and clusters published beside them."""
+    yield from _references(views.REFERENCES)
+    yield from _set_together("via", "via_id")
+
+
+def _references(references: dict[str, str]) -> Iterator[Expectation]:
+    """Each reference equals its looked-up value (`expectations.views.found`), which is null
+    when the referenced row does not exist. Null references pass; other rules judge those."""
+    for column, table in references.items():
         key = KEYS[table]
         yield gxe.ExpectColumnPairValuesToBeEqual(
             column_A=column,
@@ -140,7 +145,41 @@ def _claim_references() -> Iterator[Expectation]:
             ignore_row_if="both_values_are_missing",
             description=f"{column} is the {key} of a row in {table}.",
         )
-    yield from _set_together("via", "via_id")
+
+
+def claim_clusters_rules() -> Iterator[Expectation]:
+    """Every cluster is stated by at least one claim, its counts are the claims that name it,
+    its consensus lies inside the range of its values, and it uses the vocabularies."""
+    yield from _references(views.CLUSTER_REFERENCES)
+    yield gxe.ExpectColumnValuesToBeBetween(
+        column="n_claims", min_value=1, description="Every cluster has at least one claim.")
+    yield gxe.ExpectColumnPairValuesToBeEqual(
+        column_A="n_claims", column_B=views.CLAIMS_IN_CLUSTER,
+        description="n_claims is the number of claims whose cluster_id names the cluster.")
+    yield _at_most("n_documents", "n_claims", "n_documents is not above n_claims.")
+    yield _at_most("n_outlets", "n_documents", "n_outlets is not above n_documents.")
+    yield _at_most("n_variants", "n_claims", "n_variants is not above n_claims.")
+    yield _at_most("value_low", "value", "The consensus value is not below value_low.")
+    yield _at_most("value", "value_high", "The consensus value is not above value_high.")
+    yield _at_most("value_low", "value_high", "value_low is not above value_high.")
+    yield _at_most("period_start", "period_end", "period_start is not after period_end.")
+    yield _at_most("first_seen", "last_seen", "first_seen is not after last_seen.")
+    yield _in_vocab("metric", vocab.METRICS)
+    yield _in_vocab("unit", vocab.UNITS)
+    yield _in_vocab("qualifier", vocab.QUALIFIERS)
+
+
+def claim_flags_rules() -> Iterator[Expectation]:
+    """Flags come from the declared vocabulary, say why, and point at a published cluster and,
+    for a variant, at the claim it is about."""
+    yield _in_vocab("flag", list(vocab.FLAGS))
+    yield from _references(views.FLAG_REFERENCES)
+    yield gxe.ExpectColumnValuesToNotBeNull(
+        column="claim_id", row_condition=Column("flag") != "contradiction",
+        description="A variant flag names the claim it is about.")
+    yield gxe.ExpectColumnValuesToBeNull(
+        column="claim_id", row_condition=Column("flag") == "contradiction",
+        description="A contradiction is between clusters and names no single claim.")
 
 
 def _claim_offsets() -> Iterator[Expectation]:
@@ -204,4 +243,6 @@ RULES: dict[str, Callable[[], Iterator[Expectation]]] = {
     "documents": documents_rules,
     "claims": claims_rules,
     "sources": sources_rules,
+    "claim_clusters": claim_clusters_rules,
+    "claim_flags": claim_flags_rules,
 }

@@ -23,8 +23,14 @@ DOC_TEXT_AT_OFFSETS = "_doc_text_at_offsets"
 # The `duplicate_of` of the document a row's `duplicate_of` names (null when it is canonical).
 DUPLICATE_OF_DUPLICATE_OF = "_duplicate_of_duplicate_of"
 
-# Reference columns of claims, and the table whose key each must be found in.
-REFERENCES = {"doc_id": "documents", "claimant_id": "sources", "via_id": "sources"}
+# How many claims name a cluster as theirs.
+CLAIMS_IN_CLUSTER = "_claims_in_cluster"
+
+# Reference columns of each table, and the table whose key each must be found in.
+REFERENCES = {"doc_id": "documents", "claimant_id": "sources", "via_id": "sources",
+              "cluster_id": "claim_clusters"}
+CLUSTER_REFERENCES = {"claimant_id": "sources"}
+FLAG_REFERENCES = {"cluster_id": "claim_clusters", "claim_id": "claims"}
 
 # Name of the suite parameter filled in at each run.
 TODAY = "today"
@@ -36,6 +42,8 @@ def build_views(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "documents": documents_view(tables["documents"]),
         "claims": claims_view(tables["claims"], tables),
         "sources": _plain_copy(tables["sources"]),
+        "claim_clusters": clusters_view(tables["claim_clusters"], tables),
+        "claim_flags": with_references(tables["claim_flags"], FLAG_REFERENCES, tables),
     }
 
 
@@ -73,11 +81,28 @@ def documents_view(documents: pd.DataFrame) -> pd.DataFrame:
 def claims_view(claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Claims with each reference looked up, and their document's declared length and text at
     the claim's offsets."""
-    view = _plain_copy(claims)
-    for column, table in REFERENCES.items():
+    view = with_references(claims, REFERENCES, tables)
+    return _with_document_facts(view, tables["documents"])
+
+
+def with_references(frame: pd.DataFrame, references: Mapping[str, str],
+                    tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """A copy with each reference column looked up in the table it refers to."""
+    view = _plain_copy(frame)
+    for column, table in references.items():
         if column in view:
             view[found(column)] = _look_up(view[column], tables[table], KEYS[table])
-    return _with_document_facts(view, tables["documents"])
+    return view
+
+
+def clusters_view(clusters: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Clusters with their claimant looked up and the number of claims that name each."""
+    view = with_references(clusters, CLUSTER_REFERENCES, tables)
+    claims = tables["claims"]
+    counts = claims["cluster_id"].value_counts() if "cluster_id" in claims else pd.Series()
+    if "cluster_id" in view:
+        view[CLAIMS_IN_CLUSTER] = view["cluster_id"].map(counts).fillna(0).astype("int64")
+    return view
 
 
 def _look_up(references: pd.Series, table: pd.DataFrame, key: str) -> pd.Series:

@@ -23,7 +23,7 @@ from flows.publish import (
 )
 from flows.tabulate import tabulate
 from flows.validate import validate
-from muster import paths
+from muster import paths, readers
 from muster.fingerprint import extractor_version
 from muster.locking import warehouse_lock
 
@@ -33,11 +33,16 @@ def fingerprint(registry: str) -> str:
     return extractor_version(registry)
 
 
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def exchange_rates(path: str) -> dict:
+    return readers.read_rates(path)
+
+
 @flow(name="muster")
 def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
            registry: str = str(paths.REGISTRY), batch_size: int = 500,
            today: date | None = None, allow_hosts: list[str] | None = None,
-           fetch_delay: float = 1.0) -> dict:
+           fetch_delay: float = 1.0, rates: str = str(paths.RATES)) -> dict:
     """Tabulate the figures in `inputs` and publish them to `warehouse` if they pass the gate.
 
     Inputs are files, folders, URL lists and page or feed URLs; `allow_hosts` may be fetched even
@@ -50,8 +55,8 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         ingested = ingest(inputs, warehouse, version, batch_size, allow_hosts, fetch_delay)
         cleaned = clean(ingested.batches)
         claims, registry_frame = tabulate(cleaned.batches, registry, version)
-        tables = stage_tables(warehouse, cleaned.batches, claims, registry_frame, run_id,
-                              datetime.now(UTC))
+        tables = stage_tables(warehouse, cleaned.batches, claims, registry_frame,
+                              exchange_rates(rates), run_id, datetime.now(UTC))
         result = validate(tables, today)
         summary = report_run(ingested, cleaned, claims, tables, result, warehouse)
         summary["written"] = publish_or_quarantine(tables, result, warehouse,

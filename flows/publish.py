@@ -41,11 +41,12 @@ def _frame(batches: list[pa.Table], table: str) -> pd.DataFrame:
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def stage_tables(warehouse_dir: str, documents: list[pa.Table], claims: list[pa.Table],
-                 registry: pd.DataFrame, run_id: str, now: datetime) -> dict[str, pa.Table]:
+                 registry: pd.DataFrame, rates: dict, run_id: str,
+                 now: datetime) -> dict[str, pa.Table]:
     """The tables as they would be published: what is there, updated with this run's rows."""
     new_documents = with_run(_frame(documents, "documents"), run_id, now)
     tables = candidate_tables(warehouse.read_published(warehouse_dir), new_documents,
-                              _frame(claims, "claims"), registry)
+                              _frame(claims, "claims"), registry, rates)
     return {name: warehouse.as_arrow(frame, name) for name, frame in tables.items()}
 
 
@@ -96,7 +97,7 @@ def report_run(ingested, cleaned, claims: list[pa.Table], tables: dict[str, pa.T
 def report_tables(warehouse_dir: str) -> None:
     folder = Path(warehouse_dir).resolve()
     for name in warehouse.PUBLISH_ORDER:
-        create_link_artifact(key=f"muster-table-{name}",
+        create_link_artifact(key=f"muster-table-{name.replace('_', '-')}",
                              link=warehouse.table_path(folder, name).as_uri(),
                              link_text=f"{name}.parquet",
                              description=f"The published {name} table")

@@ -7,6 +7,7 @@ import os
 import sys
 
 from muster import paths
+from muster.warehouse import PUBLISH_ORDER
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -29,7 +30,32 @@ def parser() -> argparse.ArgumentParser:
                           "loopback or link-local (repeatable)")
     run.add_argument("--fetch-delay", type=float, default=1.0, metavar="SECONDS",
                      help="seconds between two requests to the same host (default: %(default)s)")
+    sql = commands.add_parser("sql", help="query the published tables with DuckDB SQL")
+    sql.add_argument("query", nargs="?", help="a SQL query; without one, an interactive shell opens "
+                     "(tables are views named as the tables: documents, claims, sources, "
+                     "claim_clusters, claim_flags)")
+    sql.add_argument("--warehouse", default=str(paths.WAREHOUSE),
+                     help="folder of the published tables (default: %(default)s)")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                     help="how to print the result (default: %(default)s)")
+    report = commands.add_parser("report", help="write a self-contained HTML report of the tables")
+    report.add_argument("--warehouse", default=str(paths.WAREHOUSE),
+                        help="folder of the published tables (default: %(default)s)")
+    report.add_argument("--out", default="report.html",
+                        help="the HTML file to write (default: %(default)s)")
     return top
+
+
+def sql(args: argparse.Namespace) -> int:
+    from muster.sql import command
+
+    return command(args)
+
+
+def report(args: argparse.Namespace) -> int:
+    from muster.report import command
+
+    return command(args)
 
 
 def summary_lines(summary: dict) -> list[str]:
@@ -52,7 +78,7 @@ def summary_lines(summary: dict) -> list[str]:
     written = ", ".join(summary["written"]) or "none (nothing changed)"
     lines += [f"tables in {summary['warehouse']} (rewritten: {written}):",
               *(f"  {summary['warehouse']}{os.sep}{name}.parquet"
-                for name in ("documents", "claims", "sources"))]
+                for name in PUBLISH_ORDER)]
     return lines
 
 
@@ -80,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return {"run": run}[args.command](args)
+    return {"run": run, "sql": sql, "report": report}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -8,4 +8,5 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 DEMO_CORPUS = DATA / "demo" / "articles"
 REGISTRY = DATA / "reference" / "sources.csv"
+RATES = DATA / "reference" / "usd_rates.csv"
 WAREHOUSE = DATA / "warehouse"

@@ -219,3 +219,16 @@ def read_registry(path: str | Path) -> pd.DataFrame:
     ]
     frame["country"] = frame["country"].mask(frame["country"] == "")
     return frame[["name", "kind", "country", "aliases"]]
+
+
+def read_rates(path: str | Path) -> dict[tuple[str, int], float]:
+    """Annual average exchange rates (currency, year, usd_per_unit), keyed (currency, year)."""
+    frame = pd.read_csv(path, dtype={"currency": str})
+    missing = {"currency", "year", "usd_per_unit"} - set(frame.columns)
+    if missing:
+        raise ValueError(f"{path}: exchange rates lack columns {sorted(missing)}")
+    bad = frame[~(pd.to_numeric(frame["usd_per_unit"], errors="coerce") > 0)]
+    if len(bad):
+        raise ValueError(f"{path}: usd_per_unit must be a positive number (row {bad.index[0] + 2})")
+    return {(c, int(y)): float(r) for c, y, r in
+            zip(frame["currency"], frame["year"], frame["usd_per_unit"], strict=True)}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from muster.vocab import FLAGS
+
 
 def _field(name: str, kind: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
     return pa.field(name, kind, nullable=nullable, metadata={"description": doc})
@@ -78,6 +80,15 @@ CLAIMS = pa.schema(
         _field("via_id", pa.string(), "The relay in `sources.source_id`."),
         _field("hedge", pa.string(), "The hedging word, when the figure is hedged "
                "(`likely`, `reportedly`)."),
+        _field("period_start", pa.date32(), "First day of the period the figure covers, when "
+               "the text says (`in 2024`: 2024-01-01; `since January 1`: January 1 of the year "
+               "of publication)."),
+        _field("period_end", pa.date32(), "Last day of that period (`in 2024`: 2024-12-31; "
+               "`since January 1`: the publication date)."),
+        _field("as_of", pa.date32(), "The day the figure stands at, when the text gives a "
+               "point in time rather than a period (`by the end of August 2023`: 2023-08-31)."),
+        _field("cluster_id", pa.string(), "The claim's cluster in `claim_clusters`: the claims "
+               "that state the same figure.", False),
         _field("extractor_version", pa.string(), "Version of the extraction code and source "
                "registry that produced the row.", False),
     ],
@@ -96,8 +107,62 @@ SOURCES = pa.schema(
     metadata={"description": "Who claims or relays figures: the registry plus sources met in text."},
 )
 
-TABLES: dict[str, pa.Schema] = {"documents": DOCUMENTS, "claims": CLAIMS, "sources": SOURCES}
-KEYS: dict[str, str] = {"documents": "doc_id", "claims": "claim_id", "sources": "source_id"}
+CLAIM_CLUSTERS = pa.schema(
+    [
+        _field("cluster_id", pa.string(), "Stable id of the cluster: a hash of its metric, "
+               "claimant, unit, period and consensus value.", False),
+        _field("metric", pa.string(), "The claims' metric (`claims.metric`).", False),
+        _field("subject", pa.string(), "The subject most of its claims give."),
+        _field("claimant", pa.string(), "Who asserts the figure (`claims.claimant`).", False),
+        _field("claimant_id", pa.string(), "The claimant in `sources.source_id`.", False),
+        _field("unit", pa.string(), "The unit of the consensus value.", False),
+        _field("per", pa.string(), "For rates: `month`, `year` or `day`."),
+        _field("period_start", pa.date32(), "First day of the period the figure covers, when "
+               "its claims say."),
+        _field("period_end", pa.date32(), "Last day of that period."),
+        _field("as_of", pa.date32(), "The day the figure stands at, when its claims give one."),
+        _field("value", pa.float64(), "The consensus value: what most of its documents say "
+               "(null when they give only a range)."),
+        _field("value_low", pa.float64(), "The lowest value its claims give in `unit`, typos "
+               "left out."),
+        _field("value_high", pa.float64(), "The highest value its claims give in `unit`, typos "
+               "left out."),
+        _field("qualifier", pa.string(), "The consensus qualifier (`claims.qualifier`).", False),
+        _field("n_claims", pa.int64(), "How many claims state it.", False),
+        _field("n_documents", pa.int64(), "In how many documents, syndicated copies included.",
+               False),
+        _field("n_outlets", pa.int64(), "In how many outlets.", False),
+        _field("n_variants", pa.int64(), "How many of its claims carry a variant flag "
+               "(`claim_flags`).", False),
+        _field("first_seen", pa.date32(), "Earliest publication date of its documents."),
+        _field("last_seen", pa.date32(), "Latest publication date of its documents."),
+        _field("contradiction_id", pa.string(), "Shared by clusters whose claimants give "
+               "disagreeing values for the same metric and period; null when none disagree."),
+    ],
+    metadata={"description": "One row per figure as stated by one claimant: the claims that say "
+              "the same thing, across outlets and syndicated copies."},
+)
+
+CLAIM_FLAGS = pa.schema(
+    [
+        _field("flag_id", pa.string(), "Stable id: a hash of the flag, cluster and claim.", False),
+        _field("flag", pa.string(), "What was noticed, one of: "
+               + ", ".join(f"`{flag}` ({meaning})" for flag, meaning in FLAGS.items()) + ".",
+               False),
+        _field("cluster_id", pa.string(), "The cluster flagged (`claim_clusters.cluster_id`).",
+               False),
+        _field("claim_id", pa.string(), "The claim flagged; null for a contradiction, which is "
+               "between clusters."),
+        _field("reason", pa.string(), "Why, in words an analyst reads.", False),
+    ],
+    metadata={"description": "Variants within a cluster and contradictions between clusters, "
+              "each with its reason."},
+)
+
+TABLES: dict[str, pa.Schema] = {"documents": DOCUMENTS, "claims": CLAIMS, "sources": SOURCES,
+                                 "claim_clusters": CLAIM_CLUSTERS, "claim_flags": CLAIM_FLAGS}
+KEYS: dict[str, str] = {"documents": "doc_id", "claims": "claim_id", "sources": "source_id",
+                        "claim_clusters": "cluster_id", "claim_flags": "flag_id"}
 
 
 def columns(table: str) -> list[str]:

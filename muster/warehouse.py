@@ -19,7 +19,8 @@ import pyarrow.parquet as pq
 
 from muster.schema import TABLES
 
-PUBLISH_ORDER = ("sources", "documents", "claims")  # referenced tables before referring ones
+# Referenced tables before referring ones.
+PUBLISH_ORDER = ("sources", "documents", "claim_clusters", "claims", "claim_flags")
 QUARANTINE = "_quarantine"
 
 

@@ -27,6 +27,7 @@ from transforms.passages import (
     headline_fix,
     in_brackets,
     lead_relay,
+    lead_source,
     passage_attribution,
     passage_via,
 )
@@ -44,6 +45,7 @@ def attributions(reading: Reading, text: str, figures: list[dict], index: Source
     has_figures = set(fig_sent)
     own = [sentence_attribution(reading, text, si, index, selves) for si in range(n)]
     atts: list = [None] * n
+    lead = lead_source(reading, text, own, index)
     last = max(fig_sent) + SANDWICH if fig_sent else 0
     for si, sent in enumerate(reading.sents[:last]):  # later sentences carry nothing back
         if own[si]:
@@ -51,7 +53,7 @@ def attributions(reading: Reading, text: str, figures: list[dict], index: Source
         elif reading.cues[si] or OWN_COMMENT.match(text, sent.start):
             atts[si] = (outlet, None)  # its cues cover other clauses; or the author's comment
         else:
-            atts[si] = passage_attribution(reading, text, si, atts, own, has_figures, outlet)
+            atts[si] = passage_attribution(reading, text, si, atts, own, has_figures, outlet, lead)
     relay = lead_relay(reading, own, index, selves)
     out = []
     for fig, si in zip(figures, fig_sent, strict=True):
@@ -86,6 +88,7 @@ def annotate(text: str, figures: list[dict], outlet: str | None, index: SourceIn
             figures, sents, whats, attributions(reading, text, figures, index, outlet), strict=True):
         result.append({
             "sentence": text[sent.start:sent.end],
+            "sentence_start": sent.start,
             "claimant": claimant,
             "via": via,
             "hedge": hedge(text, sent.start, sent.end, fig, spans, what),

@@ -13,7 +13,7 @@ import re
 
 from transforms.reading import MEDIA_KINDS, Reading
 from transforms.sentences import Sentence
-from transforms.sources import SourceIndex
+from transforms.sources import SourceIndex, is_person
 
 SANDWICH = 7  # sentences: how far apart the same source may frame an unattributed passage
 PROSE_WORDS = 12
@@ -24,8 +24,13 @@ OWN_COMMENT = re.compile(r"(?:This|That|It)\s+(?:marks|represents|is|was|means|a
                          r"corresponds|equals|exceeds)\b")
 
 
+LEAD_SENTENCES = 4  # how early the body whose report the article retells must be named
+LEAD_KINDS = ("government", "military")
+
+
 def passage_attribution(reading: Reading, text: str, si: int, atts: list, own: list,
-                        has_figures: set, outlet: str | None) -> tuple[str | None, str | None]:
+                        has_figures: set, outlet: str | None,
+                        lead: str | None = None) -> tuple[str | None, str | None]:
     """For a sentence with no attribution of its own: the source of the passage around it."""
     sents = reading.sents
     para = sents[si].paragraph
@@ -63,7 +68,20 @@ def passage_attribution(reading: Reading, text: str, si: int, atts: list, own: l
         return before
     if reading.relay:
         return reading.relay, None
-    return outlet, None
+    return lead or outlet, None
+
+
+def lead_source(reading: Reading, text: str, own: list, index: SourceIndex) -> str | None:
+    """The official body whose report the article retells, if it does: named as the source of
+    one of the article's first sentences and again later. Its figures then run through sentences
+    that do not name it again ("Russia put up adverts offering ..."), as news reports of a
+    ministry's bulletin do."""
+    prose = [si for si, sent in enumerate(reading.sents) if is_prose(text, sent)]
+    first = next((own[si][0] for si in prose[:LEAD_SENTENCES] if own[si]), None)
+    if first is None or index.kind(first) not in LEAD_KINDS or is_person(first):
+        return None
+    named = sum(1 for att in own if att and att[0] == first)
+    return first if named >= 2 else None
 
 
 def is_prose(text: str, sent: Sentence) -> bool:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from muster.schema import columns
 from transforms.cleaning import doc_id
+from transforms.ledger_tables import ledger
 from transforms.sources import sources_table
 from transforms.syndication import duplicate_of
 
@@ -47,17 +48,22 @@ def updated(published: pd.DataFrame, new: pd.DataFrame, replaced: set, table: st
 
 
 def candidate_tables(published: dict[str, pd.DataFrame], documents: pd.DataFrame,
-                     claims: pd.DataFrame, registry: pd.DataFrame) -> dict[str, pd.DataFrame]:
+                     claims: pd.DataFrame, registry: pd.DataFrame,
+                     rates: dict | None = None) -> dict[str, pd.DataFrame]:
     """The tables to validate and publish: the published ones updated with this run's rows.
 
     Sources are derived every time, from the registry and the names the claims use, so a source
     never outlives the last claim that named it unless the registry lists it. Near-duplicate
     documents are marked over the whole merged table; their claims stay in the claims table.
+    Clusters and their flags are likewise computed afresh over all claims (`rates`: US dollars
+    per unit of a currency in a year, for figures given only in another currency).
     """
     replaced = set(documents["doc_id"])
     docs = updated(published["documents"], documents, replaced, "documents")
     docs["duplicate_of"] = duplicate_of(docs)
-    found = updated(published["claims"], claims, replaced, "claims")
+    found = updated(published["claims"], claims.assign(cluster_id=None), replaced, "claims")
+    found, clusters, flags = ledger(found, docs, rates or {})
     names = pd.concat([found["claimant"], found["via"].dropna()])
     return {"documents": docs, "claims": found,
-            "sources": sources_table(registry, names, docs["outlet"].dropna())}
+            "sources": sources_table(registry, names, docs["outlet"].dropna()),
+            "claim_clusters": clusters, "claim_flags": flags}

@@ -1,6 +1,6 @@
-"""A tiny, valid set of tables (2 documents, 3 claims, 3 sources) that tests break one rule at
-a time. Rows are written as plain dicts and cast through the published pyarrow schemas, so the
-frames have the dtypes a reader of the published Parquet files gets."""
+"""A tiny, valid set of tables (2 documents, 3 claims, 3 sources, 3 clusters, 2 flags) that
+tests break one rule at a time. Rows are written as plain dicts and cast through the published
+pyarrow schemas, so the frames have the dtypes a reader of the published Parquet files gets."""
 
 from __future__ import annotations
 
@@ -62,8 +62,20 @@ def _claim(claim_id: str, doc_id: str, quote: str, **fields: object) -> dict:
     return row
 
 
+def _cluster(cluster_id: str, metric: str, claimant: str, claimant_id: str, unit: str,
+             value: float | None, **fields: object) -> dict:
+    """A cluster of one claim, seen on the documents' publication date."""
+    row = dict.fromkeys(TABLES["claim_clusters"].names)
+    row.update(cluster_id=cluster_id, metric=metric, claimant=claimant, claimant_id=claimant_id,
+               unit=unit, value=value, value_low=value, value_high=value, qualifier="exact",
+               n_claims=1, n_documents=1, n_outlets=1, n_variants=0, first_seen=PUBLISHED,
+               last_seen=PUBLISHED)
+    row.update(fields)
+    return row
+
+
 def valid_rows() -> dict[str, list[dict]]:
-    """Fresh rows of three tables that pass every expectation."""
+    """Fresh rows of the five tables that pass every expectation."""
     return {
         "documents": [_document("d1", PUBLISHED), _document("d2", None)],
         "claims": [
@@ -77,6 +89,9 @@ def valid_rows() -> dict[str, list[dict]]:
                 metric="recruited",
                 claimant="Russian Ministry of Defence",
                 claimant_id="s1",
+                period_start=dt.date(2025, 5, 1),
+                period_end=dt.date(2025, 5, 31),
+                cluster_id="k1",
             ),
             _claim(
                 "c2",
@@ -93,6 +108,7 @@ def valid_rows() -> dict[str, list[dict]]:
                 claimant_id="s1",
                 via="Meduza",
                 via_id="s3",
+                cluster_id="k2",
             ),
             _claim(
                 "c3",
@@ -106,7 +122,25 @@ def valid_rows() -> dict[str, list[dict]]:
                 claimant="Institute for the Study of War",
                 claimant_id="s2",
                 hedge=None,
+                cluster_id="k3",
             ),
+        ],
+        "claim_clusters": [
+            _cluster("k1", "recruited", "Russian Ministry of Defence", "s1", "person", 30000.0,
+                     period_start=dt.date(2025, 5, 1), period_end=dt.date(2025, 5, 31),
+                     contradiction_id="x1"),
+            _cluster("k2", "pay", "Russian Ministry of Defence", "s1", "RUB", 210000.0,
+                     per="month", n_variants=1),
+            _cluster("k3", "fled", "Institute for the Study of War", "s2", "person", None,
+                     value_low=10000.0, value_high=20000.0, qualifier="range",
+                     first_seen=None, last_seen=None),
+        ],
+        "claim_flags": [
+            {"flag_id": "f1", "flag": "conversion_differs", "cluster_id": "k2", "claim_id": "c2",
+             "reason": "Converts 210,000 RUB to 2,300 USD where 2 other documents give 2,250 USD."},
+            {"flag_id": "f2", "flag": "contradiction", "cluster_id": "k1", "claim_id": None,
+             "reason": "Russian Ministry of Defence: 30,000 people recruited in May 2025; "
+                       "another claimant gives 36,000."},
         ],
         "sources": [
             {

@@ -64,7 +64,7 @@ def n_chars_off_by_one(tables: Tables) -> None:
 
 BROKEN_RULES = [
     pytest.param(
-        change("claims", 1, claim_id="c1"),
+        change("claims", 0, claim_id="c2"),
         {("claims", UNIQUE, "claim_id")},
         id="duplicate claim_id",
     ),

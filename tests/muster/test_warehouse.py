@@ -25,10 +25,21 @@ def tables(value=280000.0):
         "alt_value": None, "alt_unit": None, "unit": "person", "per": None, "qualifier": "exact",
         "metric": "recruited", "subject": "contract soldiers", "claimant": "Example",
         "claimant_id": "example", "via": None, "via_id": None, "hedge": None,
+        "period_start": None, "period_end": None, "as_of": None, "cluster_id": "k1",
         "extractor_version": "v1"}])
     sources = pd.DataFrame([{"source_id": "example", "name": "Example", "kind": "outlet",
                              "country": None, "aliases": []}])
-    return {"documents": documents, "claims": claims, "sources": sources}
+    clusters = pd.DataFrame([{
+        "cluster_id": "k1", "metric": "recruited", "subject": "contract soldiers",
+        "claimant": "Example", "claimant_id": "example", "unit": "person", "per": None,
+        "period_start": None, "period_end": None, "as_of": None, "value": value,
+        "value_low": value, "value_high": value, "qualifier": "exact", "n_claims": 1,
+        "n_documents": 1, "n_outlets": 1, "n_variants": 0, "first_seen": date(2024, 1, 2),
+        "last_seen": date(2024, 1, 2), "contradiction_id": None}])
+    flags = pd.DataFrame({"flag_id": [], "flag": [], "cluster_id": [], "claim_id": [],
+                          "reason": []}, dtype=object)
+    return {"documents": documents, "claims": claims, "sources": sources,
+            "claim_clusters": clusters, "claim_flags": flags}
 
 
 def test_an_empty_warehouse_reads_as_empty_tables_with_the_declared_columns(tmp_path):
@@ -39,7 +50,7 @@ def test_an_empty_warehouse_reads_as_empty_tables_with_the_declared_columns(tmp_
 
 def test_published_tables_are_parquet_files_with_the_declared_schema(tmp_path):
     written = warehouse.publish(tables(), tmp_path)
-    assert written == ["sources", "documents", "claims"]
+    assert written == list(warehouse.PUBLISH_ORDER)
     for name in TABLES:
         schema = pq.read_schema(tmp_path / f"{name}.parquet")
         assert schema.remove_metadata().equals(TABLES[name].remove_metadata())
@@ -73,9 +84,9 @@ def test_publishing_the_same_tables_twice_rewrites_nothing(tmp_path):
 
 def test_only_changed_tables_are_rewritten_and_no_temporary_file_is_left(tmp_path):
     warehouse.publish(tables(), tmp_path)
-    assert warehouse.publish(tables(value=290000.0), tmp_path) == ["claims"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "claims.parquet", "documents.parquet", "sources.parquet"]
+    assert warehouse.publish(tables(value=290000.0), tmp_path) == ["claim_clusters", "claims"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{name}.parquet" for name in TABLES)
 
 
 def test_a_table_with_a_wrong_column_type_is_refused_and_the_published_one_kept(tmp_path):
@@ -90,6 +101,6 @@ def test_a_table_with_a_wrong_column_type_is_refused_and_the_published_one_kept(
 def test_quarantine_keeps_the_rejected_tables_and_the_validation_result(tmp_path):
     folder = warehouse.quarantine(tables(), {"success": False}, tmp_path, "run-1")
     assert folder == tmp_path / "_quarantine" / "run-1"
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "claims.parquet", "documents.parquet", "sources.parquet", "validation.json"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [f"{name}.parquet" for name in TABLES] + ["validation.json"])
     assert not list(tmp_path.glob("*.parquet"))

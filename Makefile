@@ -6,7 +6,7 @@ export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run test eval eval-own bench compare-tools ui lint clean
+.PHONY: install run report test eval eval-own bench compare-tools ui lint clean
 
 install: $(VENV)/.installed
 
@@ -18,6 +18,12 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 run: install
 	$(VENV)/bin/muster run data/demo/articles --warehouse data/warehouse
+	$(VENV)/bin/muster report --warehouse data/warehouse --out data/warehouse/report.html
+
+# The report of any warehouse: make report WAREHOUSE=data/warehouse-dev
+report: install
+	$(VENV)/bin/muster report --warehouse $(or $(WAREHOUSE),data/warehouse) \
+		--out $(or $(WAREHOUSE),data/warehouse)/report.html
 
 test: install
 	$(PY) -m pytest -q

@@ -70,13 +70,19 @@ def run_stages(corpus: Path, batch_size: int) -> list[dict]:
         [claims(b, index, version) for b in batches(docs, batch_size)], ignore_index=True))
     empty = {name: warehouse.read_table(Path("/nonexistent"), name) for name in warehouse.TABLES}
     docs = with_run(docs, "bench", pd.Timestamp.now(tz="UTC").to_pydatetime())
-    tables = candidate_tables(empty, docs, found, registry)
+    rates = readers.read_rates(paths.RATES)
+    tables = timed("stage tables (copies, clusters, flags)", n, results, candidate_tables, empty,
+                   docs, found, registry, rates)
     from expectations.gate import validate
+    from muster.report import render
 
     result = timed("validate", n, results, validate, tables)
     with tempfile.TemporaryDirectory() as folder:
         timed("publish", n, results, warehouse.publish, tables, folder)
-    print(f"claims: {len(found)}; validation passed: {result.success}")
+    html = timed("report", n, results, render, tables, "bench")
+    print(f"claims: {len(found)}; clusters: {len(tables['claim_clusters'])}; flags: "
+          f"{len(tables['claim_flags'])}; report: {len(html) / 2**20:.1f} MiB; "
+          f"validation passed: {result.success}")
     return results
 
 

@@ -1,4 +1,4 @@
-"""The Muster pipeline: ingest -> clean -> tabulate -> validate -> publish.
+"""The Muster pipeline: ingest -> clean -> tabulate -> validate -> publish -> summarise.
 
 Run it with `muster run INPUT...` or `python -m flows.pipeline INPUT...`; deployments in
 prefect.yaml point at `flows/pipeline.py:muster`.
@@ -21,6 +21,7 @@ from flows.publish import (
     report_tables,
     stage_tables,
 )
+from flows.summary import publish_summary
 from flows.tabulate import tabulate
 from flows.validate import validate
 from muster import paths, readers
@@ -63,6 +64,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
                                                    quarantine_name(runtime.flow_run.name))
         record_fetches(warehouse, ingested.fetched)
         report_tables(warehouse)
+        publish_summary(tables)
         return summary
 
 

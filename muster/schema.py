@@ -131,7 +131,8 @@ CLAIM_CLUSTERS = pa.schema(
         _field("n_claims", pa.int64(), "How many claims state it.", False),
         _field("n_documents", pa.int64(), "In how many documents, syndicated copies included.",
                False),
-        _field("n_outlets", pa.int64(), "In how many outlets.", False),
+        _field("n_outlets", pa.int64(), "In how many outlets (a document whose outlet is unknown "
+               "counts as one of its own).", False),
         _field("n_variants", pa.int64(), "How many of its claims carry a variant flag "
                "(`claim_flags`).", False),
         _field("first_seen", pa.date32(), "Earliest publication date of its documents."),

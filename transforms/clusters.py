@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -39,45 +39,68 @@ class Member:
     flag: tuple[str, str] | None = None  # (flag, what makes it one) when it joined by attachment
 
 
-@dataclass
 class Cluster:
-    members: list[Member] = field(default_factory=list)
+    """Claims stating one figure. What it states is computed once per change of membership."""
+
+    def __init__(self, members: list[Member] | None = None):
+        self.members: list[Member] = list(members or [])
+        self._cache: dict[str, object] = {}
+
+    def absorb(self, members: list[Member]) -> None:
+        self.members.extend(members)
+        self._cache.clear()
+
+    def _cached(self, name: str, compute):
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
 
     @property
     def unit(self) -> str:
-        units = Counter(m.row["unit"] for m in self.members if m.flag is None)
-        return max(sorted(units), key=units.get)
+        def compute() -> str:
+            units = Counter(m.row["unit"] for m in self.members if m.flag is None)
+            return max(sorted(units), key=units.get)
+        return self._cached("unit", compute)
 
     @property
     def documents(self) -> set[str]:
-        return {m.doc_id for m in self.members}
+        return self._cached("documents", lambda: {m.doc_id for m in self.members})
 
     @property
     def when(self) -> When:
-        return merged([m.when for m in self.members])
+        return self._cached("when", lambda: merged([m.when for m in self.members]))
+
+    def core(self) -> list[Member]:
+        """Members that state the figure in the cluster's unit (not joined as a variant)."""
+        unit = self.unit
+        return self._cached("core", lambda: [m for m in self.members
+                                             if m.flag is None and m.row["unit"] == unit])
 
     def consensus(self) -> float | None:
         """The value most documents give (ties: the most precise), among core members."""
-        return _consensus([(m.doc_id, m.row["value"]) for m in self.members
-                           if m.flag is None and m.row["unit"] == self.unit])
+        return self._cached("consensus", lambda: _consensus(
+            [(m.doc_id, m.row["value"]) for m in self.core()]))
 
     def qualifier(self) -> str:
         """The qualifier most often given with the consensus value."""
-        value = self.consensus()
-        said = Counter(m.row["qualifier"] for m in self.members
-                       if m.flag is None and m.row["value"] == value) or Counter(
-            m.row["qualifier"] for m in self.members if m.flag is None)
-        return max(sorted(said), key=said.get)
+        def compute() -> str:
+            value = self.consensus()
+            said = Counter(m.row["qualifier"] for m in self.core() if m.row["value"] == value) or \
+                Counter(m.row["qualifier"] for m in self.members if m.flag is None)
+            return max(sorted(said), key=said.get)
+        return self._cached("qualifier", compute)
 
     def conversion(self) -> tuple[float | None, str | None]:
         """The conversion most documents give beside the consensus, and its unit."""
-        alts = [(m.doc_id, m.row["alt_value"], m.row["alt_unit"]) for m in self.members
-                if m.flag is None and m.row["alt_unit"]]
-        if not alts:
-            return None, None
-        units = Counter(u for _, _, u in alts)
-        unit = max(sorted(units), key=units.get)
-        return _consensus([(d, v) for d, v, u in alts if u == unit]), unit
+        def compute() -> tuple[float | None, str | None]:
+            alts = [(m.doc_id, m.row["alt_value"], m.row["alt_unit"]) for m in self.members
+                    if m.flag is None and m.row["alt_unit"]]
+            if not alts:
+                return None, None
+            units = Counter(u for _, _, u in alts)
+            unit = max(sorted(units), key=units.get)
+            return _consensus([(d, v) for d, v, u in alts if u == unit]), unit
+        return self._cached("conversion", compute)
 
 
 def _consensus(votes: list[tuple[str, float | None]]) -> float | None:
@@ -107,7 +130,8 @@ def document_dates(documents: pd.DataFrame) -> dict[str, dt.date | None]:
 
 def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
     dates = document_dates(documents)
-    outlets = dict(zip(documents["doc_id"], documents["outlet"], strict=True))
+    outlets = {d: (o if isinstance(o, str) else None)
+               for d, o in zip(documents["doc_id"], documents["outlet"], strict=True)}
     out = []
     for row in records(claims):
         published = dates.get(row["doc_id"])
@@ -164,7 +188,7 @@ def cores(block: list[Member]) -> list[Cluster]:
                 parent[find(j)] = find(i)
     clusters: dict[int, Cluster] = defaultdict(Cluster)
     for i, key in enumerate(keys):
-        clusters[find(i)].members.extend(groups[key])
+        clusters[find(i)].absorb(groups[key])
     return list(clusters.values())
 
 
@@ -186,23 +210,30 @@ def attachment(small: Cluster, big: Cluster, rates: dict) -> tuple[str, str] | N
     alt, alt_unit = big.conversion()
     if alt is not None and alt_unit == small.unit and close(value, alt):
         return ("other_currency", "")
-    year = (big.when.first_seen or big.when.end or big.when.as_of or dt.date.today()).year
-    if alt is not None and (small.unit, year) in rates and (alt_unit, year) in rates:
+    year = _year(big.when) or _year(small.when)
+    if alt is not None and year and (small.unit, year) in rates and (alt_unit, year) in rates:
         converted = value * rates[(small.unit, year)] / rates[(alt_unit, year)]
         if abs(converted - alt) <= CROSS_RATE_TOLERANCE * alt:
             return ("other_currency", f"{converted:,.0f} {alt_unit} at {year}'s average rate")
     return None
 
 
+def _year(when: When) -> int | None:
+    """The year whose average rate converts a figure: its stated time's, else its reports'."""
+    day = when.end or when.as_of or when.first_seen
+    return day.year if day else None
+
+
 def attached(block_cores: list[Cluster], rates: dict) -> list[Cluster]:
     """Cores given by one report joined to the best consensus they are a variant of."""
     ordered = sorted(block_cores, key=lambda c: (-len(c.documents), min(m.claim_id for m in c.members)))
     kept: list[Cluster] = []
+    shared = [c for c in ordered if len(c.documents) > 1]  # consensus many reports give
     for core in ordered:
         target = None
         if len(core.documents) == 1:
-            for big in kept:
-                if len(big.documents) > 1 and (why := attachment(core, big, rates)):
+            for big in shared:
+                if (why := attachment(core, big, rates)):
                     target = big
                     break
         if target is None:
@@ -210,7 +241,7 @@ def attached(block_cores: list[Cluster], rates: dict) -> list[Cluster]:
             continue
         for m in core.members:
             m.flag = why
-        target.members.extend(core.members)
+        target.absorb(core.members)
     return kept
 
 

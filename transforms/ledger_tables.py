@@ -25,7 +25,7 @@ def _mode(values: list) -> object:
 
 
 def cluster_row(cluster: Cluster, cid: str, n_variants: int, contradiction: str | None) -> dict:
-    core = [m for m in cluster.members if m.flag is None and m.row["unit"] == cluster.unit]
+    core = cluster.core()
     first, when = cluster.members[0].row, cluster.when
     points = [m.row["value"] for m in core if m.row["value"] is not None]
     lows = points + [m.row["value_low"] for m in core if m.row["value_low"] is not None]

@@ -37,6 +37,7 @@ class Member:
     row: dict
     when: When
     flag: tuple[str, str] | None = None  # (flag, what makes it one) when it joined by attachment
+    story: str = ""  # the canonical copy's doc_id: a reprint and its original are one report
 
 
 class Cluster:
@@ -65,6 +66,11 @@ class Cluster:
     @property
     def documents(self) -> set[str]:
         return self._cached("documents", lambda: {m.doc_id for m in self.members})
+
+    @property
+    def stories(self) -> set[str]:
+        """The reports behind the cluster, each story's syndicated copies counted once."""
+        return self._cached("stories", lambda: {m.story for m in self.members})
 
     @property
     def when(self) -> When:
@@ -132,13 +138,15 @@ def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
     dates = document_dates(documents)
     outlets = {d: (o if isinstance(o, str) else None)
                for d, o in zip(documents["doc_id"], documents["outlet"], strict=True)}
+    stories = {d: (c if isinstance(c, str) else d)
+               for d, c in zip(documents["doc_id"], documents["duplicate_of"], strict=True)}
     out = []
     for row in records(claims):
         published = dates.get(row["doc_id"])
         when = When(as_date(row["period_start"]), as_date(row["period_end"]),
                     as_date(row["as_of"]), published, published)
         out.append(Member(row["claim_id"], row["doc_id"], outlets.get(row["doc_id"]), published,
-                          row, when))
+                          row, when, story=stories.get(row["doc_id"], row["doc_id"])))
     return out
 
 
@@ -206,7 +214,7 @@ def attachment(small: Cluster, big: Cluster, rates: dict) -> tuple[str, str] | N
         return None
     if small.unit == big.unit:
         slip = typo_of(value, consensus)
-        return ("typo", slip) if slip and len(big.documents) >= 2 else None
+        return ("typo", slip) if slip else None
     alt, alt_unit = big.conversion()
     if alt is not None and alt_unit == small.unit and close(value, alt):
         return ("other_currency", "")
@@ -225,13 +233,15 @@ def _year(when: When) -> int | None:
 
 
 def attached(block_cores: list[Cluster], rates: dict) -> list[Cluster]:
-    """Cores given by one report joined to the best consensus they are a variant of."""
-    ordered = sorted(block_cores, key=lambda c: (-len(c.documents), min(m.claim_id for m in c.members)))
+    """Cores given by one report (one story and its reprints) joined to the best consensus
+    several reports give that they are a variant of."""
+    ordered = sorted(block_cores, key=lambda c: (-len(c.stories), -len(c.documents),
+                                                 min(m.claim_id for m in c.members)))
     kept: list[Cluster] = []
-    shared = [c for c in ordered if len(c.documents) > 1]  # consensus many reports give
+    shared = [c for c in ordered if len(c.stories) > 1]  # a consensus several reports give
     for core in ordered:
         target = None
-        if len(core.documents) == 1:
+        if len(core.stories) == 1:
             for big in shared:
                 if (why := attachment(core, big, rates)):
                     target = big

@@ -162,8 +162,6 @@ def test_a_typo_given_by_a_lone_report_of_a_lone_figure_stays_its_own_cluster():
     assert len(clusters) == 2 and flags.empty
 
 
-@pytest.mark.xfail(strict=True, reason="attached() counts a story and its syndicated copy as two "
-                   "reports (len(core.documents) == 1), so a reprinted slip stays a figure of its own")
 def test_a_typo_reprinted_by_a_syndicated_copy_still_joins_the_consensus():
     docs = [*PAY_DOCS, document("p4", "Newsweek", D(2023, 9, 6)),
             document("p4-copy", "Yahoo News", D(2023, 9, 6), duplicate_of="p4")]

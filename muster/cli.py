@@ -1,4 +1,5 @@
-"""The `muster` command: run the pipeline on files, folders, URLs and feeds, print what it did."""
+"""The `muster` command: run the pipeline on files, folders, URLs and feeds; query the published
+tables with SQL; write the HTML report."""
 
 from __future__ import annotations
 

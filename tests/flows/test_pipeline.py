@@ -34,10 +34,10 @@ def demo_run(prefect_api, tmp_path_factory):
     return summary, warehouse.read_published(folder), folder
 
 
-def test_the_demo_corpus_is_published_as_three_tables(demo_run):
+def test_the_demo_corpus_is_published_as_the_declared_tables(demo_run):
     summary, tables, folder = demo_run
-    assert sorted(p.name for p in folder.glob("*.parquet")) == [
-        "claims.parquet", "documents.parquet", "sources.parquet"]
+    assert sorted(p.name for p in folder.glob("*.parquet")) == sorted(
+        f"{name}.parquet" for name in warehouse.TABLES)
     n_files = sum(1 for p in paths.DEMO_CORPUS.iterdir() if p.suffix != ".jsonl")
     n_records = sum(1 for p in paths.DEMO_CORPUS.glob("*.jsonl")
                     for line in p.read_text().splitlines() if line.strip())
@@ -161,7 +161,7 @@ def test_a_run_that_breaks_a_suite_publishes_nothing_and_keeps_a_quarantine(pref
     assert digest(folder) == before
     (quarantined,) = (folder / "_quarantine").iterdir()
     assert {p.name for p in quarantined.iterdir()} == {
-        "documents.parquet", "claims.parquet", "sources.parquet", "validation.json"}
+        *(f"{name}.parquet" for name in warehouse.TABLES), "validation.json"}
     result = json.loads((quarantined / "validation.json").read_text())
     assert result["success"] is False
 
@@ -194,3 +194,19 @@ def test_input_with_nothing_usable_fails_the_run(prefect_api, tmp_path):
     with pytest.raises(Exception, match="(?s)no usable document.*empty.txt: empty document"):
         state.result()
     assert not (tmp_path / "wh").exists() or not list((tmp_path / "wh").glob("*.parquet"))
+
+
+def test_the_demo_ledger_shows_one_update_many_outlets_and_a_contradiction(demo_run):
+    """The UK MoD's sign-up payment, retold by five outlets, is one cluster whose slip, other
+    conversion and euro-only figure are flagged; the 2024 totals of Belousov and Medvedev
+    contradict each other."""
+    _, tables, _ = demo_run
+    clusters, flags = tables["claim_clusters"], tables["claim_flags"]
+    (pay,) = clusters.loc[(clusters["metric"] == "pay") & (clusters["value"] == 495000)
+                          & (clusters["unit"] == "RUB")].itertuples()
+    assert pay.claimant == "UK Ministry of Defence" and pay.n_outlets >= 4
+    kinds = set(flags.loc[flags["cluster_id"] == pay.cluster_id, "flag"])
+    assert {"typo", "conversion_differs", "other_currency"} <= kinds
+    contradicting = clusters.loc[clusters["contradiction_id"].notna()]
+    assert {"Andrei Belousov", "Dmitry Medvedev"} <= set(contradicting["claimant"])
+    assert set(contradicting["value"]) >= {427000.0, 450000.0}

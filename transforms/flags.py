@@ -17,11 +17,18 @@ CONTRADICTION_RATIO = 2.0  # beyond this, two figures more likely count differen
 QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "at_most": "at most "}
 
 
+def number_text(value: float) -> str:
+    """A number as a reader writes it: thousands separators, no needless decimals."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def amount(value: float | None, unit: str) -> str:
     """A figure as an analyst writes it: "495,000 RUB", "280,000 people", "12%"."""
     if value is None:
         return "an unstated amount"
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    number = number_text(value)
     if unit == "percent":
         return f"{number}%"
     return f"{number} {'people' if unit == 'person' else unit}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from muster.vocab import FLAGS, VARIANT_FLAGS
+from transforms.flags import QUALIFIER_WORDS, number_text
 
 UNKNOWN_OUTLET = "(no outlet)"
 FIGURE_KEY = ["metric", "unit", "per", "claimant", "date", "date_from", "qualifier", "value",
@@ -16,13 +17,6 @@ FIGURE_KEY = ["metric", "unit", "per", "claimant", "date", "date_from", "qualifi
 
 def _present(value) -> bool:
     return value is not None and not pd.isna(value)
-
-
-def number_text(value: float) -> str:
-    """A number as a reader writes it: thousands separators, no needless decimals."""
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def unit_text(unit: str, per) -> str:
@@ -34,7 +28,7 @@ def unit_text(unit: str, per) -> str:
 def figure_text(value, low, high, qualifier: str, unit: str, per=None) -> str:
     """A figure in words: `at least 190,000 RUB per month`, `120,000–180,000`, `about 90,000`."""
     if _present(value):
-        prefix = {"approx": "about ", "at_least": "at least ", "at_most": "at most "}.get(qualifier, "")
+        prefix = QUALIFIER_WORDS.get(qualifier, "")
         amount = prefix + number_text(value)
     elif _present(low) and _present(high):
         amount = number_text(low) if low == high else f"{number_text(low)}–{number_text(high)}"

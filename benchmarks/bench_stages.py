@@ -20,11 +20,11 @@ import pandas as pd
 
 from muster import paths, readers, warehouse
 from muster.fingerprint import extractor_version
+from transforms.attribution.sources import source_index
 from transforms.batches import batches
 from transforms.claims import claims
-from transforms.cleaning import cleaned_documents
-from transforms.publication import candidate_tables, with_run
-from transforms.sources import source_index
+from transforms.cleaning.cleaning import cleaned_documents
+from transforms.cleaning.publication import candidate_tables, with_run
 
 
 def generated_corpus(target: Path, n_docs: int) -> Path:

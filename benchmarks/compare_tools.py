@@ -26,15 +26,15 @@ from pathlib import Path
 from unittest import mock
 
 from muster import paths, readers
-from transforms import reading
+from transforms.attribution import reading
+from transforms.attribution.references import BACKREF, NAMED, Ref, overlaps, references
+from transforms.attribution.sources import SourceIndex, canonical_source, lower_same_length, source_index
 from transforms.claims import claims
-from transforms.cleaning import cleaned_documents
-from transforms.number_words import ONES, SCALES, TENS
-from transforms.numbers import figures
-from transforms.references import BACKREF, NAMED, Ref, overlaps, references
+from transforms.cleaning.cleaning import cleaned_documents
+from transforms.figures.number_words import ONES, SCALES, TENS
+from transforms.figures.numbers import figures
 from transforms.rows import records
 from transforms.sentences import Sentence
-from transforms.sources import SourceIndex, canonical_source, lower_same_length, source_index
 
 ROOT = Path(__file__).resolve().parents[1]
 NER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -131,7 +131,7 @@ def entity_refs(doc, index: SourceIndex, labels: tuple[str, ...], taken: list[tu
 
 
 def ner_references(nlp, labels: tuple[str, ...], beside: bool) -> Callable[[str, SourceIndex], list[Ref]]:
-    """A drop-in for transforms.references.references: NER names beside Muster's references, or
+    """A drop-in for transforms.attribution.references.references: NER names beside Muster's references, or
     instead of its regex finders (registry mentions and back-references kept)."""
     def find(text: str, index: SourceIndex) -> list[Ref]:
         if beside:
@@ -277,7 +277,7 @@ def muster_parse(quote: str) -> list[float]:
 def number_parsers() -> dict[str, Callable[[str], list[float]] | None]:
     """Each parser as quote -> the numbers it reads; None when not installed."""
     t2n, np_ = optional("text_to_num"), optional("number_parser")
-    parsers: dict = {"Muster transforms.numbers.figures": muster_parse}
+    parsers: dict = {"Muster transforms.figures.numbers.figures": muster_parse}
     parsers["text2num.text2num (whole phrase)"] = t2n and (lambda q: [float(t2n.text2num(q, "en"))])
     parsers["text2num.alpha2digit"] = t2n and (lambda q: read_numerals(t2n.alpha2digit(q, "en")))
     parsers["number_parser.parse"] = np_ and (lambda q: read_numerals(np_.parse(q)))

@@ -18,7 +18,7 @@ from great_expectations.data_context.types.base import ProgressBarsConfig
 from expectations import views
 from expectations.report import GateResult
 from expectations.suites import build_suite
-from muster.schema import KEYS, TABLES
+from transforms.declarations.schema import KEYS, TABLES
 
 __all__ = ["GateResult", "validate"]
 

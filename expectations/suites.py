@@ -1,10 +1,10 @@
 """The expectation suites, one per published table and named after it, declared in Python.
 
-Column names come from `muster.schema` and vocabularies from `muster.vocab`; every expectation
-carries a description in plain words, which is what an analyst reads when it fails. Today's
-date changes per run, so it is a `$PARAMETER` filled in by `expectations.views.parameters` and
-the suites are built once per process. Cross-table rules compare columns with the derived
-columns of `expectations.views`.
+Column names come from `transforms.declarations.schema` and vocabularies from
+`transforms.declarations.vocab`; every expectation carries a description in plain words, which
+is what an analyst reads when it fails. Today's date changes per run, so it is a `$PARAMETER`
+filled in by `expectations.views.parameters` and the suites are built once per process. Cross-
+table rules compare columns with the derived columns of `expectations.views`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column
 
 from expectations import views
-from muster import vocab
-from muster.schema import KEYS, columns, required
+from transforms.declarations import vocab
+from transforms.declarations.schema import KEYS, columns, required
 
 Expectation = gxe.Expectation
 

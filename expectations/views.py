@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 import pyarrow as pa
 
-from muster.schema import KEYS
+from transforms.declarations.schema import KEYS
 
 # Derived columns, prefixed with "_" so that they stand apart from the schema's columns.
 TEXT_LENGTH = "_text_length"
@@ -37,7 +37,7 @@ TODAY = "today"
 
 
 def build_views(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The frame each suite validates, keyed like `muster.schema.TABLES`."""
+    """The frame each suite validates, keyed like `transforms.declarations.schema.TABLES`."""
     return {
         "documents": documents_view(tables["documents"]),
         "claims": claims_view(tables["claims"], tables),

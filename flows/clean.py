@@ -8,7 +8,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from transforms.cleaning import cleaned_documents
+from transforms.cleaning.cleaning import cleaned_documents
 
 
 @dataclass

@@ -10,7 +10,7 @@ from prefect.cache_policies import NO_CACHE
 
 from muster import fetchstate, readers, warehouse, web
 from transforms.batches import batches
-from transforms.publication import new_or_changed
+from transforms.cleaning.publication import new_or_changed
 
 
 @dataclass

@@ -12,7 +12,7 @@ from prefect.artifacts import create_link_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from muster import warehouse
-from transforms.publication import candidate_tables, with_run
+from transforms.cleaning.publication import candidate_tables, with_run
 from transforms.summary import claims_per_metric, stage_counts
 
 

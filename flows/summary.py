@@ -10,8 +10,8 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from muster.schema import TABLES
-from transforms import ledger
+from transforms.declarations.schema import TABLES
+from transforms.ledger import ledger
 
 CLUSTERS_SHOWN = 50
 

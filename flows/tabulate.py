@@ -7,8 +7,8 @@ from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
 from muster import readers
+from transforms.attribution.sources import source_index
 from transforms.claims import claims
-from transforms.sources import source_index
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

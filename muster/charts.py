@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
-from transforms.ledger import number_text, unit_text
+from transforms.ledger.ledger import number_text, unit_text
 
 matplotlib.use("Agg")  # never a window, whatever the environment asks for
 
@@ -144,7 +144,7 @@ def svg_text(figure: Figure) -> str:
 
 
 def metric_chart(figures: pd.DataFrame, metric: str) -> Chart:
-    """The chart of one metric's figures (rows of `transforms.ledger.figures_over_time`)."""
+    """The chart of one metric's figures (rows of `transforms.ledger.ledger.figures_over_time`)."""
     rows = figures[figures["metric"] == metric]
     dated = rows[rows["date"].notna()]
     undated = int(rows.loc[rows["date"].isna(), "n_claims"].sum())

@@ -19,8 +19,8 @@ import pyarrow as pa
 
 from muster import warehouse
 from muster.charts import metric_charts
-from muster.schema import TABLES
-from transforms import ledger
+from transforms.declarations.schema import TABLES
+from transforms.ledger import ledger
 
 CLUSTERS_SHOWN = 100
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

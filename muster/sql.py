@@ -1,10 +1,10 @@
 """`muster sql`: DuckDB SQL over the published tables, one query or an interactive shell.
 
-Each table of `muster.schema.TABLES` is a view named as the table, read through a pyarrow dataset
-conformed to the declared schema: a table not yet published is empty with its columns, a file
-published before a column was added gives nulls in it, and the folder's name never enters SQL
-text (no quoting, no glob characters to misread). The database lives in memory, so nothing is
-written to the warehouse and no database file is left behind.
+Each table of `transforms.declarations.schema.TABLES` is a view named as the table, read through
+a pyarrow dataset conformed to the declared schema: a table not yet published is empty with its
+columns, a file published before a column was added gives nulls in it, and the folder's name
+never enters SQL text (no quoting, no glob characters to misread). The database lives in memory,
+so nothing is written to the warehouse and no database file is left behind.
 
 Results print as DuckDB's own boxed table (column types under the names, NULL written out, lists
 as lists, fitted to the terminal's width), the same rendering DuckDB users already read; `csv`
@@ -31,8 +31,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.dataset as ds
 
-from muster.schema import TABLES
 from muster.warehouse import table_path
+from transforms.declarations.schema import TABLES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SHOWN_ROWS = 40  # rows the table format draws; csv and json print them all

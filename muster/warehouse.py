@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from muster.schema import TABLES
+from transforms.declarations.schema import TABLES
 
 # Referenced tables before referring ones.
 PUBLISH_ORDER = ("sources", "documents", "claim_clusters", "claims", "claim_flags")

@@ -1,28 +1,51 @@
 """Documents -> claims: every figure in a document's text, with who stands behind it and when.
 
-`transforms.numbers` finds the figures and what they measure; `transforms.attribution` reads
-their sentences for claimant, via, hedge, metric and subject. This module joins the two into rows
-of the claims table, with ids that stay the same as long as the figure's place in the text does.
+`transforms.figures` finds the figures and what they measure; `transforms.attribution` decides
+who stands behind each one; `transforms.time` reads the period it covers. The claims row is
+built here, in one place, from those typed results; a row whose columns differ from the
+declared schema is an error, not a silent gap.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import asdict
 
 import pandas as pd
 
-from muster.schema import columns
-from transforms.attribution import annotate
-from transforms.numbers import figures
-from transforms.periods import figure_period
+from transforms.attribution.attribution import annotate
+from transforms.attribution.sources import SourceIndex, resolved_source_id
+from transforms.declarations.schema import columns
+from transforms.figures.numbers import figures
 from transforms.rows import records
-from transforms.sources import SourceIndex, resolved_source_id
+from transforms.time.periods import figure_period
 
 UNATTRIBUTED = "unattributed"  # the claimant when a document's outlet is unknown too
+DERIVED = ("claimant_id", "via_id", "cluster_id")  # filled after the row: ids and clusters
 
 
 def claim_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:20]
+
+
+def claim_row(doc: dict, fig, context: dict, extractor_version: str, outlet: str) -> dict:
+    """One claims row: the figure, its context and its period, checked against the schema."""
+    row = asdict(fig)
+    start, end = row.pop("start"), row.pop("end")
+    offset = context.pop("sentence_start")
+    when = figure_period(context["sentence"], start - offset, end - offset, doc.get("published"))
+    row.update(context)
+    row.update(
+        period_start=when.start, period_end=when.end, as_of=when.as_of,
+        claim_id=claim_id(doc["doc_id"], start, end), doc_id=doc["doc_id"],
+        char_start=start, char_end=end, claimant=row.get("claimant") or outlet,
+        extractor_version=extractor_version, **dict.fromkeys(DERIVED),
+    )
+    expected = set(columns("claims"))
+    if set(row) != expected:
+        raise ValueError(f"claims row columns differ from the schema: missing "
+                         f"{sorted(expected - set(row))}, extra {sorted(set(row) - expected)}")
+    return row
 
 
 def document_claims(doc: dict, index: SourceIndex, extractor_version: str) -> list[dict]:
@@ -31,20 +54,9 @@ def document_claims(doc: dict, index: SourceIndex, extractor_version: str) -> li
     if not found:
         return []
     outlet = doc["outlet"] or UNATTRIBUTED
-    rows = []
-    for fig, context in zip(found, annotate(doc["text"], found, outlet, index), strict=True):
-        row = {**fig, **context}
-        offset = row.pop("sentence_start")
-        when = figure_period(row["sentence"], fig["start"] - offset, fig["end"] - offset,
-                             doc.get("published"))
-        row.update(
-            period_start=when.start, period_end=when.end, as_of=when.as_of,
-            claim_id=claim_id(doc["doc_id"], fig["start"], fig["end"]),
-            doc_id=doc["doc_id"], char_start=fig["start"], char_end=fig["end"],
-            claimant=row.get("claimant") or outlet, extractor_version=extractor_version,
-        )
-        rows.append(row)
-    return rows
+    contexts = annotate(doc["text"], found, outlet, index)
+    return [claim_row(doc, fig, context, extractor_version, outlet)
+            for fig, context in zip(found, contexts, strict=True)]
 
 
 def claims(documents: pd.DataFrame, index: SourceIndex, extractor_version: str) -> pd.DataFrame:
@@ -52,7 +64,7 @@ def claims(documents: pd.DataFrame, index: SourceIndex, extractor_version: str) 
     wanted = [c for c in ("doc_id", "text", "outlet", "published") if c in documents]
     rows = [row for doc in records(documents[wanted])
             for row in document_claims(doc, index, extractor_version)]
-    frame = pd.DataFrame(rows, columns=[c for c in columns("claims")])
+    frame = pd.DataFrame(rows, columns=columns("claims"))
     frame["claimant_id"] = [resolved_source_id(name, index) for name in frame["claimant"]]
     frame["via_id"] = [None if pd.isna(name) else resolved_source_id(name, index)
                        for name in frame["via"]]

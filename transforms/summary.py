@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from muster.vocab import METRICS
+from transforms.declarations.vocab import METRICS
 
 
 def claims_per_metric(claims: pd.DataFrame) -> list[dict]:

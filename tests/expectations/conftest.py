@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from muster.schema import TABLES
+from transforms.declarations.schema import TABLES
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 

@@ -16,7 +16,7 @@ import pytest
 
 from expectations import suites, views
 from expectations.gate import GateResult, validate
-from muster.schema import TABLES, columns
+from transforms.declarations.schema import TABLES, columns
 
 Tables = dict[str, pd.DataFrame]
 

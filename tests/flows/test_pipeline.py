@@ -10,7 +10,7 @@ import pytest
 
 from flows.pipeline import muster
 from muster import paths, warehouse
-from transforms.cleaning import doc_id
+from transforms.cleaning.cleaning import doc_id
 
 GOLD = Path(__file__).parents[1] / "fixtures" / "demo_gold.jsonl"
 

@@ -8,7 +8,7 @@ import pyarrow as pa
 from prefect import flow
 
 from flows.summary import publish_summary
-from muster.schema import TABLES
+from transforms.declarations.schema import TABLES
 
 COMMON = {"sentence": "...", "char_start": 0, "char_end": 7, "unit": "person", "qualifier": "exact",
           "metric": "recruited", "extractor_version": "v1"}

@@ -11,7 +11,7 @@ import pytest
 
 from muster import warehouse
 from muster.cli import main
-from muster.schema import TABLES
+from transforms.declarations.schema import TABLES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SPRING = {"period_start": date(2024, 1, 1), "period_end": date(2024, 3, 1)}

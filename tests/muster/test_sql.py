@@ -14,8 +14,8 @@ import pytest
 
 from muster import paths, warehouse
 from muster.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
-from muster.schema import TABLES
 from muster.sql import connect, query, shell
+from transforms.declarations.schema import TABLES
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 INGESTED = dt.datetime(2025, 1, 8, 9, 0, tzinfo=dt.UTC)

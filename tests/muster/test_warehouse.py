@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from muster import warehouse
-from muster.schema import TABLES
+from transforms.declarations.schema import TABLES
 
 TEXT = "The ministry said 280,000 people signed contracts."
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from muster import paths
-from transforms.sources import aliases_of, source_index
+from transforms.attribution.sources import aliases_of, source_index
 
 
 @pytest.fixture(scope="session")

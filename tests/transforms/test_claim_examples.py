@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 import yaml
 
+from transforms.attribution.sources import sources_table
 from transforms.claims import claims, document_claims
-from transforms.cleaning import plain_text
-from transforms.furniture import strip_furniture
-from transforms.sources import sources_table
+from transforms.cleaning.cleaning import plain_text
+from transforms.cleaning.furniture import strip_furniture
 
 TABLE = yaml.safe_load((Path(__file__).parents[1] / "fixtures" / "claim_examples.yaml").read_text())
 OUTLET = TABLE["outlet"]

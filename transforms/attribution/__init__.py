@@ -1,0 +1,1 @@
+"""Who stands behind a figure: sources, references, cues and the decision."""

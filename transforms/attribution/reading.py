@@ -1,0 +1,178 @@
+"""One reading of an article: sentences, resolved source references, cues and quotations.
+
+References are resolved in reading order, the way a reader does: "the ministry said" means the
+ministry last attributed or named; "he added" the person speaking in this or the last sentence.
+Cue patterns (`transforms.attribution.frames`) run once over the masked article; this module ties each cue to
+a name and collects what the article says about its own sources ("Source: RIA Novosti").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from transforms.attribution.frames import frames
+from transforms.attribution.references import MINISTRY, NAMED, ORG, PERSON, WE, Ref, references
+from transforms.attribution.sources import SourceIndex, is_person, lower_same_length
+from transforms.sentences import Sentence, sentences
+
+DEFAULT_MINISTRY = "Russian Ministry of Defence"  # "the Defence Ministry" with nothing before it
+QUOTES = re.compile(r"“[^“”]*(?:”|$)|\"[^\"\n]*\"", re.M)
+BACKWARD = re.compile(  # matched against the lower-cased, masked sentence
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:this|it)\s+(?:follows\s+from|was\s+(?:reported|stated|"
+    r"announced)|is\s+(?:stated|reported))\b|\b(?:said|reported|stated|wrote|announced|told|noted|writes|reports)\s+"
+    r"(?:this|so)\b"
+)
+SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:", re.I)
+BACKGROUND_LINE = re.compile(r"(?:Background|Reminder|Context|Earlier|Read\s+more)\s*:", re.I)
+LABEL_LINE = re.compile(r"([A-Z][\w.’' -]{1,40}):\s+\S")
+MEDIA_KINDS = ("media", "outlet")
+
+
+class Cue(NamedTuple):
+    """An attribution frame with its source's name resolved and offsets in the article."""
+
+    name: str
+    role: str
+    start: int
+    end: int
+    research: bool
+    final: bool
+    scope_end: int
+
+
+class Reading(NamedTuple):
+    """What one pass over an article learns: sentences, their cues, quotations, context."""
+
+    sents: list[Sentence]
+    cues: list[list[Cue]]
+    quotes: list[tuple[int, int]]
+    relay: str | None          # "Source: X": the article retells X
+    relay_end: int             # where a "Background:" section ends that retelling
+    labels: dict[int, str]     # interview turns: sentence index -> speaker of its line
+
+def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[int, str]],
+            researched: list[str], later: list[str]) -> str | None:
+    """The name a reference stands for. Explicit names stand for themselves; back-references
+    take the nearest fitting source: one speaking in this or the previous sentence, one named
+    there, then any attributed earlier, then any named earlier."""
+    if ref.cls == NAMED:
+        return ref.name
+    if ref.cls == WE:
+        return researched[-1] if researched else None
+    test = {
+        PERSON: is_person,
+        MINISTRY: lambda n: "Ministry" in n or "Department" in n,
+        ORG: lambda n: not is_person(n),
+    }[ref.cls]
+    recent = si - 1 if ref.cls == PERSON else si + 1  # people are taken up from close by only
+    for pool, since in ((spoken, recent), (seen, recent), (spoken, 0), (seen, 0)):
+        for k, name in reversed(pool):
+            if k >= since and test(name):
+                return name
+    if ref.cls == MINISTRY:
+        return DEFAULT_MINISTRY
+    if ref.cls == ORG:  # "as described by the publication. Meduza."
+        return next((n for n in later if test(n)), None)
+    return None
+
+
+def masked(text: str, refs: list[Ref]) -> tuple[str, list[int]]:
+    """The article lower-cased with each reference replaced by ⟦i⟧, and a map from its
+    offsets back to the article's."""
+    pieces, to_orig, pos = [], [], 0
+    for i, ref in enumerate(refs):
+        pieces.append(text[pos:ref.start])
+        to_orig.extend(range(pos, ref.start))
+        token = f"⟦{i}⟧"
+        pieces.append(token)
+        to_orig.extend([ref.start] * (len(token) - 1) + [ref.end - 1])
+        pos = ref.end
+    pieces.append(text[pos:])
+    to_orig.extend(range(pos, len(text) + 1))
+    return lower_same_length("".join(pieces)), to_orig
+
+
+def masked_bounds(sents: list[Sentence], refs: list[Ref]) -> list[tuple[int, int]]:
+    """Sentence spans in masked offsets."""
+    shift, r, bounds = 0, 0, []
+    for sent in sents:
+        for edge in (sent.start, sent.end):
+            while r < len(refs) and refs[r].end <= edge:
+                shift += len(f"⟦{r}⟧") - (refs[r].end - refs[r].start)
+                r += 1
+            bounds.append(edge + shift)
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
+
+
+def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
+    """One pass over the article: resolve references and collect each sentence's cues."""
+    sents = sentences(text)
+    refs = references(text, index)
+    doc, to_orig = masked(text, refs)
+    bounds = masked_bounds(sents, refs)
+    found = frames(doc, to_orig, bounds)
+    seen: list[tuple[int, str]] = []
+    spoken: list[tuple[int, str]] = []
+    researched: list[str] = []
+    names: list[str | None] = [None] * len(refs)
+    all_cues: list[list[Cue]] = []
+    relay, relay_end, labels = None, len(text), {}
+    r = 0
+    for si, sent in enumerate(sents):
+        while r < len(refs) and refs[r].start < sent.start:
+            r += 1
+        first = r
+        while r < len(refs) and refs[r].end <= sent.end:
+            r += 1
+        later = [x.name for x in refs[first:r] if x.cls == NAMED]
+        for k in range(first, r):
+            name = resolve(refs[k], si, seen, spoken, researched, later)
+            names[k] = outlet if refs[k].cls == WE and name is None else name
+            if refs[k].cls == NAMED:
+                seen.append((si, refs[k].name))
+        cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end)
+                for f in found[si] if names[f.ref]]
+        if cues and si and BACKWARD.search(doc, *bounds[si]):
+            all_cues[-1] = backward(all_cues[-1], cues, sents[si - 1], index, outlet)
+        all_cues.append(cues)
+        spoken.extend((si, c.name) for c in cues)
+        researched.extend(c.name for c in cues if c.research and not is_person(c.name))
+        if SOURCE_LINE.match(text, sent.start) and relay is None and later:
+            relay = later[0]
+        elif first < r and refs[first].start == sent.start and LABEL_LINE.match(text, sent.start):
+            labels[si] = names[first]
+        if BACKGROUND_LINE.match(text, sent.start) and relay is not None and relay_end == len(text):
+            relay_end = sent.start
+    return Reading(sents, all_cues, [m.span() for m in QUOTES.finditer(text)], relay, relay_end,
+                   interview_turns(sents, labels))
+
+
+def backward(previous: list[Cue], cues: list[Cue], prev: Sentence, index: SourceIndex,
+             outlet: str | None) -> list[Cue]:
+    """Cues of a sentence that looks back ("He said this ..., citing the Russian media"; "This
+    follows from data reviewed by X"), applied to the sentence before it: all of them if it
+    has none of its own, else only the outlets relaying it."""
+    selves = {outlet, index.canonical(outlet)}
+    moved = [c._replace(start=prev.end, end=prev.end, final=True, scope_end=prev.end)
+             for c in cues if c.name not in selves]
+    if not previous:
+        return moved
+    named = {c.name for c in previous}
+    return previous + [c._replace(role="relay") for c in moved if c.name not in named
+                       and (c.role in ("relay", "cited") or index.kind(c.name) in MEDIA_KINDS)]
+
+
+def interview_turns(sents: list[Sentence], labels: dict[int, str]) -> dict[int, str]:
+    """In an interview ("Name: answer" lines, two speakers or more), who speaks each line."""
+    if len(set(labels.values())) < 2:
+        return {}
+    turns, speaker = {}, None
+    for si in range(len(sents)):
+        speaker = labels.get(si, speaker)
+        if speaker:
+            turns[si] = speaker
+    return turns
+
+def quote_of(quotes: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in quotes if s <= pos < e), None)

@@ -1,0 +1,257 @@
+"""Source references in an article: registry aliases, people's names and back-references.
+
+A figure's claimant is often named far from it: "the ministry said", "he added", "according to
+her", "the report said". References are found once per article; back-references are resolved
+later, in reading order, against the sources already named (see `transforms.attribution.attribution`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from transforms.attribution.sources import ORG_WORDS, SourceIndex, is_person, lower_same_length
+
+NAMED, PERSON, MINISTRY, ORG, WE = "named", "person", "ministry", "org", "we"
+
+# matched against the lower-cased text; the look-ahead lets the scan skip most positions
+BACKREF = re.compile(
+    r"(?=[hsaitdmowe])\b(?:(?P<person>(?:he|she|him)\b|(?<=\bin\s)(?:his|her)(?=\s+words)"
+    r"|(?<=\baccording\sto\s)(?:her|his)\b"
+    r"|the\s+(?:kremlin\s+leader|(?:deputy\s+|vice\s+|prime\s+|foreign\s+|defen[cs]e\s+)*"
+    r"(?:minister|mayor|president|official|spokes(?:man|woman|person)|head|chairman|chief|"
+    r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
+    r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b)"
+    r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign)\s+)?ministry(?:\s+of\s+defen[cs]e)?\b"
+    r"|the\s+(?:military\s+)?department\b|the\s+mod\b"
+    r"|(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b)"
+    r"|(?P<org>the\s+(?:(?:latest|daily|new|weekly|intelligence|british|uk|official|"
+    r"military|state-owned|state-backed|state-affiliated|news)\s+){0,2}(?:update|report|"
+    r"statement|bulletin|assessment|analysis|study|research|investigation|findings|review|"
+    r"survey|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
+    r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
+    r"intelligence\s+service|committee|authors|researchers|intelligence)\b"
+    r"|(?<=\bto\s)intelligence\b)"
+    r"|(?P<we>(?:we|our)\b))"
+)
+LOWER = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőřśşšţťūůűźżž"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĒĘĚĞĪŁŃŇŌŐŘŚŞŠŢŤŪŮŰŹŻŽ"
+WORD_RX = rf"[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}]?[{LOWER}]+)?"
+NAME = re.compile(rf"(?<![\w’'.-]){WORD_RX}(?:[ \t]+(?:{WORD_RX}|[A-Z]\.)){{1,5}}(?![\w-])")
+# capitalised words that open a name-like run without being part of a person's name
+NAME_PREFIX_TEXT = """
+    The A An In On At As By For From Of To With According Meanwhile However But And Since After
+    Before When While Last This That Earlier Later Speaking Former Ex Mr Mrs Ms Dr Professor Sir
+    President Prime Minister Foreign Defence Defense Deputy Chairman Chairwoman Head Mayor Governor
+    General Colonel Major Lieutenant Captain Commander Spokesperson Spokesman Spokeswoman Senator
+    Security Council Vice Secretary Chief Ambassador Envoy Ombudsman Director Analyst Researcher
+    Activist Journalist Economist Editor Founder Leader Dictator Kremlin Russian Ukrainian British
+    American German Indian Kazakh Uzbek Kyrgyz Tajik Cuban Chinese Korean North South French
+    Polish Belarusian Georgian Armenian Latvian Estonian Lithuanian Finnish Moscow Kyiv Russia
+    Ukraine Human Rights Opposition Independent State Federal Regional Local Military Army
+    Investigative Committee Foundation Fund Publication Politician Lawyer Expert Blogger Official
+    Officials Also Both Some Many Several Most Quote Source Details Background Read Is Are Was
+    Were Has Have Had Will Would Can Could Under Across Over Through Into Photo Photos Image Images
+    Video Author Share Advertisement Editor Editors Picks Subscribe Thirty Twenty Forty Fifty
+    Indigenous Eastern Western Northern Southern Far Contract Soldiers Second First Third Quarter
+    Year Years Ago Signed Contracts Russians Ukrainians Getty File Business Digital Immediate
+    Power Within Sitting Please Sign Log Menu Search Home Next Previous Related More Sociologist
+    Sociologists Demographer Historian Political Scientist Scientist Professor Commentator
+    Columnist Correspondent Reporter Lawmaker Deputy MP Senator Spokesperson Volunteer Soldier
+    Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister"""
+NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split())
+NOT_IN_NAME_TEXT = """
+    Asia Asian Central Federation Oblast Region Krai Republic Kingdom States Union Forces Army
+    Armed Navy Guard Ministry Service Council Committee Office Day War Street Square Sea River
+    Mountains Front Line Bank Times Post News Agency January February March April May June July
+    August September October November December Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday Telegram Twitter Facebook Instagram TikTok YouTube Storm Wagner Ukraine Russia Moscow
+    Kyiv God Christmas Easter Olympic Games Europe European America African Africa"""
+NOT_IN_NAME = frozenset(NOT_IN_NAME_TEXT.split())
+
+
+# Bodies the registry does not list, named the way news names them: "Kazakhstan's Interior
+# Ministry", "the Finnish border guard", "Western officials". They become sources of kind unknown.
+_CAP = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+BODY_HEAD = (
+    r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
+    r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
+    r"[Gg]eneral\s+[Ss]taff|[Pp]rosecutor['’]s\s+[Oo]ffice|[Mm]ayor['’]s\s+[Oo]ffice|"
+    r"[Aa]ir\s+[Ff]orce|[Aa]rmed\s+[Ff]orces|[Gg]eneral\s+[Ss]taff|[Rr]egional\s+(?:[Aa]dministration|"
+    r"[Gg]overnment|[Aa]uthorities|[Pp]arliament|[Dd]uma)|[Mm]ilitary\s+[Cc]ommissariat|"
+    r"Agency|Service|Guard|Office|Committee|Council|Department|Bureau|Police|Commission|"
+    r"Administration|Directorate|Parliament|Government|Command|Navy)"
+)
+ORG_NAME = re.compile(
+    rf"(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
+    rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
+    rf"(?![\w-])"
+    rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
+    rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
+    rf"diplomats|investigators|prosecutors))\b"
+    rf"|(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
+)
+# Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
+GROUP_SPEAKERS = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+(?:groups|demographers|analysts|experts|"
+    r"economists|researchers|activists|relatives|families|residents|soldiers|recruits|lawyers|"
+    r"historians|sociologists|observers|monitors|volunteers|journalists)(?:\s+in\s+{cap})?)"
+    r"(?=\s+(?:say|said|estimate|estimated|told|have\s+told|report|reported|believe|calculate|"
+    r"calculated|claim|claimed)\b)".replace("{cap}", _CAP)
+)
+# A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
+SINGLE_SPEAKER = re.compile(
+    rf"(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)(?=(?:,[^,\n]{{1,140}},)?\s+"
+    r"(?:said|says|reported|reports|estimated|estimates|wrote|writes|calculated|found|counted)\b)"
+)
+NOT_OWNER_TEXT = """
+    The A An In On At As By For From Of To With According Meanwhile However But And Since After
+    Before When While Last This That Earlier Later Some Many Several Most Both Other Its Their His
+    Her Our Your These Those Also Now Then Yet Still Only Even All No Any Each Every Such Senior
+    Top Local Regional"""
+NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
+# words that say what a body does, not whose it is: "the Defence Ministry" is a back-reference
+BODY_MODIFIERS_TEXT = """
+    Defence Defense Foreign Interior Internal Justice Finance Economy Economic Health Emergency
+    Emergencies Labour Labor Education Federal State National Security Intelligence Border
+    Statistics Migration Investigative Prosecutor General Central Main Press Military Armed
+    Presidential Joint Special"""
+BODY_MODIFIERS = frozenset(BODY_MODIFIERS_TEXT.split())
+
+
+DEMONYMS_TEXT = """
+    Britain:British UK:British U.K.:British Russia:Russian Ukraine:Ukrainian Georgia:Georgian
+    Kazakhstan:Kazakh Finland:Finnish India:Indian America:American US:US U.S.:US China:Chinese
+    Belarus:Belarusian Poland:Polish Germany:German France:French Japan:Japanese Armenia:Armenian
+    Uzbekistan:Uzbek Kyrgyzstan:Kyrgyz Tajikistan:Tajik Latvia:Latvian Lithuania:Lithuanian
+    Estonia:Estonian Moldova:Moldovan Turkey:Turkish Iran:Iranian Israel:Israeli Nepal:Nepali
+    Cuba:Cuban Serbia:Serbian Syria:Syrian Norway:Norwegian Sweden:Swedish"""
+DEMONYMS = dict(pair.split(":") for pair in DEMONYMS_TEXT.split())
+DEMONYMS.update({"South Korea": "South Korean", "North Korea": "North Korean",
+                 "Sri Lanka": "Sri Lankan"})
+
+
+def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
+    """A body's name as the registry knows it, trying its country as an adjective too
+    ("Britain's Ministry of Defence" is the registry's "British Ministry of Defence"), else as
+    the article gives it."""
+    if owner and owner in DEMONYMS:
+        rest = name.split("'s ", 1)[-1].split("’s ", 1)[-1]
+        known = index.canonical(f"{DEMONYMS[owner]} {rest}")
+        if known:
+            return known
+    return index.canonical(name) or name
+
+
+def speaker_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+    """Unregistered speakers the other finders miss: groups of people, one-word names."""
+    refs = []
+    for pattern in (GROUP_SPEAKERS, SINGLE_SPEAKER):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            first = name.split()[0]
+            if first in NOT_OWNER or first in SPEAKER_STOP or (
+                    pattern is SINGLE_SPEAKER and (name in NAME_PREFIX or name.lower() in ORG_WORDS
+                                                   or name in NOT_IN_NAME
+                                                   or name in PLACES
+                                                   or text[max(0, m.start() - 4):m.start()].lower()
+                                                   in ("the ", "his ", "her ", "its "))):
+                continue
+            if overlaps(m.start(1), m.end(1), taken):
+                continue
+            refs.append(Ref(m.start(1), m.end(1), NAMED, name))
+            taken = sorted([*taken, (m.start(1), m.end(1))])
+    return refs
+
+
+SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
+                          "There", "Here", "One", "Others", "Everyone", "Nobody", "Police"})
+# A country or capital that "says" stands for its government, which the text names elsewhere
+CAPITALS_TEXT = """
+    Moscow Kyiv Kiev Seoul Pyongyang London Washington Beijing Delhi Kathmandu Havana Minsk
+    Tbilisi Astana Tashkent Bishkek Dushanbe Yerevan Baku Warsaw Berlin Paris Tokyo Ankara Tehran
+    Brussels Helsinki Riga Vilnius Tallinn Chisinau"""
+PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | set(DEMONYMS)
+
+
+def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
+    """Unregistered bodies named in full; a name that overlaps a known one is left to it."""
+    refs = []
+    for m in ORG_NAME.finditer(text):
+        start, name = m.start(), m.group()
+        first = name.split()[0]
+        if m.group("group") and first in NOT_OWNER:
+            continue
+        if first in ("the", "The"):
+            name = name.split(None, 1)[1]
+            first = name.split()[0]
+        adj = [w for w in (m.group("adj") or "").split() if w != "The"]
+        generic = m.group("adj") and all(w in BODY_MODIFIERS for w in adj) and " of " not in name
+        if first in NOT_OWNER or generic:
+            continue
+        if overlaps(start, m.end(), taken):
+            continue
+        if m.group("officials_in"):  # "officials in Bashkortostan": Bashkortostan officials
+            words = name.split()
+            name = " ".join([*words[2:], words[0].lower()])
+        refs.append(Ref(start, m.end(), NAMED, body_name(m.group("owner"), " ".join(name.split()),
+                                                          index)))
+    return refs
+
+
+class Ref(NamedTuple):
+    """A reference to a source: its span, its class, and the name when it is explicit."""
+
+    start: int
+    end: int
+    cls: str
+    name: str | None
+
+
+def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+    """Unregistered people named in full ("Olga Romanova"), and their later surname mentions."""
+    refs, surnames = [], {}
+    for m in NAME.finditer(text):
+        words = m.group().split()
+        skip = 0
+        while skip < len(words) and words[skip].rstrip(".") in NAME_PREFIX:
+            skip += 1
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words[skip:]]
+        if not 2 <= len(words) <= 3 or any(w in NOT_IN_NAME or w in NAME_PREFIX for w in words):
+            continue
+        start = m.end() - len(m.group().split(None, skip)[-1]) if skip else m.start()
+        name = " ".join(words)
+        if not is_person(name) or overlaps(start, m.end(), taken):
+            continue
+        refs.append(Ref(start, m.end(), NAMED, name))
+        surnames.setdefault(words[-1], name)
+    if surnames:
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")
+        spans = sorted(taken + [(r.start, r.end) for r in refs])
+        for m in pattern.finditer(text):
+            if not overlaps(m.start(), m.end(), spans):
+                refs.append(Ref(m.start(), m.end(), NAMED, surnames[m.group(1)]))
+    return refs
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps any of `spans` (sorted, not overlapping each other)."""
+    i = bisect.bisect_left(spans, (end,)) - 1
+    return i >= 0 and spans[i][1] > start
+
+
+def references(text: str, index: SourceIndex) -> list[Ref]:
+    """Every source reference in `text`, in order, without overlaps (registry names win)."""
+    refs = [Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)]
+    taken = [(r.start, r.end) for r in refs]
+    refs += org_names(text, taken, index)
+    taken = sorted((r.start, r.end) for r in refs)
+    refs += person_names(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
+    refs += speaker_names(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
+    for m in BACKREF.finditer(lower_same_length(text)):
+        if not overlaps(m.start(), m.end(), taken):
+            refs.append(Ref(m.start(), m.end(), m.lastgroup, None))
+    return sorted(refs)

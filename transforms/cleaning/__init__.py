@@ -1,0 +1,1 @@
+"""Raw records to documents: body text, furniture, publication merge, near-duplicates."""

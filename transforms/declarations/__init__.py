@@ -1,0 +1,1 @@
+"""Declarations every layer reads: table schemas and vocabularies (no imports above)."""

@@ -1,0 +1,1 @@
+"""Figures in text: numbers, units, what they measure, hedges."""

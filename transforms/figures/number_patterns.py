@@ -1,0 +1,208 @@
+"""The compiled patterns that find number expressions and read the words around them.
+
+Compiled once at import: `transforms.figures.numbers` runs them over every article, so each is either a
+single scan of the text (`CORE`) or anchored at a known offset (`.match(text, pos)`) or at the
+end of a short window before a number (`.search(text, start - n, start)` with `$`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.figures.number_words import (
+    SHARE,
+    TAKES_ARTICLE,
+    TRIGGER_WORDS,
+    VAGUE,
+    WORD_NUMBER,
+    trie_pattern,
+)
+from transforms.figures.units import CURRENCY_PREFIX, CURRENCY_WORD, PERCENT, word_set
+
+# Digits with English or European thousands separators, or plain digits with a decimal part:
+# "2,390", "400, 000", "260 000", "2.390" (not "1.320 million"), "4,5 million", "1.9".
+NUMBER = (
+    r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d{1,3},\s\d{3}(?![\d,.])"  # "400, 000", but not the day in "January 1, 280,000"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?![.,]\d)"
+    r"|\d{1,3}(?:\.\d{3}(?!\d))+(?![.,]\d|\s?(?:million|billion|thousand|mln|bn)\b)"
+    r"|\d+,\d{1,2}(?=\s?(?:million|billion|thousand|mln|bn)\b)"
+    r"|\d+(?:\.\d+)?"
+)
+MULTIPLIER = (
+    r"(?:\s?(?:million|billion|trillion|thousand|mln|mn|bln|bn|trn|tn)\b|(?:bn|[kKmMbB])\b)"
+)
+_TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"
+
+CORE = re.compile(
+    rf"(?P<vague>\b(?:{VAGUE})\b)"
+    rf"|(?P<share>\b(?:{SHARE}))"
+    rf"|(?:(?<![\w.,:/+\-])|(?<=\s[a-z]))(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER})"
+    rf"(?P<mult>{MULTIPLIER})?(?P<tail>{_TAIL})?"
+    rf"|(?P<words>\b{WORD_NUMBER})",
+    re.IGNORECASE,
+)
+# Where a CORE match can start. Scanning with CORE itself is slow (every alternative is tried
+# at every character), so these cheap scans find the starts and CORE is matched there only.
+# Number words are looked for in the lowercased text: a case-insensitive scan is twice as slow.
+DIGIT_START = re.compile(r"[\d$€£₽₴]+")
+WORD_START = re.compile(rf"(?<![a-z]){trie_pattern(TRIGGER_WORDS)}(?![a-z])")
+WORD_START_ANY_CASE = re.compile(WORD_START.pattern, re.IGNORECASE)
+
+_AT_LEAST = (
+    r"at\s+least|more\s+than|(?:well\s+|just\s+)?over|upwards?\s+of|in\s+excess\s+of|above"
+    r"|no\s+(?:fewer|less)\s+than|not\s+less\s+than|(?:a\s+)?minimum\s+of|exceeding|exceeded"
+    r"|starting\s+(?:at|from)|(?:not|never)\s+(?:\w+\s+)?(?:below|under)"
+)
+_AT_MOST = (
+    r"up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than|fewer\s+than"
+    r"|less\s+than|(?:just\s+)?under|below|at\s+most|(?:a\s+)?maximum\s+of"
+)
+_APPROX = (
+    r"about|around|some|nearly|roughly|approximately|approx\.|(?:an\s+)?estimated(?:\s+at)?|put\s+at|almost"
+    r"|close\s+to|nearing|approaching|circa|~|≈|(?:an\s+)?estimate\s+of|in\s+the\s+region\s+of"
+)
+_NOT_A_FIGURE = (
+    r"article|art\.|no\.|nos\.|number|part|paragraph|clause|chapter|section|item|page|episode"
+    r"|season|phase|stage|level|version|model|type|flight|route|decree|resolution|war|table"
+    r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|(?:is|was|on|by|since)\s+day|#"
+    r"|(?:one|1)\s+(?:in|out\s+of)|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
+    r"|ages\s+(?:of\s+)?(?:between\s+)?"
+    r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
+    r"(?:\s+(?:of|at|to|by))?|="
+)
+# The words right before a number: its qualifier, a range opener, or what makes it no figure.
+LEFT = re.compile(
+    rf"(?<![\w'’])(?:(?P<exclude>{_NOT_A_FIGURE})|(?P<at_least>{_AT_LEAST})"
+    rf"|(?P<at_most>{_AT_MOST})|(?P<approx>{_APPROX})|(?P<between>between)"
+    rf"|(?P<from>(?:ranging\s+|anywhere\s+)?from))\s*$",
+)  # matched on lowercased text: a case-insensitive search is twice as slow
+# The last word of every LEFT phrase: a number after any other word has no qualifier.
+LEFT_LAST_WORDS = word_set("""
+least than over of upwards upward above exceeding exceeded at from below under to as about around
+some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
+article art. no. nos. number paragraph clause chapter section item page episode season phase stage
+level version model type flight route decree resolution war # in age aged ages rate rates by =
+most part table chart map fig. unit brigade battalion regiment division day
+""")
+# A verb of change before "from X to Y" makes two figures of it, not a range.
+CHANGE = re.compile(
+    r"\b(?:increas|ris|rose|grow|grew|fall|fell|drop|declin|decreas|jump|climb|rais|reduc|cut"
+    r"|boost|expand|went|gone|shrank|shrunk)\w*\b",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)"
+)
+DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
+DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
+# Clock times, dates, ordinals, letters glued to the digits: "9:23", "5 PM", "15/03", "19th".
+NOT_AFTER = re.compile(
+    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b|[A-Za-z\d]|\s?[½¼¾]"
+    r"|\s*=",
+    re.IGNORECASE,
+)
+# A price of money: "104 roubles to the dollar", "$1 = 90 roubles".
+EXCHANGE_RATE = re.compile(
+    r"\s*=|\s+(?:per|to\s+(?:the|one|a)|against\s+the|for\s+(?:one|a|each))\s+(?:US\s+)?"
+    r"(?:dollar|euro|rouble|ruble|pound|yuan|hryvnia)\b",
+    re.IGNORECASE,
+)
+PERCENT_AFTER = re.compile(PERCENT, re.IGNORECASE)
+CURRENCY_AFTER = re.compile(rf"\s?(?P<word>{CURRENCY_WORD})", re.IGNORECASE)
+RANGE_TAIL = re.compile(  # "25,000 to 30,000", "from 500,000 to more than a million"
+    rf"(?P<sep>[-–—]|\s?–\s?|\s+(?:to|and)\s+)(?:(?:more\s+than|over|almost|nearly)\s+)?"
+    rf"(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER}|an?(?=\s(?:million|billion|thousand)\b))"
+    rf"(?P<mult>{MULTIPLIER})?(?P<pct>{PERCENT})?(?![\d\-])",
+    re.IGNORECASE,
+)
+_ABOUT = r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|over|~|≈|c\.)"
+# A conversion set off by commas: "204,000 roubles, roughly $2,100, a month", "..., or about $11,200".
+CONVERSION_COMMA = re.compile(
+    rf",\s*(?:or\s+)?(?:{_ABOUT}\s*)?(?P<cur>[$€£]|US\$)(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?"
+    r"(?=\s*(?:,|\.|;|\)|$|\s+at\s+(?:current|the|today)))",
+    re.IGNORECASE,
+)
+CONVERSION = re.compile(
+    rf"\s*\(\s*(?:{_ABOUT}\s*)?(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER})"
+    rf"(?P<mult>{MULTIPLIER})?(?:\s?(?P<word>{CURRENCY_WORD}))?"
+    rf"(?P<range>\s*(?:-|–|—|to)\s*(?:{CURRENCY_PREFIX})?(?:{NUMBER})(?:{MULTIPLIER})?)?\s*\)",
+    re.IGNORECASE,
+)
+DURATION_AFTER = re.compile(r"(?:\s+|-)(?P<unit>days?|months?|years?)\b", re.IGNORECASE)
+# After a duration, these make it an age, a point in time or a prison term, not a term of service.
+NOT_A_TERM_AFTER = re.compile(
+    r"[-\s]+old\b|\s+(?:ago|earlier|later|before|of\s+age)\b"
+    r"|\s+(?:in\s+(?:prison|jail|a\s+penal)|of\s+(?:imprisonment|prison|jail)|behind\s+bars)\b",
+    re.IGNORECASE,
+)
+DURATION_NOT_BEFORE = re.compile(
+    r"\b(?:first|last|previous|past|next|following|coming|recent|preceding|within|in|during"
+    r"|since|another|additional|extra)\s+$",
+    re.IGNORECASE,
+)
+SERVICE_TERMS = re.compile(
+    r"\b(?:contract\w*|serv(?:e|ed|es|ing|ice)|sign(?:s|ed|ing)?\s+(?:on|up)|enlist\w*"
+    r"|amnesty|discharge\w*|fighting|tour\s+of\s+duty|term\s+of)",
+    re.IGNORECASE,
+)
+HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
+# "Vladimir Putin, 71, said": an age in apposition after a name.
+AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")
+# "the recruits are over 40.": an age, when nothing is counted after the number
+AGE_OVER = re.compile(
+    r"\b(?:(?:are|were|is|was|be)\s+(?:over|under|older\s+than|younger\s+than)|who\s+(?:is|was))\s+$")
+# "three wounded for every soldier killed": a ratio, not a count
+RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNORECASE)
+OF_GROUP = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b", re.IGNORECASE)
+SHARE_OF_TIME = re.compile(
+    r"\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|its\s+)?(?:year|month|week|day|decade|century|season"
+    r"|quarter|term|\d{4})\b",
+    re.IGNORECASE,
+)
+SHARE_NOT_BEFORE = re.compile(
+    r"\b(?:first|second|last|latter|former|an?|and\s+a|one\s+and\s+a)\s+$", re.IGNORECASE
+)
+URL = re.compile(r"https?://\S+|www\.\S+")
+_CODES = frozenset(("USD", "EUR", "GBP", "RUB", "UAH"))
+
+
+def candidate_starts(text: str) -> list[int]:
+    """Offsets where a number expression may start, in order (a cheap pre-scan, see patterns)."""
+    starts = []
+    for hit in DIGIT_START.finditer(text):
+        start = hit.start()
+        if start >= 2 and text[start - 2 : start] == "US":
+            starts.append(start - 2)  # "US$5,130"
+        elif start >= 4 and text[start - 4 : start - 1] in _CODES and text[start - 1] == " ":
+            starts.append(start - 4)  # "USD 300"
+        starts.append(start)
+    lower = text.lower()
+    if len(lower) != len(text):  # lowercasing changed offsets (rare letters): slower scan
+        starts.extend(hit.start() for hit in WORD_START_ANY_CASE.finditer(text))
+        return sorted(starts)
+    for hit in WORD_START.finditer(lower):
+        start = hit.start()
+        if hit.group() in TAKES_ARTICLE and (article := _article_before(lower, start)):
+            start -= article  # "a thousand", "a third", "a few"
+        starts.append(start)
+    starts.sort()
+    return starts
+
+
+def _article_before(lower: str, start: int) -> int:
+    """The length of "a " or "an " right before `start` (as a word), else 0."""
+    for article in ("a ", "an "):
+        begin = start - len(article)
+        if lower.startswith(article, begin) and (begin == 0 or not lower[begin - 1].isalpha()):
+            return len(article)
+    return 0
+# The clause before a bare amount talks money: "adds 1.5 million roubles to the federal 400,000",
+# "a city bonus of 1.9 million". The amount takes the currency named there.
+MONEY_CLAUSE = re.compile(
+    rf"(?:{CURRENCY_WORD}|[$€£₽])[^.;:!?\n]*\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?|salar\w+"
+    r"|sum|wages?|budget|federal|regional)\b[^.;:!?\n\d]{0,40}$",
+    re.IGNORECASE,
+)

@@ -1,0 +1,334 @@
+"""Figures in plain text: the number expressions that count people, money, units or shares.
+
+A cheap scan finds where candidate numbers start (digits, number words, vague amounts, shares;
+text with neither gives no candidates at all). Each is then read in place with anchored
+patterns, from the words just before it (qualifier, range opener, or a reason it is no figure:
+"article 7", "aged 18") to the words after it (percent, currency, second half of a range, a
+bracketed conversion, a rate, the noun counted).
+ANNOTATION.md says what is a figure; the rules here are general, never per article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from transforms.figures import number_patterns as pat
+from transforms.figures.number_words import MULTIPLIERS, share_percent, vague_bounds, word_number
+from transforms.figures.units import (
+    DURATION_UNITS,
+    NOT_COUNTED,
+    counted_noun,
+    currency_of_symbol,
+    currency_of_word,
+    following_words,
+    pay_rate_before,
+    rate_after,
+)
+from transforms.model import Figure
+
+_QUALIFIERS = ("at_least", "at_most", "approx")
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "dozen")
+_TAIL_PARTS = re.compile(r"\s*(\d+)\s?([a-z]+)", re.IGNORECASE)  # " 389 thousand"
+
+
+class Left(NamedTuple):
+    """What the words right before a number say: `kind` is a LEFT group name, or None."""
+
+    kind: str | None
+    start: int
+
+
+def figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in order.
+
+    Each is a `Figure` with start/end offsets (text[start:end] == quote), quote, value (None for
+    ranges and vague amounts), value_low, value_high, alt_value, alt_unit, unit, per, qualifier.
+    """
+    urls = [m.span() for m in pat.URL.finditer(text)] if "http" in text or "www." in text else []
+    found: list[Figure] = []
+    floor = 0
+    for start in pat.candidate_starts(text):
+        if start < floor or any(a <= start < b for a, b in urls):
+            continue
+        match = pat.CORE.match(text, start)
+        if match is None:
+            continue
+        figure, consumed = _figure_at(text, match)
+        floor = max(floor, consumed)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _figure_at(text: str, match) -> tuple[dict | None, int]:
+    """The figure a CORE match opens (or None), and where the text it used ends."""
+    if match.group("vague"):
+        return _vague_figure(text, match), match.end()
+    if match.group("share"):
+        return _share_figure(text, match), match.end()
+    if match.group("num"):
+        return _digits_figure(text, match)
+    return _words_figure(text, match)
+
+
+def left_context(text: str, start: int) -> Left:
+    """The qualifier, range opener or exclusion written right before offset `start`."""
+    words = text[max(0, start - 24) : start].split()
+    last = words[-1].lstrip("“\"'([«").lower() if words else ""
+    if last not in pat.LEFT_LAST_WORDS and not last.endswith(("~", "≈", "#", "=")):
+        return Left(None, start)  # most numbers: no qualifier, skip the search below
+    begin = max(0, start - 32)
+    found = pat.LEFT.search(text[begin:start].lower())
+    return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
+
+
+def number_value(digits: str, multiplier: str | None = None, tail: str | None = None) -> float:
+    """The value of digits with their separators and multiplier: "2.390" 2390, "3.5bn" 3.5e9."""
+    compact = "".join(digits.split())
+    if "," in compact and len(compact.rsplit(",", 1)[1]) != 3:
+        compact = compact.replace(",", ".")  # "4,5 million"
+    elif "," in compact:
+        compact = compact.replace(",", "")
+    elif compact.count(".") > 1 or (
+        "." in compact and len(compact.split(".")[-1]) == 3 and not multiplier
+    ):
+        compact = compact.replace(".", "")
+    value = float(compact)
+    if multiplier:
+        value *= MULTIPLIERS[multiplier.strip().lower()]
+    if tail:
+        count, scale = _TAIL_PARTS.match(tail).groups()
+        value += float(count) * MULTIPLIERS[scale.lower()]
+    return value
+
+
+def _digits_figure(text: str, match) -> tuple[dict | None, int]:
+    start, end = match.span()
+    raw, cur, mult, tail = match.group("num", "cur", "mult", "tail")
+    if start and text[start - 1].isalpha() and not any(sep in raw for sep in ", ."):
+        return None, end  # "X07650", "G7": names and codes, not a stray letter before "45,000"
+    if mult and mult in "mMbB" and not cur:
+        return None, end  # "5m" is five metres
+    plain = not (cur or mult or tail)
+    if plain and pat.NOT_AFTER.match(text, end):
+        return None, end
+    left = left_context(text, start)
+    if left.kind == "exclude":
+        return None, _range_end(text, end)
+    value = number_value(raw, mult, tail)
+    if plain and value < 120 and text.startswith(",", end) and pat.AGE_AFTER_NAME.search(
+            text, max(0, start - 30), start):
+        return None, end  # "Putin, 71, said"
+    if plain and value < 120 and pat.AGE_OVER.search(text, max(0, start - 30), start) and (
+            end == len(text) or text[end] in ".,;)"):
+        return None, end  # "most recruits are over 40."
+    if plain and value <= 31 and value.is_integer() and (
+        pat.DATE_AFTER.match(text, end) or pat.DATE_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return None, end
+    year_like = plain and len(raw) == 4 and 1800 <= value <= 2100
+    unit = currency_of_symbol(cur) if cur else None
+    return _amount_figure(text, start, end, value, unit, left, year_like=year_like,
+                          scaled=bool(mult or tail))
+
+
+def _words_figure(text: str, match) -> tuple[dict | None, int]:
+    start = match.start()
+    parsed = word_number(match.group("words"))
+    if parsed is None:
+        return None, match.end()
+    value, length = parsed
+    end = start + length
+    left = left_context(text, start)
+    if left.kind == "exclude":
+        return None, end
+    phrase = text[start:end].lower()
+    scaled = any(word in phrase for word in _SCALE_WORDS)
+    return _amount_figure(text, start, end, value, None, left, words=True, scaled=scaled)
+
+
+def _amount_figure(text, start, end, value, unit, left, *, year_like=False, words=False,
+                   scaled=True) -> tuple[dict | None, int]:
+    """Read what follows a number (percent, currency, range, conversion, rate, noun) and decide.
+
+    Returns the figure or None, and the end of the text it used, so that the second number of
+    a range or a conversion is not read again as a figure of its own.
+    """
+    pos, low, high = end, None, None
+    percent = pat.PERCENT_AFTER.match(text, pos)
+    if percent:
+        unit, pos = "percent", percent.end()
+    elif unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
+        unit, pos = currency_of_word(word.group("word")), word.end()
+    if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
+        return None, _range_end(text, pos)
+    second = None if words else pat.RANGE_TAIL.match(text, pos)
+    if second and _is_range(text, left, value, second):
+        low, high, unit = _range_bounds(value, scaled, second, unit)
+        pos = second.end()
+        if unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
+            unit, pos = currency_of_word(word.group("word")), word.end()
+    if unit is None and (duration := pat.DURATION_AFTER.match(text, pos)):
+        return _duration_figure(text, start, duration, value, left), duration.end()
+    if unit is None and pat.HYPHEN_WORD.match(text, pos):
+        return None, pos  # "one-time", "46-year-old"
+    if pat.EXCHANGE_RATE.match(text, pos) or (low is None and pat.RATIO_AFTER.match(text, pos)):
+        return None, pos
+    if low is not None and high is not None and high <= 31 and pat.DATE_AFTER.match(text, pos):
+        return None, pos  # "between 10 and 14 February"
+    alt_value = alt_unit = None
+    if unit not in (None, "percent"):
+        conversion = pat.CONVERSION.match(text, pos)
+        if conversion and (conversion.group("cur") or conversion.group("word")):
+            if not conversion.group("range") and low is None:
+                # a converted range has no single alt_value, so it gets no alt_unit either
+                alt_value = number_value(conversion.group("num"), conversion.group("mult"))
+                alt_unit = (currency_of_symbol(conversion.group("cur"))
+                            if conversion.group("cur")
+                            else currency_of_word(conversion.group("word")))
+            pos = conversion.end()
+        elif low is None and (comma := pat.CONVERSION_COMMA.match(text, pos)):
+            alt = currency_of_symbol(comma.group("cur"))
+            if alt != unit:
+                alt_value, alt_unit = number_value(comma.group("num"), comma.group("mult")), alt
+                pos = comma.end()
+    if unit is None:
+        noun = counted_noun(following_words(text, pos))
+        if noun == "excluded":
+            return None, pos
+        if words and not (scaled or noun or pat.OF_GROUP.match(text, pos)):
+            return None, pos
+        unit = noun or _clause_currency(text, start) or "person"
+    if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
+        return None, pos  # counts of one ("one enterprise") and of nothing
+    qualifier, quote_start = _qualifier(left, start, unit, low is not None)
+    per, quote_end = None, pos
+    if unit != "percent":
+        per, per_start, per_end = rate_after(text, pos)
+        if per and len(text[pos:per_start].split()) <= 1:
+            quote_end = per_end  # "190,000 roubles per month", "1,800 recruits per day"
+        if per is None and unit not in ("person", "unit"):
+            per = pay_rate_before(text, quote_start)
+    value = None if low is not None else value
+    return _figure_dict(text, quote_start, quote_end, value, low, high, alt_value, alt_unit,
+                        unit, per, qualifier), pos
+
+
+def _is_range(text: str, left: Left, value: float, second) -> bool:
+    """Whether "X to Y", "X-Y" or "between X and Y" is one range rather than two numbers."""
+    sep = second.group("sep").strip()
+    if sep == "and" and left.kind != "between":
+        return False
+    if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
+        return False  # "rose from 300 to 400"
+    high = range_high(second)
+    return high > value or (second.group("mult") is not None and high > 0)
+
+
+def range_high(second) -> float:
+    """The upper end of a range tail ("a million" is one million)."""
+    num = second.group("num")
+    return number_value("1" if num.lower() in ("a", "an") else num, second.group("mult"))
+
+
+def _range_bounds(value: float, scaled: bool, second, unit: str | None):
+    """Low, high and unit of a range; "5 to 6 million" puts the multiplier on both ends."""
+    high = range_high(second)
+    low = value
+    mult = second.group("mult")
+    if mult and not scaled and low * MULTIPLIERS[mult.strip().lower()] <= high:
+        low *= MULTIPLIERS[mult.strip().lower()]
+    if second.group("pct"):
+        unit = "percent"
+    elif unit is None and second.group("cur"):
+        unit = currency_of_symbol(second.group("cur"))
+    return low, high, unit
+
+
+def _range_end(text: str, pos: int) -> int:
+    """Where a number's range ends ("aged 18 to 50" is skipped whole)."""
+    second = pat.RANGE_TAIL.match(text, pos)
+    return second.end() if second else pos
+
+
+def _duration_figure(text, start, duration, value, left) -> dict | None:
+    """A contract or service term ("a three-month contract", "after six months of fighting")."""
+    if pat.DURATION_NOT_BEFORE.search(text, max(0, start - 15), start) or not value:
+        return None
+    if pat.NOT_A_TERM_AFTER.match(text, duration.end()):
+        return None  # "two years ago", "a 46-year-old"
+    if not pat.SERVICE_TERMS.search(_sentence(text, start, duration.end())):
+        return None
+    unit = DURATION_UNITS[duration.group("unit").lower()]
+    qualifier, quote_start = _qualifier(left, start, unit, False)
+    return _figure_dict(text, quote_start, duration.end(), value, None, None, None, None, unit,
+                        None, qualifier)
+
+
+def _vague_figure(text: str, match) -> dict | None:
+    """"tens of thousands", "several hundred": bounds by order of magnitude, unit from the noun."""
+    low, high = vague_bounds(match.group())
+    words = following_words(text, match.end())
+    counted = words[1:] if words[:1] == ["of"] else words
+    if counted and (counted[0] in NOT_COUNTED or counted[0] in DURATION_UNITS):
+        return None
+    unit = "person"
+    if counted:
+        currency = pat.CURRENCY_AFTER.match(" " + counted[0])
+        unit = currency_of_word(currency.group("word")) if currency else (
+            "unit" if counted_noun(counted) == "unit" else "person")
+    return _figure_dict(text, match.start(), match.end(), None, low, high, None, None, unit, None,
+                        "vague")
+
+
+def _share_figure(text: str, match) -> dict | None:
+    """A share said in words ("half of the workers", "two-thirds of its tanks") as percent."""
+    start, end = match.span()
+    if pat.SHARE_NOT_BEFORE.search(text, max(0, start - 20), start):
+        return None  # "the first half", "one and a half"
+    if pat.SHARE_OF_TIME.match(text, end):
+        return None  # "half of the year"
+    left = left_context(text, start)
+    if left.kind == "exclude":
+        return None
+    qualifier, quote_start = _qualifier(left, start, "percent", False)
+    return _figure_dict(text, quote_start, end, share_percent(match.group()), None, None, None,
+                        None, "percent", None, qualifier)
+
+
+def _qualifier(left: Left, start: int, unit: str, is_range: bool) -> tuple[str, int]:
+    """The qualifier of a figure and where its quote starts (with the qualifier words)."""
+    if is_range:
+        return "range", left.start if left.kind in ("between", "from") else start
+    if left.kind in _QUALIFIERS:
+        return left.kind, left.start
+    if left.kind == "from" and unit not in ("person", "unit", "percent"):
+        return "at_least", left.start  # "salaries from 190,000 rubles"
+    return "exact", start
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a span: from the previous sentence end to the next one."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[begin : min(stops) if stops else len(text)]
+
+
+def _figure_dict(text, start, end, value, low, high, alt_value, alt_unit, unit, per,
+                 qualifier) -> Figure:
+    quote = text[start:end].rstrip()
+    return Figure(start, start + len(quote), quote, value, low, high, alt_value, alt_unit, unit,
+                  per, qualifier)
+
+
+def _clause_currency(text: str, start: int) -> str | None:
+    """The currency of a bare amount whose clause talks money in a currency named before it."""
+    clause = pat.MONEY_CLAUSE.search(text, max(0, start - 160), start)
+    if clause is None:
+        return None
+    word = pat.CURRENCY_AFTER.search(clause.group())
+    if word:
+        return currency_of_word(word.group("word"))
+    symbol = re.search(r"[$€£₽]", clause.group())
+    return currency_of_symbol(symbol.group()) if symbol else None

@@ -1,0 +1,152 @@
+"""What a number counts: currencies, people or things, durations, and rates ("per month").
+
+Word lists are kept to what decides a figure's unit; anything counted that is not on a list is
+taken for people, the usual case in recruitment news (ANNOTATION.md: "people by default").
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.declarations.vocab import PERS, UNITS
+
+
+def word_set(block: str) -> frozenset[str]:
+    """The words of a whitespace-separated block (word lists read better as prose blocks)."""
+    return frozenset(block.split())
+
+
+CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
+                    "£": "GBP", "gbp": "GBP", "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH"}
+CURRENCY_WORDS = {
+    "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "dollar": "USD", "usd": "USD",
+    "euro": "EUR", "eur": "EUR", "pound": "GBP", "gbp": "GBP", "hryvnia": "UAH",
+    "hryvnya": "UAH", "hryvna": "UAH", "uah": "UAH", "₽": "RUB",
+}
+# A symbol or code written before the amount: "$2,390", "US$5,130", "€4,800", "USD 300".
+CURRENCY_PREFIX = r"(?:(?:US\s?\$|\$|€|£|₽|₴) ?|(?:USD|EUR|GBP|RUB|UAH)\s)"
+# A currency written after the amount: "495,000 roubles", "300 USD", "5,000 hryvnias".
+CURRENCY_WORD = (
+    r"(?:(?:US|U\.S\.|American|Russian|Ukrainian)\s)?(?:roubles?|rubles?|RUB|rub\.|dollars?|USD|euros?|EUR|pounds?(?:\s+sterling)?"
+    r"|GBP|hryvnias?|hryvnyas?|hryvnas?|UAH)\b(?!\s+of\b)|₽"
+)
+PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)"
+
+DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month",
+                  "year": "year", "years": "year"}
+
+PEOPLE_NOUNS = word_set("""
+people persons men women children boys girls soldiers troops servicemen servicemembers
+servicewomen personnel recruits conscripts draftees reservists volunteers mercenaries fighters
+militants combatants prisoners convicts inmates detainees migrants immigrants emigrants workers
+employees staff citizens residents nationals individuals representatives entrepreneurs specialists
+students officers officials contractors mobilised mobilized mobilisees dead killed wounded injured
+casualties deaths fatalities losses deserters refugees foreigners members veterans pows captives
+civilians males females adults teenagers youths guardsmen marines paratroopers pilots sailors
+operators medics doctors families relatives cadets trainees applicants candidates participants
+servicepeople volunteer-fighters russians ukrainians
+""")
+UNIT_NOUNS = word_set("""
+tanks vehicles armoured armored apcs ifvs drones uavs missiles rockets shells aircraft jets planes
+helicopters ships vessels boats guns howitzers artillery systems launchers brigades battalions
+regiments divisions companies platoons squads units formations corps armies enterprises firms
+factories plants businesses organisations organizations entities groups countries nations states
+regions oblasts provinces republics territories cities towns villages settlements districts
+municipalities offices centres centers bases camps colonies prisons cases incidents facilities
+schools universities ads advertisements vacancies posts
+""")
+# Words after a number that make it a measure, a multiplier or a time, not a figure.
+NOT_COUNTED = word_set("""
+times fold km kilometers kilometres kilometre kilometer miles mile metres meters metre meter m
+cm mm kg kilograms tons tonnes ton degrees hectares sq square hours hour minutes minute mins min
+seconds sec weeks week decades decade centuries century am pm a.m p.m gmt utc bpm mph kph
+years-old year-old
+""")
+# Function words end the noun phrase that follows a number.
+_STOPWORDS = word_set("""
+of in to from by at on for with that who which whom had have has were was are is will would and
+or but as than into after before since during per a an the this these those their its his her
+""")
+_FOLLOWING = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’-]*){1,6}")
+
+_PER_WORDS = (
+    r"(?P<day>(?:per|a|every|each)\s+day|daily(?=\s*(?:[.,;)]|$)))"
+    r"|(?P<month>(?:per|a|every|each)\s+month|monthly(?=\s*(?:[.,;)]|$)))"
+    r"|(?P<year>(?:per|a|every|each)\s+year|annually|per\s+annum"
+    r"|in\s+(?:their|the|his)\s+first\s+year)"
+)
+# A rate stated after the figure, in the same clause: "1,000 people signed contracts every day".
+RIGHT_PER = re.compile(
+    rf"[^\n.;:,()!?\d\[\]]{{0,90}}?(?<![\w-])(?<!than )(?<!for )(?<!in )(?<!within )(?<!over )"
+    rf"(?<!after )(?:{_PER_WORDS})\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|prior|or|from)\b|-)",
+    re.IGNORECASE,
+)
+# Pay named before the amount in the same clause is monthly: "starting salaries of 190,000".
+LEFT_PAY = re.compile(
+    r"\b(?:(?P<month>monthly|salary|salaries|wages?|a\s+month)|(?P<year>annual|yearly))\b"
+    r"[^\n.;:,()!?\d\[\]]{0,40}$",
+    re.IGNORECASE,
+)
+
+assert set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values()) <= set(UNITS)
+assert set(DURATION_UNITS.values()) <= set(PERS) <= set(UNITS)
+
+
+def currency_of_symbol(symbol: str) -> str:
+    """The currency code of a prefix such as "US$", "€" or "USD "."""
+    return CURRENCY_SYMBOLS[re.sub(r"\s", "", symbol).lower()]
+
+
+def currency_of_word(word: str) -> str:
+    """The currency code of the words after an amount ("roubles", "US dollars", "UAH")."""
+    key = word.lower().split()[-1].rstrip(".")
+    key = word.lower().split()[-2] if key == "sterling" else key
+    key = key[:-1] if key.endswith("s") and key[:-1] in CURRENCY_WORDS else key
+    return CURRENCY_WORDS[key]
+
+
+def following_words(text: str, end: int) -> list[str]:
+    """The lowercased words (up to six) right after `end`, up to a punctuation mark or digit."""
+    match = _FOLLOWING.match(text, end)
+    return match.group().lower().split() if match else []
+
+
+def counted_noun(words: list[str]) -> str | None:
+    """What the words after a number say it counts: "person", "unit", "excluded", or None.
+
+    The first people or thing noun before a function word or verb decides ("35 Russian regions"
+    is a unit); "individuals and entities" counts things; measures and times exclude the number.
+    """
+    if words and (words[0] in NOT_COUNTED or words[0].endswith(("-year-old", "-years-old"))):
+        return "excluded"
+    for i, word in enumerate(words[:4]):
+        if word in _STOPWORDS or (word.endswith(("ed", "ing")) and word not in PEOPLE_NOUNS
+                                  and word not in UNIT_NOUNS):
+            return None  # a verb or clause follows: "40,000 joined volunteer units"
+        if word in PEOPLE_NOUNS or word.endswith(("ians", "eans")):  # Indians, Koreans
+            after = words[i + 1 : i + 3]
+            return "unit" if after[:1] == ["and"] and after[1:] and after[1] in UNIT_NOUNS else (
+                "person")
+        if word in UNIT_NOUNS:
+            return "unit"
+    return None
+
+
+def rate_after(text: str, end: int) -> tuple[str | None, int, int]:
+    """The rate stated after a figure in the same clause ("a day"), and where it starts and ends."""
+    window = text[end : end + 110].lower()
+    if not any(word in window for word in ("day", "daily", "month", "year", "annu")):
+        return None, end, end
+    match = RIGHT_PER.match(text, end)
+    if not match:
+        return None, end, end
+    return match.lastgroup, match.start(match.lastgroup), match.end()
+
+
+def pay_rate_before(text: str, start: int) -> str | None:
+    """"month" when the clause before an amount names a salary or monthly pay."""
+    match = LEFT_PAY.search(text, max(0, start - 60), start)
+    if not match:
+        return None
+    return "month" if match.group("month") else "year"

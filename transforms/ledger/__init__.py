@@ -1,0 +1,1 @@
+"""The claims ledger: agreement, clusters, flags, the report's summaries."""

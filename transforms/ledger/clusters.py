@@ -1,0 +1,276 @@
+"""Claims -> clusters: the claims that state the same figure, across outlets and copies.
+
+Two claims state the same figure when they share metric, claimant, rate and kind of unit, speak
+of a compatible time (`transforms.time.when`) and give values that agree within rounding or lie
+close together (`transforms.ledger.agreement`). Such claims are linked, and linked claims form a core.
+A core that only one report gives is then tried against the cores many reports give: a likely
+slip of the keyboard ("45,000" for "495,000") or the figure given only in another currency joins
+the consensus it deviates from, and is flagged there (`transforms.ledger.flags`) rather than left
+standing as a figure of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from transforms.ledger.agreement import ROUNDING, close, precision, typo_of
+from transforms.rows import records
+from transforms.time.when import When, compatible, merged
+
+CURRENCIES = frozenset({"RUB", "USD", "EUR", "GBP", "UAH"})
+CROSS_RATE_TOLERANCE = 0.05  # an annual average rate is only roughly the day's rate
+
+
+@dataclass
+class Member:
+    """A claim as clustering sees it."""
+
+    claim_id: str
+    doc_id: str
+    outlet: str | None
+    published: dt.date | None
+    row: dict
+    when: When
+    flag: tuple[str, str] | None = None  # (flag, what makes it one) when it joined by attachment
+    story: str = ""  # the canonical copy's doc_id: a reprint and its original are one report
+
+
+class Cluster:
+    """Claims stating one figure. What it states is computed once per change of membership."""
+
+    def __init__(self, members: list[Member] | None = None):
+        self.members: list[Member] = list(members or [])
+        self._cache: dict[str, object] = {}
+
+    def absorb(self, members: list[Member]) -> None:
+        self.members.extend(members)
+        self._cache.clear()
+
+    def _cached(self, name: str, compute):
+        if name not in self._cache:
+            self._cache[name] = compute()
+        return self._cache[name]
+
+    @property
+    def unit(self) -> str:
+        def compute() -> str:
+            units = Counter(m.row["unit"] for m in self.members if m.flag is None)
+            return max(sorted(units), key=units.get)
+        return self._cached("unit", compute)
+
+    @property
+    def documents(self) -> set[str]:
+        return self._cached("documents", lambda: {m.doc_id for m in self.members})
+
+    @property
+    def stories(self) -> set[str]:
+        """The reports behind the cluster, each story's syndicated copies counted once."""
+        return self._cached("stories", lambda: {m.story for m in self.members})
+
+    @property
+    def when(self) -> When:
+        return self._cached("when", lambda: merged([m.when for m in self.members]))
+
+    def core(self) -> list[Member]:
+        """Members that state the figure in the cluster's unit (not joined as a variant)."""
+        unit = self.unit
+        return self._cached("core", lambda: [m for m in self.members
+                                             if m.flag is None and m.row["unit"] == unit])
+
+    def consensus(self) -> float | None:
+        """The value most documents give (ties: the most precise), among core members."""
+        return self._cached("consensus", lambda: _consensus(
+            [(m.doc_id, m.row["value"]) for m in self.core()]))
+
+    def qualifier(self) -> str:
+        """The qualifier most often given with the consensus value."""
+        def compute() -> str:
+            value = self.consensus()
+            said = Counter(m.row["qualifier"] for m in self.core() if m.row["value"] == value) or \
+                Counter(m.row["qualifier"] for m in self.members if m.flag is None)
+            return max(sorted(said), key=said.get)
+        return self._cached("qualifier", compute)
+
+    def conversion(self) -> tuple[float | None, str | None]:
+        """The conversion most documents give beside the consensus, and its unit."""
+        def compute() -> tuple[float | None, str | None]:
+            alts = [(m.doc_id, m.row["alt_value"], m.row["alt_unit"]) for m in self.members
+                    if m.flag is None and m.row["alt_unit"]]
+            if not alts:
+                return None, None
+            units = Counter(u for _, _, u in alts)
+            unit = max(sorted(units), key=units.get)
+            return _consensus([(d, v) for d, v, u in alts if u == unit]), unit
+        return self._cached("conversion", compute)
+
+
+def _consensus(votes: list[tuple[str, float | None]]) -> float | None:
+    """The value most documents give; on a tie the most precise, as 283,000 over 280,000."""
+    tally = Counter(v for _, v in {(d, v) for d, v in votes if v is not None and v == v})
+    if not tally:
+        return None
+    return max(sorted(tally), key=lambda v: (tally[v], -precision(v)))
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date from a date, a Timestamp or a null of any kind."""
+    if value is None or pd.isna(value):
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def document_dates(documents: pd.DataFrame) -> dict[str, dt.date | None]:
+    """Each document's publication date, a copy taking its canonical's when it has none."""
+    published = {d: as_date(p)
+                 for d, p in zip(documents["doc_id"], documents["published"], strict=True)}
+    for doc, canonical in zip(documents["doc_id"], documents["duplicate_of"], strict=True):
+        if published[doc] is None and isinstance(canonical, str):
+            published[doc] = published.get(canonical)
+    return published
+
+
+def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
+    dates = document_dates(documents)
+    outlets = {d: (o if isinstance(o, str) else None)
+               for d, o in zip(documents["doc_id"], documents["outlet"], strict=True)}
+    stories = {d: (c if isinstance(c, str) else d)
+               for d, c in zip(documents["doc_id"], documents["duplicate_of"], strict=True)}
+    out = []
+    for row in records(claims):
+        published = dates.get(row["doc_id"])
+        when = When(as_date(row["period_start"]), as_date(row["period_end"]),
+                    as_date(row["as_of"]), published, published)
+        out.append(Member(row["claim_id"], row["doc_id"], outlets.get(row["doc_id"]), published,
+                          row, when, story=stories.get(row["doc_id"], row["doc_id"])))
+    return out
+
+
+def block_key(m: Member) -> tuple:
+    """Claims that may state the same figure: one claimant, metric, rate, kind of unit."""
+    unit = m.row["unit"]
+    return (m.row["metric"], m.row["claimant_id"], m.row["per"] or "",
+            "money" if unit in CURRENCIES else unit)
+
+
+def amounts_agree(a: dict, b: dict) -> bool:
+    if a["unit"] != b["unit"]:
+        return False
+    if a["value"] is not None and b["value"] is not None:
+        return close(a["value"], b["value"])
+    if a["value"] is None and b["value"] is None:
+        return close(a["value_low"], b["value_low"]) and close(a["value_high"], b["value_high"])
+    return False
+
+
+def cores(block: list[Member]) -> list[Cluster]:
+    """Claims linked by agreeing amounts at compatible times, grouped (union-find).
+
+    Claims with the same amount and time are taken together first, and values are compared
+    only with their neighbours in sorted order, so a block of many repeats stays cheap.
+    """
+    groups: dict[tuple, list[Member]] = defaultdict(list)
+    for m in block:
+        r = m.row
+        groups[(r["unit"], r["value"], r["value_low"], r["value_high"], m.when)].append(m)
+    keys = sorted(groups, key=lambda k: (k[0], _point(k), str(k[4])))
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(keys):
+        for j in range(i + 1, len(keys)):
+            b = keys[j]
+            if b[0] != a[0] or _point(b) > _point(a) / (1 - ROUNDING) + 1e-9:
+                break
+            ra, rb = groups[a][0].row, groups[b][0].row
+            if amounts_agree(ra, rb) and compatible(a[4], b[4]):
+                parent[find(j)] = find(i)
+    clusters: dict[int, Cluster] = defaultdict(Cluster)
+    for i, key in enumerate(keys):
+        clusters[find(i)].absorb(groups[key])
+    return list(clusters.values())
+
+
+def _point(key: tuple) -> float:
+    value, low, high = key[1], key[2], key[3]
+    return value if value is not None else (high if high is not None else low or 0.0)
+
+
+def attachment(small: Cluster, big: Cluster, rates: dict) -> tuple[str, str] | None:
+    """Why a figure few reports give belongs to a consensus others give, if it does."""
+    if not compatible(small.when, big.when):
+        return None
+    value, consensus = small.consensus(), big.consensus()
+    if value is None or consensus is None:
+        return None
+    if small.unit == big.unit:
+        slip = typo_of(value, consensus)
+        return ("typo", slip) if slip else None
+    alt, alt_unit = big.conversion()
+    if alt is not None and alt_unit == small.unit and close(value, alt):
+        return ("other_currency", "")
+    year = _year(big.when) or _year(small.when)
+    if alt is not None and year and (small.unit, year) in rates and (alt_unit, year) in rates:
+        converted = value * rates[(small.unit, year)] / rates[(alt_unit, year)]
+        if abs(converted - alt) <= CROSS_RATE_TOLERANCE * alt:
+            return ("other_currency", f"{converted:,.0f} {alt_unit} at {year}'s average rate")
+    return None
+
+
+def _year(when: When) -> int | None:
+    """The year whose average rate converts a figure: its stated time's, else its reports'."""
+    day = when.end or when.as_of or when.first_seen
+    return day.year if day else None
+
+
+def attached(block_cores: list[Cluster], rates: dict) -> list[Cluster]:
+    """Cores given by one report (one story and its reprints) joined to the best consensus
+    several reports give that they are a variant of."""
+    ordered = sorted(block_cores, key=lambda c: (-len(c.stories), -len(c.documents),
+                                                 min(m.claim_id for m in c.members)))
+    kept: list[Cluster] = []
+    shared = [c for c in ordered if len(c.stories) > 1]  # a consensus several reports give
+    for core in ordered:
+        target = None
+        if len(core.stories) == 1:
+            for big in shared:
+                if (why := attachment(core, big, rates)):
+                    target = big
+                    break
+        if target is None:
+            kept.append(core)
+            continue
+        for m in core.members:
+            m.flag = why
+        target.absorb(core.members)
+    return kept
+
+
+def clustered(claims: pd.DataFrame, documents: pd.DataFrame, rates: dict) -> list[Cluster]:
+    """Every claim in exactly one cluster. `rates` maps (currency, year) to US dollars per unit."""
+    blocks: dict[tuple, list[Member]] = defaultdict(list)
+    for m in members(claims, documents):
+        blocks[block_key(m)].append(m)
+    return [c for key in sorted(blocks, key=str) for c in attached(cores(blocks[key]), rates)]
+
+
+def cluster_id(cluster: Cluster, taken: set[str]) -> str:
+    """A hash of what the cluster states; the first claim breaks a tie between equal ones."""
+    row, when = cluster.members[0].row, cluster.when
+    key = [row["metric"], row["claimant_id"], cluster.unit, row["per"], *when.key(),
+           cluster.consensus(), when.first_seen]
+    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:20]
+    if digest in taken:
+        first = min(m.claim_id for m in cluster.members)
+        digest = hashlib.sha256(repr([*key, first]).encode()).hexdigest()[:20]
+    taken.add(digest)
+    return digest

@@ -1,0 +1,137 @@
+"""What an analyst should notice about a cluster, said in words: variants and contradictions.
+
+Within a cluster a claim may give the figure rounded, slightly off, with a different conversion,
+with a slip of the keyboard, or only in another currency; across clusters, claimants may give
+disagreeing values for the same metric and period. Each flag names what it compares with.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from transforms.ledger.agreement import relative_difference, within_rounding
+from transforms.ledger.clusters import Cluster
+from transforms.time.when import compatible, describe
+
+CONTRADICTION_RATIO = 2.0  # beyond this, two figures more likely count different things
+QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "at_most": "at most "}
+
+
+def number_text(value: float) -> str:
+    """A number as a reader writes it: thousands separators, no needless decimals."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def amount(value: float | None, unit: str) -> str:
+    """A figure as an analyst writes it: "495,000 RUB", "280,000 people", "12%"."""
+    if value is None:
+        return "an unstated amount"
+    number = number_text(value)
+    if unit == "percent":
+        return f"{number}%"
+    return f"{number} {'people' if unit == 'person' else unit}"
+
+
+def others(n: int) -> str:
+    """Who else gives the cluster's figure: "3 other documents", "1 other document"."""
+    if n == 0:
+        return "the same document elsewhere"
+    return f"{n} other document{'s' if n != 1 else ''}"
+
+
+def verb(n: int) -> str:
+    return "gives" if n <= 1 else "give"
+
+
+def giving(cluster: Cluster, value: float | None, column: str = "value") -> set[str]:
+    """The documents whose core claims give `value`."""
+    return {m.doc_id for m in cluster.members if m.flag is None and m.row[column] == value}
+
+
+def variant_flags(cluster: Cluster) -> list[tuple[str, str, str]]:
+    """(flag, claim_id, reason) for every variant in the cluster."""
+    consensus, unit = cluster.consensus(), cluster.unit
+    alt, alt_unit = cluster.conversion()
+    out = []
+    with_value = giving(cluster, consensus)
+    with_alt = giving(cluster, alt, "alt_value")
+    for m in cluster.members:
+        row = m.row
+        said, n = amount(row["value"], row["unit"]), len(with_value - {m.doc_id})
+        if m.flag and m.flag[0] == "typo":
+            out.append(("typo", m.claim_id, f"{said} looks like a slip for "
+                        f"{amount(consensus, unit)}, which {others(n)} {verb(n)}: {m.flag[1]}."))
+        elif m.flag and m.flag[0] == "other_currency":
+            via = f" (about {m.flag[1]})" if m.flag[1] else ""
+            out.append(("other_currency", m.claim_id, f"Given only as {said}{via}; "
+                        f"{others(n)} {verb(n)} {amount(consensus, unit)} "
+                        f"({amount(alt, alt_unit)})."))
+        elif row["value"] is not None and consensus is not None and row["value"] != consensus:
+            rounded = within_rounding(row["value"], consensus)
+            out.append(("rounded" if rounded else "value_differs", m.claim_id,
+                        f"Gives {said} where {others(n)} {verb(n)} {amount(consensus, unit)}"
+                        + (", rounded." if rounded else ": close, but beyond rounding.")))
+        if (m.flag is None or m.flag[0] == "typo") and alt is not None and (
+                row["alt_unit"] == alt_unit and row["alt_value"] != alt
+                and not within_rounding(row["alt_value"], alt)):
+            n = len(with_alt - {m.doc_id})
+            out.append(("conversion_differs", m.claim_id,
+                        f"Converts {said} to {amount(row['alt_value'], alt_unit)} where "
+                        f"{others(n)} {verb(n)} {amount(alt, alt_unit)}."))
+    return out
+
+
+def disagree(a: Cluster, b: Cluster) -> bool:
+    """Different claimants whose values for one time differ beyond rounding, yet are within
+    a factor of CONTRADICTION_RATIO (further apart, they likely count different things)."""
+    x, y = a.consensus(), b.consensus()
+    if x is None or y is None or x <= 0 or y <= 0 or within_rounding(x, y):
+        return False
+    return max(x, y) / min(x, y) <= CONTRADICTION_RATIO
+
+
+def contradictions(clusters: list[Cluster]) -> list[list[int]]:
+    """Groups of clusters (indexes) whose claimants disagree on a metric for one stated time.
+
+    Only times the texts state take part: two undated figures may be years apart.
+    """
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        row = c.members[0].row
+        if c.when.stated and row["qualifier"] != "vague":
+            buckets[(row["metric"], c.unit, row["per"] or "")].append(i)
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            i = parent[i]
+        return i
+
+    for idx in buckets.values():
+        for n, i in enumerate(idx):
+            for j in idx[n + 1:]:
+                a, b = clusters[i], clusters[j]
+                if (a.members[0].row["claimant_id"] != b.members[0].row["claimant_id"]
+                        and compatible(a.when, b.when) and disagree(a, b)):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in parent:
+        groups[find(i)].append(i)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
+
+
+def stated(cluster: Cluster) -> str:
+    """"Dmitry Medvedev: about 450,000 people"."""
+    row = cluster.members[0].row
+    words = QUALIFIER_WORDS.get(cluster.qualifier(), "")
+    return f"{row['claimant']}: {words}{amount(cluster.consensus(), cluster.unit)}"
+
+
+def contradiction_reason(cluster: Cluster, group: list[Cluster]) -> str:
+    rest = [c for c in group if c is not cluster]
+    gap = max(relative_difference(cluster.consensus(), c.consensus()) for c in rest)
+    metric = cluster.members[0].row["metric"]
+    return (f"{stated(cluster)} {metric} {describe(cluster.when)}; for the same metric and period "
+            + "; ".join(stated(c) for c in rest) + f" (up to {gap:.0%} apart).")

@@ -48,22 +48,25 @@ def claim_row(doc: dict, fig, context: dict, extractor_version: str, outlet: str
     return row
 
 
-def document_claims(doc: dict, index: SourceIndex, extractor_version: str) -> list[dict]:
+def document_claims(doc: dict, index: SourceIndex, extractor_version: str,
+                    weights: dict | None = None) -> list[dict]:
     """The claims rows of one document."""
     found = figures(doc["text"])
     if not found:
         return []
     outlet = doc["outlet"] or UNATTRIBUTED
-    contexts = annotate(doc["text"], found, outlet, index)
+    contexts = annotate(doc["text"], found, outlet, index, weights)
     return [claim_row(doc, fig, context, extractor_version, outlet)
             for fig, context in zip(found, contexts, strict=True)]
 
 
-def claims(documents: pd.DataFrame, index: SourceIndex, extractor_version: str) -> pd.DataFrame:
-    """The claims table rows for a batch of documents."""
+def claims(documents: pd.DataFrame, index: SourceIndex, extractor_version: str,
+           weights: dict | None = None) -> pd.DataFrame:
+    """The claims table rows for a batch of documents (attribution weights: the shipped ones
+    unless given, as cross-validation does)."""
     wanted = [c for c in ("doc_id", "text", "outlet", "published") if c in documents]
     rows = [row for doc in records(documents[wanted])
-            for row in document_claims(doc, index, extractor_version)]
+            for row in document_claims(doc, index, extractor_version, weights)]
     frame = pd.DataFrame(rows, columns=columns("claims"))
     frame["claimant_id"] = [resolved_source_id(name, index) for name in frame["claimant"]]
     frame["via_id"] = [None if pd.isna(name) else resolved_source_id(name, index)

@@ -19,18 +19,10 @@ import bisect
 import re
 from typing import NamedTuple
 
+from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
+
 SRC = r"⟦(\d+)⟧"
-SPEECH = (
-    r"(?:said|says|say|stated|states|told|tells|noted|notes|added|adds|claimed|claims|reported|"
-    r"reports|wrote|writes|estimated|estimates|estimate|announced|announces|confirmed|confirms|"
-    r"revealed|reveals|mentioned|highlighted|explained|warned|found|finds|pointed\s+out|points\s+out|"
-    r"assessed|assesses|calculated|calculates|indicated|indicates|suggested|suggests|informed|"
-    r"stressed|emphasi[sz]ed|acknowledged|admitted|disclosed|published|counted|recorded|identified|"
-    r"concluded|insisted|insists|declared|believes|believed|argued|argues|alleged|alleges|observed|"
-    r"showed|shows|tweeted|posted|projected|predicted|put|puts|cited|quoted|specified|clarified|"
-    r"forecast|expects|reckons|asserted|boasted|bragged|asked|complained|"
-    r"(?:has|have|had)\s+(?:said|found|reported|claimed|estimated|stated|noted|calculated|counted))"
-)
+SPEECH = LEXICON_SPEECH  # every tense of every speech verb (transforms.attribution.lexicon)
 RESEARCH_WORDS = re.compile(
     r"analy[sz]|research|findings|calculat|count|collect|compil|identif|investigat|review|estimat"
     r"|data"

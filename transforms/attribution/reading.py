@@ -16,7 +16,13 @@ from transforms.attribution.references import MINISTRY, NAMED, ORG, PERSON, WE, 
 from transforms.attribution.sources import SourceIndex, is_person, lower_same_length
 from transforms.sentences import Sentence, sentences
 
-DEFAULT_MINISTRY = "Russian Ministry of Defence"  # "the Defence Ministry" with nothing before it
+# "the Ministry of Defence" with no ministry named before it is the one of the article's own
+# country: the outlet's (registry country, else its domain's country code), else the country
+# the article's registered sources mostly belong to; the topic's ministry when nothing says.
+DEFAULT_MINISTRY = "Russian Ministry of Defence"
+DOMAIN_COUNTRIES = {"uk": "GB", "ru": "RU", "ua": "UA", "by": "BY", "kz": "KZ", "in": "IN",
+                    "np": "NP", "au": "AU", "ca": "CA", "de": "DE", "fr": "FR", "pl": "PL",
+                    "ge": "GE", "am": "AM", "lt": "LT", "lv": "LV", "ee": "EE", "fi": "FI"}
 QUOTES = re.compile(r"“[^“”]*(?:”|$)|\"[^\"\n]*\"", re.M)
 BACKWARD = re.compile(  # matched against the lower-cased, masked sentence
     r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:this|it)\s+(?:follows\s+from|was\s+(?:reported|stated|"
@@ -39,6 +45,7 @@ class Cue(NamedTuple):
     research: bool
     final: bool
     scope_end: int
+    pronoun: bool = False    # named by a back-reference ("he", "the ministry"), resolved
 
 
 class Reading(NamedTuple):
@@ -50,9 +57,37 @@ class Reading(NamedTuple):
     relay: str | None          # "Source: X": the article retells X
     relay_end: int             # where a "Background:" section ends that retelling
     labels: dict[int, str]     # interview turns: sentence index -> speaker of its line
+    named: list[list[tuple[str, int]]]  # per sentence: the sources it names, and where
+    relay_line: str | None     # the "Source: X" line as written
+
+def article_country(outlet: str | None, refs: list[Ref], index: SourceIndex) -> str | None:
+    """The country an article speaks from: its outlet's, else its named sources' majority."""
+    source = index.sources.get(index.canonical(outlet) or "")
+    if source and source.country:
+        return source.country
+    tld = (outlet or "").rsplit(".", 1)[-1].lower()
+    if tld in DOMAIN_COUNTRIES:
+        return DOMAIN_COUNTRIES[tld]
+    counts: dict[str, int] = {}
+    for ref in refs:
+        named = index.sources.get(ref.name or "")
+        if named and named.country:
+            counts[named.country] = counts.get(named.country, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else None
+
+
+def defence_ministry(country: str | None, index: SourceIndex) -> str:
+    """The registry's defence ministry of a country, else the default one."""
+    for source in index.sources.values():
+        if (source.country == country and source.kind in ("government", "military")
+                and "Ministry of Defen" in source.name):
+            return source.name
+    return DEFAULT_MINISTRY
+
 
 def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[int, str]],
-            researched: list[str], later: list[str]) -> str | None:
+            researched: list[str], later: list[str],
+            ministry: str = DEFAULT_MINISTRY) -> str | None:
     """The name a reference stands for. Explicit names stand for themselves; back-references
     take the nearest fitting source: one speaking in this or the previous sentence, one named
     there, then any attributed earlier, then any named earlier."""
@@ -71,7 +106,7 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
             if k >= since and test(name):
                 return name
     if ref.cls == MINISTRY:
-        return DEFAULT_MINISTRY
+        return ministry
     if ref.cls == ORG:  # "as described by the publication. Meduza."
         return next((n for n in later if test(n)), None)
     return None
@@ -109,6 +144,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     """One pass over the article: resolve references and collect each sentence's cues."""
     sents = sentences(text)
     refs = references(text, index)
+    ministry = defence_ministry(article_country(outlet, refs, index), index)
     doc, to_orig = masked(text, refs)
     bounds = masked_bounds(sents, refs)
     found = frames(doc, to_orig, bounds)
@@ -118,6 +154,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     names: list[str | None] = [None] * len(refs)
     all_cues: list[list[Cue]] = []
     relay, relay_end, labels = None, len(text), {}
+    named: list[list[tuple[str, int]]] = []
+    relay_line = None
     r = 0
     for si, sent in enumerate(sents):
         while r < len(refs) and refs[r].start < sent.start:
@@ -127,25 +165,31 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             r += 1
         later = [x.name for x in refs[first:r] if x.cls == NAMED]
         for k in range(first, r):
-            name = resolve(refs[k], si, seen, spoken, researched, later)
+            name = resolve(refs[k], si, seen, spoken, researched, later, ministry)
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))
-        cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end)
+        cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
+                    refs[f.ref].cls != NAMED)
                 for f in found[si] if names[f.ref]]
+        firsts: dict[str, int] = {}
+        for x in refs[first:r]:
+            if x.cls == NAMED:
+                firsts.setdefault(x.name, x.start)
+        named.append(list(firsts.items()))
         if cues and si and BACKWARD.search(doc, *bounds[si]):
             all_cues[-1] = backward(all_cues[-1], cues, sents[si - 1], index, outlet)
         all_cues.append(cues)
         spoken.extend((si, c.name) for c in cues)
         researched.extend(c.name for c in cues if c.research and not is_person(c.name))
         if SOURCE_LINE.match(text, sent.start) and relay is None and later:
-            relay = later[0]
+            relay, relay_line = later[0], " ".join(text[sent.start:sent.end].split())
         elif first < r and refs[first].start == sent.start and LABEL_LINE.match(text, sent.start):
             labels[si] = names[first]
         if BACKGROUND_LINE.match(text, sent.start) and relay is not None and relay_end == len(text):
             relay_end = sent.start
     return Reading(sents, all_cues, [m.span() for m in QUOTES.finditer(text)], relay, relay_end,
-                   interview_turns(sents, labels))
+                   interview_turns(sents, labels), named, relay_line)
 
 
 def backward(previous: list[Cue], cues: list[Cue], prev: Sentence, index: SourceIndex,

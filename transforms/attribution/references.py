@@ -11,6 +11,12 @@ import bisect
 import re
 from typing import NamedTuple
 
+from transforms.attribution.lexicon import (
+    DESCRIPTION_NOUNS,
+    DESCRIPTION_QUALIFIERS,
+    ORG_HEADS,
+    SPEECH,
+)
 from transforms.attribution.sources import ORG_WORDS, SourceIndex, is_person, lower_same_length
 
 NAMED, PERSON, MINISTRY, ORG, WE = "named", "person", "ministry", "org", "we"
@@ -78,14 +84,14 @@ BODY_HEAD = (
     r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
     r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
     r"[Gg]eneral\s+[Ss]taff|[Pp]rosecutor['’]s\s+[Oo]ffice|[Mm]ayor['’]s\s+[Oo]ffice|"
-    r"[Aa]ir\s+[Ff]orce|[Aa]rmed\s+[Ff]orces|[Gg]eneral\s+[Ss]taff|[Rr]egional\s+(?:[Aa]dministration|"
+    r"[Aa]ir\s+[Ff]orce|[Aa]rmed\s+[Ff]orces|[Rr]egional\s+(?:[Aa]dministration|"
     r"[Gg]overnment|[Aa]uthorities|[Pp]arliament|[Dd]uma)|[Mm]ilitary\s+[Cc]ommissariat|"
-    r"Agency|Service|Guard|Office|Committee|Council|Department|Bureau|Police|Commission|"
-    r"Administration|Directorate|Parliament|Government|Command|Navy)"
+    + "|".join(ORG_HEADS) + ")"
 )
 ORG_NAME = re.compile(
     rf"(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
-    rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})?"
+    rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}"
+    rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
     rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
     rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
@@ -94,11 +100,15 @@ ORG_NAME = re.compile(
 )
 # Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
 GROUP_SPEAKERS = re.compile(
-    r"(?<![\w’'-])((?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+(?:groups|demographers|analysts|experts|"
-    r"economists|researchers|activists|relatives|families|residents|soldiers|recruits|lawyers|"
-    r"historians|sociologists|observers|monitors|volunteers|journalists)(?:\s+in\s+{cap})?)"
-    r"(?=\s+(?:say|said|estimate|estimated|told|have\s+told|report|reported|believe|calculate|"
-    r"calculated|claim|claimed)\b)".replace("{cap}", _CAP)
+    r"(?<![\w’'-])((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
+    + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS) + r")(?:\s+in\s+{cap})?)(?=\s+" + SPEECH + r"\b)".replace("{cap}", _CAP)
+)
+# Described sources after a cue that names them: "according to local media", "citing officials".
+_QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
+CITED_DESCRIPTION = re.compile(
+    r"\b(?i:according\s+to|citing|quoting|told|cited\s+by|quoted\s+by)\s+"
+    r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + r")\s+){0,3}(?:"
+    + "|".join(DESCRIPTION_NOUNS) + r"))\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 SINGLE_SPEAKER = re.compile(
@@ -147,7 +157,7 @@ def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
 def speaker_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs = []
-    for pattern in (GROUP_SPEAKERS, SINGLE_SPEAKER):
+    for pattern in (GROUP_SPEAKERS, CITED_DESCRIPTION, SINGLE_SPEAKER):
         for m in pattern.finditer(text):
             name = m.group(1)
             first = name.split()[0]
@@ -187,7 +197,9 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
             name = name.split(None, 1)[1]
             first = name.split()[0]
         adj = [w for w in (m.group("adj") or "").split() if w != "The"]
-        generic = m.group("adj") and all(w in BODY_MODIFIERS for w in adj) and " of " not in name
+        tail = name.split(" of ", 1)[1].split() if " of " in name else []
+        generic = m.group("adj") and all(w in BODY_MODIFIERS for w in adj + tail
+                                         if w not in ("the", "The"))  # "the Ministry of Defence"
         if first in NOT_OWNER or generic:
             continue
         if overlaps(start, m.end(), taken):
@@ -217,6 +229,9 @@ def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         skip = 0
         while skip < len(words) and words[skip].rstrip(".") in NAME_PREFIX:
             skip += 1
+        titles = [k for k, w in enumerate(words) if w.rstrip(".") in NAME_PREFIX]
+        if titles and len(words) - skip > 3:  # "Deputy Justice Minister Ivan Petrov": after the title
+            skip = titles[-1] + 1
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words[skip:]]
         if not 2 <= len(words) <= 3 or any(w in NOT_IN_NAME or w in NAME_PREFIX for w in words):
             continue

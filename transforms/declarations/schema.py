@@ -78,6 +78,16 @@ CLAIMS = pa.schema(
         _field("via", pa.string(), "Who relays the claimant's figure, when the text says so "
                "(`according to Tass`)."),
         _field("via_id", pa.string(), "The relay in `sources.source_id`."),
+        _field("attribution_cue", pa.string(), "The attributing words as written (`said`, "
+               "`according to Tass`, `citing the ministry`); null exactly when the outlet states "
+               "the figure on its own account."),
+        _field("attribution_rule", pa.string(), "Which evidence decided the claimant: "
+               "`own-speaker`, `own-cited`, `own-relay`, `own-data`, `own-action` (a cue in the "
+               "figure's sentence), `quotation-speaker`, `passage-before`, `passage-after` (the "
+               "source of the passage around it), `source-line`, `interview-turn`, `lead-body`, "
+               "`mention`, `same-figure-in-body`, or `outlet`.", False),
+        _field("attribution_score", pa.float64(), "How sure the decision is, 0 to 1: the "
+               "chosen source's score against the best other source's.", False),
         _field("hedge", pa.string(), "The hedging word, when the figure is hedged "
                "(`likely`, `reportedly`)."),
         _field("period_start", pa.date32(), "First day of the period the figure covers, when "

@@ -1,0 +1,294 @@
+"""Candidate sources for one figure, each with the evidence that links it to the figure.
+
+Candidates come from what one reading of the article found (`transforms.attribution.reading`):
+
+- the cues of the figure's own sentence ("X said", "according to X", "citing X", "X's
+  estimate", "told X"), and of the quotation it sits in (the quotation's speaker);
+- the cues of the sentences before it (a passage that runs on one source) and of the one or
+  two after it in its paragraph (", according to X." closing the paragraph);
+- what the article says of its sources: "Source: X" lines, interview turns, the official body
+  whose report the article retells;
+- names in the sentence that no cue links to the figure (weak evidence, kept so the decision
+  can weigh them);
+- the outlet itself, which states the figure on its own account when nothing else is linked.
+
+Nothing is decided here: every candidate carries named features (`FEATURES`) that the one
+decision point (`transforms.attribution.decision`) scores.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from transforms.attribution.reading import MEDIA_KINDS, Cue, Reading, quote_of
+from transforms.attribution.sources import SourceIndex, is_person
+from transforms.model import Candidate, Figure
+
+PASSAGE_BACK = 6     # sentences: how far back a passage's source is looked for
+PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked for
+CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although|though|and\s+that)\b|;|\s[–—]\s")
+OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
+                         r"corresponds|equals|exceeds|would|puts|brings)\b")
+ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"
+                      r"statistics|count|tally)\b|\b(?:also|further|added|adding|continued)\b",
+                      re.I)
+OFFICIAL_KINDS = ("government", "military", "official")
+ROLES = ("speaker", "cited", "relay", "data", "action")
+
+# every evidence name the decision may weigh, so weights files can be checked against it
+FEATURES = (
+    # where the candidate comes from
+    "own", "quote_speaker", "passage_before", "passage_after", "source_line", "interview_turn",
+    "lead_body", "mention", "outlet",
+    # the cue's role
+    *(f"role_{r}" for r in ROLES),
+    # what kind of source it is
+    "person", "media", "official", "registered", "pronoun",
+    # how the cue sits against the figure
+    "cue_before", "cue_final", "near", "nearest", "clause_break", "in_scope", "same_quote",
+    "research", "out_of_scope", "later_clause", "person_speaker", "person_quote_speaker",
+    "media_speaker", "quoted_data",
+    # passage evidence
+    "back", "same_paragraph", "cue_sentence_has_figures", "cue_closes_sentence",
+    "reported_share", "anaphora", "latest_source", "other_between", "unattributed_between",
+    "new_paragraph",
+    # a name without a cue
+    "agent", "sentence_subject",
+    # the figure's sentence
+    "sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline",
+    # a headline figure that repeats an amount the body attributes
+    "echo", "echo_score",
+)
+SENTENCE_FEATURES = ("sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline",
+                     "anaphora")
+INTERACTION_PREFIXES = ("own", "passage", "article", "outlet")
+ALL_FEATURES = FEATURES + tuple(f"{p}*{k}" for p in INTERACTION_PREFIXES
+                                for k in SENTENCE_FEATURES)
+
+
+def log_distance(chars: int) -> float:
+    """Character distance on a log scale, 0 (touching) to 1 (about 400 characters)."""
+    return min(1.0, math.log1p(max(0, chars)) / math.log1p(400))
+
+
+def char_gap(cue: Cue, start: int, end: int) -> int:
+    if cue.end <= start:
+        return start - cue.end
+    if cue.start >= end:
+        return cue.start - end
+    return 0
+
+
+def kind_features(name: str, index: SourceIndex, pronoun: bool) -> dict[str, float]:
+    kind = index.kind(name)
+    return {
+        "person": float(is_person(name)),
+        "media": float(kind in MEDIA_KINDS),
+        "official": float(kind in OFFICIAL_KINDS),
+        "registered": float(name in index.sources),
+        "pronoun": float(pronoun),
+    }
+
+
+def cue_text(text: str, cue: Cue) -> str:
+    return " ".join(text[cue.start:cue.end].split())
+
+
+class ArticleContext:
+    """What every figure of an article shares: which sources the article reports most, which
+    sentences hold figures, and where attribution starts."""
+
+    def __init__(self, reading: Reading, text: str, fig_sents: set[int], selves: set[str],
+                 lead: tuple[str, str] | None):
+        self.reading, self.text, self.fig_sents, self.selves, self.lead = (
+            reading, text, fig_sents, selves, lead)
+        counts: dict[str, int] = {}
+        for cues in reading.cues:
+            for name in {c.name for c in cues if c.name not in selves}:
+                counts[name] = counts.get(name, 0) + 1
+        total = sum(counts.values()) or 1
+        self.share = {name: n / total for name, n in counts.items()}
+        self.first_cued = next((si for si, cues in enumerate(reading.cues) if cues),
+                               len(reading.sents))
+
+    def usable(self, cues: list[Cue]) -> list[Cue]:
+        return [c for c in cues if c.name not in self.selves]
+
+
+def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
+                   base: dict[str, float]) -> list[Candidate]:
+    """Cues of the figure's sentence, and the speaker of the quotation around it."""
+    reading, text = ctx.reading, ctx.text
+    quote = quote_of(reading.quotes, fig.start)
+    cues = ctx.usable(reading.cues[si])
+    spans = [(c, char_gap(c, fig.start, fig.end)) for c in cues]
+    nearest = min((g for _, g in spans), default=None)
+    out = []
+    for cue, gap in spans:
+        cue_quote = quote_of(reading.quotes, cue.start)
+        before = cue.end <= fig.start
+        between = text[cue.end:fig.start] if before else text[fig.end:cue.start]
+        in_scope = cue.role != "action" or cue.start <= fig.start < cue.scope_end
+        kinds = kind_features(cue.name, index, cue.pronoun)
+        breaks = bool(CLAUSE_BREAK.search(between))
+        speaks = cue.role == "speaker"
+        quoted_elsewhere = bool(quote) and cue_quote != quote
+        f = {
+            **base, "own": 1.0, f"role_{cue.role}": 1.0, **kinds,
+            "out_of_scope": float(not in_scope),
+            "later_clause": float(not before and breaks and not cue.final),
+            "person_speaker": kinds["person"] * speaks,
+            "person_quote_speaker": kinds["person"] * quoted_elsewhere,
+            "media_speaker": kinds["media"] * speaks,
+            "quoted_data": float(cue.role in ("data", "cited") and bool(quote) and cue_quote == quote),
+            "cue_before": float(before), "cue_final": float(cue.final),
+            "near": 1.0 - log_distance(gap), "nearest": float(gap == nearest),
+            "clause_break": float(breaks),
+            "in_scope": float(in_scope), "research": float(cue.research),
+            "same_quote": float(bool(quote) and cue_quote == quote),
+            "quote_speaker": float(quoted_elsewhere),
+            "reported_share": ctx.share.get(cue.name, 0.0),
+        }
+        out.append(Candidate(cue.name, index.kind(cue.name), cue.role, cue_text(text, cue),
+                             f"own-{cue.role}", f))
+    if quote:  # a quotation running over several sentences: its speaker outside it
+        first = max(0, reading_sentence(reading, quote[0]))
+        last = reading_sentence(reading, quote[1] - 1)
+        for k in range(first, last + 1):
+            if k == si:
+                continue
+            for cue in ctx.usable(reading.cues[k]):
+                if quote[0] <= cue.start < quote[1]:
+                    continue
+                f = {**base, "quote_speaker": 1.0, f"role_{cue.role}": 1.0,
+                     **kind_features(cue.name, index, cue.pronoun), "back": min(1.0, abs(si - k) / 6),
+                     "reported_share": ctx.share.get(cue.name, 0.0)}
+                out.append(Candidate(cue.name, index.kind(cue.name), cue.role, cue_text(text, cue),
+                                     "quotation-speaker", f))
+    return out
+
+
+def reading_sentence(reading: Reading, pos: int) -> int:
+    from transforms.sentences import sentence_at
+
+    return sentence_at(reading.sents, pos)
+
+
+def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
+                       base: dict[str, float]) -> list[Candidate]:
+    """Sources of the sentences around: the passage's source, or a closing attribution."""
+    reading, text = ctx.reading, ctx.text
+    sents = reading.sents
+    para = sents[si].paragraph
+    out = []
+    new_paragraph = float(si > 0 and sents[si - 1].paragraph != para)
+    between: set[str] = set()   # sources cued in the sentences between
+    unattributed = 0
+    for j in range(si - 1, max(-1, si - 1 - PASSAGE_BACK), -1):
+        paragraphs_back = para - sents[j].paragraph
+        if paragraphs_back > 2:
+            break
+        cues = [c for c in ctx.usable(reading.cues[j]) if c.role != "action"]
+        for cue in cues:
+            f = {**base, "passage_before": 1.0, f"role_{cue.role}": 1.0,
+                 "latest_source": float(not between),
+                 "other_between": float(bool(between - {cue.name})),
+                 "unattributed_between": min(1.0, unattributed / 3),
+                 "new_paragraph": new_paragraph,
+                 **kind_features(cue.name, index, cue.pronoun),
+                 "back": min(1.0, (si - j) / PASSAGE_BACK),
+                 "same_paragraph": float(paragraphs_back == 0),
+                 "cue_sentence_has_figures": float(j in ctx.fig_sents),
+                 "cue_closes_sentence": float(cue.final),
+                 "reported_share": ctx.share.get(cue.name, 0.0)}
+            out.append(Candidate(cue.name, index.kind(cue.name), "passage", cue_text(text, cue),
+                                 "passage-before", f))
+        between |= {c.name for c in cues}
+        unattributed += not cues
+    for j in range(si + 1, min(len(sents), si + 1 + PASSAGE_AHEAD)):
+        if sents[j].paragraph != para:
+            break
+        for cue in ctx.usable(reading.cues[j]):
+            if cue.role == "action" or not cue.final:
+                continue
+            f = {**base, "passage_after": 1.0, f"role_{cue.role}": 1.0,
+                 **kind_features(cue.name, index, cue.pronoun),
+                 "back": min(1.0, (j - si) / PASSAGE_BACK), "same_paragraph": 1.0,
+                 "cue_sentence_has_figures": float(j in ctx.fig_sents),
+                 "cue_closes_sentence": 1.0, "reported_share": ctx.share.get(cue.name, 0.0)}
+            out.append(Candidate(cue.name, index.kind(cue.name), "passage", cue_text(text, cue),
+                                 "passage-after", f))
+    return out
+
+
+def article_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
+                       base: dict[str, float]) -> list[Candidate]:
+    """What the article says of its own sources: "Source: X", interview turns, a lead body."""
+    reading = ctx.reading
+    out = []
+    if reading.relay and reading.relay not in ctx.selves and fig.start < reading.relay_end:
+        out.append(Candidate(reading.relay, index.kind(reading.relay), "relay", reading.relay_line,
+                             "source-line", {**base, "source_line": 1.0,
+                                             **kind_features(reading.relay, index, False)}))
+    turn = reading.labels.get(si)
+    if turn and turn not in ctx.selves:
+        out.append(Candidate(turn, index.kind(turn), "speaker", f"{turn}:", "interview-turn",
+                             {**base, "interview_turn": 1.0, **kind_features(turn, index, False)}))
+    if ctx.lead and ctx.lead[0] not in ctx.selves:
+        name, cue = ctx.lead
+        out.append(Candidate(name, index.kind(name), "speaker", cue, "lead-body",
+                             {**base, "lead_body": 1.0, **kind_features(name, index, False),
+                              "reported_share": ctx.share.get(name, 0.0)}))
+    return out
+
+
+def mention_candidates(ctx: ArticleContext, si: int, index: SourceIndex, base: dict[str, float],
+                       linked: set[str]) -> list[Candidate]:
+    """Sources named in the sentence without a cue that links them to anything."""
+    out = []
+    sent = ctx.reading.sents[si]
+    for name, start in ctx.reading.named[si]:
+        if name in linked or name in ctx.selves:
+            continue
+        before = ctx.text[max(sent.start, start - 12):start].lower()
+        out.append(Candidate(name, index.kind(name), "mention", name, "mention",
+                             {**base, "mention": 1.0, **kind_features(name, index, False),
+                              "reported_share": ctx.share.get(name, 0.0),
+                              "agent": float(before.rstrip().endswith((" by", "by"))),
+                              "sentence_subject": float(start - sent.start < 25)}))
+    return out
+
+
+def sentence_features(ctx: ArticleContext, fig: Figure, si: int) -> dict[str, float]:
+    """What the figure's sentence says about attribution, shared by all its candidates."""
+    reading, text = ctx.reading, ctx.text
+    sent = reading.sents[si]
+    before = text[sent.start:fig.start]
+    return {
+        "sentence_cued": float(bool(ctx.usable(reading.cues[si]))),
+        "figure_quoted": float(quote_of(reading.quotes, fig.start) is not None),
+        "own_comment": float(bool(OWN_COMMENT.match(text, sent.start))),
+        "bracketed": float(before.rfind("[") > before.rfind("]")),
+        "headline": float(si < ctx.first_cued and sent.paragraph == 0),
+        "anaphora": float(bool(ANAPHORA.search(text, sent.start, sent.end))),
+    }
+
+
+def interactions(base: dict[str, float], prefix: str) -> dict[str, float]:
+    """The sentence's features as seen by one kind of candidate (the outlet, a passage)."""
+    return {f"{prefix}*{k}": v for k, v in base.items() if v}
+
+
+def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
+               outlet: str) -> list[Candidate]:
+    """Every candidate source of one figure, the outlet last."""
+    sentence = sentence_features(ctx, fig, si)
+    own = own_candidates(ctx, fig, si, index, interactions(sentence, "own"))
+    passage = passage_candidates(ctx, si, index, interactions(sentence, "passage"))
+    article = article_candidates(ctx, fig, si, index, interactions(sentence, "article"))
+    linked = {c.name for c in own}
+    mentions = mention_candidates(ctx, si, index, {}, linked)
+    you = Candidate(outlet, "outlet", "outlet", None, "outlet",
+                    {"outlet": 1.0, **interactions(sentence, "outlet")})
+    return [*own, *passage, *article, *mentions, you]

@@ -1,0 +1,84 @@
+"""Word knowledge of attribution, declared once as data; patterns are derived from it.
+
+- SPEECH_VERBS: verbs that report a statement or a finding, by lemma with their forms. Every
+  tense is derived: "says", "said", "has said", "had estimated", "is saying".
+- DESCRIPTIONS: nouns for sources that news describes rather than names ("officials",
+  "local media", "analysts"), and the words that may qualify them.
+- ORG_HEADS: the last word of an organisation's name ("the Brennan Center", "the World Bank").
+"""
+
+from __future__ import annotations
+
+import re
+
+# lemma: (third person, past, participle, gerund); None = regular
+SPEECH_VERBS_TEXT = """
+say:says,said,said,saying tell:tells,told,told,telling write:writes,wrote,written,writing
+report estimate announce confirm reveal mention highlight explain warn
+find:finds,found,found,finding point_out:points_out,pointed_out,pointed_out,pointing_out
+assess calculate indicate suggest inform stress emphasise emphasize acknowledge admit:admits,admitted,admitted,admitting disclose
+publish count record identify conclude insist declare believe argue allege observe
+show:shows,showed,shown,showing tweet post project predict
+put:puts,put,put,putting cite quote specify:specifies,specified,specified,specifying
+specify clarify forecast:forecasts,forecast,forecast,forecasting
+expect reckon assert boast brag:brags,bragged,bragged,bragging ask complain state note add
+claim
+"""
+NOUN_ONLY_FORMS = ("estimate",)  # "the estimate": a verb form only after its subject
+
+
+def verb_forms(lemma: str, irregular: str | None) -> tuple[str, ...]:
+    """A verb's forms: lemma, third person, past, participle, gerund."""
+    base = lemma.replace("_", " ")
+    if irregular:
+        return (base, *(f.replace("_", " ") for f in irregular.split(",")))
+    if base[-1] == "y" and base[-2] not in "aeiou":  # identify: identifies, identified
+        return base, base[:-1] + "ies", base[:-1] + "ied", base[:-1] + "ied", base + "ing"
+    stem = base[:-1] if base.endswith("e") else base
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+    past = base + "d" if base.endswith("e") else base + "ed"
+    return base, third, past, past, stem + "ing"
+
+
+SPEECH_VERBS: dict[str, tuple[str, ...]] = {}
+for _entry in SPEECH_VERBS_TEXT.split():
+    _lemma, _, _forms = _entry.partition(":")
+    SPEECH_VERBS[_lemma] = verb_forms(_lemma, _forms or None)
+
+PAST_FORMS = sorted({f[2] for f in SPEECH_VERBS.values()} | {f[3] for f in SPEECH_VERBS.values()})
+PRESENT_FORMS = sorted({f[0] for f in SPEECH_VERBS.values()} | {f[1] for f in SPEECH_VERBS.values()})
+AUXILIARIES = r"(?:has|have|had|is|are|was|were|will|would|could|may|might)\s+(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently)\s+)?(?:been\s+)?"
+
+
+def alternation(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in set(words)),
+                           key=len, reverse=True))
+
+
+# "said", "says", "has said", "had estimated", "would say", "is saying", in any tense
+SPEECH = (rf"(?:{AUXILIARIES}(?:{alternation(f[3] for f in SPEECH_VERBS.values())}|"
+          rf"{alternation(f[4] for f in SPEECH_VERBS.values())}|"
+          rf"{alternation(f[0] for f in SPEECH_VERBS.values())})"
+          rf"|{alternation(PAST_FORMS + PRESENT_FORMS)})")
+
+DESCRIPTION_NOUNS_TEXT = """
+    officials authorities sources media analysts experts observers researchers investigators
+    diplomats lawmakers residents relatives activists monitors journalists economists
+    demographers historians sociologists lawyers volunteers families soldiers recruits groups
+    officers commanders prosecutors spokespeople insiders"""
+DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
+DESCRIPTION_QUALIFIERS_TEXT = """
+    local regional western foreign independent military government security intelligence
+    defence defense senior unnamed anonymous multiple several some many two three other
+    federal state human rights opposition Russian Ukrainian British American US UK Western
+    Indian Nepali Nepalese Kazakh Georgian Finnish Chinese Korean European Kremlin-linked
+    pro-Kremlin pro-war Ukrainian-based independent-minded"""
+DESCRIPTION_QUALIFIERS = tuple(DESCRIPTION_QUALIFIERS_TEXT.split())
+
+ORG_HEADS_TEXT = """
+    Ministry Agency Service Guard Office Committee Council Department Bureau Police Commission
+    Administration Directorate Parliament Government Command Navy Center Centre Institute Bank
+    Foundation University Group Observatory Fund Organization Organisation Association Network
+    Project Initiative Watch Monitor Court Tribunal Commissioner Ombudsman Board Authority
+    Academy"""
+ORG_HEADS = tuple(ORG_HEADS_TEXT.split())

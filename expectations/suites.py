@@ -98,6 +98,7 @@ def claims_rules() -> Iterator[Expectation]:
     yield from _claim_figures()
     yield from _claim_references()
     yield from _claim_offsets()
+    yield from _claim_attribution()
 
 
 def _claim_vocabularies() -> Iterator[Expectation]:
@@ -126,6 +127,19 @@ def _claim_figures() -> Iterator[Expectation]:
     yield _at_most("value_low", "value", "value is not below value_low.")
     yield _at_most("value", "value_high", "value is not above value_high.")
     yield from _set_together("alt_value", "alt_unit")
+
+
+def _claim_attribution() -> Iterator[Expectation]:
+    """Every claimant comes with the evidence that decided it: a rule from the vocabulary, a
+    score between 0 and 1, and the attributing words unless the outlet states the figure."""
+    yield _in_vocab("attribution_rule", list(vocab.ATTRIBUTION_RULES))
+    yield gxe.ExpectColumnValuesToBeBetween(
+        column="attribution_score", min_value=0, max_value=1,
+        description="attribution_score is between 0 and 1.")
+    yield gxe.ExpectColumnValuesToNotBeNull(
+        column="attribution_cue", row_condition=Column("attribution_rule") != "outlet",
+        description="attribution_cue gives the attributing words unless the outlet states "
+                    "the figure on its own account.")
 
 
 def _claim_references() -> Iterator[Expectation]:

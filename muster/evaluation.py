@@ -23,7 +23,6 @@ import importlib.util
 import json
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
@@ -124,8 +123,9 @@ def development_sets() -> list[tuple[pd.DataFrame, list[dict]]]:
     return [corpus("dev"), corpus("dev2", lambda x: x not in hold)]
 
 
-def cross_validated(k: int = FOLDS) -> dict:
-    """k-fold by article: each fold's claims come from weights fitted on the other folds."""
+def cross_validated(k: int = FOLDS) -> dict[str, dict]:
+    """k-fold by article: each fold's claims come from weights fitted on the other folds.
+    Scores of the pooled predictions: over all, and over each corpus apart."""
     from muster.training import fit
 
     sets = development_sets()
@@ -139,7 +139,10 @@ def cross_validated(k: int = FOLDS) -> dict:
         weights = fit(pd.concat([train, examples], ignore_index=True),
                       [g for g in gold if fold_of(g["doc_id"], k) != fold] + example_gold)
         pred += predictions(test, weights)
-    out, *_ = scorer().score(gold, pred)
+    out = {"all": scorer().score(gold, pred)[0]}
+    for name, (part, part_gold) in zip(("dev", "dev2"), sets, strict=True):
+        ids = set(part["external_id"])
+        out[name] = scorer().score(part_gold, [p for p in pred if p["doc_id"] in ids])[0]
     return out
 
 
@@ -174,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     both = (pd.concat([dev[0], dev2[0]], ignore_index=True), dev[1] + dev2[1])
     print(line("dev + dev2", report("both", *both)))
     if not args.no_cv:
-        print(line(f"cv {FOLDS}-fold", cross_validated()))
+        for part, out in cross_validated().items():
+            print(line(f"cv {FOLDS}-fold {part}", out))
     print(line("held-out dev2", report("held", *corpus("dev2", lambda x: x in hold))))
     return 0
 

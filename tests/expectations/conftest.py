@@ -57,6 +57,7 @@ def _claim(claim_id: str, doc_id: str, quote: str, **fields: object) -> dict:
         char_end=start + len(quote),
         quote=quote,
         extractor_version="test",
+        attribution_cue="said", attribution_rule="own-speaker", attribution_score=1.0,
     )
     row.update(fields)
     return row

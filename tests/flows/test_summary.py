@@ -11,7 +11,8 @@ from flows.summary import publish_summary
 from transforms.declarations.schema import TABLES
 
 COMMON = {"sentence": "...", "char_start": 0, "char_end": 7, "unit": "person", "qualifier": "exact",
-          "metric": "recruited", "extractor_version": "v1"}
+          "metric": "recruited", "extractor_version": "v1", "attribution_cue": "said",
+          "attribution_rule": "own-speaker", "attribution_score": 1.0}
 ROWS = {
     "documents": [{"doc_id": d, "outlet": outlet, "published": date(2024, 3, day), "text": "...",
                    "raw_sha256": d * 8, "n_chars": 3, "run_id": "run", "duplicate_of": copy,

@@ -28,7 +28,9 @@ def claim(claim_id, doc_id, cluster_id, claimant, value, quote, metric="recruite
     return {"claim_id": claim_id, "doc_id": doc_id, "cluster_id": cluster_id, "claimant": claimant,
             "claimant_id": claimant.lower().replace(" ", "-"), "value": value, "quote": quote,
             "metric": metric, "sentence": "...", "char_start": 0, "char_end": len(quote),
-            "unit": "person", "qualifier": "exact", "extractor_version": "v1", **fields}
+            "unit": "person", "qualifier": "exact", "extractor_version": "v1",
+            "attribution_cue": "said", "attribution_rule": "own-speaker", "attribution_score": 1.0,
+            **fields}
 
 
 def cluster(cluster_id, claimant, metric="recruited", contradiction_id=None, **fields):

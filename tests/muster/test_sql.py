@@ -40,7 +40,8 @@ def claim(claim_id: str, doc_id: str, quote: str, value: float, cluster_id: str,
     return {"claim_id": claim_id, "doc_id": doc_id, "sentence": TEXTS[doc_id], "char_start": start,
             "char_end": start + len(quote), "quote": quote, "value": value, "unit": "person",
             "qualifier": "exact", "metric": "recruited", "cluster_id": cluster_id,
-            "extractor_version": "test", **Y2024, **fields}
+            "extractor_version": "test", "attribution_cue": "said",
+            "attribution_rule": "own-speaker", "attribution_score": 1.0, **Y2024, **fields}
 
 
 def cluster(cluster_id: str, claimant: str, value: float, counts: tuple[int, int, int, int]) -> dict:

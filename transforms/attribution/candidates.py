@@ -33,6 +33,7 @@ OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|m
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"
                       r"statistics|count|tally)\b|\b(?:also|further|added|adding|continued)\b",
                       re.I)
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # a speech or interview, unquoted
 OFFICIAL_KINDS = ("government", "military", "official")
 ROLES = ("speaker", "cited", "relay", "data", "action")
 
@@ -48,20 +49,20 @@ FEATURES = (
     # how the cue sits against the figure
     "cue_before", "cue_final", "near", "nearest", "clause_break", "in_scope", "same_quote",
     "research", "out_of_scope", "later_clause", "person_speaker", "person_quote_speaker",
-    "media_speaker", "quoted_data",
+    "media_speaker", "quoted_data", "possessive",
     # passage evidence
     "back", "same_paragraph", "cue_sentence_has_figures", "cue_closes_sentence",
     "reported_share", "anaphora", "latest_source", "other_between", "unattributed_between",
-    "new_paragraph",
+    "new_paragraph", "person_new_paragraph", "person_back",
     # a name without a cue
     "agent", "sentence_subject",
     # the figure's sentence
-    "sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline",
+    "sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline", "first_person",
     # a headline figure that repeats an amount the body attributes
     "echo", "echo_score",
 )
 SENTENCE_FEATURES = ("sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline",
-                     "anaphora")
+                     "anaphora", "first_person")
 INTERACTION_PREFIXES = ("own", "passage", "article", "outlet")
 ALL_FEATURES = FEATURES + tuple(f"{p}*{k}" for p in INTERACTION_PREFIXES
                                 for k in SENTENCE_FEATURES)
@@ -103,14 +104,21 @@ class ArticleContext:
                  lead: tuple[str, str] | None):
         self.reading, self.text, self.fig_sents, self.selves, self.lead = (
             reading, text, fig_sents, selves, lead)
-        counts: dict[str, int] = {}
-        for cues in reading.cues:
-            for name in {c.name for c in cues if c.name not in selves}:
-                counts[name] = counts.get(name, 0) + 1
-        total = sum(counts.values()) or 1
-        self.share = {name: n / total for name, n in counts.items()}
+        self.cued = [{c.name for c in cues if c.name not in selves} for cues in reading.cues]
+        self.counts: dict[str, int] = {}
+        for names in self.cued:
+            for name in names:
+                self.counts[name] = self.counts.get(name, 0) + 1
+        self.attributed = sum(1 for names in self.cued if names)
         self.first_cued = next((si for si, cues in enumerate(reading.cues) if cues),
                                len(reading.sents))
+
+    def reported(self, name: str, si: int) -> float:
+        """How much of the article's attribution, outside the figure's own sentence, goes to
+        `name`: the source the article has been reporting (0 in a one-sentence text)."""
+        own = name in self.cued[si]
+        others = self.attributed - bool(self.cued[si])
+        return (self.counts.get(name, 0) - own) / others if others > 0 else 0.0
 
     def usable(self, cues: list[Cue]) -> list[Cue]:
         return [c for c in cues if c.name not in self.selves]
@@ -142,13 +150,14 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
             "person_quote_speaker": kinds["person"] * quoted_elsewhere,
             "media_speaker": kinds["media"] * speaks,
             "quoted_data": float(cue.role in ("data", "cited") and bool(quote) and cue_quote == quote),
+            "possessive": float(cue.possessive and before and gap <= 40),
             "cue_before": float(before), "cue_final": float(cue.final),
             "near": 1.0 - log_distance(gap), "nearest": float(gap == nearest),
             "clause_break": float(breaks),
             "in_scope": float(in_scope), "research": float(cue.research),
             "same_quote": float(bool(quote) and cue_quote == quote),
             "quote_speaker": float(quoted_elsewhere),
-            "reported_share": ctx.share.get(cue.name, 0.0),
+            "reported_share": ctx.reported(cue.name, si),
         }
         out.append(Candidate(cue.name, index.kind(cue.name), cue.role, cue_text(text, cue),
                              f"own-{cue.role}", f))
@@ -163,7 +172,7 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
                     continue
                 f = {**base, "quote_speaker": 1.0, f"role_{cue.role}": 1.0,
                      **kind_features(cue.name, index, cue.pronoun), "back": min(1.0, abs(si - k) / 6),
-                     "reported_share": ctx.share.get(cue.name, 0.0)}
+                     "reported_share": ctx.reported(cue.name, si)}
                 out.append(Candidate(cue.name, index.kind(cue.name), cue.role, cue_text(text, cue),
                                      "quotation-speaker", f))
     return out
@@ -196,12 +205,14 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
                  "other_between": float(bool(between - {cue.name})),
                  "unattributed_between": min(1.0, unattributed / 3),
                  "new_paragraph": new_paragraph,
+                 "person_new_paragraph": float(is_person(cue.name) and paragraphs_back > 0),
+                 "person_back": float(is_person(cue.name)) * min(1.0, (si - j) / PASSAGE_BACK),
                  **kind_features(cue.name, index, cue.pronoun),
                  "back": min(1.0, (si - j) / PASSAGE_BACK),
                  "same_paragraph": float(paragraphs_back == 0),
                  "cue_sentence_has_figures": float(j in ctx.fig_sents),
                  "cue_closes_sentence": float(cue.final),
-                 "reported_share": ctx.share.get(cue.name, 0.0)}
+                 "reported_share": ctx.reported(cue.name, si)}
             out.append(Candidate(cue.name, index.kind(cue.name), "passage", cue_text(text, cue),
                                  "passage-before", f))
         between |= {c.name for c in cues}
@@ -216,7 +227,7 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
                  **kind_features(cue.name, index, cue.pronoun),
                  "back": min(1.0, (j - si) / PASSAGE_BACK), "same_paragraph": 1.0,
                  "cue_sentence_has_figures": float(j in ctx.fig_sents),
-                 "cue_closes_sentence": 1.0, "reported_share": ctx.share.get(cue.name, 0.0)}
+                 "cue_closes_sentence": 1.0, "reported_share": ctx.reported(cue.name, si)}
             out.append(Candidate(cue.name, index.kind(cue.name), "passage", cue_text(text, cue),
                                  "passage-after", f))
     return out
@@ -239,7 +250,7 @@ def article_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceI
         name, cue = ctx.lead
         out.append(Candidate(name, index.kind(name), "speaker", cue, "lead-body",
                              {**base, "lead_body": 1.0, **kind_features(name, index, False),
-                              "reported_share": ctx.share.get(name, 0.0)}))
+                              "reported_share": ctx.reported(name, si)}))
     return out
 
 
@@ -254,7 +265,7 @@ def mention_candidates(ctx: ArticleContext, si: int, index: SourceIndex, base: d
         before = ctx.text[max(sent.start, start - 12):start].lower()
         out.append(Candidate(name, index.kind(name), "mention", name, "mention",
                              {**base, "mention": 1.0, **kind_features(name, index, False),
-                              "reported_share": ctx.share.get(name, 0.0),
+                              "reported_share": ctx.reported(name, si),
                               "agent": float(before.rstrip().endswith((" by", "by"))),
                               "sentence_subject": float(start - sent.start < 25)}))
     return out
@@ -272,6 +283,7 @@ def sentence_features(ctx: ArticleContext, fig: Figure, si: int) -> dict[str, fl
         "bracketed": float(before.rfind("[") > before.rfind("]")),
         "headline": float(si < ctx.first_cued and sent.paragraph == 0),
         "anaphora": float(bool(ANAPHORA.search(text, sent.start, sent.end))),
+        "first_person": float(bool(FIRST_PERSON.search(text, sent.start, sent.end))),
     }
 
 
@@ -284,11 +296,13 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
                outlet: str) -> list[Candidate]:
     """Every candidate source of one figure, the outlet last."""
     sentence = sentence_features(ctx, fig, si)
+    you = Candidate(outlet, "outlet", "outlet", None, "outlet",
+                    {"outlet": 1.0, **interactions(sentence, "outlet")})
+    if sentence["bracketed"]:  # "[a city of 1.3 million]": the editor's words, no one else's
+        return [you]
     own = own_candidates(ctx, fig, si, index, interactions(sentence, "own"))
     passage = passage_candidates(ctx, si, index, interactions(sentence, "passage"))
     article = article_candidates(ctx, fig, si, index, interactions(sentence, "article"))
     linked = {c.name for c in own}
     mentions = mention_candidates(ctx, si, index, {}, linked)
-    you = Candidate(outlet, "outlet", "outlet", None, "outlet",
-                    {"outlet": 1.0, **interactions(sentence, "outlet")})
     return [*own, *passage, *article, *mentions, you]

@@ -108,6 +108,7 @@ class Frame(NamedTuple):
     research: bool    # the source did its own counting ("data analysed by the BBC")
     final: bool       # the cue follows what it attributes (", the ministry said.")
     scope_end: int    # for actions: where their clause ends; else the sentence's end
+    possessive: bool = False  # "X's estimate of ...": the cue is the figure's own noun phrase
 
 
 def matches(pattern: re.Pattern, text: str):
@@ -185,7 +186,8 @@ def frames(masked: str, to_orig: list[int], bounds: list[tuple[int, int]]) -> li
         final = role == "label" or (role != "action" and (
             m.end() >= tails[si] - 3 or postposed(masked, m.start(), s_start)))
         found[si].append(Frame(int(m.group(group)), "speaker" if role == "label" else role,
-                               start, end, research, final, scope))
+                               start, end, research, final, scope,
+                               m.re is POSSESSIVE and role != "action"))
     return [dedupe(f) for f in found]
 
 
@@ -197,8 +199,10 @@ def dedupe(found: list[Frame]) -> list[Frame]:
         old = best.get(f.ref)
         if old is None or rank[f.role] < rank[old.role]:
             best[f.ref] = f._replace(research=f.research or (old.research if old else False),
-                                     final=f.final or (old.final if old else False))
+                                     final=f.final or (old.final if old else False),
+                                     possessive=f.possessive or (old.possessive if old else False))
         elif old.role == f.role:
             best[f.ref] = old._replace(research=old.research or f.research,
-                                       final=old.final or f.final)
+                                       final=old.final or f.final,
+                                       possessive=old.possessive or f.possessive)
     return sorted(best.values(), key=lambda f: f.start)

@@ -45,9 +45,9 @@ for _entry in SPEECH_VERBS_TEXT.split():
     _lemma, _, _forms = _entry.partition(":")
     SPEECH_VERBS[_lemma] = verb_forms(_lemma, _forms or None)
 
-PAST_FORMS = sorted({f[2] for f in SPEECH_VERBS.values()} | {f[3] for f in SPEECH_VERBS.values()})
+PAST_FORMS = sorted({f[2] for f in SPEECH_VERBS.values()})
 PRESENT_FORMS = sorted({f[0] for f in SPEECH_VERBS.values()} | {f[1] for f in SPEECH_VERBS.values()})
-AUXILIARIES = r"(?:has|have|had|is|are|was|were|will|would|could|may|might)\s+(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently)\s+)?(?:been\s+)?"
+_ADVERB = r"(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently|not)\s+)?"
 
 
 def alternation(words) -> str:
@@ -55,11 +55,15 @@ def alternation(words) -> str:
                            key=len, reverse=True))
 
 
-# "said", "says", "has said", "had estimated", "would say", "is saying", in any tense
-SPEECH = (rf"(?:{AUXILIARIES}(?:{alternation(f[3] for f in SPEECH_VERBS.values())}|"
-          rf"{alternation(f[4] for f in SPEECH_VERBS.values())}|"
-          rf"{alternation(f[0] for f in SPEECH_VERBS.values())})"
-          rf"|{alternation(PAST_FORMS + PRESENT_FORMS)})")
+# Active voice in any tense: "said", "says", "has said", "had estimated", "would say",
+# "is saying". "was counted by X" is passive: its subject is what was counted, not who counted.
+SPEECH = (
+    rf"(?:(?:has|have|had)\s+{_ADVERB}(?:been\s+(?:{alternation(f[4] for f in SPEECH_VERBS.values())})"
+    rf"|{alternation(f[3] for f in SPEECH_VERBS.values())})"
+    rf"|(?:is|are|was|were)\s+{_ADVERB}(?:{alternation(f[4] for f in SPEECH_VERBS.values())})"
+    rf"|(?:will|would|could|may|might|can)\s+{_ADVERB}(?:{alternation(PRESENT_FORMS)})"
+    rf"|{alternation(PAST_FORMS + PRESENT_FORMS)})"
+)
 
 DESCRIPTION_NOUNS_TEXT = """
     officials authorities sources media analysts experts observers researchers investigators

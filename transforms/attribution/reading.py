@@ -46,6 +46,7 @@ class Cue(NamedTuple):
     final: bool
     scope_end: int
     pronoun: bool = False    # named by a back-reference ("he", "the ministry"), resolved
+    possessive: bool = False  # "X's estimate of ..."
 
 
 class Reading(NamedTuple):
@@ -170,7 +171,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
-                    refs[f.ref].cls != NAMED)
+                    refs[f.ref].cls != NAMED, f.possessive)
                 for f in found[si] if names[f.ref]]
         firsts: dict[str, int] = {}
         for x in refs[first:r]:

@@ -159,19 +159,24 @@ def speaker_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     refs = []
     for pattern in (GROUP_SPEAKERS, CITED_DESCRIPTION, SINGLE_SPEAKER):
         for m in pattern.finditer(text):
-            name = m.group(1)
+            name, start = m.group(1), m.start(1)
             first = name.split()[0]
-            if first in NOT_OWNER or first in SPEAKER_STOP or (
+            if pattern is not SINGLE_SPEAKER and first in NOT_OWNER and " " in name:
+                if first.lower() not in DESCRIPTION_QUALIFIERS:  # "Many analysts": analysts
+                    start += len(first) + name[len(first):].find(name.split()[1])
+                    name = name.split(None, 1)[1]
+                first = name.split()[0]
+            elif first in NOT_OWNER or first in SPEAKER_STOP or (
                     pattern is SINGLE_SPEAKER and (name in NAME_PREFIX or name.lower() in ORG_WORDS
                                                    or name in NOT_IN_NAME
                                                    or name in PLACES
                                                    or text[max(0, m.start() - 4):m.start()].lower()
                                                    in ("the ", "his ", "her ", "its "))):
                 continue
-            if overlaps(m.start(1), m.end(1), taken):
+            if first in SPEAKER_STOP or overlaps(start, m.end(1), taken):
                 continue
-            refs.append(Ref(m.start(1), m.end(1), NAMED, name))
-            taken = sorted([*taken, (m.start(1), m.end(1))])
+            refs.append(Ref(start, m.end(1), NAMED, name))
+            taken = sorted([*taken, (start, m.end(1))])
     return refs
 
 

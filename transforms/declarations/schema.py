@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from transforms.declarations.vocab import FLAGS
+from transforms.declarations.vocab import ATTRIBUTION_RULES, FLAGS
 
 
 def _field(name: str, kind: pa.DataType, doc: str, nullable: bool = True) -> pa.Field:
@@ -82,10 +82,7 @@ CLAIMS = pa.schema(
                "`according to Tass`, `citing the ministry`); null exactly when the outlet states "
                "the figure on its own account."),
         _field("attribution_rule", pa.string(), "Which evidence decided the claimant: "
-               "`own-speaker`, `own-cited`, `own-relay`, `own-data`, `own-action` (a cue in the "
-               "figure's sentence), `quotation-speaker`, `passage-before`, `passage-after` (the "
-               "source of the passage around it), `source-line`, `interview-turn`, `lead-body`, "
-               "`mention`, `same-figure-in-body`, or `outlet`.", False),
+               + "; ".join(f"`{k}`: {v}" for k, v in ATTRIBUTION_RULES.items()) + ".", False),
         _field("attribution_score", pa.float64(), "How sure the decision is, 0 to 1: the "
                "chosen source's score against the best other source's.", False),
         _field("hedge", pa.string(), "The hedging word, when the figure is hedged "

@@ -40,3 +40,23 @@ FLAGS = {
     "contradiction": "another claimant gives a disagreeing value for the same metric and period",
 }
 VARIANT_FLAGS = ("rounded", "value_differs", "typo", "conversion_differs", "other_currency")
+
+# Which evidence decided a claim's claimant (`claims.attribution_rule`), and what it means.
+ATTRIBUTION_RULES = {
+    "own-speaker": "a cue in the figure's sentence names who asserts it (`X said`, "
+                   "`according to X`, `X's estimate`)",
+    "own-cited": "the figure's sentence names a source that another one cites (`citing X`)",
+    "own-relay": "the figure's sentence names only who passes it on (`quoted by X`, `told X`)",
+    "own-data": "the figure's sentence names a data source (`according to data from X`)",
+    "own-action": "the figure's clause says who ordered it into being (`X ordered`, `a decree by X`)",
+    "quotation-speaker": "the figure is inside a quotation whose speaker is named outside it",
+    "passage-before": "the source of the passage the figure's sentence continues",
+    "passage-after": "the attribution that closes the figure's paragraph (`..., X said.`)",
+    "source-line": "the article says whom it retells (`Source: X`)",
+    "interview-turn": "the speaker of the interview line the figure is in (`X: ...`)",
+    "lead-body": "the official body whose report the whole article retells",
+    "mention": "a source named in the figure's sentence without a cue",
+    "same-figure-in-body": "a headline figure that repeats an amount the body attributes",
+    "outlet": "no source is linked to the figure: the outlet states it on its own account",
+}
+

@@ -32,7 +32,8 @@ def claim(claim_id, doc_id, cluster_id, value=None, claimant="Dmitry Medvedev", 
             "claimant": claimant, "claimant_id": claimant.lower().replace(" ", "-"),
             "metric": metric, "sentence": "...", "char_start": 0, "char_end": 3,
             "quote": fields.pop("quote", f"{value:,.0f}" if value else "some"), "unit": "person",
-            "qualifier": "exact", "extractor_version": "v1", **fields}
+            "qualifier": "exact", "extractor_version": "v1", "attribution_cue": "said",
+            "attribution_rule": "own-speaker", "attribution_score": 1.0, **fields}
 
 
 def cluster(cluster_id, claimant, value=None, contradiction_id=None, **fields):

@@ -37,7 +37,8 @@ def claim(claim_id: str, doc_id: str, value: float | None, unit: str = "person",
     row.update(claim_id=claim_id, doc_id=doc_id, sentence=f"A sentence with {value}.", char_start=0,
                char_end=10, quote=str(value), value=value, unit=unit, qualifier=qualifier,
                metric=metric, claimant=claimant,
-               claimant_id=claimant.lower().replace(" ", "-"), extractor_version="test")
+               claimant_id=claimant.lower().replace(" ", "-"), extractor_version="test",
+               attribution_cue="said", attribution_rule="own-speaker", attribution_score=1.0)
     row.update(fields)
     return row
 

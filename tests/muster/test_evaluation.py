@@ -1,0 +1,60 @@
+"""The evaluation discipline: held-out articles never reach fitting, folds are stable."""
+
+import pandas as pd
+import pytest
+
+from muster import evaluation, training
+from transforms.attribution.decision import decide
+from transforms.model import Candidate
+
+needs_corpus = pytest.mark.skipif(not (evaluation.CORPUS / "dev2.jsonl").exists(),
+                                  reason="../shared/corpus is not beside the repository")
+
+
+def test_folds_depend_on_the_id_only():
+    ids = [f"a{i:03d}" for i in range(200)]
+    folds = [evaluation.fold_of(x) for x in ids]
+    assert folds == [evaluation.fold_of(x) for x in reversed(ids)][::-1]
+    assert set(folds) == set(range(evaluation.FOLDS))
+
+
+@needs_corpus
+def test_the_held_out_articles_are_never_in_the_development_sets():
+    held = evaluation.held_out_ids()
+    assert len(held) == 10
+    for docs, gold in evaluation.development_sets():
+        assert not held & set(docs["external_id"])
+        assert not held & {g["doc_id"] for g in gold}
+
+
+def test_the_project_examples_are_articles_with_gold_figures():
+    docs, gold = evaluation.project_examples()
+    assert len(docs) == docs["doc_id"].nunique() > 100
+    assert {g["doc_id"] for g in gold} <= set(docs["doc_id"])
+    assert all(g["claimant"] for g in gold)
+
+
+def test_pairwise_examples_are_each_others_mirror():
+    good = Candidate("Kremlin", "government", "speaker", "said", "own-speaker",
+                     {"own": 1.0, "near": 0.8})
+    bad = Candidate("example.com", "outlet", "outlet", None, "outlet", {"outlet": 1.0})
+    rows, labels = training.claimant_pairs([([good, bad], {"claimant": "Kremlin"})],
+                                           lambda a, b: a == b)
+    assert labels == [1, 0] and rows[0] == {k: -v for k, v in rows[1].items()}
+
+
+def test_fitting_learns_which_evidence_wins():
+    """A tiny fit on made-up articles: the speaker named in the sentence beats the outlet."""
+    docs = pd.DataFrame([
+        {"doc_id": f"d{i}", "external_id": f"d{i}", "outlet": "example.com", "published": None,
+         "text": f"The Kremlin said {1000 + i} men enlisted. Rain fell on {20 + i} towns."}
+        for i in range(12)])
+    gold = [g for i in range(12) for g in (
+        {"doc_id": f"d{i}", "quote": "", "value": 1000 + i, "value_low": None,
+         "value_high": None, "claimant": "Kremlin", "via": None},
+        {"doc_id": f"d{i}", "quote": "", "value": 20 + i, "value_low": None,
+         "value_high": None, "claimant": "example.com", "via": None})]
+    weights = training.fit(docs, gold)
+    matched = training.matched_candidates(docs, gold, weights)
+    assert len(matched) == 24
+    assert all(decide(cands, weights).claimant == g["claimant"] for cands, g in matched)

@@ -12,7 +12,16 @@ import re
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
-from transforms.attribution.references import MINISTRY, NAMED, ORG, PERSON, WE, Ref, references
+from transforms.attribution.references import (
+    MINISTRY,
+    NAMED,
+    ORG,
+    PERSON,
+    WE,
+    Ref,
+    ministry_function,
+    references,
+)
 from transforms.attribution.sources import SourceIndex, is_person, lower_same_length
 from transforms.sentences import Sentence, sentences
 
@@ -77,18 +86,36 @@ def article_country(outlet: str | None, refs: list[Ref], index: SourceIndex) -> 
     return max(sorted(counts), key=counts.get) if counts else None
 
 
-def defence_ministry(country: str | None, index: SourceIndex) -> str:
-    """The registry's defence ministry of a country, else the default one."""
+# ISO code: (country as news names it, adjective), for naming an unregistered ministry
+COUNTRIES_TEXT = """
+    GB:UK:British RU:Russia:Russian UA:Ukraine:Ukrainian BY:Belarus:Belarusian KZ:Kazakhstan:Kazakh
+    IN:India:Indian NP:Nepal:Nepali GE:Georgia:Georgian AM:Armenia:Armenian US:US:US
+    FI:Finland:Finnish PL:Poland:Polish DE:Germany:German FR:France:French LT:Lithuania:Lithuanian
+    LV:Latvia:Latvian EE:Estonia:Estonian AU:Australia:Australian CA:Canada:Canadian"""
+COUNTRIES = {c: (n, a) for c, n, a in (x.split(":") for x in COUNTRIES_TEXT.split())}
+
+
+def country_ministry(country: str | None, function: str, index: SourceIndex) -> str | None:
+    """The ministry with that function of the article's country: the registry's, else named
+    the way news names it ("Nepal's Foreign Ministry"); the default one for defence."""
     for source in index.sources.values():
         if (source.country == country and source.kind in ("government", "military")
-                and "Ministry of Defen" in source.name):
+                and "Ministry" in source.name
+                and ministry_function(source.name) == (function or "defence")):
             return source.name
-    return DEFAULT_MINISTRY
+    if function in ("", "defence"):
+        return DEFAULT_MINISTRY
+    if country not in COUNTRIES:
+        return None
+    name, adjective = COUNTRIES[country]
+    title = function.capitalize()
+    return (index.canonical(f"{adjective} {title} Ministry")
+            or index.canonical(f"{name}'s {title} Ministry") or f"{name}'s {title} Ministry")
 
 
 def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[int, str]],
-            researched: list[str], later: list[str],
-            ministry: str = DEFAULT_MINISTRY) -> str | None:
+            researched: list[str], later: list[str], country: str | None,
+            index: SourceIndex) -> str | None:
     """The name a reference stands for. Explicit names stand for themselves; back-references
     take the nearest fitting source: one speaking in this or the previous sentence, one named
     there, then any attributed earlier, then any named earlier."""
@@ -98,7 +125,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         return researched[-1] if researched else None
     test = {
         PERSON: is_person,
-        MINISTRY: lambda n: "Ministry" in n or "Department" in n,
+        MINISTRY: lambda n: ("Ministry" in n or "Department" in n) and (
+            not ref.name or ministry_function(n) in ("", ref.name)),
         ORG: lambda n: not is_person(n),
     }[ref.cls]
     recent = si - 1 if ref.cls == PERSON else si + 1  # people are taken up from close by only
@@ -107,7 +135,7 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
             if k >= since and test(name):
                 return name
     if ref.cls == MINISTRY:
-        return ministry
+        return country_ministry(country, ref.name or "", index)
     if ref.cls == ORG:  # "as described by the publication. Meduza."
         return next((n for n in later if test(n)), None)
     return None
@@ -145,7 +173,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     """One pass over the article: resolve references and collect each sentence's cues."""
     sents = sentences(text)
     refs = references(text, index)
-    ministry = defence_ministry(article_country(outlet, refs, index), index)
+    country = article_country(outlet, refs, index)
     doc, to_orig = masked(text, refs)
     bounds = masked_bounds(sents, refs)
     found = frames(doc, to_orig, bounds)
@@ -166,7 +194,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             r += 1
         later = [x.name for x in refs[first:r] if x.cls == NAMED]
         for k in range(first, r):
-            name = resolve(refs[k], si, seen, spoken, researched, later, ministry)
+            name = resolve(refs[k], si, seen, spoken, researched, later, country, index)
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))

@@ -29,7 +29,9 @@ BACKREF = re.compile(
     r"(?:minister|mayor|president|official|spokes(?:man|woman|person)|head|chairman|chief|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
     r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b)"
-    r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign)\s+)?ministry(?:\s+of\s+defen[cs]e)?\b"
+    r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
+    r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
+    r"the\s+interior|justice|finance|health|labou?r))?\b"
     r"|the\s+(?:military\s+)?department\b|the\s+mod\b"
     r"|(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b)"
     r"|(?P<org>the\s+(?:(?:latest|daily|new|weekly|intelligence|british|uk|official|"
@@ -126,7 +128,7 @@ BODY_MODIFIERS_TEXT = """
     Defence Defense Foreign Interior Internal Justice Finance Economy Economic Health Emergency
     Emergencies Labour Labor Education Federal State National Security Intelligence Border
     Statistics Migration Investigative Prosecutor General Central Main Press Military Armed
-    Presidential Joint Special"""
+    Presidential Joint Special Affairs"""
 BODY_MODIFIERS = frozenset(BODY_MODIFIERS_TEXT.split())
 
 
@@ -190,6 +192,34 @@ CAPITALS_TEXT = """
 PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | set(DEMONYMS)
 
 
+# "The government of the Tyumen region", "the administration of Belgorod": a body named by its
+# place, lower-case head first. "According to the FP": an acronym a cue links, registered or not.
+BODY_OF = re.compile(
+    rf"(?<![\w’'-])(?:[Tt]he\s+)?((?:[Gg]overnment|[Aa]dministration|[Pp]arliament|[Aa]uthorities|"
+    rf"[Pp]rosecutor['’]s\s+[Oo]ffice|[Mm]ayor['’]s\s+[Oo]ffice)\s+of\s+(?:the\s+)?{_CAP}"
+    rf"(?:[\s-]+{_CAP}){{0,2}}(?:\s+(?:region|oblast|republic|krai|province|city|district))?)"
+)
+CITED_ACRONYM = re.compile(
+    r"\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
+    r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
+)
+
+
+def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+    """Bodies named by their place, and acronyms that a cue links to a figure."""
+    refs = []
+    for pattern in (BODY_OF, CITED_ACRONYM):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if pattern is CITED_ACRONYM and name in PLACES:
+                continue
+            if overlaps(m.start(1), m.end(1), taken):
+                continue
+            refs.append(Ref(m.start(1), m.end(1), NAMED, name[0].upper() + name[1:]))
+            taken = sorted([*taken, (m.start(1), m.end(1))])
+    return refs
+
+
 def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
     """Unregistered bodies named in full; a name that overlaps a known one is left to it."""
     refs = []
@@ -215,6 +245,21 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
         refs.append(Ref(start, m.end(), NAMED, body_name(m.group("owner"), " ".join(name.split()),
                                                           index)))
     return refs
+
+
+# What a ministry does, from the words that name it: "the Foreign Ministry", "the Ministry of
+# Internal Affairs". A back-reference resolves only to a ministry with the same function.
+MINISTRY_FUNCTIONS = {"defence": ("defence", "defense"), "foreign": ("foreign",),
+                      "interior": ("interior", "internal"), "justice": ("justice",),
+                      "finance": ("finance",), "health": ("health",),
+                      "labour": ("labour", "labor"), "emergencies": ("emergencies",)}
+
+
+def ministry_function(words: str) -> str:
+    """The function a ministry's name gives ("defence", "foreign", ...), or "" for any."""
+    lowered = words.lower()
+    return next((f for f, stems in MINISTRY_FUNCTIONS.items()
+                 if any(stem in lowered for stem in stems)), "")
 
 
 class Ref(NamedTuple):
@@ -267,11 +312,14 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     taken = [(r.start, r.end) for r in refs]
     refs += org_names(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)
+    refs += place_named_bodies(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
     refs += person_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     refs += speaker_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     for m in BACKREF.finditer(lower_same_length(text)):
         if not overlaps(m.start(), m.end(), taken):
-            refs.append(Ref(m.start(), m.end(), m.lastgroup, None))
+            function = ministry_function(m.group()) if m.lastgroup == MINISTRY else None
+            refs.append(Ref(m.start(), m.end(), m.lastgroup, function))
     return sorted(refs)

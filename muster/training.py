@@ -4,9 +4,10 @@ Each figure that the gold file also lists gives one example per candidate source
 (`transforms.attribution.candidates`): positive when the candidate is the gold claimant.
 A logistic regression (scikit-learn) over pairs of candidates of one figure (the gold
 claimant's evidence minus another's) gives the claimant weights, a ranking; a second one, over
-each other candidate's evidence given the gold claimant, gives the via weights. Fitting uses dev, dev2 without its held-out part, and the project's own example sentences
-(`tests/fixtures/claim_examples.yaml`: each rule's general case), and
-`make eval` reports the same fit cross-validated by article. The weights are written to
+each other candidate's evidence given the gold claimant, gives the via weights. Fitting uses
+dev, dev2 without its held-out part, and the project's own example sentences
+(`tests/fixtures/claim_examples.yaml`: each rule's general case), and `make eval` reports the
+same fit cross-validated by article. The weights are written to
 `transforms/attribution/weights.json`, which extraction reads without scikit-learn.
 """
 

@@ -4,8 +4,8 @@ Both choices score named evidence (`transforms.attribution.candidates`) with wei
 on the annotated articles (`muster.training`, cross-validated by `make eval`) and shipped as
 data (`weights.json`, beside this file). The claimant is the candidate with the highest score
 (a ranking learned from pairs of candidates); the via is the best other candidate when its
-logistic probability, given that claimant, is above one half. The outlet is a candidate like any other, so it is
-chosen only when no linked source scores higher.
+logistic probability, given that claimant, is above one half. The outlet is a candidate like
+any other, so it is chosen only when no linked source scores higher.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ SPEECH_VERBS_TEXT = """
 say:says,said,said,saying tell:tells,told,told,telling write:writes,wrote,written,writing
 report estimate announce confirm reveal mention highlight explain warn
 find:finds,found,found,finding point_out:points_out,pointed_out,pointed_out,pointing_out
-assess calculate indicate suggest inform stress emphasise emphasize acknowledge admit:admits,admitted,admitted,admitting disclose
+assess calculate indicate suggest inform stress emphasise emphasize acknowledge
+admit:admits,admitted,admitted,admitting disclose
 publish count record identify conclude insist declare believe argue allege observe
 show:shows,showed,shown,showing tweet post project predict
 put:puts,put,put,putting cite quote specify:specifies,specified,specified,specifying

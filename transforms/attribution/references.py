@@ -103,7 +103,8 @@ ORG_NAME = re.compile(
 # Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
 GROUP_SPEAKERS = re.compile(
     r"(?<![\w’'-])((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
-    + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS) + r")(?:\s+in\s+{cap})?)(?=\s+" + SPEECH + r"\b)".replace("{cap}", _CAP)
+    + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
+    + rf")(?:\s+in\s+{_CAP})?)(?=\s+" + SPEECH + r"\b)"
 )
 # Described sources after a cue that names them: "according to local media", "citing officials".
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)

@@ -9,7 +9,7 @@ declared schema is an error, not a silent gap.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict
+from dataclasses import fields
 
 import pandas as pd
 
@@ -17,11 +17,13 @@ from transforms.attribution.attribution import annotate
 from transforms.attribution.sources import SourceIndex, resolved_source_id
 from transforms.declarations.schema import columns
 from transforms.figures.numbers import figures
+from transforms.model import Figure
 from transforms.rows import records
 from transforms.time.periods import figure_period
 
 UNATTRIBUTED = "unattributed"  # the claimant when a document's outlet is unknown too
 DERIVED = ("claimant_id", "via_id", "cluster_id")  # filled after the row: ids and clusters
+FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
 
 
 def claim_id(doc_id: str, start: int, end: int) -> str:
@@ -30,7 +32,7 @@ def claim_id(doc_id: str, start: int, end: int) -> str:
 
 def claim_row(doc: dict, fig, context: dict, extractor_version: str, outlet: str) -> dict:
     """One claims row: the figure, its context and its period, checked against the schema."""
-    row = asdict(fig)
+    row = {name: getattr(fig, name) for name in FIGURE_FIELDS}
     start, end = row.pop("start"), row.pop("end")
     offset = context.pop("sentence_start")
     when = figure_period(context["sentence"], start - offset, end - offset, doc.get("published"))

@@ -110,6 +110,7 @@ class ArticleContext:
             for name in names:
                 self.counts[name] = self.counts.get(name, 0) + 1
         self.attributed = sum(1 for names in self.cued if names)
+        self.sentences: dict[int, dict[str, float]] = {}
         self.first_cued = next((si for si, cues in enumerate(reading.cues) if cues),
                                len(reading.sents))
 
@@ -119,6 +120,19 @@ class ArticleContext:
         own = name in self.cued[si]
         others = self.attributed - bool(self.cued[si])
         return (self.counts.get(name, 0) - own) / others if others > 0 else 0.0
+
+    def sentence(self, si: int) -> dict[str, float]:
+        """A sentence's own evidence, read once for all its figures."""
+        if si not in self.sentences:
+            text, sent = self.text, self.reading.sents[si]
+            self.sentences[si] = {
+                "sentence_cued": float(bool(self.usable(self.reading.cues[si]))),
+                "own_comment": float(bool(OWN_COMMENT.match(text, sent.start))),
+                "headline": float(si < self.first_cued and sent.paragraph == 0),
+                "anaphora": float(bool(ANAPHORA.search(text, sent.start, sent.end))),
+                "first_person": float(bool(FIRST_PERSON.search(text, sent.start, sent.end))),
+            }
+        return self.sentences[si]
 
     def usable(self, cues: list[Cue]) -> list[Cue]:
         return [c for c in cues if c.name not in self.selves]
@@ -277,13 +291,9 @@ def sentence_features(ctx: ArticleContext, fig: Figure, si: int) -> dict[str, fl
     sent = reading.sents[si]
     before = text[sent.start:fig.start]
     return {
-        "sentence_cued": float(bool(ctx.usable(reading.cues[si]))),
+        **ctx.sentence(si),
         "figure_quoted": float(quote_of(reading.quotes, fig.start) is not None),
-        "own_comment": float(bool(OWN_COMMENT.match(text, sent.start))),
         "bracketed": float(before.rfind("[") > before.rfind("]")),
-        "headline": float(si < ctx.first_cued and sent.paragraph == 0),
-        "anaphora": float(bool(ANAPHORA.search(text, sent.start, sent.end))),
-        "first_person": float(bool(FIRST_PERSON.search(text, sent.start, sent.end))),
     }
 
 

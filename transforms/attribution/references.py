@@ -91,7 +91,7 @@ BODY_HEAD = (
     + "|".join(ORG_HEADS) + ")"
 )
 ORG_NAME = re.compile(
-    rf"(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
+    rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
     rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
@@ -106,16 +106,19 @@ GROUP_SPEAKERS = re.compile(
     + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
     + rf")(?:\s+in\s+{_CAP})?)(?=\s+" + SPEECH + r"\b)"
 )
+# where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
+DESCRIPTION_HIT = re.compile(
+    r"\b(?:" + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS) + r")\b")
 # Described sources after a cue that names them: "according to local media", "citing officials".
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 CITED_DESCRIPTION = re.compile(
-    r"\b(?i:according\s+to|citing|quoting|told|cited\s+by|quoted\s+by)\s+"
+    r"(?=[AaCcQqTt])\b(?i:according\s+to|citing|quoting|told|cited\s+by|quoted\s+by)\s+"
     r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + r")\s+){0,3}(?:"
     + "|".join(DESCRIPTION_NOUNS) + r"))\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 SINGLE_SPEAKER = re.compile(
-    rf"(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)(?=(?:,[^,\n]{{1,140}},)?\s+"
+    rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)(?=(?:,[^,\n]{{1,140}},)?\s+"
     r"(?:said|says|reported|reports|estimated|estimates|wrote|writes|calculated|found|counted)\b)"
 )
 NOT_OWNER_TEXT = """
@@ -157,11 +160,37 @@ def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
     return index.canonical(name) or name
 
 
+def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans around each hit."""
+    spans: list[tuple[int, int]] = []
+    for m in hits:
+        lo, hi = max(0, m.start() - before), m.end() + after
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def matches_of(pattern: re.Pattern, text: str):
+    """`pattern`'s matches; GROUP_SPEAKERS' only where its nouns occur (the same matches, as
+    its look-behind sees before each window)."""
+    if pattern is not GROUP_SPEAKERS:
+        yield from pattern.finditer(text)
+        return
+    last = -1
+    for lo, hi in windows(DESCRIPTION_HIT.finditer(text), 60, 400):
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() > last:
+                last = m.start()
+                yield m
+
+
 def speaker_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs = []
     for pattern in (GROUP_SPEAKERS, CITED_DESCRIPTION, SINGLE_SPEAKER):
-        for m in pattern.finditer(text):
+        for m in matches_of(pattern, text):
             name, start = m.group(1), m.start(1)
             first = name.split()[0]
             if pattern is not SINGLE_SPEAKER and first in NOT_OWNER and " " in name:
@@ -196,12 +225,12 @@ PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | 
 # "The government of the Tyumen region", "the administration of Belgorod": a body named by its
 # place, lower-case head first. "According to the FP": an acronym a cue links, registered or not.
 BODY_OF = re.compile(
-    rf"(?<![\w’'-])(?:[Tt]he\s+)?((?:[Gg]overnment|[Aa]dministration|[Pp]arliament|[Aa]uthorities|"
+    rf"(?=[TtGgAaPpMm])(?<![\w’'-])(?:[Tt]he\s+)?((?:[Gg]overnment|[Aa]dministration|[Pp]arliament|[Aa]uthorities|"
     rf"[Pp]rosecutor['’]s\s+[Oo]ffice|[Mm]ayor['’]s\s+[Oo]ffice)\s+of\s+(?:the\s+)?{_CAP}"
     rf"(?:[\s-]+{_CAP}){{0,2}}(?:\s+(?:region|oblast|republic|krai|province|city|district))?)"
 )
 CITED_ACRONYM = re.compile(
-    r"\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
+    r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
 )
 

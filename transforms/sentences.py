@@ -86,7 +86,7 @@ def sentences(text: str) -> list[Sentence]:
 
 def sentence_at(spans: list[Sentence], pos: int) -> int:
     """Index of the sentence holding character `pos` (the nearest one before it if in a gap)."""
-    i = bisect.bisect_right([s.start for s in spans], pos) - 1
+    i = bisect.bisect_right(spans, pos, key=lambda s: s.start) - 1
     return max(i, 0)
 
 

@@ -27,6 +27,7 @@ from transforms.model import Candidate, Figure
 
 PASSAGE_BACK = 6     # sentences: how far back a passage's source is looked for
 PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked for
+HEADLINE_SENTENCES = 3  # a headline or standfirst is one of the first sentences
 CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although|though|and\s+that)\b|;|\s[–—]\s")
 OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
                          r"corresponds|equals|exceeds|would|puts|brings)\b")
@@ -128,7 +129,8 @@ class ArticleContext:
             self.sentences[si] = {
                 "sentence_cued": float(bool(self.usable(self.reading.cues[si]))),
                 "own_comment": float(bool(OWN_COMMENT.match(text, sent.start))),
-                "headline": float(si < self.first_cued and sent.paragraph == 0),
+                "headline": float(si < min(self.first_cued, HEADLINE_SENTENCES)
+                                  and sent.paragraph == 0),
                 "anaphora": float(bool(ANAPHORA.search(text, sent.start, sent.end))),
                 "first_person": float(bool(FIRST_PERSON.search(text, sent.start, sent.end))),
             }

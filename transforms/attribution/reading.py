@@ -8,6 +8,7 @@ a name and collects what the article says about its own sources ("Source: RIA No
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -113,6 +114,9 @@ def country_ministry(country: str | None, function: str, index: SourceIndex) -> 
             or index.canonical(f"{name}'s {title} Ministry") or f"{name}'s {title} Ministry")
 
 
+LOOKBACK = 200  # sources named or cued: how far back a back-reference is looked up
+
+
 def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[int, str]],
             researched: list[str], later: list[str], country: str | None,
             index: SourceIndex) -> str | None:
@@ -131,8 +135,10 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
     }[ref.cls]
     recent = si - 1 if ref.cls == PERSON else si + 1  # people are taken up from close by only
     for pool, since in ((spoken, recent), (seen, recent), (spoken, 0), (seen, 0)):
-        for k, name in reversed(pool):
-            if k >= since and test(name):
+        for k, name in reversed(pool[-LOOKBACK:]):  # bounded: a long text stays linear
+            if k < since:
+                break
+            if test(name):
                 return name
     if ref.cls == MINISTRY:
         return country_ministry(country, ref.name or "", index)
@@ -248,4 +254,6 @@ def interview_turns(sents: list[Sentence], labels: dict[int, str]) -> dict[int, 
     return turns
 
 def quote_of(quotes: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in quotes if s <= pos < e), None)
+    """The quotation holding `pos` (quotations are in order and do not overlap)."""
+    i = bisect.bisect_right(quotes, (pos, float("inf"))) - 1
+    return quotes[i] if i >= 0 and quotes[i][0] <= pos < quotes[i][1] else None

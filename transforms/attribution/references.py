@@ -188,7 +188,7 @@ def matches_of(pattern: re.Pattern, text: str):
 
 def speaker_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
-    refs = []
+    refs, taken = [], list(taken)
     for pattern in (GROUP_SPEAKERS, CITED_DESCRIPTION, SINGLE_SPEAKER):
         for m in matches_of(pattern, text):
             name, start = m.group(1), m.start(1)
@@ -208,7 +208,7 @@ def speaker_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
             if first in SPEAKER_STOP or overlaps(start, m.end(1), taken):
                 continue
             refs.append(Ref(start, m.end(1), NAMED, name))
-            taken = sorted([*taken, (start, m.end(1))])
+            bisect.insort(taken, (start, m.end(1)))
     return refs
 
 
@@ -237,7 +237,7 @@ CITED_ACRONYM = re.compile(
 
 def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Bodies named by their place, and acronyms that a cue links to a figure."""
-    refs = []
+    refs, taken = [], list(taken)
     for pattern in (BODY_OF, CITED_ACRONYM):
         for m in pattern.finditer(text):
             name = m.group(1)
@@ -246,7 +246,7 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
             if overlaps(m.start(1), m.end(1), taken):
                 continue
             refs.append(Ref(m.start(1), m.end(1), NAMED, name[0].upper() + name[1:]))
-            taken = sorted([*taken, (m.start(1), m.end(1))])
+            bisect.insort(taken, (m.start(1), m.end(1)))
     return refs
 
 

@@ -82,6 +82,7 @@ POSSESSIVE = re.compile(
     SRC + r"(?:['’]s?)?\s+(?:(?:latest|daily|new|own|recent|official|"
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
+    r"records|filings|statistics|numbers|projections|poll|polling|"
     r"statement|bulletin|figures|count|tally|survey|study|order|post)\b"
 )
 ACTION = re.compile(SRC + APPOSITIVE + r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"

@@ -26,7 +26,9 @@ BACKREF = re.compile(
     r"(?=[hsaitdmowe])\b(?:(?P<person>(?:he|she|him)\b|(?<=\bin\s)(?:his|her)(?=\s+words)"
     r"|(?<=\baccording\sto\s)(?:her|his)\b"
     r"|the\s+(?:kremlin\s+leader|(?:deputy\s+|vice\s+|prime\s+|foreign\s+|defen[cs]e\s+)*"
-    r"(?:minister|mayor|president|official|spokes(?:man|woman|person)|head|chairman|chief|"
+    r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
+    r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
+    r"chairman|chief|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
     r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b)"
     r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
@@ -232,6 +234,8 @@ BODY_OF = re.compile(
 CITED_ACRONYM = re.compile(
     r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
+    r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5})(?:['’]s)?\s+(?=(?:records|filings|data|figures|statistics|"
+    r"estimates|numbers|report|survey|poll)\b)"
 )
 
 
@@ -240,13 +244,14 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     refs, taken = [], list(taken)
     for pattern in (BODY_OF, CITED_ACRONYM):
         for m in pattern.finditer(text):
-            name = m.group(1)
+            group = 1 if m.group(1) else 2
+            name, start, end = m.group(group), m.start(group), m.end(group)
             if pattern is CITED_ACRONYM and name in PLACES:
                 continue
-            if overlaps(m.start(1), m.end(1), taken):
+            if overlaps(start, end, taken):
                 continue
-            refs.append(Ref(m.start(1), m.end(1), NAMED, name[0].upper() + name[1:]))
-            bisect.insort(taken, (m.start(1), m.end(1)))
+            refs.append(Ref(start, end, NAMED, name[0].upper() + name[1:]))
+            bisect.insort(taken, (start, end))
     return refs
 
 

@@ -17,27 +17,38 @@ from transforms.figures.number_words import (
     WORD_NUMBER,
     trie_pattern,
 )
-from transforms.figures.units import CURRENCY_PREFIX, CURRENCY_WORD, PERCENT, word_set
+from transforms.figures.units import (
+    CURRENCY_PREFIX,
+    CURRENCY_WORD,
+    PERCENT,
+    PREFIX_LAST_CHARS,
+    word_set,
+)
 
-# Digits with English or European thousands separators, or plain digits with a decimal part:
-# "2,390", "400, 000", "260 000", "2.390" (not "1.320 million"), "4,5 million", "1.9".
+# Digits with English, Indian or European separators, or plain digits with a decimal part:
+# "2,390", "1,271.2", "12,00,000", "400, 000", "260 000", "5 248,5", "2.390" (not "1.320
+# million"), "1.234,5", "4,5 million", "1.9". Each alternative is linear: groups are fixed-width.
+_SCALE_AHEAD = r"\s?(?:million|billion|thousand|mln|bn|lakhs?|crores?)\b"
 NUMBER = (
-    r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # Indian grouping: "12,00,000", "1,50,00,000"
+    r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3},\s\d{3}(?![\d,.])"  # "400, 000", but not the day in "January 1, 280,000"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?![.,]\d)"
-    r"|\d{1,3}(?:\.\d{3}(?!\d))+(?![.,]\d|\s?(?:million|billion|thousand|mln|bn)\b)"
-    r"|\d+,\d{1,2}(?=\s?(?:million|billion|thousand|mln|bn)\b)"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:,\d{1,2}(?![\d,]))?(?![.,]\d)"
+    r"|\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d{1,2}(?![\d,]))?(?![.,]\d|" + _SCALE_AHEAD + ")"
+    r"|\d+,\d{1,2}(?=" + _SCALE_AHEAD + ")"
     r"|\d+(?:\.\d+)?"
 )
+# "million", "4 hundred million", "2 lakh", "1.5 crore", "64.8million", "417K", "3.5bn".
 MULTIPLIER = (
-    r"(?:\s?(?:million|billion|trillion|thousand|mln|mn|bln|bn|trn|tn)\b|(?:bn|[kKmMbB])\b)"
+    r"(?:\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trn|tn"
+    r"|lakhs?|lacs?|crores?)\b|(?:bn|[kKmMbB])\b)"
 )
-_TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"
-
+_TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"  # "2 million 389 thousand"
 CORE = re.compile(
     rf"(?P<vague>\b(?:{VAGUE})\b)"
     rf"|(?P<share>\b(?:{SHARE}))"
-    rf"|(?:(?<![\w.,:/+\-])|(?<=\s[a-z]))(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER})"
+    rf"|(?:(?<![\w.,:/+\-−])|(?<=\s[a-z]))(?P<sign>[-+−](?=\d))?(?P<cur>{CURRENCY_PREFIX})?"
+    rf"(?P<num>{NUMBER})"
     rf"(?P<mult>{MULTIPLIER})?(?P<tail>{_TAIL})?"
     rf"|(?P<words>\b{WORD_NUMBER})",
     re.IGNORECASE,
@@ -45,7 +56,10 @@ CORE = re.compile(
 # Where a CORE match can start. Scanning with CORE itself is slow (every alternative is tried
 # at every character), so these cheap scans find the starts and CORE is matched there only.
 # Number words are looked for in the lowercased text: a case-insensitive scan is twice as slow.
-DIGIT_START = re.compile(r"[\d$€£₽₴]+")
+# A run of digits with its separators is one start ("12,00,000", not also "00,000").
+DIGIT_START = re.compile(r"\d+(?:[.,]\d+)*")
+# A currency prefix ending where the digits start: "US$", "A$ ", "Rs ", "USD ".
+PREFIX_BEFORE = re.compile(rf"(?<![\w$])(?:{CURRENCY_PREFIX})$")
 WORD_START = re.compile(rf"(?<![a-z]){trie_pattern(TRIGGER_WORDS)}(?![a-z])")
 WORD_START_ANY_CASE = re.compile(WORD_START.pattern, re.IGNORECASE)
 
@@ -106,8 +120,8 @@ NOT_AFTER = re.compile(
 )
 # A price of money: "104 roubles to the dollar", "$1 = 90 roubles".
 EXCHANGE_RATE = re.compile(
-    r"\s*=|\s+(?:per|to\s+(?:the|one|a)|against\s+the|for\s+(?:one|a|each))\s+(?:US\s+)?"
-    r"(?:dollar|euro|rouble|ruble|pound|yuan|hryvnia)\b",
+    r"\s*=|\s+(?:per|to\s+(?:the|one|a)|against\s+the|for\s+(?:one|a|each))\s+"
+    rf"(?:{CURRENCY_WORD}|{CURRENCY_PREFIX}?1\b)",
     re.IGNORECASE,
 )
 PERCENT_AFTER = re.compile(PERCENT, re.IGNORECASE)
@@ -121,7 +135,7 @@ RANGE_TAIL = re.compile(  # "25,000 to 30,000", "from 500,000 to more than a mil
 _ABOUT = r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|over|~|≈|c\.)"
 # A conversion set off by commas: "204,000 roubles, roughly $2,100, a month", "..., or about $11,200".
 CONVERSION_COMMA = re.compile(
-    rf",\s*(?:or\s+)?(?:{_ABOUT}\s*)?(?P<cur>[$€£]|US\$)(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?"
+    rf",\s*(?:or\s+)?(?:{_ABOUT}\s*)?(?P<cur>{CURRENCY_PREFIX})(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?"
     r"(?=\s*(?:,|\.|;|\)|$|\s+at\s+(?:current|the|today)))",
     re.IGNORECASE,
 )
@@ -166,7 +180,7 @@ SHARE_NOT_BEFORE = re.compile(
     r"\b(?:first|second|last|latter|former|an?|and\s+a|one\s+and\s+a)\s+$", re.IGNORECASE
 )
 URL = re.compile(r"https?://\S+|www\.\S+")
-_CODES = frozenset(("USD", "EUR", "GBP", "RUB", "UAH"))
+_SIGN_BEFORE = frozenset("-+−")
 
 
 def candidate_starts(text: str) -> list[int]:
@@ -174,11 +188,14 @@ def candidate_starts(text: str) -> list[int]:
     starts = []
     for hit in DIGIT_START.finditer(text):
         start = hit.start()
-        if start >= 2 and text[start - 2 : start] == "US":
-            starts.append(start - 2)  # "US$5,130"
-        elif start >= 4 and text[start - 4 : start - 1] in _CODES and text[start - 1] == " ":
-            starts.append(start - 4)  # "USD 300"
-        starts.append(start)
+        if start and text[start - 1] in PREFIX_LAST_CHARS:
+            prefix = PREFIX_BEFORE.search(text, max(0, start - 7), start)
+            if prefix:
+                start = prefix.start()  # "US$5,130", "Rs 50 lakh", "USD 300"
+                starts.append(start)
+        if start and text[start - 1] in _SIGN_BEFORE:
+            starts.append(start - 1)  # "-3.5%", "+12%"
+        starts.append(hit.start())
     lower = text.lower()
     if len(lower) != len(text):  # lowercasing changed offsets (rare letters): slower scan
         starts.extend(hit.start() for hit in WORD_START_ANY_CASE.finditer(text))
@@ -200,9 +217,14 @@ def _article_before(lower: str, start: int) -> int:
             return len(article)
     return 0
 # The clause before a bare amount talks money: "adds 1.5 million roubles to the federal 400,000",
-# "a city bonus of 1.9 million". The amount takes the currency named there.
+# "a city bonus of $1.9 million and 400,000". The amount takes the currency of the amount there
+# (only a currency word after digits counts: "a lump sum", "Putin won" name no currency).
+MONEY_NAMED = re.compile(
+    rf"\d(?:{MULTIPLIER})?\s?(?P<word>{CURRENCY_WORD})|(?<![\w$])(?P<cur>{CURRENCY_PREFIX})\d",
+    re.IGNORECASE,
+)
 MONEY_CLAUSE = re.compile(
-    rf"(?:{CURRENCY_WORD}|[$€£₽])[^.;:!?\n]*\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?|salar\w+"
-    r"|sum|wages?|budget|federal|regional)\b[^.;:!?\n\d]{0,40}$",
+    rf"(?:{MONEY_NAMED.pattern})[^.;:!?\n]*\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?"
+    r"|salar\w+|sum|wages?|budget|federal|regional)\b[^.;:!?\n\d]{0,40}$",
     re.IGNORECASE,
 )

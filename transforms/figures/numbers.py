@@ -10,6 +10,7 @@ ANNOTATION.md says what is a figure; the rules here are general, never per artic
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
@@ -44,9 +45,21 @@ def figures(text: str) -> list[Figure]:
 
     Each is a `Figure` with start/end offsets (text[start:end] == quote), quote, value (None for
     ranges and vague amounts), value_low, value_high, alt_value, alt_unit, unit, per, qualifier.
+    Never raises on what the text says: an expression that cannot be read is left out (see
+    `read_figures` for how many were).
+    """
+    return read_figures(text)[0]
+
+
+def read_figures(text: str) -> tuple[list[Figure], int]:
+    """Every figure in `text`, and how many number expressions were skipped as unreadable.
+
+    Each expression is read on its own: one the reader fails on (an error, an infinite or NaN
+    value, a range whose low end exceeds its high end) is skipped and counted, never raised.
     """
     urls = [m.span() for m in pat.URL.finditer(text)] if "http" in text or "www." in text else []
     found: list[Figure] = []
+    skipped = 0
     floor = 0
     for start in pat.candidate_starts(text):
         if start < floor or any(a <= start < b for a, b in urls):
@@ -54,11 +67,30 @@ def figures(text: str) -> list[Figure]:
         match = pat.CORE.match(text, start)
         if match is None:
             continue
-        figure, consumed = _figure_at(text, match)
+        try:
+            figure, consumed = _figure_at(text, match)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError,
+                ZeroDivisionError):
+            figure, consumed = None, match.end()
+            skipped += 1
         floor = max(floor, consumed)
-        if figure is not None:
+        if figure is None:
+            continue
+        if sound(figure):
             found.append(figure)
-    return found
+        else:
+            skipped += 1
+    return found, skipped
+
+
+def sound(figure: Figure) -> bool:
+    """Whether a figure's numbers can be published: finite, and a range's low end <= its high."""
+    numbers = [n for n in (figure.value, figure.value_low, figure.value_high, figure.alt_value)
+               if n is not None]
+    if not all(math.isfinite(n) for n in numbers):
+        return False
+    return not (figure.value_low is not None and figure.value_high is not None
+                and figure.value_low > figure.value_high)
 
 
 def _figure_at(text: str, match) -> tuple[dict | None, int]:
@@ -83,24 +115,52 @@ def left_context(text: str, start: int) -> Left:
     return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
 
 
+MAX_DIGITS = 20  # more digits than any figure has: a code, a garbled string or an overflow
+
+
 def number_value(digits: str, multiplier: str | None = None, tail: str | None = None) -> float:
-    """The value of digits with their separators and multiplier: "2.390" 2390, "3.5bn" 3.5e9."""
+    """The value of digits with their separators and multiplier: "2.390" 2390, "1,271.2" 1271.2,
+    "5 248,5" 5248.5, "12,00,000" 1200000, "3.5bn" 3.5e9, "4 hundred million" 4e8.
+
+    Raises ValueError for what is no number a figure can have (too many digits, not finite).
+    """
     compact = "".join(digits.split())
-    if "," in compact and len(compact.rsplit(",", 1)[1]) != 3:
-        compact = compact.replace(",", ".")  # "4,5 million"
-    elif "," in compact:
-        compact = compact.replace(",", "")
-    elif compact.count(".") > 1 or (
-        "." in compact and len(compact.split(".")[-1]) == 3 and not multiplier
-    ):
-        compact = compact.replace(".", "")
-    value = float(compact)
-    if multiplier:
-        value *= MULTIPLIERS[multiplier.strip().lower()]
+    if sum(char.isdigit() for char in compact) > MAX_DIGITS:
+        raise ValueError(f"too many digits for a figure: {compact[:30]}...")
+    decimal = _decimal_mark(compact, bool(multiplier))
+    thousands = "".join(mark for mark in ",." if mark != decimal)
+    compact = compact.translate({ord(mark): None for mark in thousands})
+    value = float(compact.replace(",", ".") if decimal == "," else compact)
+    for word in (multiplier or "").lower().split():
+        value *= MULTIPLIERS[word]
     if tail:
         count, scale = _TAIL_PARTS.match(tail).groups()
         value += float(count) * MULTIPLIERS[scale.lower()]
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {digits!r}")
     return value
+
+
+def _decimal_mark(compact: str, scaled: bool) -> str | None:
+    """Which of "," and "." is the decimal mark in `compact` (digits and marks), if either.
+
+    Both: the last one ("1,271.2", "1.234,5"). One mark written more than once separates
+    thousands ("2,389,130", "10.000.000"). Once: a comma before three digits separates
+    thousands ("2,390"), before other counts it is decimal ("4,5 million"); a dot is decimal
+    unless three digits follow and no multiplier ("2.390" 2390, "1.320 million" 1.32e6).
+    """
+    marks = [char for char in compact if char in ",."]
+    if not marks:
+        return None
+    if len(set(marks)) == 2:
+        return marks[-1]
+    mark = marks[0]
+    if len(marks) > 1:
+        return None
+    after = len(compact.rsplit(mark, 1)[1])
+    if mark == ",":
+        return None if after == 3 else ","
+    return None if after == 3 and not scaled else "."
 
 
 def _digits_figure(text: str, match) -> tuple[dict | None, int]:
@@ -327,8 +387,9 @@ def _clause_currency(text: str, start: int) -> str | None:
     clause = pat.MONEY_CLAUSE.search(text, max(0, start - 160), start)
     if clause is None:
         return None
-    word = pat.CURRENCY_AFTER.search(clause.group())
-    if word:
-        return currency_of_word(word.group("word"))
-    symbol = re.search(r"[$€£₽]", clause.group())
-    return currency_of_symbol(symbol.group()) if symbol else None
+    named = pat.MONEY_NAMED.search(clause.group())
+    if named is None:
+        return None
+    if named.group("word"):
+        return currency_of_word(named.group("word"))
+    return currency_of_symbol(named.group("cur"))

@@ -106,6 +106,24 @@ CHANGE = re.compile(
     re.IGNORECASE,
 )
 
+_CHANGE_WORDS = (
+    r"increas|ris|rose|grow|grew|fall|fell|drop|declin|decreas|jump|climb|rais|reduc|cut|boost"
+    r"|expand|went|gone|shrank|shrunk|slid|slump|plung|surg|soar|doubl|halv|tripl|lower|hik|dip"
+    r"|swell|swollen|mount|balloon|tumbl|slash|lift|upped|narrow|widen|chang|adjust|revis"
+)
+# A verb of change right before a number: "rose by 5% to", "fell from $2,415 to", "up 9.4% to"
+# ("rose 5 to 10 percent" stays a range).
+CHANGE_BEFORE = re.compile(
+    rf"(?:\b(?:{_CHANGE_WORDS})\w*\s+(?:\w+ly\s+)?(?:by|from)|(?P<updown>\b(?:up|down)(?:\s+by)?))"
+    r"\s+(?:(?:about|around|some|nearly|almost|roughly|just|more\s+than|over|an?)\s+)?$",
+    re.IGNORECASE,
+)
+# Verbs whose "up"/"down" is no change of a number: "signed up 300 to 400 men".
+PHRASAL_UP = re.compile(
+    r"(?:sign|call|set|line|pick|show|turn|take|took|make|made|draw|drew|round|put|give|gave"
+    r"|bring|brought|break|broke|shut|hand|back|end|mop|hunt|track|beat|round|write|wrote)\w*"
+)
+
 _MONTH = (
     r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)"

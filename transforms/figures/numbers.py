@@ -224,9 +224,13 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
         return None, _range_end(text, pos)
     second = None if words else pat.RANGE_TAIL.match(text, pos)
-    if second and _is_range(text, left, value, second):
-        low, high, unit = _range_bounds(value, scaled, second, unit)
-        pos = second.end()
+    changed = _after_change(text, left, start)
+    if second and not changed and _is_range(text, left, value, unit, second):
+        bounds = _range_bounds(value, scaled, second, unit)
+        if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
+            low, high, unit = bounds
+            pos = second.end()
+    if low is not None:
         if unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
             unit, pos = currency_of_word(word.group("word")), word.end()
     if unit is None and (duration := pat.DURATION_AFTER.match(text, pos)):
@@ -262,7 +266,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         unit = noun or _clause_currency(text, start) or "person"
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
-    qualifier, quote_start = _qualifier(left, start, unit, low is not None)
+    qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed)
     per, quote_end = None, pos
     if unit != "percent":
         per, per_start, per_end = rate_after(text, pos)
@@ -275,15 +279,39 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                         unit, per, qualifier), pos
 
 
-def _is_range(text: str, left: Left, value: float, second) -> bool:
+def _is_range(text: str, left: Left, value: float, unit: str | None, second) -> bool:
     """Whether "X to Y", "X-Y" or "between X and Y" is one range rather than two numbers."""
     sep = second.group("sep").strip()
     if sep == "and" and left.kind != "between":
         return False
     if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
         return False  # "rose from 300 to 400"
+    if unit is not None and (other := _tail_unit(text, second)) and other != unit:
+        return False  # "9.4 per cent to $84": a change and a level, not a range
     high = range_high(second)
     return high > value or (second.group("mult") is not None and high > 0)
+
+
+def _tail_unit(text: str, second) -> str | None:
+    """The unit written on the second number of "X to Y": percent, a symbol or a word after it."""
+    if second.group("pct"):
+        return "percent"
+    if second.group("cur"):
+        return currency_of_symbol(second.group("cur"))
+    word = pat.CURRENCY_AFTER.match(text, second.end())
+    return currency_of_word(word.group("word")) if word else None
+
+
+def _after_change(text: str, left: Left, start: int) -> bool:
+    """Whether a verb of change stands right before the number ("rose by 5% to", "fell from",
+    "up 9.4 per cent to"): then "X to Y" is a change and a new level, two figures."""
+    found = pat.CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    if found.group("updown"):
+        before = text[max(0, found.start() - 20) : found.start()].split()
+        return not (before and pat.PHRASAL_UP.fullmatch(before[-1].lower()))  # "signed up"
+    return True
 
 
 def range_high(second) -> float:
@@ -357,14 +385,15 @@ def _share_figure(text: str, match) -> dict | None:
                         None, "percent", None, qualifier)
 
 
-def _qualifier(left: Left, start: int, unit: str, is_range: bool) -> tuple[str, int]:
+def _qualifier(left: Left, start: int, unit: str, is_range: bool, *,
+               changed: bool = False) -> tuple[str, int]:
     """The qualifier of a figure and where its quote starts (with the qualifier words)."""
     if is_range:
         return "range", left.start if left.kind in ("between", "from") else start
     if left.kind in _QUALIFIERS:
         return left.kind, left.start
-    if left.kind == "from" and unit not in ("person", "unit", "percent"):
-        return "at_least", left.start  # "salaries from 190,000 rubles"
+    if left.kind == "from" and not changed and unit not in ("person", "unit", "percent"):
+        return "at_least", left.start  # "salaries from 190,000 rubles", not "fell from $2,415"
     return "exact", start
 
 

@@ -80,6 +80,9 @@ _NOT_A_FIGURE = (
     r"article|art\.|no\.|nos\.|number|part|paragraph|clause|chapter|section|item|page|episode"
     r"|season|phase|stage|level|version|model|type|flight|route|decree|resolution|war|table"
     r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|(?:is|was|on|by|since)\s+day|#"
+    r"|game|match|category|cat\.|class|grade|windows|iphone|ipad|galaxy|pixel|highway|gate|room"
+    r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
+    r"|top"
     r"|(?:one|1)\s+(?:in|out\s+of)|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
@@ -97,7 +100,9 @@ least than over of upwards upward above exceeding exceeded at from below under t
 some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
 article art. no. nos. number paragraph clause chapter section item page episode season phase stage
 level version model type flight route decree resolution war # in age aged ages rate rates by =
-most part table chart map fig. unit brigade battalion regiment division day
+most part table chart map fig. unit brigade battalion regiment division day game match category
+cat. class grade windows iphone ipad galaxy pixel highway gate room apartment flat building block
+platform channel exit zone sector lane bus tram line tier top
 """)
 # A verb of change before "from X to Y" makes two figures of it, not a range.
 CHANGE = re.compile(
@@ -114,7 +119,7 @@ _CHANGE_WORDS = (
 # A verb of change right before a number: "rose by 5% to", "fell from $2,415 to", "up 9.4% to"
 # ("rose 5 to 10 percent" stays a range).
 CHANGE_BEFORE = re.compile(
-    rf"(?:\b(?:{_CHANGE_WORDS})\w*\s+(?:\w+ly\s+)?(?:by|from)|(?P<updown>\b(?:up|down)(?:\s+by)?))"
+    rf"(?:\b(?:{_CHANGE_WORDS})\w*\s+(?:\w+ly\s+)?(?:by|from)|(?P<updown>\b(?:up|down)(?:\s+(?:by|from))?))"
     r"\s+(?:(?:about|around|some|nearly|almost|roughly|just|more\s+than|over|an?)\s+)?$",
     re.IGNORECASE,
 )
@@ -130,9 +135,34 @@ _MONTH = (
 )
 DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
-# Clock times, dates, ordinals, letters glued to the digits: "9:23", "5 PM", "15/03", "19th".
+# An age: "At 26, I ...", or a small number in a clause about age ("the age limit ... from 27 to
+# 30"). Searched in the window before the number.
+AGE_CLAUSE = re.compile(r"(?:(?:^|[.!?]\s+|\n)At\s+|\bages?\b(?!\s+of\s+\d)[^.;!?\n\d]{0,60})$")
+# A date in digits: "13.02.2023", "3/9/24", "2023-09-03".
+NUMERIC_DATE = re.compile(r"(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d.,])")
+# A product or brand name in mixed case right before a number: "iPhone 11", "PlayStation 5".
+NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\s$")
+# A street address: "12 Downing Street", "3 Tverskaya St."
+ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Square"
+    r"|Place|Drive|Way|Prospekt|Prospect|Embankment|Highway|Ulitsa)\b"
+)
+# A score: "3-2", "2:1", with a word of a contest around it: "a 3-2 win", "won 2-1".
+SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d.,%])")
+SCORE_WORD_AFTER = re.compile(
+    r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
+    r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",
+    re.IGNORECASE,
+)
+SCORE_WORD_BEFORE = re.compile(
+    r"\b(?:won|win|wins|lost|lose|loses|beat|beats|beaten|defeated|drew|drawn|trail\w*|lead\w*"
+    r"|score\s+of|scoreline\s+of|final\s+score)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# Clock times, dates, ordinals, letters glued to the digits: "9:23", "5 PM", "15/03", "19th";
+# not "24pc" (percent).
 NOT_AFTER = re.compile(
-    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b|[A-Za-z\d]|\s?[½¼¾]"
+    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b|(?!pc\b)[A-Za-z\d]|\s?[½¼¾]"
     r"|\s*=",
     re.IGNORECASE,
 )
@@ -172,11 +202,11 @@ NOT_A_TERM_AFTER = re.compile(
 )
 DURATION_NOT_BEFORE = re.compile(
     r"\b(?:first|last|previous|past|next|following|coming|recent|preceding|within|in|during"
-    r"|since|another|additional|extra)\s+$",
+    r"|since|another|additional|extra)\s+(?:(?:just|only|about|around|under|less\s+than)\s+)?$",
     re.IGNORECASE,
 )
 SERVICE_TERMS = re.compile(
-    r"\b(?:contract\w*|serv(?:e|ed|es|ing|ice)|sign(?:s|ed|ing)?\s+(?:on|up)|enlist\w*"
+    r"\b(?:contract\w*|serv(?:e|ed|es|ing|ice)\b|sign(?:s|ed|ing)?\s+(?:on|up)|enlist\w*"
     r"|amnesty|discharge\w*|fighting|tour\s+of\s+duty|term\s+of)",
     re.IGNORECASE,
 )
@@ -188,6 +218,8 @@ AGE_OVER = re.compile(
     r"\b(?:(?:are|were|is|was|be)\s+(?:over|under|older\s+than|younger\s+than)|who\s+(?:is|was))\s+$")
 # "three wounded for every soldier killed": a ratio, not a count
 RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNORECASE)
+# "these two reserves", "the other three": a number word that points back at things named before.
+POINTS_BACK = re.compile(r"\b(?:these|those|the\s+other|both)\s+$", re.IGNORECASE)
 OF_GROUP = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b", re.IGNORECASE)
 SHARE_OF_TIME = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|its\s+)?(?:year|month|week|day|decade|century|season"

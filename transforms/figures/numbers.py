@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from transforms.figures import number_patterns as pat
@@ -24,6 +25,7 @@ from transforms.figures.units import (
     currency_of_word,
     following_words,
     pay_rate_before,
+    plural_noun,
     rate_after,
 )
 from transforms.model import Figure
@@ -176,7 +178,20 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     left = left_context(text, start)
     if left.kind == "exclude":
         return None, _range_end(text, end)
+    if plain and (label := _label_end(text, start, end)):
+        return None, label  # "iPhone 11", "12 Downing Street", "a 3-2 win"
+    if plain and (date := pat.NUMERIC_DATE.match(text, start)):
+        return None, date.end()
     value = number_value(raw, mult, tail)
+    if plain and value <= 100 and pat.AGE_CLAUSE.search(text, max(0, start - 70), start) and (
+            counted_noun(following_words(text, _range_end(text, end))) is None):
+        return None, _range_end(text, end)  # "At 26, I", "the age limit from 27 to 30"
+    if match.group("sign"):
+        figure, used = _amount_figure(text, start, end, value, None, left)
+        if figure is None or figure.unit != "percent" or figure.value is None:
+            return None, used  # a sign makes a change in percent ("-3.5%"), else no figure
+        sign = -1 if match.group("sign") in "-−" else 1
+        return replace(figure, value=sign * figure.value), used
     if plain and value < 120 and text.startswith(",", end) and pat.AGE_AFTER_NAME.search(
             text, max(0, start - 30), start):
         return None, end  # "Putin, 71, said"
@@ -191,6 +206,19 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     unit = currency_of_symbol(cur) if cur else None
     return _amount_figure(text, start, end, value, unit, left, year_like=year_like,
                           scaled=bool(mult or tail))
+
+
+def _label_end(text: str, start: int, end: int) -> int | None:
+    """Where a number that is part of a name, an address or a score ends, if it is one."""
+    if pat.NAME_BEFORE.search(text, max(0, start - 24), start):
+        return end  # "iPhone 11", "PlayStation 5"
+    if pat.ADDRESS_AFTER.match(text, end):
+        return end  # "12 Downing Street"
+    score = pat.SCORE.match(text, start)
+    if score and (pat.SCORE_WORD_AFTER.match(text, score.end())
+                  or pat.SCORE_WORD_BEFORE.search(text, max(0, start - 40), start)):
+        return score.end()  # "a 3-2 win", "won 2-1"
+    return None
 
 
 def _words_figure(text: str, match) -> tuple[dict | None, int]:
@@ -242,6 +270,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if low is not None and high is not None and high <= 31 and pat.DATE_AFTER.match(text, pos):
         return None, pos  # "between 10 and 14 February"
     alt_value = alt_unit = None
+    if unit is None and low is None and (bare := pat.CONVERSION.match(text, pos)):
+        unit = _recent_currency(text, start, bare)  # "down from 2.5 million ($25,000)"
     if unit not in (None, "percent"):
         conversion = pat.CONVERSION.match(text, pos)
         if conversion and (conversion.group("cur") or conversion.group("word")):
@@ -261,8 +291,11 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         noun = counted_noun(following_words(text, pos))
         if noun == "excluded":
             return None, pos
-        if words and not (scaled or noun or pat.OF_GROUP.match(text, pos)):
+        if words and not (scaled or noun or pat.OF_GROUP.match(text, pos)
+                          or plural_noun(following_words(text, pos))):
             return None, pos
+        if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
+            return None, pos  # "these two reserves"
         unit = noun or _clause_currency(text, start) or "person"
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
@@ -409,6 +442,21 @@ def _figure_dict(text, start, end, value, low, high, alt_value, alt_unit, unit, 
     quote = text[start:end].rstrip()
     return Figure(start, start + len(quote), quote, value, low, high, alt_value, alt_unit, unit,
                   per, qualifier)
+
+
+def _recent_currency(text: str, start: int, conversion) -> str | None:
+    """The currency of a bare amount converted in brackets: the last other currency named with
+    an amount in the sentence before it ("800,000 rubles ..., down from 2.5 million ($25,000)")."""
+    if conversion.group("cur"):
+        other = currency_of_symbol(conversion.group("cur"))
+    elif conversion.group("word"):
+        other = currency_of_word(conversion.group("word"))
+    else:
+        return None
+    begin = max(0, start - 200, text.rfind("\n", 0, start) + 1)
+    named = [currency_of_word(m.group("word")) if m.group("word") else currency_of_symbol(m.group("cur"))
+             for m in pat.MONEY_NAMED.finditer(text, begin, start)]
+    return next((code for code in reversed(named) if code != other), None)
 
 
 def _clause_currency(text: str, start: int) -> str | None:

@@ -58,7 +58,7 @@ CURRENCY_WORD = (
     r"(?![\w'’])(?!\s+of\b)"
     rf"|{_alternation(_AFTER_SYMBOLS, case_sensitive=False)}"
 )
-PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)"
+PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|pc\b)"
 
 DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month",
                   "year": "year", "years": "year"}
@@ -156,6 +156,33 @@ def counted_noun(words: list[str]) -> str | None:
         if word in UNIT_NOUNS:
             return "unit"
     return None
+
+
+# Words ending in "s" that are no plural noun: a number word before them counts nothing.
+_NOT_PLURAL = word_set("""
+is was has does this thus its us as yes less unless across perhaps always sometimes besides
+whereas towards afterwards nevertheless various previous serious famous numerous dangerous
+""")
+
+
+# Plural nouns that count parts of an account, not people, money or things: "in two stages".
+ABSTRACT_NOUNS = word_set("""
+installments instalments tranches stages phases rounds waves parts ways reasons options sides
+steps words things questions occasions decrees laws sentences aspects factors points respects
+directions versions scenarios possibilities
+""")
+
+
+def plural_noun(words: list[str]) -> bool:
+    """Whether the words after a number word name what it counts: a plural noun, after at most
+    two modifiers ("two kids", "eight more picks", "two separate notices", "three brigades")."""
+    for word in words[:3]:
+        if word in _STOPWORDS or word in NOT_COUNTED or word in ABSTRACT_NOUNS:
+            return False
+        if (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+                and word not in _NOT_PLURAL):
+            return True
+    return False
 
 
 def rate_after(text: str, end: int) -> tuple[str | None, int, int]:

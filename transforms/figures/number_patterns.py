@@ -138,6 +138,8 @@ DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
 # An age: "At 26, I ...", or a small number in a clause about age ("the age limit ... from 27 to
 # 30"). Searched in the window before the number.
 AGE_CLAUSE = re.compile(r"(?:(?:^|[.!?]\s+|\n)At\s+|\bages?\b(?!\s+of\s+\d)[^.;!?\n\d]{0,60})$")
+# A telephone number: "+7 495 123 45 67", "+44 20 7946 0958".
+PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{2,4}\)?){2,}")
 # A date in digits: "13.02.2023", "3/9/24", "2023-09-03".
 NUMERIC_DATE = re.compile(r"(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d.,])")
 # A product or brand name in mixed case right before a number: "iPhone 11", "PlayStation 5".
@@ -181,9 +183,13 @@ RANGE_TAIL = re.compile(  # "25,000 to 30,000", "from 500,000 to more than a mil
     re.IGNORECASE,
 )
 _ABOUT = r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|over|~|≈|c\.)"
-# A conversion set off by commas: "204,000 roubles, roughly $2,100, a month", "..., or about $11,200".
+# A conversion set off by commas or stated as a worth: "204,000 roubles, roughly $2,100, a
+# month", "..., or approximately 18 million USD", "2 million rubles is worth roughly $25,000".
 CONVERSION_COMMA = re.compile(
-    rf",\s*(?:or\s+)?(?:{_ABOUT}\s*)?(?P<cur>{CURRENCY_PREFIX})(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?"
+    r"(?:,\s*(?:or\s+)?|(?P<worth>\s+(?:is|are|was|were)\s+(?:worth|equal\s+to|equivalent\s+to"
+    r"|the\s+equivalent\s+of)\s+))"
+    rf"(?:{_ABOUT}\s*)?(?:(?P<cur>{CURRENCY_PREFIX})(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?"
+    rf"|(?P<wnum>{NUMBER})(?P<wmult>{MULTIPLIER})?\s?(?P<word>{CURRENCY_WORD}))"
     r"(?=\s*(?:,|\.|;|\)|$|\s+at\s+(?:current|the|today)))",
     re.IGNORECASE,
 )
@@ -273,8 +279,9 @@ MONEY_NAMED = re.compile(
     rf"\d(?:{MULTIPLIER})?\s?(?P<word>{CURRENCY_WORD})|(?<![\w$])(?P<cur>{CURRENCY_PREFIX})\d",
     re.IGNORECASE,
 )
-MONEY_CLAUSE = re.compile(
-    rf"(?:{MONEY_NAMED.pattern})[^.;:!?\n]*\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?"
-    r"|salar\w+|sum|wages?|budget|federal|regional)\b[^.;:!?\n\d]{0,40}$",
+# A word of pay right before a bare amount (at most 40 letters back, no digit between).
+MONEY_WORD_BEFORE = re.compile(
+    r"\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?|salar\w+|sum|wages?|budget|federal"
+    r"|regional)\b[^.;:!?\n\d]{0,40}$",
     re.IGNORECASE,
 )

@@ -183,10 +183,12 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     if plain and (date := pat.NUMERIC_DATE.match(text, start)):
         return None, date.end()
     value = number_value(raw, mult, tail)
-    if plain and value <= 100 and pat.AGE_CLAUSE.search(text, max(0, start - 70), start) and (
+    if plain and value <= 100 and _age_clause(text, start) and (
             counted_noun(following_words(text, _range_end(text, end))) is None):
         return None, _range_end(text, end)  # "At 26, I", "the age limit from 27 to 30"
     if match.group("sign"):
+        if phone := pat.PHONE.match(text, start):
+            return None, phone.end()
         figure, used = _amount_figure(text, start, end, value, None, left)
         if figure is None or figure.unit != "percent" or figure.value is None:
             return None, used  # a sign makes a change in percent ("-3.5%"), else no figure
@@ -206,6 +208,14 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     unit = currency_of_symbol(cur) if cur else None
     return _amount_figure(text, start, end, value, unit, left, year_like=year_like,
                           scaled=bool(mult or tail))
+
+
+def _age_clause(text: str, start: int) -> bool:
+    """Whether the words before a small number make it an age ("At 26,", "the age limit ... 27")."""
+    window = text[max(0, start - 70) : start]
+    if "age" not in window.lower() and "At" not in window:
+        return False  # most numbers: skip the search
+    return pat.AGE_CLAUSE.search(window) is not None
 
 
 def _label_end(text: str, start: int, end: int) -> int | None:
@@ -252,15 +262,14 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
         return None, _range_end(text, pos)
     second = None if words else pat.RANGE_TAIL.match(text, pos)
-    changed = _after_change(text, left, start)
+    changed = bool(second or left.kind == "from") and _after_change(text, left, start)
     if second and not changed and _is_range(text, left, value, unit, second):
         bounds = _range_bounds(value, scaled, second, unit)
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
             low, high, unit = bounds
             pos = second.end()
-    if low is not None:
-        if unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
-            unit, pos = currency_of_word(word.group("word")), word.end()
+    if low is not None and unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
+        unit, pos = currency_of_word(word.group("word")), word.end()
     if unit is None and (duration := pat.DURATION_AFTER.match(text, pos)):
         return _duration_figure(text, start, duration, value, left), duration.end()
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
@@ -269,7 +278,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return None, pos
     if low is not None and high is not None and high <= 31 and pat.DATE_AFTER.match(text, pos):
         return None, pos  # "between 10 and 14 February"
-    alt_value = alt_unit = None
+    alt_value = alt_unit = quote_stop = None
     if unit is None and low is None and (bare := pat.CONVERSION.match(text, pos)):
         unit = _recent_currency(text, start, bare)  # "down from 2.5 million ($25,000)"
     if unit not in (None, "percent"):
@@ -283,9 +292,15 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                             else currency_of_word(conversion.group("word")))
             pos = conversion.end()
         elif low is None and (comma := pat.CONVERSION_COMMA.match(text, pos)):
-            alt = currency_of_symbol(comma.group("cur"))
+            if comma.group("cur"):
+                alt = currency_of_symbol(comma.group("cur"))
+                number = number_value(comma.group("num"), comma.group("mult"))
+            else:
+                alt = currency_of_word(comma.group("word"))
+                number = number_value(comma.group("wnum"), comma.group("wmult"))
             if alt != unit:
-                alt_value, alt_unit = number_value(comma.group("num"), comma.group("mult")), alt
+                alt_value, alt_unit = number, alt
+                quote_stop = pos if comma.group("worth") else comma.end()
                 pos = comma.end()
     if unit is None:
         noun = counted_noun(following_words(text, pos))
@@ -300,7 +315,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed)
-    per, quote_end = None, pos
+    per, quote_end = None, pos if quote_stop is None else quote_stop
     if unit != "percent":
         per, per_start, per_end = rate_after(text, pos)
         if per and len(text[pos:per_start].split()) <= 1:
@@ -460,11 +475,14 @@ def _recent_currency(text: str, start: int, conversion) -> str | None:
 
 
 def _clause_currency(text: str, start: int) -> str | None:
-    """The currency of a bare amount whose clause talks money in a currency named before it."""
-    clause = pat.MONEY_CLAUSE.search(text, max(0, start - 160), start)
-    if clause is None:
+    """The currency of a bare amount whose clause talks money in a currency named before it:
+    a word of pay right before the amount, and an amount with a currency earlier in the clause."""
+    pay = pat.MONEY_WORD_BEFORE.search(text, max(0, start - 60), start)
+    if pay is None:
         return None
-    named = pat.MONEY_NAMED.search(clause.group())
+    begin = max(0, start - 160)
+    begin = max([begin, *(text.rfind(mark, begin, pay.start()) + 1 for mark in ".;:!?\n")])
+    named = pat.MONEY_NAMED.search(text, begin, pay.start())
     if named is None:
         return None
     if named.group("word"):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 from typing import NamedTuple
 
 from transforms.figures import number_patterns as pat
@@ -190,10 +189,11 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         if phone := pat.PHONE.match(text, start):
             return None, phone.end()
         figure, used = _amount_figure(text, start, end, value, None, left)
-        if figure is None or figure.unit != "percent" or figure.value is None:
-            return None, used  # a sign makes a change in percent ("-3.5%"), else no figure
-        sign = -1 if match.group("sign") in "-−" else 1
-        return replace(figure, value=sign * figure.value), used
+        if figure is None or figure.unit != "percent" or match.group("sign") in "-−":
+            # a sign makes a change in percent: "+12%" reads as 12; the claims table holds no
+            # negative values (a fall, "-3.5%", is read and left out), and no signed counts
+            return None, used
+        return figure, used
     if plain and value < 120 and text.startswith(",", end) and pat.AGE_AFTER_NAME.search(
             text, max(0, start - 30), start):
         return None, end  # "Putin, 71, said"

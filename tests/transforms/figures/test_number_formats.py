@@ -48,8 +48,9 @@ FORMATS = [
     ("multiplier glued to digits", "It spent $64.8million on it.",
      [fig("$64.8million", 64.8e6, unit="USD")]),
     # --- shares and signs --------------------------------------------------------------------
-    ("negative percent", "Output changed by -3.5% last year.",
-     [fig("-3.5%", -3.5, unit="percent")]),
+    ("a negative percent is read and left out", "Output changed by -3.5% last year.", []),
+    ("a fall beside a rise", "Sales went -3.5% and then +2% in a year.",
+     [fig("+2%", 2, unit="percent")]),
     ("positive percent", "Sign-ups changed by +12% in May.", [fig("+12%", 12, unit="percent")]),
     ("pc for percent", "Turnout was 24pc in the city.", [fig("24pc", 24, unit="percent")]),
     # --- changes are two figures -------------------------------------------------------------

@@ -2,9 +2,51 @@
 
 They follow ../shared/corpus/ANNOTATION.md so that published claims can be scored against an
 analyst's gold file; the claims schema, the extraction and the expectations all read them here.
+Currencies are data: one row each in currencies.csv beside this file (code, symbols, words).
 """
 
-UNITS = ("person", "RUB", "USD", "EUR", "GBP", "UAH", "percent", "day", "month", "year", "unit")
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import NamedTuple
+
+CURRENCY_FILE = Path(__file__).with_name("currencies.csv")
+
+
+class Currency(NamedTuple):
+    """One currency: its ISO 4217 code, the symbols written before an amount, the words after."""
+
+    code: str
+    name: str
+    symbols: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def read_currencies(path: str | Path = CURRENCY_FILE) -> tuple[Currency, ...]:
+    """The currency table; raises ValueError when a code is malformed or a form names two."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    table = tuple(Currency(r["code"].strip(), r["name"].strip(), _forms(r["symbols"]),
+                           _forms(r["words"])) for r in rows)
+    seen: dict[str, str] = {}
+    for currency in table:
+        if not (len(currency.code) == 3 and currency.code.isalpha() and currency.code.isupper()):
+            raise ValueError(f"{path}: {currency.code!r} is no ISO 4217 code")
+        for form in (currency.code, *currency.symbols, *currency.words):
+            key = " ".join(form.split()).casefold()
+            if seen.setdefault(key, currency.code) != currency.code:
+                raise ValueError(f"{path}: {form!r} names both {seen[key]} and {currency.code}")
+    return table
+
+
+def _forms(cell: str | None) -> tuple[str, ...]:
+    return tuple(form.strip() for form in (cell or "").split("|") if form.strip())
+
+
+CURRENCY_TABLE = read_currencies()
+CURRENCIES = tuple(currency.code for currency in CURRENCY_TABLE)
+UNITS = ("person", *CURRENCIES, "percent", "day", "month", "year", "unit")
 PERS = ("month", "year", "day")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range", "vague")
 METRICS = (

@@ -17,27 +17,38 @@ from transforms.figures.number_words import (
     WORD_NUMBER,
     trie_pattern,
 )
-from transforms.figures.units import CURRENCY_PREFIX, CURRENCY_WORD, PERCENT, word_set
+from transforms.figures.units import (
+    CURRENCY_PREFIX,
+    CURRENCY_WORD,
+    PERCENT,
+    PREFIX_LAST_CHARS,
+    word_set,
+)
 
-# Digits with English or European thousands separators, or plain digits with a decimal part:
-# "2,390", "400, 000", "260 000", "2.390" (not "1.320 million"), "4,5 million", "1.9".
+# Digits with English, Indian or European separators, or plain digits with a decimal part:
+# "2,390", "1,271.2", "12,00,000", "400, 000", "260 000", "5 248,5", "2.390" (not "1.320
+# million"), "1.234,5", "4,5 million", "1.9". Each alternative is linear: groups are fixed-width.
+_SCALE_AHEAD = r"\s?(?:million|billion|thousand|mln|bn|lakhs?|crores?)\b"
 NUMBER = (
-    r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # Indian grouping: "12,00,000", "1,50,00,000"
+    r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3},\s\d{3}(?![\d,.])"  # "400, 000", but not the day in "January 1, 280,000"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?![.,]\d)"
-    r"|\d{1,3}(?:\.\d{3}(?!\d))+(?![.,]\d|\s?(?:million|billion|thousand|mln|bn)\b)"
-    r"|\d+,\d{1,2}(?=\s?(?:million|billion|thousand|mln|bn)\b)"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:,\d{1,2}(?![\d,]))?(?![.,]\d)"
+    r"|\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d{1,2}(?![\d,]))?(?![.,]\d|" + _SCALE_AHEAD + ")"
+    r"|\d+,\d{1,2}(?=" + _SCALE_AHEAD + ")"
     r"|\d+(?:\.\d+)?"
 )
+# "million", "4 hundred million", "2 lakh", "1.5 crore", "64.8million", "417K", "3.5bn".
 MULTIPLIER = (
-    r"(?:\s?(?:million|billion|trillion|thousand|mln|mn|bln|bn|trn|tn)\b|(?:bn|[kKmMbB])\b)"
+    r"(?:\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trn|tn"
+    r"|lakhs?|lacs?|crores?)\b|(?:bn|[kKmMbB])\b)"
 )
-_TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"
-
+_TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"  # "2 million 389 thousand"
 CORE = re.compile(
     rf"(?P<vague>\b(?:{VAGUE})\b)"
     rf"|(?P<share>\b(?:{SHARE}))"
-    rf"|(?:(?<![\w.,:/+\-])|(?<=\s[a-z]))(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER})"
+    rf"|(?:(?<![\w.,:/+\-−])|(?<=\s[a-z]))(?P<sign>[-+−](?=\d))?(?P<cur>{CURRENCY_PREFIX})?"
+    rf"(?P<num>{NUMBER})"
     rf"(?P<mult>{MULTIPLIER})?(?P<tail>{_TAIL})?"
     rf"|(?P<words>\b{WORD_NUMBER})",
     re.IGNORECASE,
@@ -45,7 +56,10 @@ CORE = re.compile(
 # Where a CORE match can start. Scanning with CORE itself is slow (every alternative is tried
 # at every character), so these cheap scans find the starts and CORE is matched there only.
 # Number words are looked for in the lowercased text: a case-insensitive scan is twice as slow.
-DIGIT_START = re.compile(r"[\d$€£₽₴]+")
+# A run of digits with its separators is one start ("12,00,000", not also "00,000").
+DIGIT_START = re.compile(r"\d+(?:[.,]\d+)*")
+# A currency prefix ending where the digits start: "US$", "A$ ", "Rs ", "USD ".
+PREFIX_BEFORE = re.compile(rf"(?<![\w$])(?:{CURRENCY_PREFIX})$")
 WORD_START = re.compile(rf"(?<![a-z]){trie_pattern(TRIGGER_WORDS)}(?![a-z])")
 WORD_START_ANY_CASE = re.compile(WORD_START.pattern, re.IGNORECASE)
 
@@ -66,6 +80,9 @@ _NOT_A_FIGURE = (
     r"article|art\.|no\.|nos\.|number|part|paragraph|clause|chapter|section|item|page|episode"
     r"|season|phase|stage|level|version|model|type|flight|route|decree|resolution|war|table"
     r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|(?:is|was|on|by|since)\s+day|#"
+    r"|game|match|category|cat\.|class|grade|windows|iphone|ipad|galaxy|pixel|highway|gate|room"
+    r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
+    r"|top"
     r"|(?:one|1)\s+(?:in|out\s+of)|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
@@ -83,7 +100,9 @@ least than over of upwards upward above exceeding exceeded at from below under t
 some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
 article art. no. nos. number paragraph clause chapter section item page episode season phase stage
 level version model type flight route decree resolution war # in age aged ages rate rates by =
-most part table chart map fig. unit brigade battalion regiment division day
+most part table chart map fig. unit brigade battalion regiment division day game match category
+cat. class grade windows iphone ipad galaxy pixel highway gate room apartment flat building block
+platform channel exit zone sector lane bus tram line tier top
 """)
 # A verb of change before "from X to Y" makes two figures of it, not a range.
 CHANGE = re.compile(
@@ -92,22 +111,67 @@ CHANGE = re.compile(
     re.IGNORECASE,
 )
 
+_CHANGE_WORDS = (
+    r"increas|ris|rose|grow|grew|fall|fell|drop|declin|decreas|jump|climb|rais|reduc|cut|boost"
+    r"|expand|went|gone|shrank|shrunk|slid|slump|plung|surg|soar|doubl|halv|tripl|lower|hik|dip"
+    r"|swell|swollen|mount|balloon|tumbl|slash|lift|upped|narrow|widen|chang|adjust|revis"
+)
+# A verb of change right before a number: "rose by 5% to", "fell from $2,415 to", "up 9.4% to"
+# ("rose 5 to 10 percent" stays a range).
+CHANGE_BEFORE = re.compile(
+    rf"(?:\b(?:{_CHANGE_WORDS})\w*\s+(?:\w+ly\s+)?(?:by|from)|(?P<updown>\b(?:up|down)(?:\s+(?:by|from))?))"
+    r"\s+(?:(?:about|around|some|nearly|almost|roughly|just|more\s+than|over|an?)\s+)?$",
+    re.IGNORECASE,
+)
+# Verbs whose "up"/"down" is no change of a number: "signed up 300 to 400 men".
+PHRASAL_UP = re.compile(
+    r"(?:sign|call|set|line|pick|show|turn|take|took|make|made|draw|drew|round|put|give|gave"
+    r"|bring|brought|break|broke|shut|hand|back|end|mop|hunt|track|beat|round|write|wrote)\w*"
+)
+
 _MONTH = (
     r"(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May|MAY)"
 )
 DATE_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
-# Clock times, dates, ordinals, letters glued to the digits: "9:23", "5 PM", "15/03", "19th".
+# An age: "At 26, I ...", or a small number in a clause about age ("the age limit ... from 27 to
+# 30"). Searched in the window before the number.
+AGE_CLAUSE = re.compile(r"(?:(?:^|[.!?]\s+|\n)At\s+|\bages?\b(?!\s+of\s+\d)[^.;!?\n\d]{0,60})$")
+# A telephone number: "+7 495 123 45 67", "+44 20 7946 0958".
+PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{2,4}\)?){2,}")
+# A date in digits: "13.02.2023", "3/9/24", "2023-09-03".
+NUMERIC_DATE = re.compile(r"(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d.,])")
+# A product or brand name in mixed case right before a number: "iPhone 11", "PlayStation 5".
+NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\s$")
+# A street address: "12 Downing Street", "3 Tverskaya St."
+ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Square"
+    r"|Place|Drive|Way|Prospekt|Prospect|Embankment|Highway|Ulitsa)\b"
+)
+# A score: "3-2", "2:1", with a word of a contest around it: "a 3-2 win", "won 2-1".
+SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d.,%])")
+SCORE_WORD_AFTER = re.compile(
+    r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
+    r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",
+    re.IGNORECASE,
+)
+SCORE_WORD_BEFORE = re.compile(
+    r"\b(?:won|win|wins|lost|lose|loses|beat|beats|beaten|defeated|drew|drawn|trail\w*|lead\w*"
+    r"|score\s+of|scoreline\s+of|final\s+score)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# Clock times, dates, ordinals, letters glued to the digits: "9:23", "5 PM", "15/03", "19th";
+# not "24pc" (percent).
 NOT_AFTER = re.compile(
-    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b|[A-Za-z\d]|\s?[½¼¾]"
+    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b|(?!pc\b)[A-Za-z\d]|\s?[½¼¾]"
     r"|\s*=",
     re.IGNORECASE,
 )
 # A price of money: "104 roubles to the dollar", "$1 = 90 roubles".
 EXCHANGE_RATE = re.compile(
-    r"\s*=|\s+(?:per|to\s+(?:the|one|a)|against\s+the|for\s+(?:one|a|each))\s+(?:US\s+)?"
-    r"(?:dollar|euro|rouble|ruble|pound|yuan|hryvnia)\b",
+    r"\s*=|\s+(?:per|to\s+(?:the|one|a)|against\s+the|for\s+(?:one|a|each))\s+"
+    rf"(?:{CURRENCY_WORD}|{CURRENCY_PREFIX}?1\b)",
     re.IGNORECASE,
 )
 PERCENT_AFTER = re.compile(PERCENT, re.IGNORECASE)
@@ -119,9 +183,13 @@ RANGE_TAIL = re.compile(  # "25,000 to 30,000", "from 500,000 to more than a mil
     re.IGNORECASE,
 )
 _ABOUT = r"(?:approximately|approx\.|about|around|roughly|some|nearly|almost|over|~|≈|c\.)"
-# A conversion set off by commas: "204,000 roubles, roughly $2,100, a month", "..., or about $11,200".
+# A conversion set off by commas or stated as a worth: "204,000 roubles, roughly $2,100, a
+# month", "..., or approximately 18 million USD", "2 million rubles is worth roughly $25,000".
 CONVERSION_COMMA = re.compile(
-    rf",\s*(?:or\s+)?(?:{_ABOUT}\s*)?(?P<cur>[$€£]|US\$)(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?"
+    r"(?:,\s*(?:or\s+)?|(?P<worth>\s+(?:is|are|was|were)\s+(?:worth|equal\s+to|equivalent\s+to"
+    r"|the\s+equivalent\s+of)\s+))"
+    rf"(?:{_ABOUT}\s*)?(?:(?P<cur>{CURRENCY_PREFIX})(?P<num>{NUMBER})(?P<mult>{MULTIPLIER})?"
+    rf"|(?P<wnum>{NUMBER})(?P<wmult>{MULTIPLIER})?\s?(?P<word>{CURRENCY_WORD}))"
     r"(?=\s*(?:,|\.|;|\)|$|\s+at\s+(?:current|the|today)))",
     re.IGNORECASE,
 )
@@ -140,11 +208,11 @@ NOT_A_TERM_AFTER = re.compile(
 )
 DURATION_NOT_BEFORE = re.compile(
     r"\b(?:first|last|previous|past|next|following|coming|recent|preceding|within|in|during"
-    r"|since|another|additional|extra)\s+$",
+    r"|since|another|additional|extra)\s+(?:(?:just|only|about|around|under|less\s+than)\s+)?$",
     re.IGNORECASE,
 )
 SERVICE_TERMS = re.compile(
-    r"\b(?:contract\w*|serv(?:e|ed|es|ing|ice)|sign(?:s|ed|ing)?\s+(?:on|up)|enlist\w*"
+    r"\b(?:contract\w*|serv(?:e|ed|es|ing|ice)\b|sign(?:s|ed|ing)?\s+(?:on|up)|enlist\w*"
     r"|amnesty|discharge\w*|fighting|tour\s+of\s+duty|term\s+of)",
     re.IGNORECASE,
 )
@@ -156,6 +224,8 @@ AGE_OVER = re.compile(
     r"\b(?:(?:are|were|is|was|be)\s+(?:over|under|older\s+than|younger\s+than)|who\s+(?:is|was))\s+$")
 # "three wounded for every soldier killed": a ratio, not a count
 RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNORECASE)
+# "these two reserves", "the other three": a number word that points back at things named before.
+POINTS_BACK = re.compile(r"\b(?:these|those|the\s+other|both)\s+$", re.IGNORECASE)
 OF_GROUP = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b", re.IGNORECASE)
 SHARE_OF_TIME = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|its\s+)?(?:year|month|week|day|decade|century|season"
@@ -166,7 +236,7 @@ SHARE_NOT_BEFORE = re.compile(
     r"\b(?:first|second|last|latter|former|an?|and\s+a|one\s+and\s+a)\s+$", re.IGNORECASE
 )
 URL = re.compile(r"https?://\S+|www\.\S+")
-_CODES = frozenset(("USD", "EUR", "GBP", "RUB", "UAH"))
+_SIGN_BEFORE = frozenset("-+−")
 
 
 def candidate_starts(text: str) -> list[int]:
@@ -174,11 +244,14 @@ def candidate_starts(text: str) -> list[int]:
     starts = []
     for hit in DIGIT_START.finditer(text):
         start = hit.start()
-        if start >= 2 and text[start - 2 : start] == "US":
-            starts.append(start - 2)  # "US$5,130"
-        elif start >= 4 and text[start - 4 : start - 1] in _CODES and text[start - 1] == " ":
-            starts.append(start - 4)  # "USD 300"
-        starts.append(start)
+        if start and text[start - 1] in PREFIX_LAST_CHARS:
+            prefix = PREFIX_BEFORE.search(text, max(0, start - 7), start)
+            if prefix:
+                start = prefix.start()  # "US$5,130", "Rs 50 lakh", "USD 300"
+                starts.append(start)
+        if start and text[start - 1] in _SIGN_BEFORE:
+            starts.append(start - 1)  # "-3.5%", "+12%"
+        starts.append(hit.start())
     lower = text.lower()
     if len(lower) != len(text):  # lowercasing changed offsets (rare letters): slower scan
         starts.extend(hit.start() for hit in WORD_START_ANY_CASE.finditer(text))
@@ -200,9 +273,15 @@ def _article_before(lower: str, start: int) -> int:
             return len(article)
     return 0
 # The clause before a bare amount talks money: "adds 1.5 million roubles to the federal 400,000",
-# "a city bonus of 1.9 million". The amount takes the currency named there.
-MONEY_CLAUSE = re.compile(
-    rf"(?:{CURRENCY_WORD}|[$€£₽])[^.;:!?\n]*\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?|salar\w+"
-    r"|sum|wages?|budget|federal|regional)\b[^.;:!?\n\d]{0,40}$",
+# "a city bonus of $1.9 million and 400,000". The amount takes the currency of the amount there
+# (only a currency word after digits counts: "a lump sum", "Putin won" name no currency).
+MONEY_NAMED = re.compile(
+    rf"\d(?:{MULTIPLIER})?\s?(?P<word>{CURRENCY_WORD})|(?<![\w$])(?P<cur>{CURRENCY_PREFIX})\d",
+    re.IGNORECASE,
+)
+# A word of pay right before a bare amount (at most 40 letters back, no digit between).
+MONEY_WORD_BEFORE = re.compile(
+    r"\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?|salar\w+|sum|wages?|budget|federal"
+    r"|regional)\b[^.;:!?\n\d]{0,40}$",
     re.IGNORECASE,
 )

@@ -21,9 +21,11 @@ TENS = {
 }
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Multipliers written after digits: "417K", "$22k", "3.5bn", "1.9 million".
+# South Asian scales: "2 lakh" is 200,000, "1.5 crore" 15 million.
 MULTIPLIERS = {
     **SCALES, "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
-    "tn": 1e12, "trn": 1e12,
+    "tn": 1e12, "trn": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
+    "crores": 1e7,
 }
 
 # Order of magnitude of vague amounts, as ANNOTATION.md gives them.

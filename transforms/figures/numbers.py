@@ -10,6 +10,7 @@ ANNOTATION.md says what is a figure; the rules here are general, never per artic
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
@@ -23,6 +24,7 @@ from transforms.figures.units import (
     currency_of_word,
     following_words,
     pay_rate_before,
+    plural_noun,
     rate_after,
 )
 from transforms.model import Figure
@@ -44,9 +46,21 @@ def figures(text: str) -> list[Figure]:
 
     Each is a `Figure` with start/end offsets (text[start:end] == quote), quote, value (None for
     ranges and vague amounts), value_low, value_high, alt_value, alt_unit, unit, per, qualifier.
+    Never raises on what the text says: an expression that cannot be read is left out (see
+    `read_figures` for how many were).
+    """
+    return read_figures(text)[0]
+
+
+def read_figures(text: str) -> tuple[list[Figure], int]:
+    """Every figure in `text`, and how many number expressions were skipped as unreadable.
+
+    Each expression is read on its own: one the reader fails on (an error, an infinite or NaN
+    value, a range whose low end exceeds its high end) is skipped and counted, never raised.
     """
     urls = [m.span() for m in pat.URL.finditer(text)] if "http" in text or "www." in text else []
     found: list[Figure] = []
+    skipped = 0
     floor = 0
     for start in pat.candidate_starts(text):
         if start < floor or any(a <= start < b for a, b in urls):
@@ -54,11 +68,30 @@ def figures(text: str) -> list[Figure]:
         match = pat.CORE.match(text, start)
         if match is None:
             continue
-        figure, consumed = _figure_at(text, match)
+        try:
+            figure, consumed = _figure_at(text, match)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError,
+                ZeroDivisionError):
+            figure, consumed = None, match.end()
+            skipped += 1
         floor = max(floor, consumed)
-        if figure is not None:
+        if figure is None:
+            continue
+        if sound(figure):
             found.append(figure)
-    return found
+        else:
+            skipped += 1
+    return found, skipped
+
+
+def sound(figure: Figure) -> bool:
+    """Whether a figure's numbers can be published: finite, and a range's low end <= its high."""
+    numbers = [n for n in (figure.value, figure.value_low, figure.value_high, figure.alt_value)
+               if n is not None]
+    if not all(math.isfinite(n) for n in numbers):
+        return False
+    return not (figure.value_low is not None and figure.value_high is not None
+                and figure.value_low > figure.value_high)
 
 
 def _figure_at(text: str, match) -> tuple[dict | None, int]:
@@ -83,24 +116,52 @@ def left_context(text: str, start: int) -> Left:
     return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
 
 
+MAX_DIGITS = 20  # more digits than any figure has: a code, a garbled string or an overflow
+
+
 def number_value(digits: str, multiplier: str | None = None, tail: str | None = None) -> float:
-    """The value of digits with their separators and multiplier: "2.390" 2390, "3.5bn" 3.5e9."""
+    """The value of digits with their separators and multiplier: "2.390" 2390, "1,271.2" 1271.2,
+    "5 248,5" 5248.5, "12,00,000" 1200000, "3.5bn" 3.5e9, "4 hundred million" 4e8.
+
+    Raises ValueError for what is no number a figure can have (too many digits, not finite).
+    """
     compact = "".join(digits.split())
-    if "," in compact and len(compact.rsplit(",", 1)[1]) != 3:
-        compact = compact.replace(",", ".")  # "4,5 million"
-    elif "," in compact:
-        compact = compact.replace(",", "")
-    elif compact.count(".") > 1 or (
-        "." in compact and len(compact.split(".")[-1]) == 3 and not multiplier
-    ):
-        compact = compact.replace(".", "")
-    value = float(compact)
-    if multiplier:
-        value *= MULTIPLIERS[multiplier.strip().lower()]
+    if sum(char.isdigit() for char in compact) > MAX_DIGITS:
+        raise ValueError(f"too many digits for a figure: {compact[:30]}...")
+    decimal = _decimal_mark(compact, bool(multiplier))
+    thousands = "".join(mark for mark in ",." if mark != decimal)
+    compact = compact.translate({ord(mark): None for mark in thousands})
+    value = float(compact.replace(",", ".") if decimal == "," else compact)
+    for word in (multiplier or "").lower().split():
+        value *= MULTIPLIERS[word]
     if tail:
         count, scale = _TAIL_PARTS.match(tail).groups()
         value += float(count) * MULTIPLIERS[scale.lower()]
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {digits!r}")
     return value
+
+
+def _decimal_mark(compact: str, scaled: bool) -> str | None:
+    """Which of "," and "." is the decimal mark in `compact` (digits and marks), if either.
+
+    Both: the last one ("1,271.2", "1.234,5"). One mark written more than once separates
+    thousands ("2,389,130", "10.000.000"). Once: a comma before three digits separates
+    thousands ("2,390"), before other counts it is decimal ("4,5 million"); a dot is decimal
+    unless three digits follow and no multiplier ("2.390" 2390, "1.320 million" 1.32e6).
+    """
+    marks = [char for char in compact if char in ",."]
+    if not marks:
+        return None
+    if len(set(marks)) == 2:
+        return marks[-1]
+    mark = marks[0]
+    if len(marks) > 1:
+        return None
+    after = len(compact.rsplit(mark, 1)[1])
+    if mark == ",":
+        return None if after == 3 else ","
+    return None if after == 3 and not scaled else "."
 
 
 def _digits_figure(text: str, match) -> tuple[dict | None, int]:
@@ -116,7 +177,23 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     left = left_context(text, start)
     if left.kind == "exclude":
         return None, _range_end(text, end)
+    if plain and (label := _label_end(text, start, end)):
+        return None, label  # "iPhone 11", "12 Downing Street", "a 3-2 win"
+    if plain and (date := pat.NUMERIC_DATE.match(text, start)):
+        return None, date.end()
     value = number_value(raw, mult, tail)
+    if plain and value <= 100 and _age_clause(text, start) and (
+            counted_noun(following_words(text, _range_end(text, end))) is None):
+        return None, _range_end(text, end)  # "At 26, I", "the age limit from 27 to 30"
+    if match.group("sign"):
+        if phone := pat.PHONE.match(text, start):
+            return None, phone.end()
+        figure, used = _amount_figure(text, start, end, value, None, left)
+        if figure is None or figure.unit != "percent" or match.group("sign") in "-−":
+            # a sign makes a change in percent: "+12%" reads as 12; the claims table holds no
+            # negative values (a fall, "-3.5%", is read and left out), and no signed counts
+            return None, used
+        return figure, used
     if plain and value < 120 and text.startswith(",", end) and pat.AGE_AFTER_NAME.search(
             text, max(0, start - 30), start):
         return None, end  # "Putin, 71, said"
@@ -131,6 +208,27 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     unit = currency_of_symbol(cur) if cur else None
     return _amount_figure(text, start, end, value, unit, left, year_like=year_like,
                           scaled=bool(mult or tail))
+
+
+def _age_clause(text: str, start: int) -> bool:
+    """Whether the words before a small number make it an age ("At 26,", "the age limit ... 27")."""
+    window = text[max(0, start - 70) : start]
+    if "age" not in window.lower() and "At" not in window:
+        return False  # most numbers: skip the search
+    return pat.AGE_CLAUSE.search(window) is not None
+
+
+def _label_end(text: str, start: int, end: int) -> int | None:
+    """Where a number that is part of a name, an address or a score ends, if it is one."""
+    if pat.NAME_BEFORE.search(text, max(0, start - 24), start):
+        return end  # "iPhone 11", "PlayStation 5"
+    if pat.ADDRESS_AFTER.match(text, end):
+        return end  # "12 Downing Street"
+    score = pat.SCORE.match(text, start)
+    if score and (pat.SCORE_WORD_AFTER.match(text, score.end())
+                  or pat.SCORE_WORD_BEFORE.search(text, max(0, start - 40), start)):
+        return score.end()  # "a 3-2 win", "won 2-1"
+    return None
 
 
 def _words_figure(text: str, match) -> tuple[dict | None, int]:
@@ -164,11 +262,14 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
         return None, _range_end(text, pos)
     second = None if words else pat.RANGE_TAIL.match(text, pos)
-    if second and _is_range(text, left, value, second):
-        low, high, unit = _range_bounds(value, scaled, second, unit)
-        pos = second.end()
-        if unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
-            unit, pos = currency_of_word(word.group("word")), word.end()
+    changed = bool(second or left.kind == "from") and _after_change(text, left, start)
+    if second and not changed and _is_range(text, left, value, unit, second):
+        bounds = _range_bounds(value, scaled, second, unit)
+        if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
+            low, high, unit = bounds
+            pos = second.end()
+    if low is not None and unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
+        unit, pos = currency_of_word(word.group("word")), word.end()
     if unit is None and (duration := pat.DURATION_AFTER.match(text, pos)):
         return _duration_figure(text, start, duration, value, left), duration.end()
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
@@ -177,7 +278,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return None, pos
     if low is not None and high is not None and high <= 31 and pat.DATE_AFTER.match(text, pos):
         return None, pos  # "between 10 and 14 February"
-    alt_value = alt_unit = None
+    alt_value = alt_unit = quote_stop = None
+    if unit is None and low is None and (bare := pat.CONVERSION.match(text, pos)):
+        unit = _recent_currency(text, start, bare)  # "down from 2.5 million ($25,000)"
     if unit not in (None, "percent"):
         conversion = pat.CONVERSION.match(text, pos)
         if conversion and (conversion.group("cur") or conversion.group("word")):
@@ -189,21 +292,30 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                             else currency_of_word(conversion.group("word")))
             pos = conversion.end()
         elif low is None and (comma := pat.CONVERSION_COMMA.match(text, pos)):
-            alt = currency_of_symbol(comma.group("cur"))
+            if comma.group("cur"):
+                alt = currency_of_symbol(comma.group("cur"))
+                number = number_value(comma.group("num"), comma.group("mult"))
+            else:
+                alt = currency_of_word(comma.group("word"))
+                number = number_value(comma.group("wnum"), comma.group("wmult"))
             if alt != unit:
-                alt_value, alt_unit = number_value(comma.group("num"), comma.group("mult")), alt
+                alt_value, alt_unit = number, alt
+                quote_stop = pos if comma.group("worth") else comma.end()
                 pos = comma.end()
     if unit is None:
         noun = counted_noun(following_words(text, pos))
         if noun == "excluded":
             return None, pos
-        if words and not (scaled or noun or pat.OF_GROUP.match(text, pos)):
+        if words and not (scaled or noun or pat.OF_GROUP.match(text, pos)
+                          or plural_noun(following_words(text, pos))):
             return None, pos
+        if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
+            return None, pos  # "these two reserves"
         unit = noun or _clause_currency(text, start) or "person"
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
-    qualifier, quote_start = _qualifier(left, start, unit, low is not None)
-    per, quote_end = None, pos
+    qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed)
+    per, quote_end = None, pos if quote_stop is None else quote_stop
     if unit != "percent":
         per, per_start, per_end = rate_after(text, pos)
         if per and len(text[pos:per_start].split()) <= 1:
@@ -215,15 +327,39 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                         unit, per, qualifier), pos
 
 
-def _is_range(text: str, left: Left, value: float, second) -> bool:
+def _is_range(text: str, left: Left, value: float, unit: str | None, second) -> bool:
     """Whether "X to Y", "X-Y" or "between X and Y" is one range rather than two numbers."""
     sep = second.group("sep").strip()
     if sep == "and" and left.kind != "between":
         return False
     if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
         return False  # "rose from 300 to 400"
+    if unit is not None and (other := _tail_unit(text, second)) and other != unit:
+        return False  # "9.4 per cent to $84": a change and a level, not a range
     high = range_high(second)
     return high > value or (second.group("mult") is not None and high > 0)
+
+
+def _tail_unit(text: str, second) -> str | None:
+    """The unit written on the second number of "X to Y": percent, a symbol or a word after it."""
+    if second.group("pct"):
+        return "percent"
+    if second.group("cur"):
+        return currency_of_symbol(second.group("cur"))
+    word = pat.CURRENCY_AFTER.match(text, second.end())
+    return currency_of_word(word.group("word")) if word else None
+
+
+def _after_change(text: str, left: Left, start: int) -> bool:
+    """Whether a verb of change stands right before the number ("rose by 5% to", "fell from",
+    "up 9.4 per cent to"): then "X to Y" is a change and a new level, two figures."""
+    found = pat.CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    if found.group("updown"):
+        before = text[max(0, found.start() - 20) : found.start()].split()
+        return not (before and pat.PHRASAL_UP.fullmatch(before[-1].lower()))  # "signed up"
+    return True
 
 
 def range_high(second) -> float:
@@ -297,14 +433,15 @@ def _share_figure(text: str, match) -> dict | None:
                         None, "percent", None, qualifier)
 
 
-def _qualifier(left: Left, start: int, unit: str, is_range: bool) -> tuple[str, int]:
+def _qualifier(left: Left, start: int, unit: str, is_range: bool, *,
+               changed: bool = False) -> tuple[str, int]:
     """The qualifier of a figure and where its quote starts (with the qualifier words)."""
     if is_range:
         return "range", left.start if left.kind in ("between", "from") else start
     if left.kind in _QUALIFIERS:
         return left.kind, left.start
-    if left.kind == "from" and unit not in ("person", "unit", "percent"):
-        return "at_least", left.start  # "salaries from 190,000 rubles"
+    if left.kind == "from" and not changed and unit not in ("person", "unit", "percent"):
+        return "at_least", left.start  # "salaries from 190,000 rubles", not "fell from $2,415"
     return "exact", start
 
 
@@ -322,13 +459,32 @@ def _figure_dict(text, start, end, value, low, high, alt_value, alt_unit, unit, 
                   per, qualifier)
 
 
-def _clause_currency(text: str, start: int) -> str | None:
-    """The currency of a bare amount whose clause talks money in a currency named before it."""
-    clause = pat.MONEY_CLAUSE.search(text, max(0, start - 160), start)
-    if clause is None:
+def _recent_currency(text: str, start: int, conversion) -> str | None:
+    """The currency of a bare amount converted in brackets: the last other currency named with
+    an amount in the sentence before it ("800,000 rubles ..., down from 2.5 million ($25,000)")."""
+    if conversion.group("cur"):
+        other = currency_of_symbol(conversion.group("cur"))
+    elif conversion.group("word"):
+        other = currency_of_word(conversion.group("word"))
+    else:
         return None
-    word = pat.CURRENCY_AFTER.search(clause.group())
-    if word:
-        return currency_of_word(word.group("word"))
-    symbol = re.search(r"[$€£₽]", clause.group())
-    return currency_of_symbol(symbol.group()) if symbol else None
+    begin = max(0, start - 200, text.rfind("\n", 0, start) + 1)
+    named = [currency_of_word(m.group("word")) if m.group("word") else currency_of_symbol(m.group("cur"))
+             for m in pat.MONEY_NAMED.finditer(text, begin, start)]
+    return next((code for code in reversed(named) if code != other), None)
+
+
+def _clause_currency(text: str, start: int) -> str | None:
+    """The currency of a bare amount whose clause talks money in a currency named before it:
+    a word of pay right before the amount, and an amount with a currency earlier in the clause."""
+    pay = pat.MONEY_WORD_BEFORE.search(text, max(0, start - 60), start)
+    if pay is None:
+        return None
+    begin = max(0, start - 160)
+    begin = max([begin, *(text.rfind(mark, begin, pay.start()) + 1 for mark in ".;:!?\n")])
+    named = pat.MONEY_NAMED.search(text, begin, pay.start())
+    if named is None:
+        return None
+    if named.group("word"):
+        return currency_of_word(named.group("word"))
+    return currency_of_symbol(named.group("cur"))

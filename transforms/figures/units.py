@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.declarations.vocab import PERS, UNITS
+from transforms.declarations.vocab import CURRENCY_TABLE, PERS, UNITS
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -16,21 +16,49 @@ def word_set(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-CURRENCY_SYMBOLS = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
-                    "£": "GBP", "gbp": "GBP", "₽": "RUB", "rub": "RUB", "₴": "UAH", "uah": "UAH"}
-CURRENCY_WORDS = {
-    "rouble": "RUB", "ruble": "RUB", "rub": "RUB", "dollar": "USD", "usd": "USD",
-    "euro": "EUR", "eur": "EUR", "pound": "GBP", "gbp": "GBP", "hryvnia": "UAH",
-    "hryvnya": "UAH", "hryvna": "UAH", "uah": "UAH", "₽": "RUB",
-}
-# A symbol or code written before the amount: "$2,390", "US$5,130", "€4,800", "USD 300".
-CURRENCY_PREFIX = r"(?:(?:US\s?\$|\$|€|£|₽|₴) ?|(?:USD|EUR|GBP|RUB|UAH)\s)"
-# A currency written after the amount: "495,000 roubles", "300 USD", "5,000 hryvnias".
-CURRENCY_WORD = (
-    r"(?:(?:US|U\.S\.|American|Russian|Ukrainian)\s)?(?:roubles?|rubles?|RUB|rub\.|dollars?|USD|euros?|EUR|pounds?(?:\s+sterling)?"
-    r"|GBP|hryvnias?|hryvnyas?|hryvnas?|UAH)\b(?!\s+of\b)|₽"
+def _key(form: str) -> str:
+    """How a currency form is looked up: spaces collapsed and dropped before a symbol, casefolded."""
+    return " ".join(form.split()).casefold().replace(" $", "$")
+
+
+def _alternation(forms, *, case_sensitive: bool) -> str:
+    """A regex alternation of `forms`, longest first, with any run of spaces inside a form."""
+    parts = [r"\s*".join(re.escape(part) for part in form.split())
+             for form in sorted(set(forms), key=len, reverse=True)]
+    body = "|".join(parts) or "(?!)"
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+def _has_letters(form: str) -> bool:
+    return any(char.isalpha() for char in form)
+
+
+# Every form of every currency in the table (transforms/declarations/currencies.csv), by key.
+CURRENCY_SYMBOLS = {_key(form): c.code for c in CURRENCY_TABLE for form in (*c.symbols, c.code)}
+CURRENCY_WORDS = {_key(form): c.code for c in CURRENCY_TABLE for form in (*c.words, c.code)}
+# Symbols without letters may also follow the amount: "5 000 ₽", "100 €" (not "$": "5 $10").
+_AFTER_SYMBOLS = [f for c in CURRENCY_TABLE for f in c.symbols if not _has_letters(f) and f != "$"]
+CURRENCY_WORDS.update({_key(form): c.code for c in CURRENCY_TABLE for form in c.symbols
+                       if form in _AFTER_SYMBOLS})
+
+_SIGNS = [f for c in CURRENCY_TABLE for f in c.symbols if not _has_letters(f)]
+_LETTER_SYMBOLS = [f for c in CURRENCY_TABLE for f in (*c.symbols, c.code) if _has_letters(f)]
+# A symbol or code written before the amount: "$2,390", "US$5,130", "A$3 million", "USD 300".
+CURRENCY_PREFIX = (
+    rf"(?:(?:{_alternation(_LETTER_SYMBOLS, case_sensitive=True)}|"
+    rf"{_alternation(_SIGNS, case_sensitive=False)})\s?)"
 )
-PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b)"
+# Characters that may end a prefix right before the digits (the cheap test before a look back).
+PREFIX_LAST_CHARS = frozenset(f[-1] for f in (*_SIGNS, *_LETTER_SYMBOLS)) | {" "}
+# A currency written after the amount: "495,000 roubles", "300 USD", "5,000 Nepalese rupees".
+_WORDS = [f for c in CURRENCY_TABLE for f in c.words if _has_letters(f)]
+CURRENCY_WORD = (
+    rf"(?:{_alternation(_WORDS, case_sensitive=False)}"
+    rf"|{_alternation([c.code for c in CURRENCY_TABLE], case_sensitive=True)})"
+    r"(?![\w'’])(?!\s+of\b)"
+    rf"|{_alternation(_AFTER_SYMBOLS, case_sensitive=False)}"
+)
+PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|pc\b)"
 
 DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month",
                   "year": "year", "years": "year"}
@@ -94,16 +122,13 @@ assert set(DURATION_UNITS.values()) <= set(PERS) <= set(UNITS)
 
 
 def currency_of_symbol(symbol: str) -> str:
-    """The currency code of a prefix such as "US$", "€" or "USD "."""
-    return CURRENCY_SYMBOLS[re.sub(r"\s", "", symbol).lower()]
+    """The currency code of a prefix such as "US$", "€", "Rs" or "USD "."""
+    return CURRENCY_SYMBOLS[_key(symbol)]
 
 
 def currency_of_word(word: str) -> str:
     """The currency code of the words after an amount ("roubles", "US dollars", "UAH")."""
-    key = word.lower().split()[-1].rstrip(".")
-    key = word.lower().split()[-2] if key == "sterling" else key
-    key = key[:-1] if key.endswith("s") and key[:-1] in CURRENCY_WORDS else key
-    return CURRENCY_WORDS[key]
+    return CURRENCY_WORDS[_key(word)]
 
 
 def following_words(text: str, end: int) -> list[str]:
@@ -131,6 +156,33 @@ def counted_noun(words: list[str]) -> str | None:
         if word in UNIT_NOUNS:
             return "unit"
     return None
+
+
+# Words ending in "s" that are no plural noun: a number word before them counts nothing.
+_NOT_PLURAL = word_set("""
+is was has does this thus its us as yes less unless across perhaps always sometimes besides
+whereas towards afterwards nevertheless various previous serious famous numerous dangerous
+""")
+
+
+# Plural nouns that count parts of an account, not people, money or things: "in two stages".
+ABSTRACT_NOUNS = word_set("""
+installments instalments tranches stages phases rounds waves parts ways reasons options sides
+steps words things questions occasions decrees laws sentences aspects factors points respects
+directions versions scenarios possibilities
+""")
+
+
+def plural_noun(words: list[str]) -> bool:
+    """Whether the words after a number word name what it counts: a plural noun, after at most
+    two modifiers ("two kids", "eight more picks", "two separate notices", "three brigades")."""
+    for word in words[:3]:
+        if word in _STOPWORDS or word in NOT_COUNTED or word in ABSTRACT_NOUNS:
+            return False
+        if (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+                and word not in _NOT_PLURAL):
+            return True
+    return False
 
 
 def rate_after(text: str, end: int) -> tuple[str | None, int, int]:

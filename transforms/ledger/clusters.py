@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from transforms.declarations import vocab
 from transforms.ledger.agreement import ROUNDING, close, precision, typo_of
 from transforms.rows import records
 from transforms.time.when import When, compatible, merged
 
-CURRENCIES = frozenset({"RUB", "USD", "EUR", "GBP", "UAH"})
+CURRENCIES = frozenset(vocab.CURRENCIES)  # every currency in declarations/currencies.csv
 CROSS_RATE_TOLERANCE = 0.05  # an annual average rate is only roughly the day's rate
 
 

@@ -1,0 +1,111 @@
+"""The words that say what a figure measures, declared once per metric (data, no logic).
+
+Each metric lists its cue phrases by kind; a kind carries a named weight in
+`transforms.figures.metrics` (WEIGHTS). Phrases are written in any one inflection: they are
+matched on word stems (`metrics.stem`), so "mobilise" also finds "mobilized", "mobilising" and
+"mobilisation"; irregular forms ("left", "fled", "sent") are listed as such. A longer phrase
+hides the shorter ones inside it ("average wage" is not "wage", "potential recruits" is not
+"recruits").
+
+Kinds:
+- frame:  words that make the figure a plan or a possibility whatever the verb after them
+          ("plans to recruit", "could be called up");
+- event:  what happened to the people counted, as a verb or its noun ("signed contracts",
+          "mobilisation", "deaths"); a death outweighs who died ("deaths among volunteers");
+- who:    nouns for the people counted ("conscripts", "volunteers", "migrants"); strongest
+          as the figure's own noun ("82,000 conscripts");
+- topic:  weaker words for what the passage is about ("decree", "increase");
+- money:  for currency amounts only: what the money is ("bonus", "salary" are pay; "budget",
+          "spending on training", "average wage" are other).
+"""
+
+from __future__ import annotations
+
+CUES: dict[str, dict[str, str]] = {
+    "target": {
+        "frame": "plan to, aim to, intend to, want to, seek to, look to, require to, "
+                 "is to recruit, are to recruit, target, quota, goal, task of, plan of, "
+                 "authorised strength, authorized strength, authorised size, authorized size, "
+                 "grow to, grow by, increase to, increase by, expand to, expand by, expansion, "
+                 "envisage, design to, planned, planned number, in order to recruit, "
+                 "expected to recruit, expected to draft, expected to mobilise, "
+                 "expected to be recruited, expected to be drafted, expected to be mobilised, "
+                 "expected to grow, fulfil the plan",
+        "event": "required by, increase the number, set, set the number, sets the number, allow, "
+                 "boost, want, task, planned increase",
+        "topic": "decree, increase, army size, size of the army, military size, personnel",
+    },
+    "pool": {
+        "frame": "could be mobilise, could be call up, could be draft, could be recruit, "
+                 "could be tempted, can be mobilise, can be call up, may be mobilise, "
+                 "may be call up, eligible for, liable for, subject to mobilise, "
+                 "subject to conscription, fit for service",
+        "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
+               "labour migrants, of conscription age, of military age, of fighting age, "
+               "mobilisation reserve, eligible men, liable",
+    },
+    "recruited": {
+        "event": "recruit, enlist, sign up, sign a contract, sign contracts, "
+                 "sign military contracts, sign a military contract, sign the contract, join, "
+                 "volunteer for, volunteered, enter service, enter military service, hire, "
+                 "intake, recruitment, enlistment, selected, went to war, go to war",
+        "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
+               "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
+               "new recruits, contract, contracts",
+    },
+    "mobilised": {
+        "event": "mobilise, call up, called for, draft, summon, summons, "
+                 "conscription, call-up, callup, serve conscription papers, "
+                 "serve draft notices, send draft notices, send conscription papers, "
+                 "handed summonses, draft notices, conscription drive",
+        "who": "conscripts, draftees, mobilised men, mobilised soldiers, mobilise",
+    },
+    "casualties": {
+        "event": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "
+                 "casualty, death, dead, fatality, death toll, killed or wounded, missing, "
+                 "graves, fallen, were buried, buried, eliminated, obituaries, "
+                 "killed in action, irrecoverable losses",
+    },
+    "fled": {
+        "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, crossed into, "
+                 "crossed the border, entering from, entered from, entered the country, "
+                 "arrivals, left the country, relocate, went abroad, moved abroad, "
+                 "dodged, avoid mobilisation, avoid the draft, avoid conscription",
+        "who": "emigrants, refugees, evaders, draft dodgers, deserters, relocants, emigres",
+    },
+    "deployed": {
+        "event": "sent, send, deploy, dispatch, are fighting, were fighting, "
+                 "are in, were in, arrived in, arrived at the front, left for the front, "
+                 "stationed, take part, took part, taking part, participate, serving, "
+                 "transferred, redeployed, forces in, forces at, contingent, "
+                 "troops in, soldiers in, already in, still in, on the front, at the front, "
+                 "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
+                 "grouping, concentrated",
+    },
+    "other": {
+        "event": "back, support, oppose, approve, discharge, return, returned home, released, "
+                 "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
+                 "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
+                 "swapped, made up of, make up, live in, lives in, living in",
+        "who": "population, prison population, residents, inhabitants, region, regions, "
+               "countries, cases, entities, workforce, workers, shortage, displacement, "
+               "prisoners of war, pows, vacancies, students, employees, civilians",
+    },
+    "pay": {
+        "money": "pay, paid, payment, payout, salary, wage, bonus, sign-up bonus, sign-on bonus, "
+                 "allowance, compensation, lump sum, benefit, reward, earn, receive, offer, "
+                 "remuneration, insurance, stipend, one-off, one-time, per month, a month, "
+                 "monthly",
+        "event": "pay, payment, payments, salary, salaries, wages, bonus, bonuses, compensation",
+    },
+}
+
+# Money that is not a soldier's pay: budgets, spending, the economy (kind "money" of other).
+MONEY_OTHER = (
+    "budget, state budget, federal budget, spending, spent on training, expenditure, "
+    "expenditures, gdp, revenue, revenues, deficit, economy, average wage, average salary, "
+    "average monthly wage, cost of, fund, funds, loan, loans, debt, debts, seized, cash seized, "
+    "price, prices, worth of, investment, investments, sanctions, exports, imports, fine, bribe, "
+    "bribes, defence spending, defense spending, military spending, military budget, spent, "
+    "turnover, profit, assets, reserves of"
+)

@@ -30,7 +30,7 @@ CUES: dict[str, dict[str, str]] = {
                  "envisage, design to, planned, planned number, in order to recruit, "
                  "expected to recruit, expected to draft, expected to mobilise, "
                  "expected to be recruited, expected to be drafted, expected to be mobilised, "
-                 "expected to grow, fulfil the plan",
+                 "expected to grow",
         "event": "required by, increase the number, set, set the number, sets the number, allow, "
                  "boost, want, task, planned increase",
         "topic": "decree, increase, army size, size of the army, military size, personnel",
@@ -45,6 +45,7 @@ CUES: dict[str, dict[str, str]] = {
                "mobilisation reserve, eligible men, liable",
     },
     "recruited": {
+        "frame": "fulfil, fulfilment",  # a plan fulfilled by 105%: what was achieved
         "event": "recruit, enlist, sign up, sign a contract, sign contracts, "
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
@@ -75,12 +76,12 @@ CUES: dict[str, dict[str, str]] = {
     },
     "deployed": {
         "event": "sent, send, deploy, dispatch, are fighting, were fighting, "
-                 "are in, were in, arrived in, arrived at the front, left for the front, "
+                 "arrived in, arrived at the front, left for the front, "
                  "stationed, take part, took part, taking part, participate, serving, "
                  "transferred, redeployed, forces in, forces at, contingent, "
                  "troops in, soldiers in, already in, still in, on the front, at the front, "
                  "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
-                 "grouping, concentrated",
+                 "concentrated",
     },
     "other": {
         "event": "back, support, oppose, approve, discharge, return, returned home, released, "
@@ -94,8 +95,7 @@ CUES: dict[str, dict[str, str]] = {
     "pay": {
         "money": "pay, paid, payment, payout, salary, wage, bonus, sign-up bonus, sign-on bonus, "
                  "allowance, compensation, lump sum, benefit, reward, earn, receive, offer, "
-                 "remuneration, insurance, stipend, one-off, one-time, per month, a month, "
-                 "monthly",
+                 "remuneration, insurance, stipend, one-off, one-time",
         "event": "pay, payment, payments, salary, salaries, wages, bonus, bonuses, compensation",
     },
 }

@@ -32,7 +32,7 @@ RATE_PERIODS = frozenset({"day", "week", "month"})
 
 # the named weights of the decision
 WEIGHTS = {"frame": 4.5, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0}
-REACH = {"frame": 20.0}  # words: a plan governs the verbs after it ("allows them to send ...")
+REACH = {"frame": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
 HEAD_BONUS = 1.2       # the figure's own noun: "82,000 conscripts"
 HEAD_WORDS = 3         # how many words after the figure its own noun may start
 SHARE_BONUS = 1.5      # the words a share is of: "13% of confirmed deaths"
@@ -43,9 +43,11 @@ PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget 
 
 WORD = re.compile(r"[\w’'-]+")
 CLAUSE_BREAK = re.compile(
-    r";|:\s|\s[–—-]\s|[()\[\]]|,\s+(?:but|while|whereas|although|though|which|who|yet|and)\b"
+    r";|:\s|\s[–—-]\s|[()\[\]]|,\s+(?:but|while|whereas|although|though|yet|and)\b"
     r"|\b(?:while|whereas)\b"
 )
+RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a|per|each|every)\s+"
+                        r"(?:month|day|week))\b", re.IGNORECASE)
 SHARE_OF = re.compile(r"\s*(?:of|among)\s+((?:[\w'’-]+\s*){1,5})")
 SUFFIXES = ("isations", "isation", "ations", "ation", "ments", "ment", "ings", "ing", "ies",
             "ied", "ed", "es", "s", "e")
@@ -160,13 +162,15 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             gap = a - last
         else:
             gap = 0  # inside the figure's own words: "82,000 conscripts", "100 thousand dead"
-        weight = WEIGHTS[kind]
+        weight, reach = WEIGHTS[kind], REACH.get(kind, DECAY_WORDS)
+        if kind == "frame" and a >= last:  # "the 343,000 it aims to field": no longer governs
+            weight, reach = WEIGHTS["event"], DECAY_WORDS
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:
             weight *= HEAD_BONUS
         if last <= a < share_end:
             weight *= SHARE_BONUS
         scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own else OTHER_CLAUSE
-        score = weight * scope / (1.0 + gap / REACH.get(kind, DECAY_WORDS))
+        score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):
             scores[name] = score
     if money:
@@ -185,7 +189,8 @@ def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str |
     best = max(scores, key=scores.get)
     if scores[best] < MIN_SCORE:
         return None
-    if best == "mobilised" and fig.per in RATE_PERIODS:
+    if best == "mobilised" and (fig.per in RATE_PERIODS
+                                or RATE_AFTER.match(text, fig.end, sent_end)):
         return "recruited"  # "mobilising 30,000 a month": a steady intake, not a call-up
     return best
 

@@ -30,8 +30,8 @@ CUES: dict[str, dict[str, str]] = {
                  "envisage, design to, planned, planned number, in order to recruit, "
                  "expected to recruit, expected to draft, expected to mobilise, "
                  "expected to be recruited, expected to be drafted, expected to be mobilised, "
-                 "expected to grow",
-        "event": "required by, increase the number, set, set the number, sets the number, allow, "
+                 "expected to grow, expand, allow",
+        "event": "required by, increase the number, set, set the number, sets the number, "
                  "boost, want, task, planned increase",
         "topic": "decree, increase, army size, size of the army, military size, personnel",
     },
@@ -45,7 +45,8 @@ CUES: dict[str, dict[str, str]] = {
                "mobilisation reserve, eligible men, liable",
     },
     "recruited": {
-        "frame": "fulfil, fulfilment",  # a plan fulfilled by 105%: what was achieved
+        # a plan fulfilled by 105%: what was achieved
+        "frame": "fulfil, fulfill, fulfilled, fulfilment, fulfillment",
         "event": "recruit, enlist, sign up, sign a contract, sign contracts, "
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
@@ -55,7 +56,7 @@ CUES: dict[str, dict[str, str]] = {
                "new recruits, contract, contracts",
     },
     "mobilised": {
-        "event": "mobilise, call up, called for, draft, summon, summons, "
+        "event": "mobilise, call up, called for, draft, summon, summons, summonses, "
                  "conscription, call-up, callup, serve conscription papers, "
                  "serve draft notices, send draft notices, send conscription papers, "
                  "handed summonses, draft notices, conscription drive",
@@ -78,8 +79,8 @@ CUES: dict[str, dict[str, str]] = {
         "event": "sent, send, deploy, dispatch, are fighting, were fighting, "
                  "arrived in, arrived at the front, left for the front, "
                  "stationed, take part, took part, taking part, participate, serving, "
-                 "transferred, redeployed, forces in, forces at, contingent, "
-                 "troops in, soldiers in, already in, still in, on the front, at the front, "
+                 "transferred, redeployed, forces at, contingent, already in, still in, on the front, "
+                 "at the front, "
                  "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
                  "concentrated",
     },

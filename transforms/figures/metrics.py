@@ -33,6 +33,7 @@ RATE_PERIODS = frozenset({"day", "week", "month"})
 # the named weights of the decision
 WEIGHTS = {"frame": 4.5, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0}
 REACH = {"frame": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
+FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
 HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
 HEAD_WORDS = 3         # how many words after the figure its own noun may start
 SHARE_BONUS = 1.5      # the words a share is of: "13% of confirmed deaths"
@@ -163,8 +164,10 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         else:
             gap = 0  # inside the figure's own words: "82,000 conscripts", "100 thousand dead"
         weight, reach = WEIGHTS[kind], REACH.get(kind, DECAY_WORDS)
-        if kind == "frame" and a >= last:  # "the 343,000 it aims to field": no longer governs
-            weight, reach = WEIGHTS["event"], DECAY_WORDS
+        if kind == "frame" and a >= last + FRAME_AFTER_WORDS:  # a plan after the figure governs
+            weight, reach = WEIGHTS["event"], DECAY_WORDS  # only its own relative clause
+        if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
+            continue  # "volunteers make up 20%": the people named are the part, not the whole
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:
             weight *= HEAD_BONUS
         if last <= a < share_end:

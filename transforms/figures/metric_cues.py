@@ -30,7 +30,8 @@ CUES: dict[str, dict[str, str]] = {
                  "envisage, design to, planned, planned number, in order to recruit, "
                  "expected to recruit, expected to draft, expected to mobilise, "
                  "expected to be recruited, expected to be drafted, expected to be mobilised, "
-                 "expected to grow, expand, allow",
+                 "expected to grow, expand, allow, number of troops, troop numbers, "
+                 "number of servicemen, number of military personnel, overall number",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "boost, want, task, planned increase",
         "topic": "decree, increase, army size, size of the army, military size, personnel",
@@ -83,6 +84,8 @@ CUES: dict[str, dict[str, str]] = {
                  "at the front, "
                  "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
                  "concentrated",
+        "who": "troops, troops in, troops inside, soldiers in, soldiers inside, forces in, "
+               "personnel in",
     },
     "other": {
         "event": "back, support, oppose, approve, discharge, return, returned home, released, "

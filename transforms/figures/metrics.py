@@ -49,6 +49,9 @@ CLAUSE_BREAK = re.compile(
 )
 RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a|per|each|every)\s+"
                         r"(?:month|day|week))\b", re.IGNORECASE)
+PART_OF = re.compile(r"[\s,]*(?:people\s*|troops\s*|men\s*)?,?\s*(?:including|of\s+whom|of\s+which|"
+                     r"among\s+them|among\s+whom)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?",
+                     re.IGNORECASE)
 SHARE_OF = re.compile(r"\s*(?:of|among)\s+((?:[\w'’-]+\s*){1,5})")
 SUFFIXES = ("isations", "isation", "ations", "ation", "ments", "ment", "ings", "ing", "ies",
             "ied", "ed", "es", "s", "e")
@@ -99,7 +102,8 @@ LONGEST = max(len(p.split()) for p in (*STEM_CUES, *FORM_CUES))
 
 def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
     """(first word, last word, metric, kind) for every cue phrase among lower-cased `words`.
-    A phrase inside a longer one is dropped ("average wage" hides "wage"), and a noun for the
+    A phrase inside a longer one or begun inside an earlier one is dropped ("average wage" hides
+    "wage"; "contract soldiers in" is not "soldiers in"), and a noun for the
     people counted hides a verb of the same stem ("recruits" is not "recruit")."""
     stems = [stem(w) for w in words]
     hits = []
@@ -114,8 +118,9 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
                 for name, kind in STEM_CUES.get(" ".join(stems[i:i + n]), ()):
                     hits.append((i, i + n - 1, name, kind))
     spans = {(a, b) for a, b, _, _ in hits}
-    return [h for h in hits
-            if not any(a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]) for a, b in spans)]
+    return [h for h in hits  # inside a longer phrase, or begun by an earlier one: "contract
+            if not any((a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]))  # soldiers in May"
+                       or a < h[0] <= b for a, b in spans)]
 
 
 @lru_cache(maxsize=256)
@@ -206,10 +211,18 @@ def metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str:
 def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Figure]) -> list[str]:
     """Each figure's metric; a count of people whose sentence has no cue takes the metric of
     the last cued count before it in its paragraph, since a paragraph keeps to one subject
-    ("... 40,000 signed contracts. The remaining 12,000 are in training.")."""
+    ("... 40,000 signed contracts. The remaining 12,000 are in training."), and a figure given
+    as a part of the one just before it ("..., including 1.5 million troops") takes its metric."""
     out: list[str] = []
     last: tuple[int, str] | None = None  # (paragraph start, metric) of the last cued count
+    prev: Figure | None = None
     for fig, (lo, hi) in zip(figures, spans, strict=True):
+        if (prev is not None and prev.unit == fig.unit and lo <= prev.start
+                and PART_OF.fullmatch(text, prev.end, fig.start)):
+            out.append(out[-1])  # "2.4 million, including 1.5 million troops": a part of it
+            prev = fig
+            continue
+        prev = fig
         found = cued_metric(text, lo, hi, fig)
         para = text.rfind("\n", 0, fig.start) + 1
         if fig.unit in COUNTS:

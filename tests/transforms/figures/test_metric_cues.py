@@ -110,6 +110,39 @@ CASES = [
      "person", None, "recruited"),
     ("Some 2,000 men signed contracts, while 300 were killed in training.", "300", "person", None,
      "casualties"),
+    # people present in a place are deployed; a phrase begun earlier wins ("contract soldiers in")
+    ("There are now 11,000 foreign soldiers in the border region.", "11,000", "person", None,
+     "deployed"),
+    ("The country has about 12,000 troops inside the neighbouring state.", "about 12,000",
+     "person", None, "deployed"),
+    ("At least 200 foreign nationals are fighting for the army, the ministry said.",
+     "At least 200", "person", None, "deployed"),
+    ("Recruiters signed 640 new contract soldiers in May.", "640", "person", None, "recruited"),
+    # more people and money that are other; shares of pay, recruitment and prices
+    ("Police detained 1,300 people at protests against the call-up.", "1,300", "person", None,
+     "other"),
+    ("About 40% of respondents said they support the war.", "About 40%", "percent", None,
+     "other"),
+    ("The country spent 10 trillion roubles on defence last year.", "10 trillion roubles", "RUB",
+     None, "other"),
+    ("The region set aside 4 billion roubles for bonuses to volunteers.", "4 billion roubles",
+     "RUB", None, "pay"),
+    ("The bonus rose by 50% this year.", "50%", "percent", None, "pay"),
+    ("Recruitment fell by 30% in the summer.", "30%", "percent", None, "recruited"),
+    ("Inflation pushed prices up by 9%.", "9%", "percent", None, "other"),
+    ("Some 700,000 citizens have left since the war began.", "Some 700,000", "person", None,
+     "fled"),
+    ("The border service recorded 70,000 arrivals in two weeks.", "70,000", "person", None,
+     "fled"),
+    ("Officials estimate losses at 750,000 killed and wounded.", "750,000", "person", None,
+     "casualties"),
+    ("The ministry wants 30,000 more volunteers by the end of the year.", "30,000", "person",
+     None, "target"),
+    ("More than 48,000 prisoners were recruited from penal colonies.", "More than 48,000",
+     "person", None, "recruited"),
+    ("Ukraine returned 95 prisoners of war in the exchange.", "95", "person", None, "other"),
+    # a size set by order is a target: "the number of troops"
+    ("The decree raises the number of troops by 150,000.", "150,000", "person", None, "target"),
 ]
 
 
@@ -127,3 +160,12 @@ def test_metric_of_general_cases(text, quote, unit, per, expected):
 ])
 def test_inflections_share_a_stem(words, same):
     assert (len({stem(w) for w in words}) == 1) == same
+
+
+def test_a_part_of_the_figure_before_takes_its_metric():
+    from transforms.figures.metrics import metrics_in_context
+
+    text = "The decree sets the army's authorised strength at 2 million, including 1.2 million troops."
+    figures = [Figure(text.index(q), text.index(q) + len(q), q, None, unit="person")
+               for q in ("2 million", "1.2 million")]
+    assert metrics_in_context(text, [(0, len(text))] * 2, figures) == ["target", "target"]

@@ -33,8 +33,8 @@ CUES: dict[str, dict[str, str]] = {
                  "expected to grow, expand, allow, number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
         "event": "required by, increase the number, set, set the number, sets the number, "
-                 "boost, want, task, planned increase",
-        "topic": "decree, increase, army size, size of the army, military size, personnel",
+                 "want, task, planned increase",
+        "topic": "decree, increase, boost, army size, size of the army, military size, personnel",
     },
     "pool": {
         "frame": "could be mobilise, could be call up, could be draft, could be recruit, "

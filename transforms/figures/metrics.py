@@ -38,7 +38,7 @@ HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
 HEAD_WORDS = 3         # how many words after the figure its own noun may start
 SHARE_BONUS = 1.5      # the words a share is of: "13% of confirmed deaths"
 OTHER_CLAUSE = 0.4     # a cue in another clause of the sentence
-DECAY_WORDS = 12.0     # words: a cue this far away counts half
+DECAY_WORDS = 20.0     # words: a cue this far away counts half (the clause matters more)
 MIN_SCORE = 0.3        # below this, the words give no metric
 PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget or spending
 

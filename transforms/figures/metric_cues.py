@@ -7,6 +7,8 @@ matched on word stems (`metrics.stem`), so "mobilise" also finds "mobilized", "m
 hides the shorter ones inside it ("average wage" is not "wage", "potential recruits" is not
 "recruits").
 
+A "*" in a phrase stands for up to three words ("order * to": "ordered the army to").
+
 Kinds:
 - frame:  words that make the figure a plan or a possibility whatever the verb after them
           ("plans to recruit", "could be called up");
@@ -23,7 +25,8 @@ from __future__ import annotations
 
 CUES: dict[str, dict[str, str]] = {
     "target": {
-        "frame": "plan to, aim to, intend to, want to, seek to, look to, require to, "
+        "frame": "order * to, direct * to, instruct * to, plan to, aim to, intend to, want to, "
+                 "seek to, look to, require to, "
                  "is to recruit, are to recruit, target, quota, goal, task of, plan of, "
                  "authorised strength, authorized strength, authorised size, authorized size, "
                  "grow to, grow by, increase to, increase by, expand to, expand by, expansion, "
@@ -84,6 +87,7 @@ CUES: dict[str, dict[str, str]] = {
                  "at the front, "
                  "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
                  "concentrated",
+        "topic": "are in, were in, remain in, are now in, are still in, is in",
         "who": "troops, troops in, troops inside, soldiers in, soldiers inside, forces in, "
                "personnel in",
     },
@@ -92,9 +96,9 @@ CUES: dict[str, dict[str, str]] = {
                  "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
                  "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
                  "swapped, made up of, make up, live in, lives in, living in",
-        "who": "population, prison population, residents, inhabitants, region, regions, "
-               "countries, cases, entities, workforce, workers, shortage, displacement, "
-               "prisoners of war, pows, vacancies, students, employees, civilians",
+        "who": "population, prison population, residents, inhabitants, workforce, workers, "
+               "region of, city of, town of, country of, nation of, republic of, "
+               "shortage, displacement, prisoners of war, pows, vacancies, students, employees, civilians",
     },
     "pay": {
         "money": "pay, paid, payment, payout, salary, wage, bonus, sign-up bonus, sign-on bonus, "
@@ -113,3 +117,7 @@ MONEY_OTHER = (
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
     "turnover, profit, assets, reserves of"
 )
+
+# Word forms that are never cues, though their stem is one ("convicts" are people, not a
+# conviction; "free" is not "freed").
+NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up"

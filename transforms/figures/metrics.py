@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import METRICS
-from transforms.figures.metric_cues import CUES, MONEY_OTHER
+from transforms.figures.metric_cues import CUES, MONEY_OTHER, NOT_CUES
 from transforms.model import Figure
 
 MONEY_UNITS = frozenset({"RUB", "USD", "EUR", "GBP", "UAH"})
@@ -84,10 +84,19 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     tables = [(name, kind, phrases) for name, kinds in CUES.items() for kind, phrases in kinds.items()]
     tables.append(("other", "money", MONEY_OTHER))
+    if not by_stem:
+        tables.append((None, "not", NOT_CUES))
     for name, kind, phrases in tables:
-        if (kind == "who") == by_stem:
+        if (kind in ("who", "not")) == by_stem:
             continue
         for phrase in filter(None, (p.strip() for p in phrases.split(","))):
+            if kind == "not":
+                out.setdefault(phrase_key(phrase, False), [])
+                continue
+            if "*" in phrase:
+                first, rest = (phrase_key(p, True) for p in phrase.split("*", 1))
+                GAPPED.setdefault(first, []).append((rest, name, kind))
+                continue
             forms = [phrase] if by_stem or phrase.endswith("s") else [phrase, phrase + "s"]
             for key in (phrase_key(f, by_stem) for f in forms):
                 if (name, kind) not in out.setdefault(key, []):
@@ -95,6 +104,8 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+GAPPED: dict[str, list[tuple[str, str, str]]] = {}  # "order * to": first stem -> (rest, ...)
+GAP_WORDS = 3
 STEM_CUES, FORM_CUES = cue_table(True), cue_table(False)
 PHRASE_STARTS = frozenset(p.split()[0] for p in (*STEM_CUES, *FORM_CUES) if " " in p)
 LONGEST = max(len(p.split()) for p in (*STEM_CUES, *FORM_CUES))
@@ -111,12 +122,17 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
         ends = (range(min(LONGEST, len(words) - i), 1, -1) if word in PHRASE_STARTS
                 or stems[i] in PHRASE_STARTS else ())
         for n in (*ends, 1):
-            form_hits = FORM_CUES.get(" ".join(words[i:i + n]), ())
-            for name, kind in form_hits:
+            form = " ".join(words[i:i + n])
+            for name, kind in FORM_CUES.get(form, ()):
                 hits.append((i, i + n - 1, name, kind))
-            if not form_hits:
+            if form not in FORM_CUES:
                 for name, kind in STEM_CUES.get(" ".join(stems[i:i + n]), ()):
                     hits.append((i, i + n - 1, name, kind))
+        for rest, name, kind in GAPPED.get(stems[i], ()):
+            for j in range(i + 2, min(i + 2 + GAP_WORDS, len(words))):
+                if stems[j] == rest:
+                    hits.append((i, j, name, kind))
+                    break
     spans = {(a, b) for a, b, _, _ in hits}
     return [h for h in hits  # inside a longer phrase, or begun by an earlier one: "contract
             if not any((a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]))  # soldiers in May"

@@ -33,7 +33,7 @@ CUES: dict[str, dict[str, str]] = {
                  "envisage, design to, planned, planned number, in order to recruit, "
                  "expected to recruit, expected to draft, expected to mobilise, "
                  "expected to be recruited, expected to be drafted, expected to be mobilised, "
-                 "expected to grow, expand, allow, number of troops, troop numbers, "
+                 "hope to, expected to grow, expand, allow, number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "want, task, planned increase",
@@ -46,7 +46,10 @@ CUES: dict[str, dict[str, str]] = {
                  "subject to conscription, fit for service",
         "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
                "labour migrants, of conscription age, of military age, of fighting age, "
-               "mobilisation reserve, eligible men, liable",
+               "mobilisation reserve, eligible men, liable, new citizens, naturalised citizens, "
+               "naturalized citizens",
+        "event": "register for military service, registered for military service, "
+                 "military register, military registration, on the register",
     },
     "recruited": {
         # a plan fulfilled by 105%: what was achieved
@@ -69,14 +72,16 @@ CUES: dict[str, dict[str, str]] = {
     "casualties": {
         "event": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "
                  "casualty, death, dead, fatality, death toll, killed or wounded, missing, "
-                 "graves, fallen, were buried, buried, eliminated, obituaries, "
-                 "killed in action, irrecoverable losses",
+                 "graves, fallen, were buried, buried, eliminated, obituaries, bodies, funerals, "
+                 "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
+                 "amputation, amputee, injuries, disabled",
     },
     "fled": {
         "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, crossed into, "
                  "crossed the border, entering from, entered from, entered the country, "
                  "arrivals, left the country, relocate, went abroad, moved abroad, "
-                 "dodged, avoid mobilisation, avoid the draft, avoid conscription",
+                 "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "
+                 "sought asylum, exile, went into hiding",
         "who": "emigrants, refugees, evaders, draft dodgers, deserters, relocants, emigres",
     },
     "deployed": {
@@ -88,14 +93,15 @@ CUES: dict[str, dict[str, str]] = {
                  "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
                  "concentrated",
         "topic": "are in, were in, remain in, are now in, are still in, is in",
-        "who": "troops, troops in, troops inside, soldiers in, soldiers inside, forces in, "
+        "who": "troops, fighters, troops in, troops inside, soldiers in, soldiers inside, forces in, "
                "personnel in",
     },
     "other": {
         "event": "back, support, oppose, approve, discharge, return, returned home, released, "
                  "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
                  "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
-                 "swapped, made up of, make up, live in, lives in, living in",
+                 "swapped, made up of, make up, live in, lives in, living in, pardoned, refuse, "
+                 "refusal, protest, protesters, awol, absent without leave",
         "who": "population, prison population, residents, inhabitants, workforce, workers, "
                "region of, city of, town of, country of, nation of, republic of, "
                "shortage, displacement, prisoners of war, pows, vacancies, students, employees, civilians",

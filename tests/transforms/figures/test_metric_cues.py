@@ -143,6 +143,17 @@ CASES = [
     ("Ukraine returned 95 prisoners of war in the exchange.", "95", "person", None, "other"),
     # a size set by order is a target: "the number of troops"
     ("The decree raises the number of troops by 150,000.", "150,000", "person", None, "target"),
+    # vocabulary beyond the first articles: asylum, bodies, refusals, registration, fighters
+    ("Some 9,000 men sought asylum abroad to avoid the call-up.", "Some 9,000", "person", None,
+     "fled"),
+    ("Volunteers have found the bodies of 1,100 soldiers in the forest.", "1,100", "person",
+     None, "casualties"),
+    ("Courts heard 4,000 cases of refusal to serve.", "4,000", "person", None, "other"),
+    ("About 20,000 new citizens were put on the military register.", "About 20,000", "person",
+     None, "pool"),
+    ("The company has some 2,500 fighters in the region.", "some 2,500", "person", None,
+     "deployed"),
+    ("About 900 fighters joined the unit in spring.", "About 900", "person", None, "recruited"),
 ]
 
 

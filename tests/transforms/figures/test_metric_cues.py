@@ -154,6 +154,9 @@ CASES = [
     ("The company has some 2,500 fighters in the region.", "some 2,500", "person", None,
      "deployed"),
     ("About 900 fighters joined the unit in spring.", "About 900", "person", None, "recruited"),
+    # two sentences run together without a space are two clauses
+    ("The town's population fell to 8,000.Recruiters signed up dozens of men.", "8,000", "person",
+     None, "other"),
 ]
 
 

@@ -44,7 +44,7 @@ PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget 
 
 WORD = re.compile(r"[\w’'-]+")
 CLAUSE_BREAK = re.compile(
-    r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
+    r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
     r"|,\s+(?:but|while|whereas|although|though|yet|and)\b|\b(?:while|whereas)\b"
 )
 RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a|per|each|every)\s+"

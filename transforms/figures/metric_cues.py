@@ -57,7 +57,7 @@ CUES: dict[str, dict[str, str]] = {
         "event": "recruit, enlist, sign up, sign a contract, sign contracts, "
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
-                 "intake, recruitment, enlistment, selected, went to war, go to war",
+                 "intake, recruitment, enlistment, selected, signing, signings, went to war, go to war",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
                "new recruits, contract, contracts",
@@ -72,7 +72,7 @@ CUES: dict[str, dict[str, str]] = {
     "casualties": {
         "event": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "
                  "casualty, death, dead, fatality, death toll, killed or wounded, missing, "
-                 "graves, fallen, were buried, buried, eliminated, obituaries, bodies, funerals, "
+                 "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, were buried, buried, eliminated, obituaries, bodies, funerals, "
                  "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
                  "amputation, amputee, injuries, disabled",
     },

@@ -13,7 +13,9 @@ Kinds:
 - frame:  words that make the figure a plan or a possibility whatever the verb after them
           ("plans to recruit", "could be called up");
 - event:  what happened to the people counted, as a verb or its noun ("signed contracts",
-          "mobilisation", "deaths"); a death outweighs who died ("deaths among volunteers");
+          "mobilisation");
+- death:  an event of death or injury, weighing more than other events: a death outweighs
+          who died ("volunteers who joined in May have been killed");
 - who:    nouns for the people counted ("conscripts", "volunteers", "migrants"); strongest
           as the figure's own noun ("82,000 conscripts");
 - topic:  weaker words for what the passage is about ("decree", "increase");
@@ -70,9 +72,10 @@ CUES: dict[str, dict[str, str]] = {
         "who": "conscripts, draftees, mobilised men, mobilised soldiers, mobilise",
     },
     "casualties": {
-        "event": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "
+        "death": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "
                  "casualty, death, dead, fatality, death toll, killed or wounded, missing, "
-                 "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, were buried, buried, eliminated, obituaries, bodies, funerals, "
+                 "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
+                 "were buried, buried, eliminated, obituaries, bodies, funerals, "
                  "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
                  "amputation, amputee, injuries, disabled",
     },

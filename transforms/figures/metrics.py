@@ -31,7 +31,7 @@ COUNTS = frozenset({"person", "percent"})
 RATE_PERIODS = frozenset({"day", "week", "month"})
 
 # the named weights of the decision
-WEIGHTS = {"frame": 4.5, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0}
+WEIGHTS = {"frame": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0}
 REACH = {"frame": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
 FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
 HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
@@ -45,7 +45,8 @@ PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget 
 WORD = re.compile(r"[\w’'-]+")
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
-    r"|,\s+(?:but|while|whereas|although|though|yet|and)\b|\b(?:while|whereas)\b"
+    r"|,\s+(?:but|while|whereas|although|though|yet|and|of\s+whom|of\s+which)\b"
+    r"|\b(?:while|whereas)\b"
 )
 RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a|per|each|every)\s+"
                         r"(?:month|day|week))\b", re.IGNORECASE)

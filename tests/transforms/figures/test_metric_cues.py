@@ -154,6 +154,14 @@ CASES = [
     ("The company has some 2,500 fighters in the region.", "some 2,500", "person", None,
      "deployed"),
     ("About 900 fighters joined the unit in spring.", "About 900", "person", None, "recruited"),
+    # a death outweighs who died; "of whom" opens a clause of its own
+    ("At least 12 foreign nationals have been killed since joining the army in May.", "At least 12",
+     "person", None, "casualties"),
+    ("The group recruited some 50,000 inmates, of whom 20,000 died.", "some 50,000", "person",
+     None, "recruited"),
+    ("The group recruited some 50,000 inmates, of whom 20,000 died.", "20,000", "person", None,
+     "casualties"),
+    ("Signings have fallen to 25,000 a month.", "25,000", "person", "month", "recruited"),
     # two sentences run together without a space are two clauses
     ("The town's population fell to 8,000.Recruiters signed up dozens of men.", "8,000", "person",
      None, "other"),

@@ -162,6 +162,9 @@ CASES = [
     ("The group recruited some 50,000 inmates, of whom 20,000 died.", "20,000", "person", None,
      "casualties"),
     ("Signings have fallen to 25,000 a month.", "25,000", "person", "month", "recruited"),
+    # "expand" is a plan only when it takes a size: "expand the army to"
+    ("At an expanded board meeting, the minister said 300,000 people had signed contracts.",
+     "300,000", "person", None, "recruited"),
     # two sentences run together without a space are two clauses
     ("The town's population fell to 8,000.Recruiters signed up dozens of men.", "8,000", "person",
      None, "other"),

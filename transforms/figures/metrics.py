@@ -1,17 +1,20 @@
 """What a figure measures (metric, from vocab.METRICS) and a short subject noun phrase.
 
 One decision scores every metric from the cue phrases near the figure (declared once, as data,
-in `transforms.figures.metric_cues`) and takes the best:
+in `transforms.figures.metric_cues`, matched on word stems) and takes the best:
 
-    score(metric) = max over its cues of  WEIGHTS[kind] * scope * 1 / (1 + distance / DECAY_WORDS)
+    score(metric) = max over its cues of  WEIGHTS[kind] * scope / (1 + distance / reach)
 
-where distance is in words between cue and figure, and scope is 1 in the figure's own clause,
-OTHER_CLAUSE elsewhere in the sentence. The figure's own noun ("82,000 conscripts") weighs
-HEAD_BONUS more; for a share, the words of what it is a share of ("19% of all deaths") weigh
-SHARE_BONUS more. The unit decides which metrics can be chosen: a currency amount is pay unless
-its words say budget or spending (other); durations and counted things are other; pay is not a
-metric of people. A rate of people per month or day is intake, not mobilisation. A count with no
-cue at all takes the metric of the count before it in its paragraph (see `metrics_in_context`).
+distance in words between cue and figure; scope 1 in the figure's own clause, OTHER_CLAUSE
+elsewhere in its sentence; reach DECAY_WORDS, or REACH[kind] for a plan that governs the verbs
+after it ("plans to recruit 400,000"). The figure's own noun ("82,000 conscripts") weighs
+HEAD_BONUS; the words a share is of ("19% of all deaths") weigh SHARE_BONUS, and the people a
+share names are its part, not its whole ("volunteers make up 20%"). The unit decides which
+metrics can be chosen: a currency amount is pay (PAY_PRIOR) unless its words say budget,
+spending or the economy; durations and counted things are other; pay is not a metric of people.
+A rate of people per month or day is intake, not mobilisation. In an article (see
+`metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
+paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
 """
 
 from __future__ import annotations

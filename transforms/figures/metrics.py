@@ -1,9 +1,20 @@
 """What a figure measures (metric, from vocab.METRICS) and a short subject noun phrase.
 
-The metric is read from the words around the figure: the nearest cue wins, verbs ("were sent",
-"signed contracts") weighing more than nouns ("conscripts", "volunteers") since the verb says what
-happened to the people counted. Money is pay; a plan, order or quota around the figure makes it a
-target whatever the verb ("planning to draft 1%").
+One decision scores every metric from the cue phrases near the figure (declared once, as data,
+in `transforms.figures.metric_cues`, matched on word stems) and takes the best:
+
+    score(metric) = max over its cues of  WEIGHTS[kind] * scope / (1 + distance / reach)
+
+distance in words between cue and figure; scope 1 in the figure's own clause, OTHER_CLAUSE
+elsewhere in its sentence; reach DECAY_WORDS, or REACH[kind] for a plan that governs the verbs
+after it ("plans to recruit 400,000"). The figure's own noun ("82,000 conscripts") weighs
+HEAD_BONUS; the words a share is of ("19% of all deaths") weigh SHARE_BONUS, and the people a
+share names are its part, not its whole ("volunteers make up 20%"). The unit decides which
+metrics can be chosen: a currency amount is pay (PAY_PRIOR) unless its words say budget,
+spending or the economy; durations and counted things are other; pay is not a metric of people.
+A rate of people per month or day is intake, not mobilisation. In an article (see
+`metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
+paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
 """
 
 from __future__ import annotations
@@ -12,140 +23,226 @@ import bisect
 import re
 from functools import lru_cache
 
+from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import METRICS
+from transforms.figures.metric_cues import CUES, MONEY_OTHER, NOT_CUES
 from transforms.model import Figure
 
 MONEY_UNITS = frozenset({"RUB", "USD", "EUR", "GBP", "UAH"})
 DURATION_UNITS = frozenset({"day", "month", "year"})
-NOUN_PENALTY = 4  # words: how much nearer a noun cue must be to beat a verb cue
-DEATH_PENALTY = 2  # casualty nouns ("deaths", "fatalities") weigh more than other nouns
+COUNTS = frozenset({"person", "percent"})
+RATE_PERIODS = frozenset({"day", "week", "month"})
 
-VERB_CUES = {
-    "casualties": "killed, died, dies, perished, lost, wounded, injured, kill",
-    "mobilised": "mobilised, mobilized, called up, drafted, conscripted, summoned, "
-                 "served conscription papers, served draft notices, sent conscription papers, "
-                 "sent draft notices, handed summonses",
-    "deployed": "sent, send, deployed, dispatched, are fighting, were fighting, fought, "
-                "are in, were in, had arrived in, have arrived in, arrived at the front, "
-                "left for the front, moved, stationed in, taking part, take part, took part, "
-                "participating in hostilities, serving, serve, stationed, transferred",
-    "recruited": "recruited, recruit, enlisted, enlist, signed up, signed a contract, "
-                 "signed contracts, signed military contracts, signed a military contract, "
-                 "sign up, sign a contract, sign contracts, signing contracts, signing a contract, "
-                 "joined, join, "
-                 "joining, volunteered, entered service, entered military service, hired, signing up, "
-                 "recruiting, enlisting",
-    "fled": "fled, flee, fleeing, left, leave, leaving, emigrated, emigrate, escaped, evaded, "
-            "evade, exodus, crossed into, crossed the border, entering from, entered from, "
-            "entered the country, arrivals",
-    "target": "plan to, plans to, planned to, planning to, aim to, aims to, aiming to, intend to, "
-              "intends to, want, wants, seek to, seeks to, looking to, required to, "
-              "decree, set, sets, target, quota, goal, task, expected to draft, "
-              "expected to recruit, expected to be drafted, expected to be recruited, "
-              "expected to mobilise, expected to be mobilised",
-    "pool": "could be mobilised, could be mobilized, could be called up, could be drafted, "
-            "are reservists, on the lists, on the reserve lists, eligible for",
-    "other": "back, support, oppose, approve, crossed, arrived, discharged, returned, released, "
-             "arrested, detained, disappeared, "
-             "incarcerated, held, imprisoned, convicted, deported, displaced",
-}
-NOUN_CUES = {
-    "casualties": "casualty, casualties, death, deaths, dead, fatality, fatalities, losses, missing, "
-                  "death toll, killed, graves",
-    "mobilised": "mobilisation, mobilization, conscript, conscripts, reservists, mobilised, "
-                 "mobilized, draftees, call-up",
-    "deployed": "forces in, forces at, contingent, batch, deployment, troops in, soldiers in, "
-                "already in, still in",
-    "recruited": "intake, recruits, recruitment, contract soldiers, contract servicemen, "
-                 "contract personnel, contract, contracts, volunteers, enlistment, enlistments, "
-                 "mercenaries",
-    "fled": "emigrants, refugees, evaders, draft dodgers",
-    "pool": "potential recruits, reserve, reserves, pool, eligible, migrants, of conscription age",
-    "target": "authorised strength, authorized strength, target, targets, quota, quotas, goal, "
-              "goals, plan, plans, increase",
-    "other": "population, region, regions, countries, cases, entities, "
-             "workforce, workers, shortage, displacement",
-}
-TARGET_MODAL = re.compile(  # matched against lower-cased text
-    r"\b(?:plan(?:s|ned|ning)?\s+to|aim(?:s|ing|ed)?\s+to|intends?\s+to|want(?:s|ed)?\s+to|"
-    r"seek(?:s|ing)?\s+to|looking\s+to|required\s+to|allows?\b[^.]{0,40}\bto|ordered\b[^.]{0,60}"
-    r"\bto|directed\b[^.]{0,40}\bto|decree\b[^.]{0,60}\bto|(?:will|would)\s+(?:increase|rise|"
-    r"grow)|expected\s+to\s+(?:be\s+)?(?:draft|recruit|mobili|call)|target\s+of|quota\s+of|"
-    r"goal\s+of|task\s+of)"
-)
+# the named weights of the decision
+WEIGHTS = {"frame": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0}
+REACH = {"frame": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
+FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
+HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
+HEAD_WORDS = 3         # how many words after the figure its own noun may start
+SHARE_BONUS = 1.5      # the words a share is of: "13% of confirmed deaths"
+OTHER_CLAUSE = 0.4     # a cue in another clause of the sentence
+DECAY_WORDS = 20.0     # words: a cue this far away counts half (the clause matters more)
+MIN_SCORE = 0.3        # below this, the words give no metric
+PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget or spending
+
 WORD = re.compile(r"[\w’'-]+")
+CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
+    r"|,\s+(?:but|while|whereas|although|though|yet|and|of\s+whom|of\s+which)\b"
+    r"|\b(?:while|whereas)\b"
+)
+RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a|per|each|every)\s+"
+                        r"(?:month|day|week))\b", re.IGNORECASE)
+PART_OF = re.compile(r"[\s,]*(?:people\s*|troops\s*|men\s*)?,?\s*(?:including|of\s+whom|of\s+which|"
+                     r"among\s+them|among\s+whom)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?",
+                     re.IGNORECASE)
+SHARE_OF = re.compile(r"\s*(?:of|among)\s+((?:[\w'’-]+\s*){1,5})")
+SUFFIXES = ("isations", "isation", "ations", "ation", "ments", "ment", "ings", "ing", "ies",
+            "ied", "ed", "es", "s", "e")
 
 
-def cue_table(*tables: tuple[dict[str, str], int]) -> dict[str, list[tuple[str, int]]]:
-    """Phrase (lower-case words joined by spaces) -> [(metric, penalty)]."""
-    out: dict[str, list[tuple[str, int]]] = {}
-    for table, penalty in tables:
-        for name, phrases in table.items():
-            for phrase in filter(None, (p.strip() for p in phrases.split(","))):
-                out.setdefault(phrase, []).append((name, penalty))
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude stem, the same for a cue and for the text: "mobilized", "mobilisation" -> "mobilis"."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if w.endswith(("ize", "ized", "izes", "izing", "ization", "izations")):
+        w = w.replace("iz", "is")
+    for suffix in SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + {"ies": "y", "ied": "y", "isations": "is",
+                                     "isation": "is"}.get(suffix, "")
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsaeiou":  # "planned" -> "plan"
+        w = w[:-1]
+    return w
+
+
+def phrase_key(phrase: str, by_stem: bool) -> str:
+    words = WORD.findall(phrase.lower().replace("’", "'"))
+    return " ".join(stem(w) for w in words) if by_stem else " ".join(words)
+
+
+def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
+    """Phrase -> [(metric, kind)], from metric_cues: nouns for people ("who") by their word
+    forms, singular and plural; every other cue by its stems."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    tables = [(name, kind, phrases) for name, kinds in CUES.items() for kind, phrases in kinds.items()]
+    tables.append(("other", "money", MONEY_OTHER))
+    if not by_stem:
+        tables.append((None, "not", NOT_CUES))
+    for name, kind, phrases in tables:
+        if (kind in ("who", "not")) == by_stem:
+            continue
+        for phrase in filter(None, (p.strip() for p in phrases.split(","))):
+            if kind == "not":
+                out.setdefault(phrase_key(phrase, False), [])
+                continue
+            if "*" in phrase:
+                first, rest = (phrase_key(p, True) for p in phrase.split("*", 1))
+                GAPPED.setdefault(first, []).append((rest, name, kind))
+                continue
+            forms = [phrase] if by_stem or phrase.endswith("s") else [phrase, phrase + "s"]
+            for key in (phrase_key(f, by_stem) for f in forms):
+                if (name, kind) not in out.setdefault(key, []):
+                    out[key].append((name, kind))
     return out
 
 
-CUES = cue_table((VERB_CUES, 0), (NOUN_CUES, NOUN_PENALTY))
-for _phrase, _cues in CUES.items():  # a death outweighs who died: "deaths among volunteers"
-    _cues[:] = [(n, DEATH_PENALTY if n == "casualties" and p else p) for n, p in _cues]
-PHRASE_STARTS = frozenset(p.split()[0] for p in CUES if " " in p)
-LONGEST = max(len(p.split()) for p in CUES)
+GAPPED: dict[str, list[tuple[str, str, str]]] = {}  # "order * to": first stem -> (rest, ...)
+GAP_WORDS = 3
+STEM_CUES, FORM_CUES = cue_table(True), cue_table(False)
+PHRASE_STARTS = frozenset(p.split()[0] for p in (*STEM_CUES, *FORM_CUES) if " " in p)
+LONGEST = max(len(p.split()) for p in (*STEM_CUES, *FORM_CUES))
 
 
-def cue_hits(words: list[str]) -> list[tuple[int, int, str, int]]:
-    """(first word, last word, metric, penalty) for every cue phrase among `words`."""
+def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
+    """(first word, last word, metric, kind) for every cue phrase among lower-cased `words`.
+    A phrase inside a longer one or begun inside an earlier one is dropped ("average wage" hides
+    "wage"; "contract soldiers in" is not "soldiers in"), and a noun for the
+    people counted hides a verb of the same stem ("recruits" is not "recruit")."""
+    stems = [stem(w) for w in words]
     hits = []
     for i, word in enumerate(words):
-        for name, penalty in CUES.get(word, ()):
-            hits.append((i, i, name, penalty))
-        if word in PHRASE_STARTS:
-            for n in range(2, LONGEST + 1):
-                for name, penalty in CUES.get(" ".join(words[i:i + n]), ()):
-                    hits.append((i, i + n - 1, name, penalty))
-    return hits
+        ends = (range(min(LONGEST, len(words) - i), 1, -1) if word in PHRASE_STARTS
+                or stems[i] in PHRASE_STARTS else ())
+        for n in (*ends, 1):
+            form = " ".join(words[i:i + n])
+            for name, kind in FORM_CUES.get(form, ()):
+                hits.append((i, i + n - 1, name, kind))
+            if form not in FORM_CUES:
+                for name, kind in STEM_CUES.get(" ".join(stems[i:i + n]), ()):
+                    hits.append((i, i + n - 1, name, kind))
+        for rest, name, kind in GAPPED.get(stems[i], ()):
+            for j in range(i + 2, min(i + 2 + GAP_WORDS, len(words))):
+                if stems[j] == rest:
+                    hits.append((i, j, name, kind))
+                    break
+    spans = {(a, b) for a, b, _, _ in hits}
+    return [h for h in hits  # inside a longer phrase, or begun by an earlier one: "contract
+            if not any((a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]))  # soldiers in May"
+                       or a < h[0] <= b for a, b in spans)]
 
 
 @lru_cache(maxsize=256)
-def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list]:
-    """Word offsets of a span and the cue phrases among its words (cached per sentence)."""
-    tokens = [(m.start() + lo, m.group()) for m in WORD.finditer(text[lo:hi].lower())]
-    return [pos for pos, _ in tokens], cue_hits([w for _, w in tokens])
+def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list]:
+    """Word offsets of a sentence, each word's clause number, and the cue phrases among its
+    words (cached per sentence)."""
+    part = text[lo:hi]
+    breaks = [m.start() + lo for m in CLAUSE_BREAK.finditer(part)]
+    tokens = [(m.start() + lo, m.group()) for m in WORD.finditer(lower_same_length(part))]
+    offsets = [pos for pos, _ in tokens]
+    clauses = [bisect.bisect_right(breaks, pos) for pos in offsets]
+    return offsets, clauses, cue_hits([w.replace("’", "'") for _, w in tokens])
 
 
-def nearest_cue(text: str, lo: int, hi: int, fig: Figure) -> str | None:
-    """The metric of the cue nearest the figure in words, nouns penalised against verbs."""
-    offsets, hits = sentence_cues(text, lo, hi)
+def allowed(fig: Figure) -> frozenset[str]:
+    """The metrics a figure of this unit can have."""
+    if fig.unit in MONEY_UNITS or len(fig.unit) == 3 and fig.unit.isupper():
+        return frozenset({"pay", "other"})
+    if fig.unit == "percent":
+        return frozenset(METRICS)
+    return frozenset(METRICS) - {"pay"}
+
+
+def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
+    """Each metric's score from the cues of the figure's sentence text[lo:hi]."""
+    offsets, clauses, hits = sentence_cues(text, lo, hi)
     first = bisect.bisect_left(offsets, fig.start)
-    last = bisect.bisect_left(offsets, fig.end)
-    best, best_score = None, None
-    for a, b, name, penalty in hits:
+    last = bisect.bisect_left(offsets, fig.end)  # first word after the figure
+    if first >= len(offsets):
+        return {}
+    own = clauses[min(first, len(clauses) - 1)]
+    money = fig.unit not in COUNTS and "pay" in allowed(fig)
+    share_end = -1
+    if fig.unit == "percent":
+        m = SHARE_OF.match(text, fig.end, hi)
+        if m:
+            share_end = bisect.bisect_left(offsets, m.end())
+    scores: dict[str, float] = {}
+    for a, b, name, kind in hits:
+        if (kind == "money") != money and not (money and kind == "event" and name == "pay"):
+            continue  # budget words are for money only; people words are not for money
         if b < first:
             gap = first - b - 1
         elif a >= last:
             gap = a - last
-        elif penalty:
-            gap = 0  # a noun inside the figure's own words: "82,000 conscripts"
         else:
-            continue
-        score = (gap + penalty, penalty, a - b)  # ties: verbs, then longer phrases, win
-        if best_score is None or score < best_score:
-            best, best_score = name, score
+            gap = 0  # inside the figure's own words: "82,000 conscripts", "100 thousand dead"
+        weight, reach = WEIGHTS[kind], REACH.get(kind, DECAY_WORDS)
+        if kind == "frame" and a >= last + FRAME_AFTER_WORDS:  # a plan after the figure governs
+            weight, reach = WEIGHTS["event"], DECAY_WORDS  # only its own relative clause
+        if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
+            continue  # "volunteers make up 20%": the people named are the part, not the whole
+        if kind == "who" and last - 1 <= a < last + HEAD_WORDS:
+            weight *= HEAD_BONUS
+        if last <= a < share_end:
+            weight *= SHARE_BONUS
+        scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own else OTHER_CLAUSE
+        score = weight * scope / (1.0 + gap / reach)
+        if score > scores.get(name, 0.0):
+            scores[name] = score
+    if money:
+        scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
+    return scores
+
+
+def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str | None:
+    """The metric the words around a figure give, or None when they give none."""
+    if fig.unit in DURATION_UNITS or fig.unit == "unit":
+        return "other"  # terms of service and counted things (regions, brigades, cases)
+    ok = allowed(fig)
+    scores = {m: s for m, s in metric_scores(text, sent_start, sent_end, fig).items() if m in ok}
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    if scores[best] < MIN_SCORE:
+        return None
+    if best == "mobilised" and (fig.per in RATE_PERIODS
+                                or RATE_AFTER.match(text, fig.end, sent_end)):
+        return "recruited"  # "mobilising 30,000 a month": a steady intake, not a call-up
     return best
 
 
 def metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str:
-    """The figure's metric: pay for money, target under a plan or order, else the nearest cue."""
+    """The figure's metric: the best-scored cue around it, else other."""
     return cued_metric(text, sent_start, sent_end, fig) or "other"
 
 
 def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Figure]) -> list[str]:
     """Each figure's metric; a count of people whose sentence has no cue takes the metric of
     the last cued count before it in its paragraph, since a paragraph keeps to one subject
-    ("... 40,000 signed contracts. The remaining 12,000 are in training.")."""
+    ("... 40,000 signed contracts. The remaining 12,000 are in training."), and a figure given
+    as a part of the one just before it ("..., including 1.5 million troops") takes its metric."""
     out: list[str] = []
     last: tuple[int, str] | None = None  # (paragraph start, metric) of the last cued count
+    prev: Figure | None = None
     for fig, (lo, hi) in zip(figures, spans, strict=True):
+        if (prev is not None and prev.unit == fig.unit and lo <= prev.start
+                and PART_OF.fullmatch(text, prev.end, fig.start)):
+            out.append(out[-1])  # "2.4 million, including 1.5 million troops": a part of it
+            prev = fig
+            continue
+        prev = fig
         found = cued_metric(text, lo, hi, fig)
         para = text.rfind("\n", 0, fig.start) + 1
         if fig.unit in COUNTS:
@@ -157,29 +254,6 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
     return out
 
 
-COUNTS = frozenset({"person", "percent"})
-
-
-def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str | None:
-    """The metric the words around a figure give, or None when they give none."""
-    unit = fig.unit
-    if unit in MONEY_UNITS:
-        return "pay"
-    if unit in DURATION_UNITS:
-        return "other"
-    countable = unit == "unit"  # countries, regions, brigades: counted things, not people
-    before = text[max(sent_start, fig.start - 120):fig.start].lower()
-    if TARGET_MODAL.search(before):
-        return "target"
-    if countable:
-        return "other"
-    name = nearest_cue(text, sent_start, sent_end, fig)
-    if name is None and unit == "percent" and PAY_PERCENT.search(text[sent_start:sent_end].lower()):
-        return "pay"
-    return name if name in METRICS else None
-
-
-PAY_PERCENT = re.compile(r"\b(?:pay|payments?|salar\w+|bonus\w*|wages?)\b")
 STOP_WORDS_TEXT = """
     have has had were was are is will would who which that to signed joined been be being and
     or but as since by for per this these already also now said according each every
@@ -202,7 +276,6 @@ PUT_AT = re.compile(
     r"|his\s+|her\s+)?((?:[\w'’-]+\s+){1,4}?)at\s+(?:about\s+|around\s+|some\s+|least\s+)?$",
     re.IGNORECASE,
 )
-SHARE_OF = re.compile(r"\s*(?:of|among)\s+((?:[\w'’-]+\s*){1,5})")
 LEADING = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:more|additional|new|other|others)\s+)?")
 TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 

@@ -1,0 +1,133 @@
+"""The words that say what a figure measures, declared once per metric (data, no logic).
+
+Each metric lists its cue phrases by kind; a kind carries a named weight in
+`transforms.figures.metrics` (WEIGHTS). Phrases are written in any one inflection: they are
+matched on word stems (`metrics.stem`), so "mobilise" also finds "mobilized", "mobilising" and
+"mobilisation"; irregular forms ("left", "fled", "sent") are listed as such. A longer phrase
+hides the shorter ones inside it ("average wage" is not "wage", "potential recruits" is not
+"recruits").
+
+A "*" in a phrase stands for up to three words ("order * to": "ordered the army to").
+
+Kinds:
+- frame:  words that make the figure a plan or a possibility whatever the verb after them
+          ("plans to recruit", "could be called up");
+- event:  what happened to the people counted, as a verb or its noun ("signed contracts",
+          "mobilisation");
+- death:  an event of death or injury, weighing more than other events: a death outweighs
+          who died ("volunteers who joined in May have been killed");
+- who:    nouns for the people counted ("conscripts", "volunteers", "migrants"); strongest
+          as the figure's own noun ("82,000 conscripts");
+- topic:  weaker words for what the passage is about ("decree", "increase");
+- money:  for currency amounts only: what the money is ("bonus", "salary" are pay; "budget",
+          "spending on training", "average wage" are other).
+"""
+
+from __future__ import annotations
+
+CUES: dict[str, dict[str, str]] = {
+    "target": {
+        "frame": "order * to, direct * to, instruct * to, plan to, aim to, intend to, want to, "
+                 "seek to, look to, require to, "
+                 "is to recruit, are to recruit, target, quota, goal, task of, plan of, "
+                 "authorised strength, authorized strength, authorised size, authorized size, "
+                 "grow to, grow by, increase to, increase by, expand to, expand by, expansion, "
+                 "envisage, design to, planned, planned number, in order to recruit, "
+                 "expected to recruit, expected to draft, expected to mobilise, "
+                 "expected to be recruited, expected to be drafted, expected to be mobilised, "
+                 "hope to, expected to grow, expand * to, expand * by, allow, number of troops, "
+                 "troop numbers, "
+                 "number of servicemen, number of military personnel, overall number",
+        "event": "required by, increase the number, set, set the number, sets the number, "
+                 "want, task, planned increase",
+        "topic": "decree, increase, boost, army size, size of the army, military size, personnel",
+    },
+    "pool": {
+        "frame": "could be mobilise, could be call up, could be draft, could be recruit, "
+                 "could be tempted, can be mobilise, can be call up, may be mobilise, "
+                 "may be call up, eligible for, liable for, subject to mobilise, "
+                 "subject to conscription, fit for service",
+        "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
+               "labour migrants, of conscription age, of military age, of fighting age, "
+               "mobilisation reserve, eligible men, liable, new citizens, naturalised citizens, "
+               "naturalized citizens",
+        "event": "register for military service, registered for military service, "
+                 "military register, military registration, on the register",
+    },
+    "recruited": {
+        # a plan fulfilled by 105%: what was achieved
+        "frame": "fulfil, fulfill, fulfilled, fulfilment, fulfillment",
+        "event": "recruit, enlist, sign up, sign a contract, sign contracts, "
+                 "sign military contracts, sign a military contract, sign the contract, join, "
+                 "volunteer for, volunteered, enter service, enter military service, hire, "
+                 "intake, recruitment, enlistment, selected, signing, signings, went to war, go to war",
+        "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
+               "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
+               "new recruits, contract, contracts",
+    },
+    "mobilised": {
+        "event": "mobilise, call up, called for, draft, summon, summons, summonses, "
+                 "conscription, call-up, callup, serve conscription papers, "
+                 "serve draft notices, send draft notices, send conscription papers, "
+                 "handed summonses, draft notices, conscription drive",
+        "who": "conscripts, draftees, mobilised men, mobilised soldiers, mobilise",
+    },
+    "casualties": {
+        "death": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "
+                 "casualty, death, dead, fatality, death toll, killed or wounded, missing, "
+                 "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
+                 "were buried, buried, eliminated, obituaries, bodies, funerals, "
+                 "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
+                 "amputation, amputee, injuries, disabled",
+    },
+    "fled": {
+        "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, crossed into, "
+                 "crossed the border, entering from, entered from, entered the country, "
+                 "arrivals, left the country, relocate, went abroad, moved abroad, "
+                 "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "
+                 "sought asylum, exile, went into hiding",
+        "who": "emigrants, refugees, evaders, draft dodgers, deserters, relocants, emigres",
+    },
+    "deployed": {
+        "event": "sent, send, deploy, dispatch, are fighting, were fighting, "
+                 "arrived in, arrived at the front, left for the front, "
+                 "stationed, take part, took part, taking part, participate, serving, "
+                 "transferred, redeployed, forces at, contingent, already in, still in, on the front, "
+                 "at the front, "
+                 "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
+                 "concentrated",
+        "topic": "are in, were in, remain in, are now in, are still in, is in",
+        "who": "troops, fighters, troops in, troops inside, soldiers in, soldiers inside, forces in, "
+               "personnel in",
+    },
+    "other": {
+        "event": "back, support, oppose, approve, discharge, return, returned home, released, "
+                 "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
+                 "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
+                 "swapped, made up of, make up, live in, lives in, living in, pardoned, refuse, "
+                 "refusal, protest, protesters, awol, absent without leave",
+        "who": "population, prison population, residents, inhabitants, workforce, workers, "
+               "region of, city of, town of, country of, nation of, republic of, "
+               "shortage, displacement, prisoners of war, pows, vacancies, students, employees, civilians",
+    },
+    "pay": {
+        "money": "pay, paid, payment, payout, salary, wage, bonus, sign-up bonus, sign-on bonus, "
+                 "allowance, compensation, lump sum, benefit, reward, earn, receive, offer, "
+                 "remuneration, insurance, stipend, one-off, one-time",
+        "event": "pay, payment, payments, salary, salaries, wages, bonus, bonuses, compensation",
+    },
+}
+
+# Money that is not a soldier's pay: budgets, spending, the economy (kind "money" of other).
+MONEY_OTHER = (
+    "budget, state budget, federal budget, spending, spent on training, expenditure, "
+    "expenditures, gdp, revenue, revenues, deficit, economy, average wage, average salary, "
+    "average monthly wage, cost of, fund, funds, loan, loans, debt, debts, seized, cash seized, "
+    "price, prices, worth of, investment, investments, sanctions, exports, imports, fine, bribe, "
+    "bribes, defence spending, defense spending, military spending, military budget, spent, "
+    "turnover, profit, assets, reserves of"
+)
+
+# Word forms that are never cues, though their stem is one ("convicts" are people, not a
+# conviction; "free" is not "freed").
+NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up"

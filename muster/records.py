@@ -67,3 +67,23 @@ def is_utf8(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input or record a run set aside at some stage, with what identifies it across runs
+    (`key`: the record's key, or the input as given when it could not be read) and why."""
+
+    stage: str  # read, clean, tabulate or check
+    source: str
+    key: str
+    reason: str
+    doc_id: str | None = None
+    claim_id: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+    @classmethod
+    def skipped(cls, skipped: Skipped) -> Rejected:
+        return cls("read", skipped.source, skipped.source, skipped.reason)

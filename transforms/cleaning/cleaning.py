@@ -167,7 +167,8 @@ def budgeted_document(raw: dict, budget: Budget) -> dict:
 
 def cleaned_documents(raw: pd.DataFrame, budget: Budget | None = None
                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Documents with a body, and the records set aside (their source, key and reason): empty
+    """Documents with a body (and their input's source and key), and the records set aside
+    (their source, key and reason): empty
     after cleaning, over the budget, or failing in cleaning. One record never stops the others."""
     budget = budget or Budget()
     rows, rejected = [], []
@@ -185,8 +186,8 @@ def cleaned_documents(raw: pd.DataFrame, budget: Budget | None = None
         if document["n_chars"] == 0:
             rejected.append((record["source"], record["key"], "empty document after cleaning"))
             continue
-        rows.append(document)
-    frame = pd.DataFrame(rows, columns=[*_DOC_COLUMNS, "source"])
+        rows.append({**document, "key": record["key"]})
+    frame = pd.DataFrame(rows, columns=[*_DOC_COLUMNS, "source", "key"])
     kept = frame.drop_duplicates("doc_id", keep="last")
     return (kept.reset_index(drop=True),
             pd.DataFrame(rejected, columns=["source", "key", "reason"]))

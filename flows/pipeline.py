@@ -51,25 +51,29 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
     Inputs are files, folders, URL lists and page or feed URLs; `allow_hosts` may be fetched even
     on private addresses, and `fetch_delay` seconds pass between two requests to one host. One
     run at a time holds the warehouse; what was fetched is recorded only once published.
+
+    The stages are flows of their own (`flows.ingest`, `flows.clean`, ...), which can be run
+    alone; here their bodies run inside this flow (`.fn`), their tasks as this flow's tasks,
+    which saves a subflow run's round trips to the API per stage (measured: 1 to 2.5 s each).
     """
     with warehouse_lock(warehouse):
         run_id = str(runtime.flow_run.id)
         budget = Budget.from_env()
         registry_frame = read_registry(registry)  # a bad row fails the run before any work
         version = fingerprint(registry)
-        ingested = ingest(inputs, warehouse, version, batch_size, allow_hosts, fetch_delay)
+        ingested = ingest.fn(inputs, warehouse, version, batch_size, allow_hosts, fetch_delay)
         progress.total(sum(b.num_rows for b in ingested.batches))
         progress.stage_done("read", f"{ingested.unchanged:,} unchanged, "
                                     f"{len(ingested.skipped):,} skipped")
-        cleaned = clean(ingested.batches, budget)
+        cleaned = clean.fn(ingested.batches, budget)
         progress.stage_done("cleaned", f"{len(cleaned.rejected):,} set aside")
-        documents, claims, unreadable = tabulate(cleaned.batches, registry_frame, version, budget)
+        documents, claims, unreadable = tabulate.fn(cleaned.batches, registry_frame, version, budget)
         progress.stage_done("tabulated", f"{sum(b.num_rows for b in claims):,} figures, "
                                          f"{len(unreadable):,} set aside")
         documents, claims, unfit = set_aside_records(documents, claims, today)
         tables = stage_tables(warehouse, documents, claims, registry_frame,
                               exchange_rates(rates), run_id, datetime.now(UTC))
-        result = validate(tables, today)
+        result = validate.fn(tables, today)
         rejected = [*ingested.skipped, *cleaned.rejected, *unreadable, *unfit]
         summary = report_run(ingested, cleaned, claims, tables, result, warehouse, rejected)
         summary["written"] = publish_or_quarantine(tables, result, warehouse,

@@ -164,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_FAILED
             summary = state.result()
     except WarehouseBusy as err:
-        print(f"muster: {err}", file=sys.stderr)
+        print(failure_line(err), file=sys.stderr)
         return EXIT_FAILED
     except Exception as err:  # the orchestrator or the environment, not the data
         if debug:

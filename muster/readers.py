@@ -128,8 +128,7 @@ def _walk(folder: Path, skipped: list[Skipped]) -> Iterator[Path]:
         here = Path(top)
         dirs[:] = [d for d in dirs if not _link_to_dir(here / d, found)]
         found.extend(here / name for name in files)
-    for path in sorted(found):
-        yield path
+    yield from sorted(found)
 
 
 def _link_to_dir(path: Path, found: list[Path]) -> bool:

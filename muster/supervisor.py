@@ -11,6 +11,7 @@ command waits for a publish changes nothing: the tables are whole either way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -80,10 +81,8 @@ def supervise(argv: list[str], warehouse: str | Path) -> int:
 def _stop(child: subprocess.Popen, signum: int, warehouse: str | Path, before: dict) -> int:
     started = time.monotonic()
     held = wait_for_publishing(warehouse, PUBLISH_WAIT)  # kept until this process ends
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(child.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     child.wait()
     if held is not None:
         os.close(held)

@@ -3,6 +3,7 @@
 import json
 
 import pandas as pd
+
 from flows.pipeline import muster
 from muster import warehouse
 

@@ -9,7 +9,8 @@ verdict comes from an expectation in `expectations.suites`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -159,3 +160,102 @@ def _plain_copy(frame: pd.DataFrame) -> pd.DataFrame:
     if any(getattr(dtype, "na_value", None) is pd.NA for dtype in frame.dtypes):
         return pa.Table.from_pandas(frame, preserve_index=False).to_pandas(ignore_metadata=True)
     return frame.reset_index(drop=True)
+
+
+# The largest figure a claim may hold: more than any count of people or amount of money the
+# corpus speaks of (a quadrillion), far below what a misread digit run gives (1e300, inf).
+MAX_FIGURE = 1e15
+FIGURE_COLUMNS = ("value", "value_low", "value_high", "alt_value")
+
+
+def document_problems(documents: pd.DataFrame, today: dt.date) -> pd.Series:
+    """Per document, why it would break the documents suite on its own (empty when it would
+    not): a publication date later than `today`."""
+    published = pd.Series([_date_or_none(v) for v in documents["published"]], index=documents.index,
+                          dtype=object)
+    future = published.map(lambda d: d is not None and d > today)
+    return pd.Series([f"published {d.isoformat()}, later than today ({today.isoformat()})"
+                      if bad else "" for d, bad in zip(published, future, strict=True)],
+                     index=documents.index, dtype=object)
+
+
+def claim_problems(claims: pd.DataFrame, documents: pd.DataFrame,
+                   vocabularies: Mapping[str, Sequence[str]]) -> pd.Series:
+    """Per claim, why it would break the claims suite on its own (empty when it would not):
+    a figure that is negative, not finite or beyond MAX_FIGURE; bounds out of order; neither a
+    value nor a full range; a conversion without its unit; a code outside its vocabulary; a
+    required column left empty; offsets that do not delimit the quote in its document."""
+    texts = _by_doc_id(documents, "text") if len(documents) else {}
+    required_columns = [c for c in vocabularies.get("_required", ()) if c in claims]
+    reasons = []
+    for row in claims.to_dict("records"):
+        reasons.append(_claim_problem(row, texts, vocabularies, required_columns))
+    return pd.Series(reasons, index=claims.index, dtype=object)
+
+
+def _claim_problem(row: dict, texts: dict, vocabularies: Mapping, required_columns: list) -> str:
+    figures = {c: _number(row.get(c)) for c in FIGURE_COLUMNS}
+    for column, value in figures.items():
+        if value is None:
+            continue
+        if not math.isfinite(value):
+            return f"{column} is not a finite number ({value})"
+        if value < 0:
+            return f"{column} is negative ({value:g})"
+        if value > MAX_FIGURE:
+            return f"{column} {value:.3g} is beyond the largest figure accepted ({MAX_FIGURE:.0e})"
+    value, low, high = figures["value"], figures["value_low"], figures["value_high"]
+    if value is None and (low is None or high is None):
+        return "neither a value nor both value_low and value_high"
+    for a, b, name_a, name_b in ((low, high, "value_low", "value_high"), (low, value, "value_low", "value"),
+                                 (value, high, "value", "value_high")):
+        if a is not None and b is not None and a > b:
+            return f"{name_a} {a:g} is above {name_b} {b:g}"
+    if (figures["alt_value"] is None) != _missing(row.get("alt_unit")):
+        return "alt_value and alt_unit are not set together"
+    for column in required_columns:
+        if _missing(row.get(column)):
+            return f"{column} is empty"
+    for column, values in vocabularies.items():
+        if column.startswith("_") or _missing(row.get(column)):
+            continue
+        if row[column] not in values:
+            return f"{column} {row[column]!r} is not one of {', '.join(values)}"
+    return _offset_problem(row, texts)
+
+
+def _offset_problem(row: dict, texts: dict) -> str:
+    start, end, text = row.get("char_start"), row.get("char_end"), texts.get(row.get("doc_id"))
+    if _missing(start) or _missing(end) or not isinstance(text, str):
+        return ""
+    start, end = int(start), int(end)
+    if not 0 <= start < end <= len(text):
+        return f"offsets {start}..{end} are not inside the document's {len(text)} characters"
+    if text[start:end] != row.get("quote"):
+        return "quote is not the document's text at its offsets"
+    return ""
+
+
+def _number(value) -> float | None:
+    if _missing(value):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA \
+        or value is pd.NaT
+
+
+def _date_or_none(value) -> dt.date | None:
+    if _missing(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    stamp = pd.to_datetime(value, errors="coerce")
+    return None if pd.isna(stamp) else stamp.date()

@@ -8,7 +8,8 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from muster import fetchstate, readers, warehouse, web
+from muster import fetchstate, progress, readers, warehouse, web
+from muster.records import Rejected
 from transforms.batches import batches
 from transforms.cleaning.publication import new_or_changed
 
@@ -18,7 +19,7 @@ class Ingested:
     batches: list[pa.Table]
     read: int
     unchanged: int
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Rejected] = field(default_factory=list)
     not_modified: int = 0  # web inputs found unchanged since the last run (304, same hash, seen)
     fetched: list[fetchstate.Fetched] = field(default_factory=list)  # to record once published
 
@@ -36,7 +37,18 @@ def read_inputs(inputs: list[str], warehouse_dir: str, allow_hosts: list[str], f
         logger.warning("skipped %s", problem)
     if session.not_modified:
         logger.info("%d web inputs unchanged since the last run", session.not_modified)
-    return frame, [str(p) for p in skipped], session.fetched, session.not_modified
+    progress.advance("read", len(frame))
+    return frame, [Rejected.skipped(p) for p in skipped], session.fetched, session.not_modified
+
+
+def nothing_usable(inputs: list[str], skipped: list[Rejected]) -> str:
+    """One line: which inputs held nothing, and why (the first reason when there are several)."""
+    given = ", ".join(inputs) if len(inputs) <= 3 else f"{', '.join(inputs[:3])} and {len(inputs) - 3} more"
+    if not skipped:
+        return f"no usable document in {given}"
+    if len(skipped) == 1:
+        return f"no usable document in {given} (skipped {skipped[0]})"
+    return f"no usable document in {given} ({len(skipped)} inputs skipped; the first: {skipped[0]})"
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -64,8 +76,7 @@ def ingest(inputs: list[str], warehouse_dir: str, extractor_version: str,
     raw, skipped, fetched, not_modified = read_inputs(inputs, warehouse_dir, allow_hosts or [],
                                                       fetch_delay)
     if raw.empty and not not_modified:
-        raise NothingToIngest("no usable document in " + ", ".join(inputs)
-                              + "".join(f"\n  skipped {s}" for s in skipped))
+        raise NothingToIngest(nothing_usable(inputs, skipped))
     documents, claims = read_published_index(warehouse_dir)
     fresh = select_new(raw, documents, claims, extractor_version, batch_size)
     return Ingested(fresh, len(raw), len(raw) - sum(b.num_rows for b in fresh), skipped,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections import Counter
+from dataclasses import asdict
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +14,8 @@ from prefect.artifacts import create_link_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from muster import warehouse
+from muster.locking import publishing
+from muster.records import Rejected
 from transforms.cleaning.publication import candidate_tables, with_run
 from transforms.summary import claims_per_metric, stage_counts
 
@@ -31,11 +35,12 @@ def _io_error(task, task_run, state) -> bool:
     return False
 
 
-def _frame(batches: list[pa.Table], table: str) -> pd.DataFrame:
+def _frame(batches: list[pa.Table], table: str, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     """One frame of a run's batches (an empty one with the table's columns when there are none)."""
     schema = warehouse.TABLES[table]
+    batches = [b for b in batches if b.num_columns]
     if not batches:
-        return schema.empty_table().to_pandas()
+        return schema.empty_table().to_pandas().assign(**dict.fromkeys(extra, None))
     return pa.concat_tables(batches, promote_options="permissive").to_pandas()
 
 
@@ -50,16 +55,38 @@ def stage_tables(warehouse_dir: str, documents: list[pa.Table], claims: list[pa.
     return {name: warehouse.as_arrow(frame, name) for name, frame in tables.items()}
 
 
+@task(cache_policy=NO_CACHE)
+def set_aside_records(documents: list[pa.Table], claims: list[pa.Table], today: date | None):
+    """This run's documents and claims without the records that would fail a suite on their
+    own (`expectations.gate.set_aside`), and those records as `Rejected` entries."""
+    from expectations.gate import set_aside
+
+    docs, found = _frame(documents, "documents", extra=("source", "key")), _frame(claims, "claims")
+    kept = set_aside(docs, found, today)
+    where = {d: (s, k) for d, s, k in zip(docs["doc_id"], docs["source"], docs["key"], strict=True)}
+    rejected = [Rejected("check", *where.get(r["doc_id"], (r["doc_id"], r["doc_id"])), r["reason"],
+                         r["doc_id"], r["claim_id"]) for r in kept.rejected]
+    for r in rejected:
+        get_run_logger().warning("set aside %s%s", r, f" (claim {r.claim_id})" if r.claim_id else "")
+    return ([pa.Table.from_pandas(kept.documents, preserve_index=False)],
+            [pa.Table.from_pandas(kept.claims, preserve_index=False)], rejected)
+
+
 @task(retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error, cache_policy=NO_CACHE)
 def publish_or_quarantine(tables: dict[str, pa.Table], result, warehouse_dir: str,
-                          run_name: str) -> list[str]:
+                          run_name: str, rejected: list[Rejected] = (), run_id: str = "") -> list[str]:
+    """Publish the tables that passed, or keep them in quarantine; either way, record what the
+    run set aside. Holds the publishing lock, so an interrupt waits for the tables to be whole."""
+    entries = [{**asdict(r), "run_id": run_id, "run": run_name} for r in rejected]
     frames = {name: t.to_pandas() for name, t in tables.items()}
-    if not result.success:
-        folder = warehouse.quarantine(frames, result.to_dict(), warehouse_dir, run_name)
-        failed = ", ".join(sorted({f"{f['table']}.{f['expectation']}" for f in result.failures}))
-        raise ValidationFailed(f"validation failed ({failed}); nothing published; "
-                               f"rejected tables kept in {folder}")
-    written = warehouse.publish(frames, warehouse_dir)
+    with publishing(warehouse_dir):
+        warehouse.record_rejected(entries, warehouse_dir, run_name)
+        if not result.success:
+            folder = warehouse.quarantine(frames, result.to_dict(), warehouse_dir, run_name)
+            failed = ", ".join(sorted({f"{f['table']}.{f['expectation']}" for f in result.failures}))
+            raise ValidationFailed(f"validation failed ({failed}); nothing published; "
+                                   f"rejected tables kept in {folder}")
+        written = warehouse.publish(frames, warehouse_dir)
     get_run_logger().info("published %s to %s", ", ".join(written) or "nothing new", warehouse_dir)
     return written
 
@@ -71,26 +98,33 @@ def quarantine_name(run_name: str) -> str:
 
 @task(cache_policy=NO_CACHE)
 def report_run(ingested, cleaned, claims: list[pa.Table], tables: dict[str, pa.Table],
-               result, warehouse_dir: str) -> dict:
+               result, warehouse_dir: str, rejected: list[Rejected]) -> dict:
     """Counts per stage and per metric, as artifacts and as the run's return value."""
+    by_stage = Counter(r.stage for r in rejected)
     stages = stage_counts(
-        read=ingested.read, skipped=len(ingested.skipped), unchanged=ingested.unchanged,
-        cleaned=sum(b.num_rows for b in cleaned.batches), empty=len(cleaned.rejected),
+        read=ingested.read, skipped=by_stage["read"], unchanged=ingested.unchanged,
+        cleaned=sum(b.num_rows for b in cleaned.batches), empty=by_stage["clean"],
         claims=sum(b.num_rows for b in claims), published_documents=tables["documents"].num_rows,
         published_claims=tables["claims"].num_rows, not_modified=ingested.not_modified,
     )
+    for row in stages:  # documents set aside in tabulating, records set aside before the gate
+        if row["stage"] == "tabulate":
+            row["set aside"] = by_stage["tabulate"] + by_stage["check"]
     metrics = claims_per_metric(tables["claims"].to_pandas())
-    skipped = ingested.skipped + cleaned.rejected
     create_table_artifact(key="muster-stage-counts", table=stages,
                           description="Documents and claims through each stage")
     create_table_artifact(key="muster-claims-per-metric", table=metrics,
                           description="Claims in the tables to publish, per metric")
-    if skipped:
-        create_table_artifact(key="muster-skipped-inputs", table=[{"input": s} for s in skipped],
-                              description="Inputs left out of the run, and why")
+    if rejected:
+        create_table_artifact(
+            key="muster-skipped-inputs",
+            table=[{"input": r.source, "stage": r.stage, "reason": r.reason, "key": r.key}
+                   for r in rejected],
+            description="Inputs and records left out of the run, and why")
     return {"warehouse": str(Path(warehouse_dir).resolve()), "stages": stages,
-            "metrics": metrics, "skipped": skipped, "checks": result.to_dict(),
-            "not_modified": ingested.not_modified}
+            "metrics": metrics, "skipped": [str(r) for r in rejected],
+            "set_aside": {stage: by_stage[stage] for stage in ("read", "clean", "tabulate", "check")},
+            "checks": result.to_dict(), "not_modified": ingested.not_modified}
 
 
 @task(cache_policy=NO_CACHE)

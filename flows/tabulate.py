@@ -1,31 +1,96 @@
-"""Tabulate: documents -> claims, batch by batch, resolved through the source registry."""
+"""Tabulate: documents -> claims, one document at a time, resolved through the source registry.
+
+A document whose figures cannot be tabulated (a failure in extraction, or more figures than the
+budget allows) is set aside with its reason and dropped from the run's documents, so it is tried
+again by the next run; the other documents of its batch go on.
+"""
 
 from __future__ import annotations
 
+import pandas as pd
 import pyarrow as pa
-from prefect import flow, task, unmapped
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 
-from muster import readers
-from transforms.attribution.sources import source_index
-from transforms.claims import claims
+from muster import progress, readers
+from muster.records import Rejected
+from transforms.attribution.sources import SourceIndex, resolved_source_id, source_index
+from transforms.claims import document_claims
+from transforms.cleaning.budget import Budget, figures_problem
+from transforms.declarations.schema import columns
+from transforms.figures.numbers import figures
+from transforms.rows import records
+
+DOCUMENT_FIELDS = ("doc_id", "text", "outlet", "published")
 
 
-@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE,
+      retry_condition_fn=lambda task, run, state: not _is_registry_error(state))
 def read_registry(path: str):
     return readers.read_registry(path)
 
 
+def _is_registry_error(state) -> bool:
+    try:
+        state.result()
+    except readers.RegistryError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+def claims_frame(rows: list[dict], index: SourceIndex) -> pd.DataFrame:
+    """The claims rows of a batch as a frame of the declared columns, sources resolved."""
+    frame = pd.DataFrame(rows, columns=columns("claims"))
+    frame["claimant_id"] = [resolved_source_id(name, index) for name in frame["claimant"]]
+    frame["via_id"] = [None if pd.isna(name) else resolved_source_id(name, index)
+                       for name in frame["via"]]
+    for column in ("period_start", "period_end", "as_of", "cluster_id"):  # None, never NaN
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame.astype({"char_start": "int64", "char_end": "int64"})
+
+
+def tabulated(documents: pd.DataFrame, index: SourceIndex, extractor_version: str,
+              budget: Budget) -> tuple[pd.DataFrame, pd.DataFrame, list[Rejected]]:
+    """The documents that tabulated, their claims, and those set aside with their reasons."""
+    rows, kept, rejected = [], [], []
+    for position, doc in enumerate(records(documents)):
+        fields = {k: doc.get(k) for k in DOCUMENT_FIELDS}
+        try:
+            problem = figures_problem(len(figures(doc["text"])), budget)
+            if problem is None:
+                rows.extend(document_claims(fields, index, extractor_version))
+        except Exception as err:  # the safety net: one document never stops its batch
+            detail = " ".join(str(err).split())[:200]
+            problem = f"tabulating failed ({type(err).__name__}{': ' + detail if detail else ''})"
+        if problem is None:
+            kept.append(position)
+        else:
+            rejected.append(Rejected("tabulate", doc.get("source") or doc["doc_id"],
+                                     doc.get("key") or doc["doc_id"], problem, doc["doc_id"]))
+    return documents.iloc[kept].reset_index(drop=True), claims_frame(rows, index), rejected
+
+
 @task(cache_policy=NO_CACHE)
-def tabulate_batch(documents: pa.Table, registry, extractor_version: str) -> pa.Table:
-    frame = claims(documents.to_pandas(), source_index(registry), extractor_version)
-    return pa.Table.from_pandas(frame, preserve_index=False)
+def tabulate_batch(documents: pa.Table, registry, extractor_version: str, budget: Budget):
+    kept, claims, rejected = tabulated(documents.to_pandas(), source_index(registry),
+                                       extractor_version, budget)
+    for r in rejected:
+        get_run_logger().warning("skipped %s", r)
+    progress.advance("tabulated", documents.num_rows)
+    return (pa.Table.from_pandas(kept, preserve_index=False),
+            pa.Table.from_pandas(claims, preserve_index=False), rejected)
 
 
 @flow(name="tabulate")
-def tabulate(batches: list[pa.Table], registry_path: str, extractor_version: str):
-    registry = read_registry(registry_path)
+def tabulate(batches: list[pa.Table], registry, extractor_version: str,
+             budget: Budget | None = None):
+    """Documents that tabulated, their claims, and the documents set aside; `registry` is the
+    frame `read_registry` read."""
     if not batches:
-        return [], registry
-    found = tabulate_batch.map(batches, unmapped(registry), extractor_version).result()
-    return found, registry
+        return [], [], []
+    found = tabulate_batch.map(batches, unmapped(registry), extractor_version,
+                               unmapped(budget or Budget())).result()
+    return ([docs for docs, _, _ in found], [claims for _, claims, _ in found],
+            [r for _, _, rejected in found for r in rejected])

@@ -8,9 +8,8 @@ import os
 import sys
 
 from muster import paths
-from muster.warehouse import PUBLISH_ORDER
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # and 128 + the signal when stopped (130, 143)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -31,6 +30,16 @@ def parser() -> argparse.ArgumentParser:
                           "loopback or link-local (repeatable)")
     run.add_argument("--fetch-delay", type=float, default=1.0, metavar="SECONDS",
                      help="seconds between two requests to the same host (default: %(default)s)")
+    run.add_argument("--max-chars", type=int, metavar="N",
+                     help="most characters of text a document may have after cleaning; longer "
+                          "ones are set aside (default: 2,000,000, or MUSTER_MAX_CHARS)")
+    run.add_argument("--max-figures", type=int, metavar="N",
+                     help="most figures one document may hold; documents with more are set "
+                          "aside (default: 1,000, or MUSTER_MAX_FIGURES)")
+    run.add_argument("-v", "--verbose", action="store_true",
+                     help="show Prefect's flow and task log as the run goes")
+    run.add_argument("--debug", action="store_true",
+                     help="show everything, tracebacks included (also MUSTER_DEBUG=1)")
     sql = commands.add_parser("sql", help="query the published tables with DuckDB SQL")
     sql.add_argument("query", nargs="?", help="a SQL query; without one, an interactive shell opens "
                      "(tables are views named as the tables: documents, claims, sources, "
@@ -59,55 +68,37 @@ def report(args: argparse.Namespace) -> int:
     return command(args)
 
 
-def summary_lines(summary: dict) -> list[str]:
-    """What a user wants to see after a run: counts, what was skipped, where the tables are."""
-    stages = {row["stage"]: row for row in summary["stages"]}
-    suites = summary["checks"]["suites"].values()
-    passed, evaluated = sum(s["passed"] for s in suites), sum(s["evaluated"] for s in suites)
-    lines = [
-        f"documents read: {stages['ingest']['out']}, skipped: {stages['ingest']['set aside']}, "
-        f"unchanged: {stages['select']['set aside']}, empty after cleaning: "
-        f"{stages['clean']['set aside']}",
-        f"figures found in new or changed documents: {stages['tabulate']['out']}",
-        "claims per metric: " + ", ".join(
-            f"{m['metric']} {m['claims']}" for m in summary["metrics"] if m["claims"]),
-        f"checks passed: {passed} of {evaluated}",
-    ]
-    if summary.get("not_modified"):
-        lines.append(f"web inputs unchanged since the last run: {summary['not_modified']}")
-    lines += [f"skipped {s}" for s in summary["skipped"]]
-    written = ", ".join(summary["written"]) or "none (nothing changed)"
-    lines += [f"tables in {summary['warehouse']} (rewritten: {written}):",
-              *(f"  {summary['warehouse']}{os.sep}{name}.parquet"
-                for name in PUBLISH_ORDER)]
-    return lines
-
-
-def run(args: argparse.Namespace) -> int:
-    from flows.pipeline import muster
-
+def run(args: argparse.Namespace, argv: list[str]) -> int:
+    """Check the arguments, then run the pipeline in a child process that Ctrl-C can stop
+    (`muster.supervisor`), or in this one with MUSTER_IN_PROCESS=1."""
     if args.batch_size < 1:
         print("muster: --batch-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     if not 0 <= args.fetch_delay <= 3600:
         print("muster: --fetch-delay must be between 0 and 3600 seconds", file=sys.stderr)
         return EXIT_USAGE
-    state = muster(inputs=args.inputs, warehouse=args.warehouse, registry=args.registry,
-                   batch_size=args.batch_size, allow_hosts=args.allow_hosts,
-                   fetch_delay=args.fetch_delay, return_state=True)
-    if not state.is_completed():
-        try:
-            state.result()
-        except Exception as err:  # the flow's own exception: say it in one line
-            print(f"muster: run failed: {err}", file=sys.stderr)
-        return EXIT_FAILED
-    print("\n".join(summary_lines(state.result())))
-    return EXIT_OK
+    for flag, name in (("max_chars", "MUSTER_MAX_CHARS"), ("max_figures", "MUSTER_MAX_FIGURES")):
+        value = getattr(args, flag)
+        if value is not None:
+            if value < 1:
+                print(f"muster: --{flag.replace('_', '-')} must be at least 1", file=sys.stderr)
+                return EXIT_USAGE
+            os.environ[name] = str(value)
+    if os.environ.get("MUSTER_IN_PROCESS") == "1":
+        from muster import runner
+
+        return runner.run(args)
+    from muster.supervisor import supervise
+
+    return supervise(argv[argv.index("run") + 1:], args.warehouse)
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = parser().parse_args(argv)
-    return {"run": run, "sql": sql, "report": report}[args.command](args)
+    if args.command == "run":
+        return run(args, argv)
+    return {"sql": sql, "report": report}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 USER_AGENT = "Muster/0.1"
@@ -46,7 +47,7 @@ class Limits:
     """What one fetch may cost. The defaults suit news sites; tests shrink them."""
 
     timeout: float = 10.0  # seconds per connect / read / write
-    deadline: float = 60.0  # seconds for the whole fetch: retries, redirects and body included
+    deadline: float = 60.0  # seconds for the whole fetch: connecting, headers, body, retries, redirects
     tries: int = 3
     backoff: float = 1.0  # seconds before the second try; doubles for each further one
     max_bytes: int = 5 * 1024 * 1024  # of decoded body
@@ -150,6 +151,59 @@ def _transport_problem(err: httpx.TransportError) -> str:
     return f"connection failed ({type(err).__name__}: {err})"
 
 
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits no longer than the fetch has left, so
+    the deadline covers connecting, the response headers and the body alike (a server that
+    trickles its headers a byte a second is cut off too)."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline):
+        self._inner, self._deadline = inner, deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _clamp(timeout, self._deadline(), httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _clamp(timeout, self._deadline(), httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname,
+                                      _clamp(timeout, self._deadline(), httpcore.ConnectTimeout))
+        return _DeadlineStream(inner, self._deadline)
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, deadline):
+        self._inner, self._deadline = httpcore.SyncBackend(), deadline
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        stream = self._inner.connect_tcp(host, port, _clamp(timeout, self._deadline(),
+                                                            httpcore.ConnectTimeout),
+                                         local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):  # pragma: no cover
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _clamp(timeout: float | None, deadline: float | None, error: type[Exception]) -> float | None:
+    """The time one socket operation may take: its own timeout, or what the fetch has left."""
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise error("the fetch's deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
 @dataclass
 class Fetcher:
     """Fetches URLs one at a time under `limits`; allowed hosts skip the private-address check."""
@@ -159,6 +213,7 @@ class Fetcher:
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _last: dict[str, float] = field(default_factory=dict, init=False, repr=False)
     _robots: dict[str, RobotFileParser | str] = field(default_factory=dict, init=False, repr=False)
+    _deadline: float | None = field(default=None, init=False, repr=False)  # of the fetch under way
 
     def __post_init__(self) -> None:
         self.allow_hosts = frozenset(h.strip().lower() for h in self.allow_hosts)
@@ -177,8 +232,11 @@ class Fetcher:
     @property
     def client(self) -> httpx.Client:
         if self._client is None:  # no proxies from the environment: the peer must be the server
-            self._client = httpx.Client(follow_redirects=False, trust_env=False, headers={
-                "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"})
+            transport = httpx.HTTPTransport(trust_env=False)
+            transport._pool._network_backend = _DeadlineBackend(lambda: self._deadline)
+            self._client = httpx.Client(transport=transport, follow_redirects=False, trust_env=False,
+                                        headers={"User-Agent": USER_AGENT,
+                                                 "Accept-Encoding": "gzip, deflate"})
         return self._client
 
     def fetch(self, url: str, accept: frozenset[str] = PAGE_TYPES, etag: str | None = None,
@@ -218,6 +276,8 @@ class Fetcher:
             try:
                 reply = self._request(url, headers, accept, deadline, max_bytes)
             except httpx.TransportError as err:
+                if time.monotonic() >= deadline - 0.01:
+                    raise FetchError(f"took longer than {self.limits.deadline:g} s") from err
                 problem = _transport_problem(err)
             else:
                 if reply.status not in RETRY_STATUSES:
@@ -237,6 +297,7 @@ class Fetcher:
         left = deadline - time.monotonic()
         if left <= 0:
             raise FetchError(f"gave up after {self.limits.deadline:g} s")
+        self._deadline = deadline
         with self.client.stream("GET", url, headers=headers,
                                 timeout=httpx.Timeout(min(self.limits.timeout, left))) as response:
             self._check_peer(response, host)

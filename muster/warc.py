@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from muster.readers import Skipped, _record
+from muster.records import Skipped, raw_record
 
 MAX_PAYLOAD = 5 * 1024 * 1024  # bytes of one page's body; larger ones are not articles
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -105,7 +105,7 @@ def _page(record, source: str, skipped: list[Skipped]) -> dict | None:
     if not payload.strip():
         skipped.append(Skipped(source, f"empty page: {url}"))
         return None
-    return _record(key=f"url:{url}", source=source, content=decoded(payload, content_type),
+    return raw_record(key=f"url:{url}", source=source, content=decoded(payload, content_type),
                    is_html=True, raw=payload, url=url)
 
 

@@ -1,4 +1,5 @@
-"""The warehouse folder: read what is published, publish atomically, quarantine what fails.
+"""The warehouse folder: read what is published, publish atomically, quarantine what fails,
+and keep a record of the inputs each run set aside (`_rejected/`).
 
 Each table is one Parquet file, `<warehouse>/<table>.parquet`, which pandas, DuckDB and pyarrow
 read as it is. A table is written to a temporary file in the same folder and moved into place
@@ -98,3 +99,21 @@ def quarantine(tables: dict[str, pd.DataFrame], result: dict, warehouse: str | P
         _atomic_write(as_arrow(frame, name), table_path(folder, name))
     (folder / "validation.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
     return folder
+
+
+REJECTED = "_rejected"
+
+
+def record_rejected(rejected: list[dict], warehouse: str | Path, run_name: str) -> Path | None:
+    """Keep what a run set aside, one JSON line per input or record (its key, where it was read,
+    the stage and the reason), in `<warehouse>/_rejected/<run>.jsonl`; None when nothing was."""
+    if not rejected:
+        return None
+    folder = Path(warehouse) / REJECTED
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{run_name}.jsonl"
+    tmp = path.with_name(f".{path.name}.tmp")
+    lines = (json.dumps(entry, ensure_ascii=False, default=str) for entry in rejected)
+    tmp.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8", errors="backslashreplace")
+    os.replace(tmp, path)
+    return path

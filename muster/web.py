@@ -18,7 +18,7 @@ from pathlib import Path
 from muster import feeds
 from muster.fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError, Limits, Page
 from muster.fetchstate import Fetched, load_state
-from muster.readers import Skipped, _record
+from muster.records import Skipped, raw_record
 
 MAX_FEED_ITEMS = 500
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -146,7 +146,7 @@ def page_record(page: Page, skipped: list[Skipped], **meta) -> dict | None:
     if not text.strip():
         skipped.append(Skipped(page.url, "empty page"))
         return None
-    return _record(key=f"url:{page.url}", source=page.url, content=text,
+    return raw_record(key=f"url:{page.url}", source=page.url, content=text,
                    is_html=page.content_type != "text/plain", raw=page.body, url=page.final_url,
                    **meta)
 

@@ -144,20 +144,31 @@ def test_a_changed_article_replaces_its_rows_and_leaves_the_others(prefect_api, 
 
 
 def test_a_run_that_breaks_a_suite_publishes_nothing_and_keeps_a_quarantine(prefect_api, corpus,
-                                                                            tmp_path):
+                                                                            tmp_path, monkeypatch):
+    """What is wrong with the tables as a whole (here two sources of one name) still fails the
+    gate: nothing is published and the tables are kept for inspection."""
+    import flows.publish
+
     folder = tmp_path / "wh"
     muster(inputs=[str(corpus)], warehouse=str(folder))
     before = digest(folder)
-    future = tmp_path / "future.jsonl"
-    future.write_text(json.dumps({"id": "f1", "url": "https://example.org/future",
-                                  "published": "2999-01-01",
-                                  "text": "Officials said 5,000 people joined."}) + "\n")
+    real = flows.publish.candidate_tables
 
-    state = muster(inputs=[str(corpus), str(future)], warehouse=str(folder), return_state=True)
+    def broken(*args, **kwargs):
+        tables = real(*args, **kwargs)
+        sources = tables["sources"]
+        tables["sources"] = pd.concat([sources, sources.iloc[:1].assign(source_id="copy")],
+                                      ignore_index=True)
+        return tables
+
+    monkeypatch.setattr(flows.publish, "candidate_tables", broken)
+    (corpus / "new.txt").write_text("Officials said 5,000 people joined.\n")
+
+    state = muster(inputs=[str(corpus)], warehouse=str(folder), return_state=True)
 
     assert state.is_failed()
-    assert "validation failed" in str(state.message) or "validation failed" in repr(
-        state.result(raise_on_failure=False))
+    with pytest.raises(Exception, match="validation failed .*sources.*nothing published"):
+        state.result()
     assert digest(folder) == before
     (quarantined,) = (folder / "_quarantine").iterdir()
     assert {p.name for p in quarantined.iterdir()} == {
@@ -184,6 +195,10 @@ def test_bad_inputs_are_skipped_with_messages_and_the_good_ones_published(prefec
     assert "missing.txt: no such file or directory" in skipped
     listed = json.loads(latest_artifact("muster-skipped-inputs").data)
     assert len(listed) == 3
+    (record,) = (tmp_path / "wh" / "_rejected").iterdir()
+    kept = [json.loads(line) for line in record.read_text().splitlines()]
+    assert {r["key"] for r in kept} >= {str(tmp_path / "missing.txt"), f"{bad}:2"}
+    assert all(r["reason"] and r["stage"] == "read" for r in kept)
 
 
 def test_input_with_nothing_usable_fails_the_run(prefect_api, tmp_path):

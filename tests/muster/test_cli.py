@@ -1,6 +1,6 @@
-"""The `muster` command: a summary on success, one clear line and a non-zero exit on failure."""
+"""The `muster` command: a summary on success, one clear line and a non-zero exit on failure,
+tracebacks only when asked for."""
 
-import json
 import os
 import subprocess
 import sys
@@ -11,34 +11,60 @@ import pytest
 from muster.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 
 ARTICLE = "The governor said 1,200 volunteers signed contracts in March.\n"
+MUSTER = Path(sys.executable).with_name("muster")
 
 
-def test_run_prints_counts_skips_and_where_the_tables_are(prefect_api, tmp_path, capsys):
+def test_run_prints_counts_skips_and_where_the_tables_are(prefect_api, tmp_path, capfd):
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "b.pdf").write_bytes(b"%PDF")
     code = main(["run", str(tmp_path / "a.txt"), str(tmp_path / "b.pdf"),
                  "--warehouse", str(tmp_path / "wh")])
-    out = capsys.readouterr().out
+    out, err = capfd.readouterr()
     assert code == EXIT_OK
     assert "documents read: 1, skipped: 1" in out
     assert "recruited 1" in out
     assert f"skipped {tmp_path / 'b.pdf'}: unknown extension '.pdf'" in out
     assert str(tmp_path / "wh" / "claims.parquet") in out
+    assert f"{tmp_path / 'wh' / '_rejected'}" in out
+    assert "Traceback" not in err and "| INFO" not in err  # quiet: progress lines at most
+    assert len(err.splitlines()) <= 3
 
 
-def test_a_failed_validation_exits_non_zero_with_one_line(prefect_api, tmp_path, capsys):
-    record = {"id": "x", "text": ARTICLE, "published": "2999-12-31"}
-    (tmp_path / "future.jsonl").write_text(json.dumps(record) + "\n")
-    code = main(["run", str(tmp_path / "future.jsonl"), "--warehouse", str(tmp_path / "wh")])
-    err = capsys.readouterr().err
+def test_a_bad_registry_row_fails_the_run_in_one_line_naming_file_and_line(prefect_api, tmp_path,
+                                                                           capfd):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    registry = tmp_path / "sources.csv"
+    registry.write_text("name,kind,country,aliases\nTASS,media,RU,\nISW,thinktank,US,\n")
+    code = main(["run", str(tmp_path / "a.txt"), "--registry", str(registry),
+                 "--warehouse", str(tmp_path / "wh")])
+    out, err = capfd.readouterr()
     assert code == EXIT_FAILED
-    assert "muster: run failed: validation failed" in err
-    assert "nothing published" in err
+    assert err.splitlines() == [f"muster: run failed: {registry}:3: kind 'thinktank' of 'ISW' "
+                                "is not one of government, military, official, media, think tank, "
+                                "NGO, outlet, unknown"]
+    assert not list((tmp_path / "wh").glob("*.parquet"))
 
 
-def test_a_bad_batch_size_is_a_usage_error(tmp_path, capsys):
-    assert main(["run", str(tmp_path), "--batch-size", "0"]) == EXIT_USAGE
-    assert "--batch-size" in capsys.readouterr().err
+def test_debug_shows_the_traceback(prefect_api, tmp_path, capfd):
+    code = main(["run", str(tmp_path / "nope.txt"), "--warehouse", str(tmp_path / "wh"), "--debug"])
+    err = capfd.readouterr().err
+    assert code == EXIT_FAILED
+    assert "Traceback" in err and "NothingToIngest" in err
+    assert err.splitlines()[-1].startswith("muster: run failed: no usable document")
+
+
+def test_verbose_shows_prefects_task_log(prefect_api, tmp_path, capfd):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    assert main(["run", str(tmp_path / "a.txt"), "--warehouse", str(tmp_path / "wh"), "-v"]) == 0
+    err = capfd.readouterr().err
+    assert "Task run 'tabulate_batch" in err
+    assert "great_expectations" not in err
+
+
+@pytest.mark.parametrize("flag", ["--batch-size", "--max-chars", "--max-figures"])
+def test_a_bad_limit_is_a_usage_error(tmp_path, capsys, flag):
+    assert main(["run", str(tmp_path), flag, "0"]) == EXIT_USAGE
+    assert flag in capsys.readouterr().err
 
 
 def test_unknown_commands_are_refused():
@@ -47,14 +73,32 @@ def test_unknown_commands_are_refused():
     assert exc.value.code == 2
 
 
-def test_the_installed_command_names_a_missing_input_and_fails(tmp_path):
-    """The console script as a user runs it, with its own temporary Prefect server."""
-    muster = Path(sys.executable).with_name("muster")
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
-    env.pop("PREFECT_API_URL", None)
-    done = subprocess.run([str(muster), "run", str(tmp_path / "nope.txt"), "--warehouse",
-                           str(tmp_path / "wh")], capture_output=True, text=True, env=env,
-                          timeout=300)
+def installed(args: list[str], tmp_path: Path, **env) -> subprocess.CompletedProcess:
+    """The console script as a user runs it, with its own local Prefect server."""
+    environ = {**os.environ, **env}
+    for key in ("PREFECT_API_URL", "PREFECT_HOME"):
+        environ.pop(key, None)
+    return subprocess.run([str(MUSTER), *args], capture_output=True, text=True, env=environ,
+                          timeout=300, cwd=tmp_path)
+
+
+def test_the_installed_command_names_a_missing_input_in_one_line(tmp_path):
+    done = installed(["run", str(tmp_path / "nope.txt"), "--warehouse", str(tmp_path / "wh")],
+                     tmp_path)
     assert done.returncode == EXIT_FAILED
-    assert f"no usable document in {tmp_path / 'nope.txt'}" in done.stderr
-    assert f"skipped {tmp_path / 'nope.txt'}: no such file or directory" in done.stderr
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        f"muster: run failed: no usable document in {tmp_path / 'nope.txt'} "
+        f"(skipped {tmp_path / 'nope.txt'}: no such file or directory)"]
+    assert (tmp_path / "wh" / "_state" / "prefect").is_dir()  # the warehouse's own Prefect home
+
+
+def test_the_installed_command_is_quiet_on_success(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    done = installed(["run", str(tmp_path / "a.txt"), "--warehouse", str(tmp_path / "wh")], tmp_path)
+    assert done.returncode == EXIT_OK, done.stderr
+    assert done.stderr.splitlines() == [line for line in done.stderr.splitlines()
+                                        if line.startswith(("read:", "cleaned:", "tabulated:"))]
+    assert len(done.stdout.splitlines()) <= 12
+    for noise in ("telemetry", "docs.prefect.io", "temporary", "Traceback", "INFO"):
+        assert noise not in done.stdout + done.stderr

@@ -155,3 +155,61 @@ def test_a_content_type_outside_the_accepted_ones_is_refused(web_server, fetcher
         "content type image/png is not one of application/xhtml+xml, text/html, text/plain")
     assert refusal(fetcher, web_server.url("/articles/perm-bonus.html"), accept=FEED_TYPES).startswith(
         "content type text/html is not one of")
+
+
+@pytest.fixture
+def trickling_headers():
+    """A server that sends its status line and headers one byte at a time, 0.1 s apart (each
+    read gets a byte well within the per-read timeout)."""
+    import socket
+    import threading
+    import time
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    stop = threading.Event()
+
+    def serve():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.recv(65536)
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X-Slow: y\r\n" * 500:
+                    if stop.is_set():
+                        break
+                    try:
+                        conn.sendall(bytes([byte]))
+                    except OSError:
+                        break
+                    time.sleep(0.1)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/page"
+    stop.set()
+    thread.join(timeout=5)
+    server.close()
+
+
+def test_trickling_headers_are_cut_at_the_deadline(trickling_headers):
+    import time
+
+    limits = Limits(timeout=1, deadline=1.5, tries=3, backoff=0.01, delay=0)
+    with Fetcher(allow_hosts=LOCAL, limits=limits) as f:
+        f._robots["http://" + trickling_headers.split("/")[2]] = _allow_all()
+        started = time.monotonic()
+        assert refusal(f, trickling_headers) == "took longer than 1.5 s"
+        assert time.monotonic() - started < 2.5
+
+
+def _allow_all():
+    from urllib.robotparser import RobotFileParser
+
+    rules = RobotFileParser()
+    rules.allow_all = True
+    return rules

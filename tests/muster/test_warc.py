@@ -11,7 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from muster import warc
-from muster.readers import Skipped, read_inputs
+from muster.readers import read_inputs
+from muster.records import Skipped
 
 ARTICLE = ("<html><head><title>Sign-up pay rises</title></head><body><article>"
            "<p>A regional governor raised the one-off payment for contract soldiers to 400,000 "

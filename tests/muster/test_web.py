@@ -5,7 +5,7 @@ import types
 
 import pytest
 
-from muster import readers, web
+from muster import readers, records, web
 from muster.fetch import Limits
 from muster.fetchstate import Fetched, load_state, save_state
 
@@ -156,7 +156,7 @@ def test_warc_files_go_to_the_warc_reader(tmp_path, monkeypatch):
 
     def warc_records(path, skipped):
         calls.append(path)
-        yield readers._record(key="url:https://a.example/1", source=f"{path}#1", content="x",
+        yield records.raw_record(key="url:https://a.example/1", source=f"{path}#1", content="x",
                               is_html=False, raw=b"x")
 
     monkeypatch.setitem(sys.modules, "muster.warc", types.SimpleNamespace(warc_records=warc_records))

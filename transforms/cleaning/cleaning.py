@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from transforms.cleaning.budget import Budget, html_problem, text_problem
 from transforms.cleaning.furniture import strip_furniture
 from transforms.rows import records
 
@@ -142,14 +143,54 @@ def cleaned_document(raw: dict) -> dict:
     }
 
 
-def cleaned_documents(raw: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Documents with a body, and the records that came out empty (with their source)."""
-    rows = [cleaned_document(r) for r in records(raw)]
-    frame = pd.DataFrame(rows, columns=[*_DOC_COLUMNS, "source"])
-    empty = frame["n_chars"] == 0
-    rejected = frame.loc[empty, ["source"]].assign(reason="empty document after cleaning")
-    kept = frame.loc[~empty].drop_duplicates("doc_id", keep="last")
-    return kept.reset_index(drop=True), rejected.reset_index(drop=True)
+class Refused(ValueError):
+    """A record over the cleaning budget; the message names the limit it breaks."""
+
+
+def budgeted_document(raw: dict, budget: Budget) -> dict:
+    """`cleaned_document` within the budget: HTML checked before it is parsed, text after."""
+    content = raw["content"] or ""
+    if raw["is_html"]:
+        problem = html_problem(content, budget)
+    elif len(content) > 5 * budget.max_chars:  # far over: not worth cleaning to find out
+        problem = f"text of {len(content):,} characters, over the limit of {budget.max_chars:,} " \
+                  "(MUSTER_MAX_CHARS)"
+    else:
+        problem = None
+    if problem:
+        raise Refused(problem)
+    document = cleaned_document(raw)
+    if problem := text_problem(document["text"], budget):
+        raise Refused(problem)
+    return document
+
+
+def cleaned_documents(raw: pd.DataFrame, budget: Budget | None = None
+                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Documents with a body (and their input's source and key), and the records set aside
+    (their source, key and reason): empty
+    after cleaning, over the budget, or failing in cleaning. One record never stops the others."""
+    budget = budget or Budget()
+    rows, rejected = [], []
+    for record in records(raw):
+        try:
+            document = budgeted_document(record, budget)
+        except Refused as err:
+            rejected.append((record["source"], record["key"], str(err)))
+            continue
+        except Exception as err:  # the safety net: a bug or a bomb in one page
+            detail = " ".join(str(err).split())[:200]
+            rejected.append((record["source"], record["key"],
+                             f"cleaning failed ({type(err).__name__}{': ' + detail if detail else ''})"))
+            continue
+        if document["n_chars"] == 0:
+            rejected.append((record["source"], record["key"], "empty document after cleaning"))
+            continue
+        rows.append({**document, "key": record["key"]})
+    frame = pd.DataFrame(rows, columns=[*_DOC_COLUMNS, "source", "key"])
+    kept = frame.drop_duplicates("doc_id", keep="last")
+    return (kept.reset_index(drop=True),
+            pd.DataFrame(rejected, columns=["source", "key", "reason"]))
 
 
 _DOC_COLUMNS = ["doc_id", "external_id", "url", "outlet", "title", "author", "published",

@@ -122,5 +122,5 @@ def test_a_document_empty_after_cleaning_is_rejected_naming_its_source():
                               source="empty.html")])
     documents, rejected = cleaned_documents(frame)
     assert documents.empty
-    assert rejected.to_dict("records") == [{"source": "empty.html",
+    assert rejected.to_dict("records") == [{"source": "empty.html", "key": "file:a.txt",
                                            "reason": "empty document after cleaning"}]

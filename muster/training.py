@@ -19,6 +19,7 @@ import sys
 import pandas as pd
 
 from transforms.attribution.attribution import attributions
+from transforms.attribution.candidates import VIA_ONLY_RULES
 from transforms.attribution.decision import WEIGHTS, via_candidates, via_features
 from transforms.attribution.reading import read
 from transforms.figures.numbers import figures
@@ -60,6 +61,7 @@ def claimant_pairs(matched, same_name) -> tuple[list[dict], list[int]]:
     is what the decision needs: it picks the best candidate of each figure."""
     rows, labels = [], []
     for cands, g in matched:
+        cands = [c for c in cands if c.rule not in VIA_ONLY_RULES]
         good = [c for c in cands if same_name(c.name, g["claimant"])]
         bad = [c for c in cands if not same_name(c.name, g["claimant"])]
         if not good or not bad:
@@ -80,7 +82,8 @@ def difference(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
 def via_examples(matched, same_name) -> tuple[list[dict], list[int]]:
     rows, labels = [], []
     for cands, g in matched:
-        claimant = next((c for c in cands if same_name(c.name, g["claimant"])), None)
+        claimant = next((c for c in cands if same_name(c.name, g["claimant"])
+                         and c.rule not in VIA_ONLY_RULES), None)
         if claimant is None:
             continue
         if "via" not in g:  # an example row that says nothing about the via

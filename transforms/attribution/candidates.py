@@ -28,6 +28,7 @@ from transforms.model import Candidate, Figure
 PASSAGE_BACK = 6     # sentences: how far back a passage's source is looked for
 PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked for
 HEADLINE_SENTENCES = 3  # a headline or standfirst is one of the first sentences
+VIA_ONLY_RULES = ("article-relay",)  # candidates for the via, never for the claimant
 CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although|though|and\s+that)\b|;|\s[–—]\s")
 OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
                          r"corresponds|equals|exceeds|would|puts|brings)\b")
@@ -61,6 +62,8 @@ FEATURES = (
     "sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline", "first_person",
     # a headline figure that repeats an amount the body attributes
     "echo", "echo_score",
+    # a news outlet the article relays elsewhere (a via only)
+    "article_relay", "relays_elsewhere",
 )
 SENTENCE_FEATURES = ("sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline",
                      "anaphora", "first_person")
@@ -111,6 +114,8 @@ class ArticleContext:
             for name in names:
                 self.counts[name] = self.counts.get(name, 0) + 1
         self.attributed = sum(1 for names in self.cued if names)
+        self.relaying = {c.name for cues in reading.cues for c in cues
+                         if c.role in ("relay", "cited") and c.name not in selves}
         self.sentences: dict[int, dict[str, float]] = {}
         self.first_cued = next((si for si, cues in enumerate(reading.cues) if cues),
                                len(reading.sents))
@@ -317,4 +322,11 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
     article = article_candidates(ctx, fig, si, index, interactions(sentence, "article"))
     linked = {c.name for c in own}
     mentions = mention_candidates(ctx, si, index, {}, linked)
-    return [*own, *passage, *article, *mentions, you]
+    near = {c.name for c in [*own, *passage, *article]}
+    relays = [Candidate(name, index.kind(name), "relay", name, "article-relay",
+                        {"article_relay": 1.0, **kind_features(name, index, False),
+                         "relays_elsewhere": float(name in ctx.relaying),
+                         "reported_share": ctx.reported(name, si)})
+              for name in sorted(ctx.counts) if name not in near
+              and index.kind(name) in MEDIA_KINDS]
+    return [*own, *passage, *article, *mentions, *relays, you]

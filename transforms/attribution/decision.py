@@ -15,6 +15,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from transforms.attribution.candidates import VIA_ONLY_RULES
 from transforms.attribution.reading import MEDIA_KINDS
 from transforms.model import Attribution, Candidate
 
@@ -74,6 +75,7 @@ def decide(candidates: list[Candidate], weights: dict | None = None) -> Attribut
     score reported is its share of the softmax over all candidates (its other mentions too).
     """
     weights = weights or shipped_weights()
+    everyone, candidates = candidates, [c for c in candidates if c.rule not in VIA_ONLY_RULES]
     scores = [linear(c.features, weights["claimant"]) for c in candidates]
     best_i = max(range(len(candidates)), key=lambda i: (scores[i], -i))
     claimant = candidates[best_i]
@@ -81,9 +83,9 @@ def decide(candidates: list[Candidate], weights: dict | None = None) -> Attribut
     mass = [math.exp(max(-60.0, s - top)) for s in scores]
     share = sum(m for m, c in zip(mass, candidates, strict=True) if c.name == claimant.name)
     via, via_p = None, 0.0
-    for c in via_candidates(candidates, claimant):
+    for c in via_candidates(everyone, claimant):
         p = probability(via_features(c, claimant), weights["via"])
         if p > max(via_p, VIA_THRESHOLD):
             via, via_p = c, p
     return Attribution(claimant.name, via.name if via else None, claimant.cue,
-                       claimant.rule, round(share / sum(mass), 3), tuple(candidates))
+                       claimant.rule, round(share / sum(mass), 3), tuple(everyone))

@@ -24,7 +24,8 @@ def tables(value=280000.0):
         "quote": "280,000", "value": value, "value_low": None, "value_high": None,
         "alt_value": None, "alt_unit": None, "unit": "person", "per": None, "qualifier": "exact",
         "metric": "recruited", "subject": "contract soldiers", "claimant": "Example",
-        "claimant_id": "example", "via": None, "via_id": None, "hedge": None,
+        "claimant_id": "example", "via": None, "via_id": None, "attribution_cue": "said",
+        "attribution_rule": "own-speaker", "attribution_score": 1.0, "hedge": None,
         "period_start": None, "period_end": None, "as_of": None, "cluster_id": "k1",
         "extractor_version": "v1"}])
     sources = pd.DataFrame([{"source_id": "example", "name": "Example", "kind": "outlet",

@@ -165,6 +165,9 @@ CASES = [
     # "expand" is a plan only when it takes a size: "expand the army to"
     ("At an expanded board meeting, the minister said 300,000 people had signed contracts.",
      "300,000", "person", None, "recruited"),
+    # being in the war zone hints at presence when nothing else is said
+    ("Officials counted about 3,000 foreign nationals in Ukraine last year.", "about 3,000",
+     "person", None, "deployed"),
     # two sentences run together without a space are two clauses
     ("The town's population fell to 8,000.Recruiters signed up dozens of men.", "8,000", "person",
      None, "other"),

@@ -96,7 +96,8 @@ CUES: dict[str, dict[str, str]] = {
                  "at the front, "
                  "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
                  "concentrated",
-        "topic": "are in, were in, remain in, are now in, are still in, is in",
+        "topic": "are in, were in, remain in, are now in, are still in, is in, in ukraine, "
+                 "in the war zone, in the special military operation zone",
         "who": "troops, fighters, troops in, troops inside, soldiers in, soldiers inside, forces in, "
                "personnel in",
     },

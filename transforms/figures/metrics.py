@@ -69,8 +69,8 @@ def stem(word: str) -> str:
         w = w.replace("iz", "is")
     for suffix in SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)] + {"ies": "y", "ied": "y", "isations": "is",
-                                     "isation": "is"}.get(suffix, "")
+            w = w[: -len(suffix)] + {"ies": "y", "ied": "y", "isations": "is", "isation": "is",
+                                     "ations": "at", "ation": "at"}.get(suffix, "")
             break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsaeiou":  # "planned" -> "plan"
         w = w[:-1]

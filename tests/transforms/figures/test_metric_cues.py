@@ -74,6 +74,7 @@ CASES = [
     # fled: leaving, emigrating, evading
     ("An estimated 500,000 Russians emigrated in the months after the call-up.",
      "500,000", "person", None, "fled"),
+    ("The emigration of 300,000 specialists hit the economy.", "300,000", "person", None, "fled"),
     ("Some 60,000 men left the country through the northern border crossing.", "Some 60,000",
      "person", None, "fled"),
     ("About 7,000 conscripts evaded service last year.", "About 7,000", "person", None, "fled"),
@@ -165,6 +166,9 @@ CASES = [
     # "expand" is a plan only when it takes a size: "expand the army to"
     ("At an expanded board meeting, the minister said 300,000 people had signed contracts.",
      "300,000", "person", None, "recruited"),
+    # being in the war zone hints at presence when nothing else is said
+    ("Officials counted about 3,000 foreign nationals in Ukraine last year.", "about 3,000",
+     "person", None, "deployed"),
     # two sentences run together without a space are two clauses
     ("The town's population fell to 8,000.Recruiters signed up dozens of men.", "8,000", "person",
      None, "other"),
@@ -182,6 +186,8 @@ def test_metric_of_general_cases(text, quote, unit, per, expected):
     (("recruited", "recruiting", "recruitment", "recruits"), True),
     (("planned", "plans", "planning"), True),
     (("casualties", "casualty"), True),
+    (("emigrate", "emigrated", "emigration"), True),
+    (("convicts", "killed"), False),
 ])
 def test_inflections_share_a_stem(words, same):
     assert (len({stem(w) for w in words}) == 1) == same

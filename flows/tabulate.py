@@ -16,7 +16,7 @@ from muster import progress, readers
 from muster.records import Rejected
 from transforms.attribution.sources import SourceIndex, resolved_source_id, source_index
 from transforms.claims import document_claims
-from transforms.cleaning.budget import Budget, figures_problem
+from transforms.cleaning.budget import Budget, figures_problem, numbers_problem
 from transforms.declarations.schema import columns
 from transforms.figures.numbers import figures
 from transforms.rows import records
@@ -58,7 +58,8 @@ def tabulated(documents: pd.DataFrame, index: SourceIndex, extractor_version: st
     for position, doc in enumerate(records(documents)):
         fields = {k: doc.get(k) for k in DOCUMENT_FIELDS}
         try:
-            problem = figures_problem(len(figures(doc["text"])), budget)
+            problem = numbers_problem(doc["text"], budget) or figures_problem(
+                len(figures(doc["text"])), budget)
             if problem is None:
                 rows.extend(document_claims(fields, index, extractor_version))
         except Exception as err:  # the safety net: one document never stops its batch

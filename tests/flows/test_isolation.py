@@ -44,7 +44,8 @@ def test_bad_records_are_set_aside_and_the_good_articles_published(prefect_api, 
         "future.jsonl": json.dumps(future) + "\n",
         "empty.jsonl": b"\xef\xbb\xbf",
         "bomb.html": "<html><body><p " + " ".join(f'a{i}="x"' for i in range(200_000)) + "></p>",
-        "line.txt": "Officials said 5,000 men joined. " * 70_000,
+        "line.txt": "Officials said 5,000 men joined. " * 610_000,  # 20 MB on one line
+        "numbers.txt": " ".join(["5,000"] * 200_000) + "\n",
         "figures.txt": "Officials said " + ", ".join(["5,000"] * 1500) + " men joined.\n",
     }
     summary, tables, rejected = run(tmp_path, bad)
@@ -53,7 +54,7 @@ def test_bad_records_are_set_aside_and_the_good_articles_published(prefect_api, 
     reasons = {r["source"].rsplit("/", 1)[-1]: r["reason"] for r in rejected}
     assert reasons.keys() >= {"deep.jsonl:1", "huge.jsonl:1", "surrogate.jsonl:1",
                               "empty-html.jsonl:1", "list.jsonl:1", "future.jsonl:1", "empty.jsonl",
-                              "bomb.html", "line.txt", "figures.txt"}, reasons
+                              "bomb.html", "line.txt", "figures.txt", "numbers.txt"}, reasons
     assert "later than today" in reasons["future.jsonl:1"]
     assert "over the limit of 1,000" in reasons["figures.txt"]
     assert "2,000,000" in reasons["line.txt"]

@@ -80,3 +80,14 @@ def test_the_budget_reads_the_environment():
     assert Budget.from_env({"MUSTER_MAX_CHARS": "10", "MUSTER_MAX_FIGURES": " "}) == Budget(max_chars=10)
     with pytest.raises(ValueError, match="MUSTER_MAX_FIGURES must be a whole number"):
         Budget.from_env({"MUSTER_MAX_FIGURES": "many"})
+
+
+def test_a_text_of_numbers_is_refused_before_its_figures_are_sought():
+    from transforms.cleaning.budget import numbers_problem
+
+    started = time.monotonic()
+    problem = numbers_problem(" ".join(["5,000"] * 200_000), Budget())
+    assert time.monotonic() - started < 1
+    assert problem == ("more than 3,000 numbers in one document, far over the limit of 1,000 "
+                       "figures (MUSTER_MAX_FIGURES)")
+    assert numbers_problem("Officials said 5,000 men joined in 2024. " * 100, Budget()) is None

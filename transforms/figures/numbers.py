@@ -26,6 +26,7 @@ from transforms.figures.units import (
     currency_of_word,
     following_words,
     pay_rate_before,
+    plural_kind,
     plural_noun,
     rate_after,
 )
@@ -217,15 +218,17 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                 quote_stop = pos if comma.group("worth") else comma.end()
                 pos = comma.end()
     if unit is None:
-        noun = counted_noun(following_words(text, pos))
+        after = following_words(text, pos)
+        noun = counted_noun(after)
         if noun == "excluded":
             return None, pos
-        if words and not (scaled or noun or pat.OF_GROUP.match(text, pos)
-                          or plural_noun(following_words(text, pos))):
+        plural = plural_noun(after) if noun is None else None
+        if words and not (scaled or noun or plural or pat.OF_GROUP.match(text, pos)):
             return None, pos
         if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
             return None, pos  # "these two reserves"
-        unit = noun or ctx.clause_currency(text, start) or "person"
+        unit = (noun or ctx.clause_currency(text, start)
+                or (plural and plural_kind(plural, _capitalised(text, pos, plural))) or "person")
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed)
@@ -239,6 +242,12 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     value = None if low is not None else value
     return _figure_dict(text, quote_start, quote_end, value, low, high, alt_value, alt_unit,
                         unit, per, qualifier), pos
+
+
+def _capitalised(text: str, pos: int, noun: str) -> bool:
+    """Whether `noun`, among the words right after `pos`, is written with a capital."""
+    return any(word[:1].isupper() for word in text[pos : pos + 80].split()[:4]
+               if word.strip(",.;:!?").lower() == noun)
 
 
 def _duration_figure(text, start, duration, value, left) -> dict | None:

@@ -4,18 +4,20 @@ A cheap scan finds where candidate numbers start (digits, number words, vague am
 text with neither gives no candidates at all). Each is then read in place with anchored
 patterns, from the words just before it (qualifier, range opener, or a reason it is no figure:
 "article 7", "aged 18") to the words after it (percent, currency, second half of a range, a
-bracketed conversion, a rate, the noun counted).
+bracketed conversion, a rate, the noun counted). The words around a number are read in
+`transforms.figures.context`, the value of its digits in `transforms.figures.digits`; an
+expression that cannot be read is skipped and counted (`read_figures`), never raised.
 ANNOTATION.md says what is a figure; the rules here are general, never per article.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from typing import NamedTuple
 
+from transforms.figures import context as ctx
 from transforms.figures import number_patterns as pat
-from transforms.figures.number_words import MULTIPLIERS, share_percent, vague_bounds, word_number
+from transforms.figures.digits import number_value
+from transforms.figures.number_words import share_percent, vague_bounds, word_number
 from transforms.figures.units import (
     DURATION_UNITS,
     NOT_COUNTED,
@@ -24,6 +26,7 @@ from transforms.figures.units import (
     currency_of_word,
     following_words,
     pay_rate_before,
+    plural_kind,
     plural_noun,
     rate_after,
 )
@@ -31,14 +34,6 @@ from transforms.model import Figure
 
 _QUALIFIERS = ("at_least", "at_most", "approx")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "dozen")
-_TAIL_PARTS = re.compile(r"\s*(\d+)\s?([a-z]+)", re.IGNORECASE)  # " 389 thousand"
-
-
-class Left(NamedTuple):
-    """What the words right before a number say: `kind` is a LEFT group name, or None."""
-
-    kind: str | None
-    start: int
 
 
 def figures(text: str) -> list[Figure]:
@@ -105,65 +100,6 @@ def _figure_at(text: str, match) -> tuple[dict | None, int]:
     return _words_figure(text, match)
 
 
-def left_context(text: str, start: int) -> Left:
-    """The qualifier, range opener or exclusion written right before offset `start`."""
-    words = text[max(0, start - 24) : start].split()
-    last = words[-1].lstrip("“\"'([«").lower() if words else ""
-    if last not in pat.LEFT_LAST_WORDS and not last.endswith(("~", "≈", "#", "=")):
-        return Left(None, start)  # most numbers: no qualifier, skip the search below
-    begin = max(0, start - 32)
-    found = pat.LEFT.search(text[begin:start].lower())
-    return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
-
-
-MAX_DIGITS = 20  # more digits than any figure has: a code, a garbled string or an overflow
-
-
-def number_value(digits: str, multiplier: str | None = None, tail: str | None = None) -> float:
-    """The value of digits with their separators and multiplier: "2.390" 2390, "1,271.2" 1271.2,
-    "5 248,5" 5248.5, "12,00,000" 1200000, "3.5bn" 3.5e9, "4 hundred million" 4e8.
-
-    Raises ValueError for what is no number a figure can have (too many digits, not finite).
-    """
-    compact = "".join(digits.split())
-    if sum(char.isdigit() for char in compact) > MAX_DIGITS:
-        raise ValueError(f"too many digits for a figure: {compact[:30]}...")
-    decimal = _decimal_mark(compact, bool(multiplier))
-    thousands = "".join(mark for mark in ",." if mark != decimal)
-    compact = compact.translate({ord(mark): None for mark in thousands})
-    value = float(compact.replace(",", ".") if decimal == "," else compact)
-    for word in (multiplier or "").lower().split():
-        value *= MULTIPLIERS[word]
-    if tail:
-        count, scale = _TAIL_PARTS.match(tail).groups()
-        value += float(count) * MULTIPLIERS[scale.lower()]
-    if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {digits!r}")
-    return value
-
-
-def _decimal_mark(compact: str, scaled: bool) -> str | None:
-    """Which of "," and "." is the decimal mark in `compact` (digits and marks), if either.
-
-    Both: the last one ("1,271.2", "1.234,5"). One mark written more than once separates
-    thousands ("2,389,130", "10.000.000"). Once: a comma before three digits separates
-    thousands ("2,390"), before other counts it is decimal ("4,5 million"); a dot is decimal
-    unless three digits follow and no multiplier ("2.390" 2390, "1.320 million" 1.32e6).
-    """
-    marks = [char for char in compact if char in ",."]
-    if not marks:
-        return None
-    if len(set(marks)) == 2:
-        return marks[-1]
-    mark = marks[0]
-    if len(marks) > 1:
-        return None
-    after = len(compact.rsplit(mark, 1)[1])
-    if mark == ",":
-        return None if after == 3 else ","
-    return None if after == 3 and not scaled else "."
-
-
 def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     start, end = match.span()
     raw, cur, mult, tail = match.group("num", "cur", "mult", "tail")
@@ -174,17 +110,17 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     plain = not (cur or mult or tail)
     if plain and pat.NOT_AFTER.match(text, end):
         return None, end
-    left = left_context(text, start)
+    left = ctx.left_context(text, start)
     if left.kind == "exclude":
-        return None, _range_end(text, end)
-    if plain and (label := _label_end(text, start, end)):
+        return None, ctx.range_end(text, end)
+    if plain and (label := ctx.label_end(text, start, end)):
         return None, label  # "iPhone 11", "12 Downing Street", "a 3-2 win"
     if plain and (date := pat.NUMERIC_DATE.match(text, start)):
         return None, date.end()
     value = number_value(raw, mult, tail)
-    if plain and value <= 100 and _age_clause(text, start) and (
-            counted_noun(following_words(text, _range_end(text, end))) is None):
-        return None, _range_end(text, end)  # "At 26, I", "the age limit from 27 to 30"
+    if plain and value <= 100 and ctx.age_clause(text, start) and (
+            counted_noun(following_words(text, ctx.range_end(text, end))) is None):
+        return None, ctx.range_end(text, end)  # "At 26, I", "the age limit from 27 to 30"
     if match.group("sign"):
         if phone := pat.PHONE.match(text, start):
             return None, phone.end()
@@ -210,27 +146,6 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
                           scaled=bool(mult or tail))
 
 
-def _age_clause(text: str, start: int) -> bool:
-    """Whether the words before a small number make it an age ("At 26,", "the age limit ... 27")."""
-    window = text[max(0, start - 70) : start]
-    if "age" not in window.lower() and "At" not in window:
-        return False  # most numbers: skip the search
-    return pat.AGE_CLAUSE.search(window) is not None
-
-
-def _label_end(text: str, start: int, end: int) -> int | None:
-    """Where a number that is part of a name, an address or a score ends, if it is one."""
-    if pat.NAME_BEFORE.search(text, max(0, start - 24), start):
-        return end  # "iPhone 11", "PlayStation 5"
-    if pat.ADDRESS_AFTER.match(text, end):
-        return end  # "12 Downing Street"
-    score = pat.SCORE.match(text, start)
-    if score and (pat.SCORE_WORD_AFTER.match(text, score.end())
-                  or pat.SCORE_WORD_BEFORE.search(text, max(0, start - 40), start)):
-        return score.end()  # "a 3-2 win", "won 2-1"
-    return None
-
-
 def _words_figure(text: str, match) -> tuple[dict | None, int]:
     start = match.start()
     parsed = word_number(match.group("words"))
@@ -238,7 +153,7 @@ def _words_figure(text: str, match) -> tuple[dict | None, int]:
         return None, match.end()
     value, length = parsed
     end = start + length
-    left = left_context(text, start)
+    left = ctx.left_context(text, start)
     if left.kind == "exclude":
         return None, end
     phrase = text[start:end].lower()
@@ -260,11 +175,11 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     elif unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
         unit, pos = currency_of_word(word.group("word")), word.end()
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
-        return None, _range_end(text, pos)
+        return None, ctx.range_end(text, pos)
     second = None if words else pat.RANGE_TAIL.match(text, pos)
-    changed = bool(second or left.kind == "from") and _after_change(text, left, start)
-    if second and not changed and _is_range(text, left, value, unit, second):
-        bounds = _range_bounds(value, scaled, second, unit)
+    changed = bool(second or left.kind == "from") and ctx.after_change(text, left, start)
+    if second and not changed and ctx.is_range(text, left, value, unit, second):
+        bounds = ctx.range_bounds(value, scaled, second, unit)
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
             low, high, unit = bounds
             pos = second.end()
@@ -280,7 +195,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return None, pos  # "between 10 and 14 February"
     alt_value = alt_unit = quote_stop = None
     if unit is None and low is None and (bare := pat.CONVERSION.match(text, pos)):
-        unit = _recent_currency(text, start, bare)  # "down from 2.5 million ($25,000)"
+        unit = ctx.recent_currency(text, start, bare)  # "down from 2.5 million ($25,000)"
     if unit not in (None, "percent"):
         conversion = pat.CONVERSION.match(text, pos)
         if conversion and (conversion.group("cur") or conversion.group("word")):
@@ -303,15 +218,17 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                 quote_stop = pos if comma.group("worth") else comma.end()
                 pos = comma.end()
     if unit is None:
-        noun = counted_noun(following_words(text, pos))
+        after = following_words(text, pos)
+        noun = counted_noun(after)
         if noun == "excluded":
             return None, pos
-        if words and not (scaled or noun or pat.OF_GROUP.match(text, pos)
-                          or plural_noun(following_words(text, pos))):
+        plural = plural_noun(after) if noun is None else None
+        if words and not (scaled or noun or plural or pat.OF_GROUP.match(text, pos)):
             return None, pos
         if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
             return None, pos  # "these two reserves"
-        unit = noun or _clause_currency(text, start) or "person"
+        unit = (noun or ctx.clause_currency(text, start)
+                or (plural and plural_kind(plural, _capitalised(text, pos, plural))) or "person")
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed)
@@ -327,65 +244,10 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                         unit, per, qualifier), pos
 
 
-def _is_range(text: str, left: Left, value: float, unit: str | None, second) -> bool:
-    """Whether "X to Y", "X-Y" or "between X and Y" is one range rather than two numbers."""
-    sep = second.group("sep").strip()
-    if sep == "and" and left.kind != "between":
-        return False
-    if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
-        return False  # "rose from 300 to 400"
-    if unit is not None and (other := _tail_unit(text, second)) and other != unit:
-        return False  # "9.4 per cent to $84": a change and a level, not a range
-    high = range_high(second)
-    return high > value or (second.group("mult") is not None and high > 0)
-
-
-def _tail_unit(text: str, second) -> str | None:
-    """The unit written on the second number of "X to Y": percent, a symbol or a word after it."""
-    if second.group("pct"):
-        return "percent"
-    if second.group("cur"):
-        return currency_of_symbol(second.group("cur"))
-    word = pat.CURRENCY_AFTER.match(text, second.end())
-    return currency_of_word(word.group("word")) if word else None
-
-
-def _after_change(text: str, left: Left, start: int) -> bool:
-    """Whether a verb of change stands right before the number ("rose by 5% to", "fell from",
-    "up 9.4 per cent to"): then "X to Y" is a change and a new level, two figures."""
-    found = pat.CHANGE_BEFORE.search(text, max(0, start - 40), start)
-    if found is None:
-        return False
-    if found.group("updown"):
-        before = text[max(0, found.start() - 20) : found.start()].split()
-        return not (before and pat.PHRASAL_UP.fullmatch(before[-1].lower()))  # "signed up"
-    return True
-
-
-def range_high(second) -> float:
-    """The upper end of a range tail ("a million" is one million)."""
-    num = second.group("num")
-    return number_value("1" if num.lower() in ("a", "an") else num, second.group("mult"))
-
-
-def _range_bounds(value: float, scaled: bool, second, unit: str | None):
-    """Low, high and unit of a range; "5 to 6 million" puts the multiplier on both ends."""
-    high = range_high(second)
-    low = value
-    mult = second.group("mult")
-    if mult and not scaled and low * MULTIPLIERS[mult.strip().lower()] <= high:
-        low *= MULTIPLIERS[mult.strip().lower()]
-    if second.group("pct"):
-        unit = "percent"
-    elif unit is None and second.group("cur"):
-        unit = currency_of_symbol(second.group("cur"))
-    return low, high, unit
-
-
-def _range_end(text: str, pos: int) -> int:
-    """Where a number's range ends ("aged 18 to 50" is skipped whole)."""
-    second = pat.RANGE_TAIL.match(text, pos)
-    return second.end() if second else pos
+def _capitalised(text: str, pos: int, noun: str) -> bool:
+    """Whether `noun`, among the words right after `pos`, is written with a capital."""
+    return any(word[:1].isupper() for word in text[pos : pos + 80].split()[:4]
+               if word.strip(",.;:!?").lower() == noun)
 
 
 def _duration_figure(text, start, duration, value, left) -> dict | None:
@@ -425,7 +287,7 @@ def _share_figure(text: str, match) -> dict | None:
         return None  # "the first half", "one and a half"
     if pat.SHARE_OF_TIME.match(text, end):
         return None  # "half of the year"
-    left = left_context(text, start)
+    left = ctx.left_context(text, start)
     if left.kind == "exclude":
         return None
     qualifier, quote_start = _qualifier(left, start, "percent", False)
@@ -433,7 +295,7 @@ def _share_figure(text: str, match) -> dict | None:
                         None, "percent", None, qualifier)
 
 
-def _qualifier(left: Left, start: int, unit: str, is_range: bool, *,
+def _qualifier(left: ctx.Left, start: int, unit: str, is_range: bool, *,
                changed: bool = False) -> tuple[str, int]:
     """The qualifier of a figure and where its quote starts (with the qualifier words)."""
     if is_range:
@@ -459,32 +321,3 @@ def _figure_dict(text, start, end, value, low, high, alt_value, alt_unit, unit, 
                   per, qualifier)
 
 
-def _recent_currency(text: str, start: int, conversion) -> str | None:
-    """The currency of a bare amount converted in brackets: the last other currency named with
-    an amount in the sentence before it ("800,000 rubles ..., down from 2.5 million ($25,000)")."""
-    if conversion.group("cur"):
-        other = currency_of_symbol(conversion.group("cur"))
-    elif conversion.group("word"):
-        other = currency_of_word(conversion.group("word"))
-    else:
-        return None
-    begin = max(0, start - 200, text.rfind("\n", 0, start) + 1)
-    named = [currency_of_word(m.group("word")) if m.group("word") else currency_of_symbol(m.group("cur"))
-             for m in pat.MONEY_NAMED.finditer(text, begin, start)]
-    return next((code for code in reversed(named) if code != other), None)
-
-
-def _clause_currency(text: str, start: int) -> str | None:
-    """The currency of a bare amount whose clause talks money in a currency named before it:
-    a word of pay right before the amount, and an amount with a currency earlier in the clause."""
-    pay = pat.MONEY_WORD_BEFORE.search(text, max(0, start - 60), start)
-    if pay is None:
-        return None
-    begin = max(0, start - 160)
-    begin = max([begin, *(text.rfind(mark, begin, pay.start()) + 1 for mark in ".;:!?\n")])
-    named = pat.MONEY_NAMED.search(text, begin, pay.start())
-    if named is None:
-        return None
-    if named.group("word"):
-        return currency_of_word(named.group("word"))
-    return currency_of_symbol(named.group("cur"))

@@ -72,7 +72,8 @@ students officers officials contractors mobilised mobilized mobilisees dead kill
 casualties deaths fatalities losses deserters refugees foreigners members veterans pows captives
 civilians males females adults teenagers youths guardsmen marines paratroopers pilots sailors
 operators medics doctors families relatives cadets trainees applicants candidates participants
-servicepeople volunteer-fighters russians ukrainians
+servicepeople volunteer-fighters russians ukrainians kids victims diplomats sons daughters parents
+husbands wives brothers fathers mothers friends colleagues relatives commandos contracts
 """)
 UNIT_NOUNS = word_set("""
 tanks vehicles armoured armored apcs ifvs drones uavs missiles rockets shells aircraft jets planes
@@ -173,16 +174,30 @@ directions versions scenarios possibilities
 """)
 
 
-def plural_noun(words: list[str]) -> bool:
-    """Whether the words after a number word name what it counts: a plural noun, after at most
-    two modifiers ("two kids", "eight more picks", "two separate notices", "three brigades")."""
-    for word in words[:3]:
-        if word in _STOPWORDS or word in NOT_COUNTED or word in ABSTRACT_NOUNS:
-            return False
+def plural_noun(words: list[str]) -> str | None:
+    """The plural noun that the words after a number name as what it counts, after at most two
+    modifiers ("two kids", "eight more picks", "two separate notices"), or None."""
+    for word in (word.rstrip("'’") for word in words[:3]):  # "two researchers’ estimates"
+        if (word in _STOPWORDS or word in NOT_COUNTED or word in ABSTRACT_NOUNS
+                or word.endswith(("ed", "ing"))):
+            return None  # a verb or clause follows: "40,000 joined volunteer units"
         if (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
                 and word not in _NOT_PLURAL):
-            return True
-    return False
+            return word
+    return None
+
+
+# Endings of plural nouns for people ("researchers", "journalists", "Nepalese", "trainees").
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ans", "ees", "ese")
+
+
+def plural_kind(noun: str, capitalised: bool = False) -> str:
+    """What a plural noun counts, by ANNOTATION.md's units: "person" or "unit" (other things).
+    A capitalised noun is a people's name ("5,000 Cubans", "300 Gurkhas")."""
+    noun = noun.removeprefix("ex-")  # "ex-commandos"
+    if capitalised or noun in PEOPLE_NOUNS or noun.endswith(_PEOPLE_ENDINGS):
+        return "person"
+    return "unit"
 
 
 def rate_after(text: str, end: int) -> tuple[str | None, int, int]:

@@ -1,0 +1,144 @@
+"""What the words around a number say: its qualifier, whether "X to Y" is one range or a change
+and a new level, whether it is part of a name, an address, a score or an age, and which currency
+a bare amount is in. Used by `transforms.figures.numbers`, which reads each figure in place.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from transforms.figures import number_patterns as pat
+from transforms.figures.digits import number_value
+from transforms.figures.number_words import MULTIPLIERS
+from transforms.figures.units import currency_of_symbol, currency_of_word
+
+
+class Left(NamedTuple):
+    """What the words right before a number say: `kind` is a LEFT group name, or None."""
+
+    kind: str | None
+    start: int
+
+
+def left_context(text: str, start: int) -> Left:
+    """The qualifier, range opener or exclusion written right before offset `start`."""
+    words = text[max(0, start - 24) : start].split()
+    last = words[-1].lstrip("“\"'([«").lower() if words else ""
+    if last not in pat.LEFT_LAST_WORDS and not last.endswith(("~", "≈", "#", "=")):
+        return Left(None, start)  # most numbers: no qualifier, skip the search below
+    begin = max(0, start - 32)
+    found = pat.LEFT.search(text[begin:start].lower())
+    return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
+
+
+def is_range(text: str, left: Left, value: float, unit: str | None, second) -> bool:
+    """Whether "X to Y", "X-Y" or "between X and Y" is one range rather than two numbers."""
+    sep = second.group("sep").strip()
+    if sep == "and" and left.kind != "between":
+        return False
+    if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
+        return False  # "rose from 300 to 400"
+    if unit is not None and (other := _tail_unit(text, second)) and other != unit:
+        return False  # "9.4 per cent to $84": a change and a level, not a range
+    high = range_high(second)
+    return high > value or (second.group("mult") is not None and high > 0)
+
+
+def _tail_unit(text: str, second) -> str | None:
+    """The unit written on the second number of "X to Y": percent, a symbol or a word after it."""
+    if second.group("pct"):
+        return "percent"
+    if second.group("cur"):
+        return currency_of_symbol(second.group("cur"))
+    word = pat.CURRENCY_AFTER.match(text, second.end())
+    return currency_of_word(word.group("word")) if word else None
+
+
+def after_change(text: str, left: Left, start: int) -> bool:
+    """Whether a verb of change stands right before the number ("rose by 5% to", "fell from",
+    "up 9.4 per cent to"): then "X to Y" is a change and a new level, two figures."""
+    found = pat.CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    if found.group("updown"):
+        before = text[max(0, found.start() - 20) : found.start()].split()
+        return not (before and pat.PHRASAL_UP.fullmatch(before[-1].lower()))  # "signed up"
+    return True
+
+
+def range_high(second) -> float:
+    """The upper end of a range tail ("a million" is one million)."""
+    num = second.group("num")
+    return number_value("1" if num.lower() in ("a", "an") else num, second.group("mult"))
+
+
+def range_bounds(value: float, scaled: bool, second, unit: str | None):
+    """Low, high and unit of a range; "5 to 6 million" puts the multiplier on both ends."""
+    high = range_high(second)
+    low = value
+    mult = second.group("mult")
+    if mult and not scaled and low * MULTIPLIERS[mult.strip().lower()] <= high:
+        low *= MULTIPLIERS[mult.strip().lower()]
+    if second.group("pct"):
+        unit = "percent"
+    elif unit is None and second.group("cur"):
+        unit = currency_of_symbol(second.group("cur"))
+    return low, high, unit
+
+
+def range_end(text: str, pos: int) -> int:
+    """Where a number's range ends ("aged 18 to 50" is skipped whole)."""
+    second = pat.RANGE_TAIL.match(text, pos)
+    return second.end() if second else pos
+
+
+def age_clause(text: str, start: int) -> bool:
+    """Whether the words before a small number make it an age ("At 26,", "the age limit ... 27")."""
+    window = text[max(0, start - 70) : start]
+    if "age" not in window.lower() and "At" not in window:
+        return False  # most numbers: skip the search
+    return pat.AGE_CLAUSE.search(window) is not None
+
+
+def label_end(text: str, start: int, end: int) -> int | None:
+    """Where a number that is part of a name, an address or a score ends, if it is one."""
+    if pat.NAME_BEFORE.search(text, max(0, start - 24), start):
+        return end  # "iPhone 11", "PlayStation 5"
+    if pat.ADDRESS_AFTER.match(text, end):
+        return end  # "12 Downing Street"
+    score = pat.SCORE.match(text, start)
+    if score and (pat.SCORE_WORD_AFTER.match(text, score.end())
+                  or pat.SCORE_WORD_BEFORE.search(text, max(0, start - 40), start)):
+        return score.end()  # "a 3-2 win", "won 2-1"
+    return None
+
+
+def recent_currency(text: str, start: int, conversion) -> str | None:
+    """The currency of a bare amount converted in brackets: the last other currency named with
+    an amount in the sentence before it ("800,000 rubles ..., down from 2.5 million ($25,000)")."""
+    if conversion.group("cur"):
+        other = currency_of_symbol(conversion.group("cur"))
+    elif conversion.group("word"):
+        other = currency_of_word(conversion.group("word"))
+    else:
+        return None
+    begin = max(0, start - 200, text.rfind("\n", 0, start) + 1)
+    named = [currency_of_word(m.group("word")) if m.group("word") else currency_of_symbol(m.group("cur"))
+             for m in pat.MONEY_NAMED.finditer(text, begin, start)]
+    return next((code for code in reversed(named) if code != other), None)
+
+
+def clause_currency(text: str, start: int) -> str | None:
+    """The currency of a bare amount whose clause talks money in a currency named before it:
+    a word of pay right before the amount, and an amount with a currency earlier in the clause."""
+    pay = pat.MONEY_WORD_BEFORE.search(text, max(0, start - 60), start)
+    if pay is None:
+        return None
+    begin = max(0, start - 160)
+    begin = max([begin, *(text.rfind(mark, begin, pay.start()) + 1 for mark in ".;:!?\n")])
+    named = pat.MONEY_NAMED.search(text, begin, pay.start())
+    if named is None:
+        return None
+    if named.group("word"):
+        return currency_of_word(named.group("word"))
+    return currency_of_symbol(named.group("cur"))

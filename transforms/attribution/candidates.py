@@ -23,13 +23,14 @@ import re
 
 from transforms.attribution.reading import MEDIA_KINDS, Cue, Reading, quote_of
 from transforms.attribution.sources import SourceIndex, is_person
+from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
 from transforms.model import Candidate, Figure
 
 PASSAGE_BACK = 6     # sentences: how far back a passage's source is looked for
 PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked for
 HEADLINE_SENTENCES = 3  # a headline or standfirst is one of the first sentences
 VIA_ONLY_RULES = ("article-relay",)  # candidates for the via, never for the claimant
-CLAUSE_BREAK = re.compile(r",\s+(?:while|but|whereas|although|though|and\s+that)\b|;|\s[–—]\s")
+CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s+that\b)|;|\s[–—]\s")
 OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
                          r"corresponds|equals|exceeds|would|puts|brings)\b")
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"

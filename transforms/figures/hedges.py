@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from transforms.attribution.sources import lower_same_length
+from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
 from transforms.model import Figure
 
 HEDGE = re.compile(  # matched against the lower-cased sentence
@@ -22,7 +23,7 @@ HEDGE = re.compile(  # matched against the lower-cased sentence
     r"unconfirmed|unverified|est\.)(?!\w)"
 )
 CLAUSE_BREAK = re.compile(
-    r";|\s[–—-]\s|,\s+(?:but|while|whereas|although|though|and\s+that|yet)\b|\bbut\b"
+    rf";|\s[–—-]\s|,\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s+that\b)|\bbut\b"
 )
 CLAUSE_END = re.compile(CLAUSE_BREAK.pattern + r"|\(")  # an aside after the figure is not its
 ELIGIBILITY = re.compile(r"\s+(?:also\s+)?(?:receive|get|earn|be\s+paid|be\s+entitled|claim|apply|"

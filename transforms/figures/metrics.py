@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import METRICS
+from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
 from transforms.figures.metric_cues import CUES, MONEY_OTHER, NOT_CUES
 from transforms.model import Figure
 
@@ -48,7 +49,7 @@ PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget 
 WORD = re.compile(r"[\w’'-]+")
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
-    r"|,\s+(?:but|while|whereas|although|though|yet|and|of\s+whom|of\s+which)\b"
+    rf"|,\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
     r"|\b(?:while|whereas)\b"
 )
 RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a|per|each|every)\s+"

@@ -21,6 +21,8 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from transforms.declarations.words import MONTH_ABBREVIATIONS, MONTHS, words_pattern
+
 
 class Period(NamedTuple):
     """A span (start, end) a figure counts over, or the day (as_of) a stock figure stands at."""
@@ -41,8 +43,7 @@ NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
                 "twenty-four": 24, "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
                 "2nd": 2, "3rd": 3, "4th": 4}
 
-M = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December"
-     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+M = "(?-i:" + words_pattern(MONTHS + MONTH_ABBREVIATIONS) + r"\.?)"
 YEAR_DIGITS = r"(?:19[5-9]\d|20[0-4]\d)(?![\w%]|[.,]\d)"
 Y = r"(?<![\w$€£.,-])" + YEAR_DIGITS
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,]\d|\d)"

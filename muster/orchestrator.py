@@ -1,4 +1,5 @@
-"""The local Prefect server of a run without PREFECT_API_URL: started at once, beside the run.
+"""The local Prefect server of runs without PREFECT_API_URL: kept warm per warehouse, or
+started at once, beside the run.
 
 Prefect's own temporary server starts only when the flow is first called, after every library
 is imported, and waits 20 s for it. This one is started before the run imports anything heavy,
@@ -8,12 +9,22 @@ its migrations run once per warehouse, not once per run. It is the same server P
 start (uvicorn, `prefect.server.api.server:create_app`, no UI, ephemeral services), on a free
 port of 127.0.0.1; it writes its log to `<prefect home>/server.log`, not to the terminal. It
 gets one retry on a new port if it exits during start-up, and 90 s to answer.
+
+Kept warm: the server outlives the run that started it (in a session of its own, so stopping a
+run does not stop it) and the next run on the warehouse reuses it (`<prefect home>/server.json`
+names it), which saves its start-up; it stops itself after MUSTER_SERVER_IDLE seconds (default
+300) without a run. With MUSTER_SERVER_IDLE=0 each run starts its own and stops it at the end.
+Only one run at a time uses a warehouse (the warehouse lock), so only one server uses its
+database.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -41,12 +52,82 @@ def _prefect_dir() -> str:
     return str(Path(next(iter(spec.submodule_search_locations))).parent)
 
 
+IDLE_DEFAULT = 300.0
+
+
+def idle_limit(environ=os.environ) -> float:
+    try:
+        return max(0.0, float(environ.get("MUSTER_SERVER_IDLE", IDLE_DEFAULT)))
+    except ValueError:
+        return IDLE_DEFAULT
+
+
+def _healthy(port: int, timeout: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=timeout) as reply:
+            return reply.status == 200
+    except OSError:
+        return False
+
+
+def _ours(pid: int) -> bool:
+    """Whether `pid` is a warm server this module started (not a reused pid)."""
+    try:
+        return b"muster.orchestrator" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 class LocalServer:
-    def __init__(self, home: str | Path):
-        self.log = Path(home) / "server.log"
+    def __init__(self, home: str | Path, idle: float | None = None):
+        self.home = Path(home)
+        self.log = self.home / "server.log"
+        self.record = self.home / "server.json"
+        self.used = self.home / "server.used"
+        self.idle = idle_limit() if idle is None else idle
         self.process: subprocess.Popen | None = None
         self.port = 0
         self.tries = 0
+        self.reused = False
+
+    def attach_or_start(self) -> LocalServer:
+        """Reuse this warehouse's warm server when it answers, else start one."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.used.touch()
+        if self.idle > 0:
+            try:
+                known = json.loads(self.record.read_text())
+            except (OSError, ValueError):
+                known = None
+            if known and _ours(known.get("pid", 0)):
+                if _healthy(known["port"]):
+                    self.port, self.reused = known["port"], True
+                    return self
+                os.kill(known["pid"], signal.SIGTERM)  # a warm server that stopped answering
+        return self.start()
+
+    def keep_alive(self) -> None:
+        """While a run goes on, tell a warm server every so often that it is in use."""
+        import threading
+
+        if self.idle <= 0:
+            return
+
+        def beat() -> None:
+            while True:
+                time.sleep(max(0.5, self.idle / 3))
+                with contextlib.suppress(OSError):
+                    self.used.touch()
+
+        threading.Thread(target=beat, name="muster-server-heartbeat", daemon=True).start()
+
+    def release(self) -> None:
+        """At the end of a run: keep a warm server (it stops itself when idle), else stop it."""
+        if self.idle > 0 and self.port and (self.reused or self.process is not None):
+            self.used.touch()
+            self.process = None  # not ours to stop: it outlives this run
+            return
+        self.stop()
 
     @property
     def api_url(self) -> str:
@@ -61,16 +142,20 @@ class LocalServer:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "--app-dir", _prefect_dir(), "--factory",
-                 "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port",
-                 str(self.port), "--log-level", "error", "--lifespan", "on"],
-                env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+                [sys.executable, "-m", "muster.orchestrator", "serve", str(self.port), str(self.used),
+                 str(self.idle)],
+                env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log, cwd=_prefect_dir(),
+                start_new_session=self.idle > 0)
+        if self.idle > 0:
+            self.record.write_text(json.dumps({"pid": self.process.pid, "port": self.port}))
         return self
 
     def wait_ready(self, timeout: float = START_TIMEOUT) -> None:
         """Return once the server answers /health; one retry on a new port if it exited."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self.reused:
+                return
             if self.process is not None and self.process.poll() is not None:
                 if self.tries >= 2:
                     break
@@ -98,3 +183,39 @@ class LocalServer:
             self.process.kill()
             self.process.wait()
         self.process = None
+
+
+def serve(port: int, used: Path, idle: float) -> None:
+    """The server process: Prefect's API app under uvicorn, until it has been idle `idle` s
+    (the runs touch `used`), or until it is told to stop."""
+    import threading
+
+    import uvicorn
+
+    config = uvicorn.Config("prefect.server.api.server:create_app", factory=True, host="127.0.0.1",
+                            port=port, log_level="error", lifespan="on")
+    server = uvicorn.Server(config)
+
+    def watch() -> None:
+        while not server.started and not server.should_exit:  # start-up is not idleness
+            time.sleep(0.2)
+        ready = time.time()
+        while not server.should_exit:
+            time.sleep(min(5.0, idle / 2))
+            try:
+                last = max(used.stat().st_mtime, ready)
+            except OSError:
+                last = ready
+            if time.time() - last > idle:
+                server.should_exit = True
+
+    if idle > 0:
+        threading.Thread(target=watch, daemon=True).start()
+    server.run()
+    if not server.started:
+        sys.exit(3)  # the port was taken: the caller retries on another
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[1] == "serve":
+        serve(int(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]))

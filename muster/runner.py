@@ -125,24 +125,35 @@ def _drain_prefect(timeout: float = 10.0) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the pipeline in this process; print the summary, or one line on failure."""
+    import time
+
     from muster.locking import WarehouseBusy, warehouse_lock
     from muster.orchestrator import LocalServer
 
     debug = debugging(args)
+    started = time.monotonic()
+
+    def timing(what: str) -> None:  # with --debug: where a run's time goes
+        if debug:
+            print(f"muster: debug: {what} at {time.monotonic() - started:.2f} s", file=sys.stderr)
     server = None
     try:
         with warehouse_lock(args.warehouse):
             if not os.environ.get("PREFECT_API_URL") and "prefect" not in sys.modules:
                 server = LocalServer(os.environ.get("PREFECT_HOME") or Path(args.warehouse)
-                                     / PREFECT_STATE).start()
+                                     / PREFECT_STATE).attach_or_start()
+                server.keep_alive()
                 os.environ["PREFECT_API_URL"] = server.api_url
             from flows.pipeline import muster
             from muster import progress
 
             quiet_libraries(args)
+            timing("libraries imported")
             _warm_up()
             if server is not None:
                 server.wait_ready()
+                timing(f"local Prefect server {'reused' if server.reused else 'ready'} on "
+                       f"{server.api_url}")
             progress.start(None if args.verbose or debug else
                            "live" if sys.stderr.isatty() else "lines")
             try:
@@ -151,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
                                fetch_delay=args.fetch_delay, return_state=True)
             finally:
                 progress.stop()
+            timing(f"flow run ended {state.type.value.lower()}")
             if not state.is_completed():
                 try:
                     state.result()
@@ -174,7 +186,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if server is not None:
             _drain_prefect()
-            server.stop()
+            timing("logs and events sent")
+            server.release()
+            timing("local Prefect server released")
     print("\n".join(summary_lines(summary)), flush=True)
     return EXIT_OK
 

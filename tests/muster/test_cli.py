@@ -75,7 +75,7 @@ def test_unknown_commands_are_refused():
 
 def installed(args: list[str], tmp_path: Path, **env) -> subprocess.CompletedProcess:
     """The console script as a user runs it, with its own local Prefect server."""
-    environ = {**os.environ, **env}
+    environ = {**os.environ, "MUSTER_SERVER_IDLE": "0", **env}  # no warm server left behind
     for key in ("PREFECT_API_URL", "PREFECT_HOME"):
         environ.pop(key, None)
     return subprocess.run([str(MUSTER), *args], capture_output=True, text=True, env=environ,
@@ -102,3 +102,25 @@ def test_the_installed_command_is_quiet_on_success(tmp_path):
     assert len(done.stdout.splitlines()) <= 12
     for noise in ("telemetry", "docs.prefect.io", "temporary", "Traceback", "INFO"):
         assert noise not in done.stdout + done.stderr
+
+
+@pytest.mark.slow
+def test_a_second_run_reuses_the_warm_server_which_stops_when_idle(tmp_path):
+    import json
+    import time
+
+    wh = tmp_path / "wh"
+    record = wh / "_state" / "prefect" / "server.json"
+    for i, text in enumerate([ARTICLE, ARTICLE.replace("1,200", "1,300")]):
+        (tmp_path / f"a{i}.txt").write_text(text)
+        done = installed(["run", str(tmp_path / f"a{i}.txt"), "--warehouse", str(wh), "--debug"],
+                         tmp_path, MUSTER_SERVER_IDLE="20")
+        assert done.returncode == EXIT_OK, done.stderr[-2000:]
+        if i == 0:
+            first = json.loads(record.read_text())
+    assert "local Prefect server reused" in done.stderr
+    assert json.loads(record.read_text()) == first
+    deadline = time.monotonic() + 60
+    while Path(f"/proc/{first['pid']}").exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not Path(f"/proc/{first['pid']}").exists(), "the idle server did not stop"

@@ -26,7 +26,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 
 def env() -> dict:
-    environ = dict(os.environ)
+    environ = {**os.environ, "MUSTER_SERVER_IDLE": "0"}  # the server is the run's: stopped with it
     for key in ("PREFECT_API_URL", "PREFECT_HOME"):
         environ.pop(key, None)
     return environ

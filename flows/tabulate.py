@@ -14,10 +14,9 @@ from prefect.cache_policies import NO_CACHE
 
 from muster import progress, readers
 from muster.records import Rejected
-from transforms.attribution.sources import SourceIndex, resolved_source_id, source_index
-from transforms.claims import document_claims
+from transforms.attribution.sources import SourceIndex, source_index
+from transforms.claims import claims_frame, document_claims
 from transforms.cleaning.budget import Budget, figures_problem, numbers_problem
-from transforms.declarations.schema import columns
 from transforms.figures.numbers import figures
 from transforms.rows import records
 
@@ -38,17 +37,6 @@ def _is_registry_error(state) -> bool:
     except Exception:
         return False
     return False
-
-
-def claims_frame(rows: list[dict], index: SourceIndex) -> pd.DataFrame:
-    """The claims rows of a batch as a frame of the declared columns, sources resolved."""
-    frame = pd.DataFrame(rows, columns=columns("claims"))
-    frame["claimant_id"] = [resolved_source_id(name, index) for name in frame["claimant"]]
-    frame["via_id"] = [None if pd.isna(name) else resolved_source_id(name, index)
-                       for name in frame["via"]]
-    for column in ("period_start", "period_end", "as_of", "cluster_id"):  # None, never NaN
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-    return frame.astype({"char_start": "int64", "char_end": "int64"})
 
 
 def tabulated(documents: pd.DataFrame, index: SourceIndex, extractor_version: str,

@@ -69,6 +69,11 @@ def claims(documents: pd.DataFrame, index: SourceIndex, extractor_version: str,
     wanted = [c for c in ("doc_id", "text", "outlet", "published") if c in documents]
     rows = [row for doc in records(documents[wanted])
             for row in document_claims(doc, index, extractor_version, weights)]
+    return claims_frame(rows, index)
+
+
+def claims_frame(rows: list[dict], index: SourceIndex) -> pd.DataFrame:
+    """Claims rows as a frame of the declared columns, their sources resolved to ids."""
     frame = pd.DataFrame(rows, columns=columns("claims"))
     frame["claimant_id"] = [resolved_source_id(name, index) for name in frame["claimant"]]
     frame["via_id"] = [None if pd.isna(name) else resolved_source_id(name, index)

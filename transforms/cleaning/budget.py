@@ -81,9 +81,7 @@ def numbers_problem(text: str, budget: Budget) -> str | None:
     """A cheap first count: a text with several times more numbers than the figures allowed is
     refused before the figure reader spends time on it (200,000 figures on one line: 25 s)."""
     limit = NUMBERS_PER_FIGURE * budget.max_figures
-    count = 0
-    for _ in _NUMBER.finditer(text):
-        count += 1
+    for count, _ in enumerate(_NUMBER.finditer(text), start=1):
         if count > limit:
             return (f"more than {limit:,} numbers in one document, far over the limit of "
                     f"{budget.max_figures:,} figures (MUSTER_MAX_FIGURES)")

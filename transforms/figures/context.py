@@ -38,13 +38,13 @@ def is_range(text: str, left: Left, value: float, unit: str | None, second) -> b
         return False
     if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
         return False  # "rose from 300 to 400"
-    if unit is not None and (other := _tail_unit(text, second)) and other != unit:
+    if unit is not None and (other := tail_unit(text, second)) and other != unit:
         return False  # "9.4 per cent to $84": a change and a level, not a range
     high = range_high(second)
     return high > value or (second.group("mult") is not None and high > 0)
 
 
-def _tail_unit(text: str, second) -> str | None:
+def tail_unit(text: str, second) -> str | None:
     """The unit written on the second number of "X to Y": percent, a symbol or a word after it."""
     if second.group("pct"):
         return "percent"

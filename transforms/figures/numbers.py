@@ -178,6 +178,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return None, ctx.range_end(text, pos)
     second = None if words else pat.RANGE_TAIL.match(text, pos)
     changed = bool(second or left.kind == "from") and ctx.after_change(text, left, start)
+    if changed and second and unit is None and (tail := ctx.tail_unit(text, second)) != "percent":
+        unit = tail  # "rose from 200,000 to 250,000 roubles": both ends are roubles
     if second and not changed and ctx.is_range(text, left, value, unit, second):
         bounds = ctx.range_bounds(value, scaled, second, unit)
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from transforms.declarations.vocab import CURRENCY_TABLE, PERS, UNITS
+from transforms.figures.number_words import trie_pattern
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -22,10 +23,9 @@ def _key(form: str) -> str:
 
 
 def _alternation(forms, *, case_sensitive: bool) -> str:
-    """A regex alternation of `forms`, longest first, with any run of spaces inside a form."""
-    parts = [r"\s*".join(re.escape(part) for part in form.split())
-             for form in sorted(set(forms), key=len, reverse=True)]
-    body = "|".join(parts) or "(?!)"
+    """A regex alternation of `forms` as a trie (each letter tried once: several times faster
+    than a flat list), with any run of spaces where a form has a space."""
+    body = trie_pattern(sorted(set(forms))).replace("\\ ", r"\s*") if forms else "(?!)"
     return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
 
 

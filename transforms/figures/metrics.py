@@ -24,12 +24,12 @@ import re
 from functools import lru_cache
 
 from transforms.attribution.sources import lower_same_length
-from transforms.declarations.vocab import METRICS
+from transforms.declarations.vocab import CURRENCIES, METRICS
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
 from transforms.figures.metric_cues import CUES, MONEY_OTHER, NOT_CUES
 from transforms.model import Figure
 
-MONEY_UNITS = frozenset({"RUB", "USD", "EUR", "GBP", "UAH"})
+MONEY_UNITS = frozenset(CURRENCIES)  # every currency of the table
 DURATION_UNITS = frozenset({"day", "month", "year"})
 COUNTS = frozenset({"person", "percent"})
 RATE_PERIODS = frozenset({"day", "week", "month"})

@@ -43,6 +43,7 @@ def test_pairwise_examples_are_each_others_mirror():
     assert labels == [1, 0] and rows[0] == {k: -v for k, v in rows[1].items()}
 
 
+@needs_corpus  # the scorer that matches figures to gold lives beside the corpus
 def test_fitting_learns_which_evidence_wins():
     """A tiny fit on made-up articles: the speaker named in the sentence beats the outlet."""
     docs = pd.DataFrame([

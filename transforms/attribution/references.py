@@ -17,7 +17,13 @@ from transforms.attribution.lexicon import (
     ORG_HEADS,
     SPEECH,
 )
-from transforms.attribution.sources import ORG_WORDS, SourceIndex, is_person, lower_same_length
+from transforms.attribution.sources import (
+    ORG_WORDS,
+    SourceIndex,
+    is_person,
+    lower_same_length,
+    trie_regex,
+)
 
 NAMED, PERSON, MINISTRY, ORG, WE = "named", "person", "ministry", "org", "we"
 
@@ -109,8 +115,10 @@ GROUP_SPEAKERS = re.compile(
     + rf")(?:\s+in\s+{_CAP})?)(?=\s+" + SPEECH + r"\b)"
 )
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
-DESCRIPTION_HIT = re.compile(
-    r"\b(?:" + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS) + r")\b")
+# (matched against the lower-cased text, as one trie so the scan stays cheap)
+DESCRIPTION_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_NOUNS) + r"\b")
+CITING_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "told", "cited",
+                                             "quoted")) + r"\b")
 # Described sources after a cue that names them: "according to local media", "citing officials".
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 CITED_DESCRIPTION = re.compile(
@@ -119,10 +127,15 @@ CITED_DESCRIPTION = re.compile(
     + "|".join(DESCRIPTION_NOUNS) + r"))\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
+SINGLE_SPEAKER_VERBS = (r"(?:said|says|reported|reports|estimated|estimates|wrote|writes|calculated|"
+                        r"found|counted)\b")
 SINGLE_SPEAKER = re.compile(
-    rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)(?=(?:,[^,\n]{{1,140}},)?\s+"
-    r"(?:said|says|reported|reports|estimated|estimates|wrote|writes|calculated|found|counted)\b)"
+    rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
+    rf"(?=(?:,[^,\n]{{1,140}},)?\s+{SINGLE_SPEAKER_VERBS})"
 )
+SINGLE_SPEAKER_HIT = re.compile(r"\b" + trie_regex(("said", "says", "reported", "reports",
+                                                    "estimated", "estimates", "wrote", "writes",
+                                                    "calculated", "found", "counted")) + r"\b")
 NOT_OWNER_TEXT = """
     The A An In On At As By For From Of To With According Meanwhile However But And Since After
     Before When While Last This That Earlier Later Some Many Several Most Both Other Its Their His
@@ -174,25 +187,28 @@ def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
     return spans
 
 
-def matches_of(pattern: re.Pattern, text: str):
-    """`pattern`'s matches; GROUP_SPEAKERS' only where its nouns occur (the same matches, as
-    its look-behind sees before each window)."""
-    if pattern is not GROUP_SPEAKERS:
+def matches_of(pattern: re.Pattern, text: str, lowered: str):
+    """`pattern`'s matches; the speaker patterns' only near the words they need (the same
+    matches: their look-arounds see past each window's ends)."""
+    hits = {GROUP_SPEAKERS: (DESCRIPTION_HIT, 60, 400), SINGLE_SPEAKER: (SINGLE_SPEAKER_HIT, 200, 0),
+            CITED_DESCRIPTION: (CITING_HIT, 0, 200)}
+    if pattern not in hits:
         yield from pattern.finditer(text)
         return
+    hit, before, after = hits[pattern]
     last = -1
-    for lo, hi in windows(DESCRIPTION_HIT.finditer(text), 60, 400):
+    for lo, hi in windows(hit.finditer(lowered), before, after):
         for m in pattern.finditer(text, lo, hi):
             if m.start() > last:
                 last = m.start()
                 yield m
 
 
-def speaker_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
     for pattern in (GROUP_SPEAKERS, CITED_DESCRIPTION, SINGLE_SPEAKER):
-        for m in matches_of(pattern, text):
+        for m in matches_of(pattern, text, lowered):
             name, start = m.group(1), m.start(1)
             first = name.split()[0]
             if pattern is not SINGLE_SPEAKER and first in NOT_OWNER and " " in name:
@@ -351,9 +367,10 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     taken = sorted((r.start, r.end) for r in refs)
     refs += person_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
-    refs += speaker_names(text, taken)
+    lowered = lower_same_length(text)
+    refs += speaker_names(text, taken, lowered)
     taken = sorted((r.start, r.end) for r in refs)
-    for m in BACKREF.finditer(lower_same_length(text)):
+    for m in BACKREF.finditer(lowered):
         if not overlaps(m.start(), m.end(), taken):
             function = ministry_function(m.group()) if m.lastgroup == MINISTRY else None
             refs.append(Ref(m.start(), m.end(), m.lastgroup, function))

@@ -115,6 +115,7 @@ GROUP_SPEAKERS = re.compile(
     + rf")(?:\s+in\s+{_CAP})?)(?=\s+" + SPEECH + r"\b)"
 )
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
+SPOKEN_AFTER = re.compile(rf"(?:\s+in\s+{_CAP})?\s+" + SPEECH + r"\b")
 # (matched against the lower-cased text, as one trie so the scan stays cheap)
 DESCRIPTION_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_NOUNS) + r"\b")
 CITING_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "told", "cited",
@@ -190,14 +191,17 @@ def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
 def matches_of(pattern: re.Pattern, text: str, lowered: str):
     """`pattern`'s matches; the speaker patterns' only near the words they need (the same
     matches: their look-arounds see past each window's ends)."""
-    hits = {GROUP_SPEAKERS: (DESCRIPTION_HIT, 60, 400), SINGLE_SPEAKER: (SINGLE_SPEAKER_HIT, 200, 0),
+    hits = {GROUP_SPEAKERS: (DESCRIPTION_HIT, 60, 160), SINGLE_SPEAKER: (SINGLE_SPEAKER_HIT, 200, 0),
             CITED_DESCRIPTION: (CITING_HIT, 0, 200)}
     if pattern not in hits:
         yield from pattern.finditer(text)
         return
     hit, before, after = hits[pattern]
+    found = hit.finditer(lowered)
+    if pattern is GROUP_SPEAKERS:  # a noun that a speech verb follows, or none of it matters
+        found = (m for m in found if SPOKEN_AFTER.match(text, m.end()))
     last = -1
-    for lo, hi in windows(hit.finditer(lowered), before, after):
+    for lo, hi in windows(found, before, after):
         for m in pattern.finditer(text, lo, hi):
             if m.start() > last:
                 last = m.start()

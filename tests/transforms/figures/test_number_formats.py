@@ -126,15 +126,8 @@ NOT_FIGURES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), [c[1:] for c in FORMATS],
                          ids=[c[0] for c in FORMATS])
-def test_formats(sentence, expected):
-    found = figures(sentence)
-    assert [f.quote for f in found] == [e["quote"] for e in expected]
-    for got, want in zip(found, expected, strict=True):
-        for field, value in want.items():
-            if isinstance(value, float | int) and not isinstance(value, bool):
-                assert getattr(got, field) == pytest.approx(value), field
-            else:
-                assert getattr(got, field) == value, field
+def test_formats(sentence, expected, reads_as):
+    reads_as(sentence, expected)
 
 
 @pytest.mark.parametrize(("sentence",), [c[1:] for c in NOT_FIGURES],

@@ -205,15 +205,8 @@ NO_FIGURES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), [c[1:] for c in FIGURES],
                          ids=[c[0] for c in FIGURES])
-def test_figures(sentence, expected):
-    found = figures(sentence)
-    assert [f.quote for f in found] == [e["quote"] for e in expected]
-    for got, want in zip(found, expected, strict=True):
-        for field, value in want.items():
-            if isinstance(value, float | int) and not isinstance(value, bool):
-                assert getattr(got, field) == pytest.approx(value), field
-            else:
-                assert getattr(got, field) == value, field
+def test_figures(sentence, expected, reads_as):
+    reads_as(sentence, expected)
 
 
 @pytest.mark.parametrize(("sentence",), [c[1:] for c in NO_FIGURES],

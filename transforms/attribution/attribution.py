@@ -106,5 +106,3 @@ def annotate(text: str, figures: list[Figure], outlet: str, index: SourceIndex,
         })
     return result
 
-
-__all__ = ["annotate", "attributions", "cue_text"]

@@ -25,6 +25,7 @@ from transforms.attribution.reading import MEDIA_KINDS, Cue, Reading, quote_of
 from transforms.attribution.sources import SourceIndex, is_person
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
 from transforms.model import Candidate, Figure
+from transforms.sentences import sentence_at
 
 PASSAGE_BACK = 6     # sentences: how far back a passage's source is looked for
 PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked for
@@ -184,8 +185,8 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
         out.append(Candidate(cue.name, index.kind(cue.name), cue.role, cue_text(text, cue),
                              f"own-{cue.role}", f))
     if quote:  # a quotation running over several sentences: its speaker outside it
-        first = max(0, reading_sentence(reading, quote[0]))
-        last = reading_sentence(reading, quote[1] - 1)
+        first = sentence_at(reading.sents, quote[0])
+        last = sentence_at(reading.sents, quote[1] - 1)
         for k in range(first, last + 1):
             if k == si:
                 continue
@@ -198,12 +199,6 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
                 out.append(Candidate(cue.name, index.kind(cue.name), cue.role, cue_text(text, cue),
                                      "quotation-speaker", f))
     return out
-
-
-def reading_sentence(reading: Reading, pos: int) -> int:
-    from transforms.sentences import sentence_at
-
-    return sentence_at(reading.sents, pos)
 
 
 def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,

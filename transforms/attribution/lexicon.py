@@ -70,7 +70,8 @@ DESCRIPTION_NOUNS_TEXT = """
     officials authorities sources media analysts experts observers researchers investigators
     diplomats lawmakers residents relatives activists monitors journalists economists
     demographers historians sociologists lawyers volunteers families soldiers recruits groups
-    officers commanders prosecutors spokespeople insiders"""
+    officers commanders prosecutors spokespeople insiders advocates friends colleagues witnesses
+    neighbours neighbors veterans doctors medics opposition"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 DESCRIPTION_QUALIFIERS_TEXT = """
     local regional western foreign independent military government security intelligence
@@ -87,3 +88,17 @@ ORG_HEADS_TEXT = """
     Project Initiative Watch Monitor Court Tribunal Commissioner Ombudsman Board Authority
     Academy"""
 ORG_HEADS = tuple(ORG_HEADS_TEXT.split())
+# Heads that stand for a body named before them: "the Observatory said", "the watchdog found".
+# A back-reference by head prefers a body whose name has that word.
+BACK_HEADS_TEXT = """
+    agency service office committee council bureau commission administration directorate center
+    centre institute bank foundation university group observatory fund organization organisation
+    association network project initiative watch monitor tribunal commissioner ombudsman board
+    authority academy watchdog"""
+BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
+# Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
+# "Russian media Kommersant", "the project “We Can Explain”".
+MEDIA_NOUNS_TEXT = """
+    media outlet newspaper paper daily weekly agency website site channel magazine broadcaster
+    publication portal tabloid project"""
+MEDIA_NOUNS = tuple(MEDIA_NOUNS_TEXT.split())

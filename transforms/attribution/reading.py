@@ -18,8 +18,10 @@ from transforms.attribution.references import (
     NAMED,
     ORG,
     PERSON,
+    THEY,
     WE,
     Ref,
+    is_generic,
     ministry_function,
     references,
 )
@@ -127,23 +129,29 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         return ref.name
     if ref.cls == WE:
         return researched[-1] if researched else None
-    test = {
-        PERSON: is_person,
-        MINISTRY: lambda n: ("Ministry" in n or "Department" in n) and (
-            not ref.name or ministry_function(n) in ("", ref.name)),
-        ORG: lambda n: not is_person(n),
+    tests = {
+        PERSON: [is_person],
+        MINISTRY: [lambda n: ("Ministry" in n or "Department" in n) and (
+            not ref.name or ministry_function(n) in ("", ref.name))],
+        # "the Observatory": a body with that word in its name first, then any body
+        ORG: [lambda n: ref.name in n.lower().split(), lambda n: not is_person(n)],
+        # "they": people named together, or a described group, from close by only
+        THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]
-    recent = si - 1 if ref.cls == PERSON else si + 1  # people are taken up from close by only
-    for pool, since in ((spoken, recent), (seen, recent), (spoken, 0), (seen, 0)):
-        for k, name in reversed(pool[-LOOKBACK:]):  # bounded: a long text stays linear
-            if k < since:
-                break
-            if test(name):
-                return name
+    recent = si - 1 if ref.cls in (PERSON, THEY) else si + 1  # people are taken up from close by
+    pools = ((spoken, recent), (seen, recent)) if ref.cls == THEY else (
+        (spoken, recent), (seen, recent), (spoken, 0), (seen, 0))
+    for test in tests:
+        for pool, since in pools:
+            for k, name in reversed(pool[-LOOKBACK:]):  # bounded: a long text stays linear
+                if k < since:
+                    break
+                if test(name):
+                    return name
     if ref.cls == MINISTRY:
         return country_ministry(country, ref.name or "", index)
     if ref.cls == ORG:  # "as described by the publication. Meduza."
-        return next((n for n in later if test(n)), None)
+        return next((n for n in later if tests[-1](n)), None)
     return None
 
 

@@ -12,8 +12,10 @@ import re
 from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
+    BACK_HEADS,
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
+    MEDIA_NOUNS,
     ORG_HEADS,
     SPEECH,
 )
@@ -25,7 +27,7 @@ from transforms.attribution.sources import (
     trie_regex,
 )
 
-NAMED, PERSON, MINISTRY, ORG, WE = "named", "person", "ministry", "org", "we"
+NAMED, PERSON, MINISTRY, ORG, THEY, WE = "named", "person", "ministry", "org", "they", "we"
 
 # matched against the lower-cased text; the look-ahead lets the scan skip most positions
 BACKREF = re.compile(
@@ -48,7 +50,9 @@ BACKREF = re.compile(
     r"survey|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence)\b"
+    r"|the\s+(?:war\s+)?(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b)"
+    r"|(?P<they>they\b)"
     r"|(?P<we>(?:we|our)\b))"
 )
 LOWER = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőřśşšţťūůűźżž"
@@ -355,6 +359,58 @@ def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     return refs
 
 
+# "the newspaper Izvestia", "Russian media Kommersant", "the project “we can explain”": a name
+# put in apposition after a noun for an outlet or project.
+APPOSED = re.compile(
+    r"(?<![\w-])(?:" + "|".join(MEDIA_NOUNS) + r")\s+(?:[“\"](?P<quoted>[^”\"\n]{2,40})[”\"]"
+    rf"|(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}|[A-Z]{{2,}}[a-z]*)(?![\w-]))"
+)
+
+
+def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+    """Outlets and projects named in apposition to the noun that introduces them."""
+    refs = []
+    for m in APPOSED.finditer(text):
+        group = "quoted" if m.group("quoted") else "name"
+        name, start, end = m.group(group), m.start(group), m.end(group)
+        if name.split()[0] in NOT_OWNER | SPEAKER_STOP or name in PLACES or name in NOT_IN_NAME:
+            continue
+        if overlaps(start, end, taken):
+            continue
+        if name.islower():  # a project's name quoted in lower case: "we can explain"
+            name = " ".join(w.capitalize() for w in name.split())
+        refs.append(Ref(start, end, NAMED, name))
+    return refs
+
+
+PAIR_GAP = re.compile(r"\s+and\s+")
+
+
+def is_generic(name: str) -> bool:
+    """A described source ("Russian media", "Western officials"), not a named one."""
+    last = name.split()[-1].lower()
+    return last in DESCRIPTION_NOUNS or last in MEDIA_NOUNS
+
+
+def joined(refs: list[Ref], text: str) -> list[Ref]:
+    """Named references that act as one: two people joined by "and" ("Lattanzio and Stevens
+    wrote") become one source; a description followed by a name ("Russian media Kommersant")
+    becomes the name."""
+    out: list[Ref] = []
+    for ref in refs:
+        prev = out[-1] if out else None
+        if prev and prev.cls == NAMED and ref.cls == NAMED and prev.name != ref.name:
+            gap = text[prev.end:ref.start]
+            if PAIR_GAP.fullmatch(gap) and is_person(prev.name) and is_person(ref.name):
+                out[-1] = Ref(prev.start, ref.end, NAMED, f"{prev.name} and {ref.name}")
+                continue
+            if gap.strip() in ("", ",") and is_generic(prev.name) and not is_generic(ref.name):
+                out[-1] = Ref(prev.start, ref.end, NAMED, ref.name)
+                continue
+        out.append(ref)
+    return out
+
+
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether [start, end) overlaps any of `spans` (sorted, not overlapping each other)."""
     i = bisect.bisect_left(spans, (end,)) - 1
@@ -371,11 +427,15 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     taken = sorted((r.start, r.end) for r in refs)
     refs += person_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
+    refs += apposed_names(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
     lowered = lower_same_length(text)
     refs += speaker_names(text, taken, lowered)
     taken = sorted((r.start, r.end) for r in refs)
     for m in BACKREF.finditer(lowered):
         if not overlaps(m.start(), m.end(), taken):
-            function = ministry_function(m.group()) if m.lastgroup == MINISTRY else None
-            refs.append(Ref(m.start(), m.end(), m.lastgroup, function))
-    return sorted(refs)
+            # what the reference says of its body: a ministry's function, a body's head word
+            detail = (ministry_function(m.group()) if m.lastgroup == MINISTRY
+                      else m.group().split()[-1] if m.lastgroup == ORG else None)
+            refs.append(Ref(m.start(), m.end(), m.lastgroup, detail))
+    return joined(sorted(refs), text)

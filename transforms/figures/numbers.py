@@ -105,8 +105,8 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     raw, cur, mult, tail = match.group("num", "cur", "mult", "tail")
     if start and text[start - 1].isalpha() and not any(sep in raw for sep in ", ."):
         return None, end  # "X07650", "G7": names and codes, not a stray letter before "45,000"
-    if mult and mult in "mMbB" and not cur:
-        return None, end  # "5m" is five metres
+    if mult and mult in "mMbB" and not cur and counted_noun(following_words(text, end)) is None:
+        return None, end  # "5m" is five metres; "2.5m people" two and a half million
     plain = not (cur or mult or tail)
     if plain and pat.NOT_AFTER.match(text, end):
         return None, end

@@ -186,6 +186,7 @@ def masked_bounds(sents: list[Sentence], refs: list[Ref]) -> list[tuple[int, int
 def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     """One pass over the article: resolve references and collect each sentence's cues."""
     sents = sentences(text)
+    quotes = [m.span() for m in QUOTES.finditer(text)]
     refs = references(text, index)
     country = article_country(outlet, refs, index)
     doc, to_orig = masked(text, refs)
@@ -208,6 +209,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             r += 1
         later = [x.name for x in refs[first:r] if x.cls == NAMED]
         for k in range(first, r):
+            if refs[k].cls == WE and quote_of(quotes, refs[k].start):
+                continue  # "we" in a quotation is its speaker, named by the quotation's cue
             name = resolve(refs[k], si, seen, spoken, researched, later, country, index)
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
@@ -231,7 +234,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             labels[si] = names[first]
         if BACKGROUND_LINE.match(text, sent.start) and relay is not None and relay_end == len(text):
             relay_end = sent.start
-    return Reading(sents, all_cues, [m.span() for m in QUOTES.finditer(text)], relay, relay_end,
+    return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
 
 

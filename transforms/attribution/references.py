@@ -19,6 +19,7 @@ from transforms.attribution.lexicon import (
     ORG_HEADS,
     SPEECH,
 )
+from transforms.declarations.words import MONTHS, WEEKDAYS, words_pattern
 from transforms.attribution.sources import (
     ORG_WORDS,
     SourceIndex,
@@ -84,11 +85,10 @@ NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split())
 NOT_IN_NAME_TEXT = """
     Asia Asian Central Federation Oblast Region Krai Republic Kingdom States Union Forces Army
     Armed Navy Guard Ministry Service Council Committee Office Day War Street Square Sea River
-    Mountains Front Line Bank Times Post News Agency January February March April May June July
-    August September October November December Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday Telegram Twitter Facebook Instagram TikTok YouTube Storm Wagner Ukraine Russia Moscow
+    Mountains Front Line Bank Times Post News Agency Telegram Twitter Facebook Instagram TikTok YouTube Storm Wagner Ukraine Russia Moscow
     Kyiv God Christmas Easter Olympic Games Europe European America African Africa"""
-NOT_IN_NAME = frozenset(NOT_IN_NAME_TEXT.split())
+NOT_IN_NAME = frozenset(NOT_IN_NAME_TEXT.split()) | set(MONTHS) | set(WEEKDAYS)
+_NOT_A_BODY_TAIL = "(?!" + words_pattern(MONTHS + WEEKDAYS) + ")"  # "the Center on Tuesday"
 
 
 # Bodies the registry does not list, named the way news names them: "Kazakhstan's Interior
@@ -104,7 +104,7 @@ BODY_HEAD = (
 )
 ORG_NAME = re.compile(
     rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
-    rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP}"
+    rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
     rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
@@ -132,15 +132,15 @@ CITED_DESCRIPTION = re.compile(
     + "|".join(DESCRIPTION_NOUNS) + r"))\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
-SINGLE_SPEAKER_VERBS = (r"(?:said|says|reported|reports|estimated|estimates|wrote|writes|calculated|"
-                        r"found|counted)\b")
+SINGLE_SPEAKER_WORDS = ("said", "says", "reported", "reports", "estimated", "estimates", "wrote",
+                        "writes", "calculated", "found", "counted", "told", "added", "noted",
+                        "claimed", "stated", "announced", "warned")
+SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 SINGLE_SPEAKER = re.compile(
     rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
-    rf"(?=(?:,[^,\n]{{1,140}},)?\s+{SINGLE_SPEAKER_VERBS})"
+    rf"(?=(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SINGLE_SPEAKER_VERBS})"
 )
-SINGLE_SPEAKER_HIT = re.compile(r"\b" + trie_regex(("said", "says", "reported", "reports",
-                                                    "estimated", "estimates", "wrote", "writes",
-                                                    "calculated", "found", "counted")) + r"\b")
+SINGLE_SPEAKER_HIT = re.compile(r"\b" + trie_regex(SINGLE_SPEAKER_WORDS) + r"\b")
 NOT_OWNER_TEXT = """
     The A An In On At As By For From Of To With According Meanwhile However But And Since After
     Before When While Last This That Earlier Later Some Many Several Most Both Other Its Their His

@@ -1,6 +1,6 @@
 """Words every stage reads the same way, declared once; each stage derives its patterns.
 
-- MONTHS: month names and their abbreviations, as news writes them.
+- MONTHS, WEEKDAYS: month and day names and their abbreviations, as news writes them.
 - CONTRAST_CONJUNCTIONS: the words after a comma that open a clause of its own ("..., while X
   said"): a cue, a hedge or a metric word on one side does not reach a figure on the other.
 """
@@ -11,6 +11,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
                        "Nov", "Dec")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although", "though", "yet")
 
 

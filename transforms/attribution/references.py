@@ -196,7 +196,8 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
     """`pattern`'s matches; the speaker patterns' only near the words they need (the same
     matches: their look-arounds see past each window's ends)."""
     hits = {GROUP_SPEAKERS: (DESCRIPTION_HIT, 60, 160), SINGLE_SPEAKER: (SINGLE_SPEAKER_HIT, 200, 0),
-            CITED_DESCRIPTION: (CITING_HIT, 0, 200)}
+            CITED_DESCRIPTION: (CITING_HIT, 0, 200), ORG_NAME: (ORG_HIT, 120, 100),
+            BODY_OF: (BODY_OF_HIT, 20, 90), CITED_ACRONYM: (ACRONYM_CUE_HIT, 30, 40)}
     if pattern not in hits:
         yield from pattern.finditer(text)
         return
@@ -263,11 +264,26 @@ CITED_ACRONYM = re.compile(
 )
 
 
+# Where ORG_NAME, BODY_OF and CITED_ACRONYM may match: the words each needs, found in the
+# lower-cased text, so that the full patterns run only near them (see `matches_of`).
+ORG_HIT = re.compile(r"\b" + trie_regex(sorted({w.lower() for w in ORG_HEADS} | {
+    "ministry", "guard", "service", "agency", "staff", "office", "force", "forces", "government",
+    "authorities", "parliament", "duma", "commissariat", "officials", "intelligence", "sources",
+    "diplomats", "investigators", "prosecutors", "administration"})) + r"\b")
+BODY_OF_HIT = re.compile(r"\b" + trie_regex(("government", "administration", "parliament",
+                                             "authorities", "office")) + r"\s+of\b")
+ACRONYM_CUE_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "cited",
+                                                 "quoted", "reported", "records", "filings",
+                                                 "data", "figures", "statistics", "estimates",
+                                                 "numbers", "report", "survey", "poll")) + r"\b")
+
+
 def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Bodies named by their place, and acronyms that a cue links to a figure."""
     refs, taken = [], list(taken)
+    lowered = lower_same_length(text)
     for pattern in (BODY_OF, CITED_ACRONYM):
-        for m in pattern.finditer(text):
+        for m in matches_of(pattern, text, lowered):
             group = 1 if m.group(1) else 2
             name, start, end = m.group(group), m.start(group), m.end(group)
             if pattern is CITED_ACRONYM and name in PLACES:
@@ -282,7 +298,7 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
     """Unregistered bodies named in full; a name that overlaps a known one is left to it."""
     refs = []
-    for m in ORG_NAME.finditer(text):
+    for m in matches_of(ORG_NAME, text, lower_same_length(text)):
         start, name = m.start(), m.group()
         first = name.split()[0]
         if m.group("group") and first in NOT_OWNER:

@@ -140,6 +140,8 @@ SINGLE_SPEAKER = re.compile(
     rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
     rf"(?=(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SINGLE_SPEAKER_VERBS})"
 )
+# a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
+AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
 SINGLE_SPEAKER_HIT = re.compile(r"\b" + trie_regex(SINGLE_SPEAKER_WORDS) + r"\b")
 NOT_OWNER_TEXT = """
     The A An In On At As By For From Of To With According Meanwhile However But And Since After
@@ -229,8 +231,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                     pattern is SINGLE_SPEAKER and (name in NAME_PREFIX or name.lower() in ORG_WORDS
                                                    or name in NOT_IN_NAME
                                                    or name in PLACES
-                                                   or text[max(0, m.start() - 4):m.start()].lower()
-                                                   in ("the ", "his ", "her ", "its "))):
+                                                   or AFTER_WORD.search(text, max(0, m.start() - 6),
+                                                                        m.start()))):
                 continue
             if first in SPEAKER_STOP or overlaps(start, m.end(1), taken):
                 continue

@@ -31,6 +31,9 @@ def left_context(text: str, start: int) -> Left:
     return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
 
 
+CHANGE_TO_LEVEL = 10  # after a bare verb of change, "X to Y" with Y this much larger is two figures
+
+
 def is_range(text: str, left: Left, value: float, unit: str | None, second) -> bool:
     """Whether "X to Y", "X-Y" or "between X and Y" is one range rather than two numbers."""
     sep = second.group("sep").strip()
@@ -41,6 +44,9 @@ def is_range(text: str, left: Left, value: float, unit: str | None, second) -> b
     if unit is not None and (other := tail_unit(text, second)) and other != unit:
         return False  # "9.4 per cent to $84": a change and a level, not a range
     high = range_high(second)
+    if high > CHANGE_TO_LEVEL * value and pat.CHANGE_RIGHT_BEFORE.search(
+            text, max(0, left.start - 30), left.start):
+        return False  # "rose $1.50 to $85.20": a change and the level it reached
     return high > value or (second.group("mult") is not None and high > 0)
 
 

@@ -123,6 +123,9 @@ CHANGE_BEFORE = re.compile(
     r"\s+(?:(?:about|around|some|nearly|almost|roughly|just|more\s+than|over|an?)\s+)?$",
     re.IGNORECASE,
 )
+# A verb of change right before the number, with no "by" or "from": "rose $1.50 to $85.20".
+CHANGE_RIGHT_BEFORE = re.compile(CHANGE.pattern + r"\s+(?:(?:about|around|nearly|almost|just)\s+)?$",
+                                 re.IGNORECASE)
 # Verbs whose "up"/"down" is no change of a number: "signed up 300 to 400 men".
 PHRASAL_UP = re.compile(
     r"(?:sign|call|set|line|pick|show|turn|take|took|make|made|draw|drew|round|put|give|gave"

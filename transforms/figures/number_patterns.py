@@ -83,7 +83,7 @@ _NOT_A_FIGURE = (
     r"|game|match|category|cat\.|class|grade|windows|iphone|ipad|galaxy|pixel|highway|gate|room"
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
     r"|top"
-    r"|(?:one|1)\s+(?:in|out\s+of)|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
+    r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
     r"(?:\s+(?:of|at|to|by))?|="
@@ -102,7 +102,7 @@ article art. no. nos. number paragraph clause chapter section item page episode 
 level version model type flight route decree resolution war # in age aged ages rate rates by =
 most part table chart map fig. unit brigade battalion regiment division day game match category
 cat. class grade windows iphone ipad galaxy pixel highway gate room apartment flat building block
-platform channel exit zone sector lane bus tram line tier top
+platform channel exit zone sector lane bus tram line tier top per every
 """)
 # A verb of change before "from X to Y" makes two figures of it, not a range.
 CHANGE = re.compile(
@@ -197,7 +197,7 @@ CONVERSION_COMMA = re.compile(
     re.IGNORECASE,
 )
 CONVERSION = re.compile(
-    rf"\s*\(\s*(?:{_ABOUT}\s*)?(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER})"
+    rf"\s*\(\s*(?:(?:or|i\.e\.|that\s+is)\s+)?(?:{_ABOUT}\s*)?(?P<cur>{CURRENCY_PREFIX})?(?P<num>{NUMBER})"
     rf"(?P<mult>{MULTIPLIER})?(?:\s?(?P<word>{CURRENCY_WORD}))?"
     rf"(?P<range>\s*(?:-|–|—|to)\s*(?:{CURRENCY_PREFIX})?(?:{NUMBER})(?:{MULTIPLIER})?)?\s*\)",
     re.IGNORECASE,

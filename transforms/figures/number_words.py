@@ -56,9 +56,16 @@ VAGUE = (
     r"|billions|(?:several|a\s+few|a\s+couple\s+of)\s+(?:hundred\s+thousand|hundred|thousand"
     r"|million|dozen)(?!\s+(?:and|\d))"
 )
+# "every fourth recruit" is a quarter of them
+ORDINAL_DENOMINATORS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                        "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_SMALL_NUMBER = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
 SHARE = (
     r"half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
-    r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b)"
+    r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
+    r"|\s+of\s+(?!an?\b)[a-z])"
+    rf"|one\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})(?![\w,.-])"
+    rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"
 )
 
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -67,7 +74,7 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 TRIGGER_WORDS = (
     *ONES, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
     "tens", "several", "few", "couple", "half", "third", "thirds", "quarter", "quarters", "fifth",
-    "fifths", "tenth", "tenths",
+    "fifths", "tenth", "tenths", "every",
 )
 # Words that may take an "a"/"an" before them: "a few", "a third", "a thousand".
 TAKES_ARTICLE = frozenset(("few", "couple", "third", "quarter", "fifth", "tenth", "hundred",
@@ -184,5 +191,10 @@ def share_percent(phrase: str) -> float:
     words = re.split(r"[\s-]+", phrase.lower())
     if words == ["half"]:
         return 50.0
+    if words[0] == "every":  # "every fourth"
+        return round(100 / ORDINAL_DENOMINATORS[words[1]], 2)
+    if words[0] == "one" and words[1] in ("in", "out"):  # "one in five", "one out of every 10"
+        last = words[-1]
+        return round(100 / (int(last) if last.isdigit() else {**ONES, **TENS}[last]), 2)
     numerator = 1 if words[0] in ("a", "one") else ONES[words[0]]
     return round(100 * numerator / FRACTIONS[words[1].rstrip("s")], 2)

@@ -188,7 +188,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if low is not None and unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
         unit, pos = currency_of_word(word.group("word")), word.end()
     if unit is None and (duration := pat.DURATION_AFTER.match(text, pos)):
-        return _duration_figure(text, start, duration, value, left), duration.end()
+        return _duration_figure(text, start, duration, value, left, low, high), duration.end()
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
         return None, pos  # "one-time", "46-year-old"
     if pat.EXCHANGE_RATE.match(text, pos) or (low is None and pat.RATIO_AFTER.match(text, pos)):
@@ -252,8 +252,9 @@ def _capitalised(text: str, pos: int, noun: str) -> bool:
                if word.strip(",.;:!?").lower() == noun)
 
 
-def _duration_figure(text, start, duration, value, left) -> dict | None:
-    """A contract or service term ("a three-month contract", "after six months of fighting")."""
+def _duration_figure(text, start, duration, value, left, low=None, high=None) -> dict | None:
+    """A contract or service term ("a three-month contract", "after six months of fighting"),
+    or a range of terms ("from 30 to 180 days")."""
     if pat.DURATION_NOT_BEFORE.search(text, max(0, start - 15), start) or not value:
         return None
     if pat.NOT_A_TERM_AFTER.match(text, duration.end()):
@@ -261,9 +262,10 @@ def _duration_figure(text, start, duration, value, left) -> dict | None:
     if not pat.SERVICE_TERMS.search(_sentence(text, start, duration.end())):
         return None
     unit = DURATION_UNITS[duration.group("unit").lower()]
-    qualifier, quote_start = _qualifier(left, start, unit, False)
-    return _figure_dict(text, quote_start, duration.end(), value, None, None, None, None, unit,
-                        None, qualifier)
+    ranged = low is not None
+    qualifier, quote_start = _qualifier(left, start, unit, ranged)
+    return _figure_dict(text, quote_start, duration.end(), None if ranged else value, low, high,
+                        None, None, unit, None, qualifier)
 
 
 def _vague_figure(text: str, match) -> dict | None:

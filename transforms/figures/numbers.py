@@ -107,6 +107,9 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         return None, end  # "X07650", "G7": names and codes, not a stray letter before "45,000"
     if mult and mult in "mMbB" and not cur and counted_noun(following_words(text, end)) is None:
         return None, end  # "5m" is five metres; "2.5m people" two and a half million
+    if cur and cur.strip().isalpha() and len(cur.strip()) == 1 and not (
+            mult or tail or len(raw) > 4 or "," in raw):
+        return None, end  # "R35", "R2-D2": a one-letter symbol only before a sizeable amount
     plain = not (cur or mult or tail)
     if plain and pat.NOT_AFTER.match(text, end):
         return None, end
@@ -191,8 +194,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return _duration_figure(text, start, duration, value, left, low, high), duration.end()
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
         return None, pos  # "one-time", "46-year-old"
-    if pat.EXCHANGE_RATE.match(text, pos) or (low is None and pat.RATIO_AFTER.match(text, pos)):
-        return None, pos
+    if pat.EXCHANGE_RATE.match(text, pos) or (
+            low is None and unit in (None, "percent") and pat.RATIO_AFTER.match(text, pos)):
+        return None, pos  # "three wounded for every one killed"; "$500 for each recruit" is pay
     if low is not None and high is not None and high <= 31 and pat.DATE_AFTER.match(text, pos):
         return None, pos  # "between 10 and 14 February"
     alt_value = alt_unit = quote_stop = None

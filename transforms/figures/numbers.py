@@ -180,6 +180,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
         return None, ctx.range_end(text, pos)
     second = None if words else pat.RANGE_TAIL.match(text, pos)
+    if second is None and not words and unit not in (None, "percent") and (
+            (conv := pat.CONVERSION.match(text, pos)) and not conv.group("range")):
+        second = pat.RANGE_TAIL.match(text, conv.end())  # "R10,000 ($130) to R100,000 ($1,300)"
     changed = bool(second or left.kind == "from") and ctx.after_change(text, left, start)
     if changed and second and unit is None and (tail := ctx.tail_unit(text, second)) != "percent":
         unit = tail  # "rose from 200,000 to 250,000 roubles": both ends are roubles
@@ -188,7 +191,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
             low, high, unit = bounds
             pos = second.end()
-    if low is not None and unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
+    if low is not None and (word := pat.CURRENCY_AFTER.match(text, pos)) and (
+            unit is None or currency_of_word(word.group("word")) == unit):
         unit, pos = currency_of_word(word.group("word")), word.end()
     if unit is None and (duration := pat.DURATION_AFTER.match(text, pos)):
         return _duration_figure(text, start, duration, value, left, low, high), duration.end()

@@ -5,6 +5,9 @@
 - DESCRIPTIONS: nouns for sources that news describes rather than names ("officials",
   "local media", "analysts"), and the words that may qualify them.
 - ORG_HEADS: the last word of an organisation's name ("the Brennan Center", "the World Bank").
+- BACK_HEADS, MEDIA_NOUNS: the nouns a back-reference or an apposition names a body by.
+- MASTHEAD_HEADS: the last word of a newspaper's or broadcaster's name ("The Times", "Sky
+  News"): an unregistered name ending in one is an outlet.
 """
 
 from __future__ import annotations
@@ -102,3 +105,8 @@ MEDIA_NOUNS_TEXT = """
     media outlet newspaper paper daily weekly agency website site channel magazine broadcaster
     publication portal tabloid project"""
 MEDIA_NOUNS = tuple(MEDIA_NOUNS_TEXT.split())
+MASTHEAD_HEADS_TEXT = """
+    Times Post News Journal Telegraph Herald Tribune Gazette Guardian Independent Observer
+    Economist Mail Express Mirror Standard Chronicle Insider Today Spiegel Zeitung Pravda Izvestia
+    Vedomosti Kommersant Courier Globe Inquirer Dispatch"""
+MASTHEAD_HEADS = tuple(MASTHEAD_HEADS_TEXT.split())

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
+from transforms.attribution.lexicon import MEDIA_NOUNS
 from transforms.attribution.references import (
     MINISTRY,
     NAMED,
@@ -126,6 +127,9 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
     take the nearest fitting source: one speaking in this or the previous sentence, one named
     there, then any attributed earlier, then any named earlier."""
     if ref.cls == NAMED:
+        if " " not in ref.name and is_generic(ref.name):  # "the officials said": US officials
+            return next((n for _, n in reversed(seen[-LOOKBACK:])
+                         if n != ref.name and n.lower().endswith(" " + ref.name.lower())), ref.name)
         return ref.name
     if ref.cls == WE:
         return researched[-1] if researched else None
@@ -133,8 +137,11 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         PERSON: [is_person],
         MINISTRY: [lambda n: ("Ministry" in n or "Department" in n) and (
             not ref.name or ministry_function(n) in ("", ref.name))],
-        # "the Observatory": a body with that word in its name first, then any body
-        ORG: [lambda n: ref.name in n.lower().split(), lambda n: not is_person(n)],
+        # "the Observatory": a body with that word in its name first; "the paper": an outlet;
+        # then any body
+        ORG: [lambda n: ref.name in n.lower().split(),
+              *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS else []),
+              lambda n: not is_person(n)],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
     BACK_HEADS,
+    MASTHEAD_HEADS,
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
     MEDIA_NOUNS,
@@ -221,6 +222,10 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     for pattern in (GROUP_SPEAKERS, CITED_DESCRIPTION, SINGLE_SPEAKER):
         for m in matches_of(pattern, text, lowered):
             name, start = m.group(1), m.start(1)
+            while pattern is GROUP_SPEAKERS and " " in name and name[:1].islower() and (
+                    name.split()[0] not in DESCRIPTION_QUALIFIERS):  # "according to officials"
+                rest = name.split(None, 1)[1]
+                start, name = start + len(name) - len(rest), rest
             first = name.split()[0]
             if pattern is not SINGLE_SPEAKER and first in NOT_OWNER and " " in name:
                 if first.lower() not in DESCRIPTION_QUALIFIERS:  # "Many analysts": analysts
@@ -401,6 +406,27 @@ def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     return refs
 
 
+# Newspapers and broadcasters the registry does not list, by the last word of their masthead:
+# "The Times reported", "the Daily Herald", "Sky News".
+MASTHEAD = re.compile(
+    rf"(?<![\w’'-])(?:The\s+(?:{_CAP}\s+){{0,3}}|(?:{_CAP}\s+){{1,3}})(?:"
+    + "|".join(MASTHEAD_HEADS) + r")(?![\w-])"
+)
+
+
+def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+    """Unregistered outlets named by their masthead."""
+    refs = []
+    for m in MASTHEAD.finditer(text):
+        words = m.group().split()
+        if words[0] != "The" and (words[0] in NOT_OWNER or words[0] in PLACES):
+            continue  # "Moscow Times" alone is left to the registry; "In Izvestia" is no name
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        refs.append(Ref(m.start(), m.end(), NAMED, " ".join(words)))
+    return refs
+
+
 PAIR_GAP = re.compile(r"\s+and\s+")
 
 
@@ -446,6 +472,8 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += person_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     refs += apposed_names(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
+    refs += masthead_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     lowered = lower_same_length(text)
     refs += speaker_names(text, taken, lowered)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from transforms.attribution.lexicon import MASTHEAD_HEADS
 from transforms.declarations.schema import columns
 from transforms.declarations.vocab import SOURCE_KINDS
 
@@ -67,8 +68,14 @@ class SourceIndex:
         return self.lookup.get(alias_key(name))
 
     def kind(self, name: str) -> str:
+        """The registry's kind; an unregistered domain is an outlet, a masthead ("The Daily
+        Herald") media."""
         source = self.sources.get(name)
-        return source.kind if source else ("outlet" if looks_like_domain(name) else "unknown")
+        if source:
+            return source.kind
+        if looks_like_domain(name):
+            return "outlet"
+        return "media" if name.rsplit(None, 1)[-1] in MASTHEAD_HEADS and " " in name else "unknown"
 
     def mentions(self, text: str) -> list[Mention]:
         """Every registered alias in `text`, longest match first, left to right.

@@ -13,14 +13,13 @@ from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
     BACK_HEADS,
-    MASTHEAD_HEADS,
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
+    MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
     SPEECH,
 )
-from transforms.declarations.words import MONTHS, WEEKDAYS, words_pattern
 from transforms.attribution.sources import (
     ORG_WORDS,
     SourceIndex,
@@ -28,6 +27,7 @@ from transforms.attribution.sources import (
     lower_same_length,
     trie_regex,
 )
+from transforms.declarations.words import MONTHS, WEEKDAYS, words_pattern
 
 NAMED, PERSON, MINISTRY, ORG, THEY, WE = "named", "person", "ministry", "org", "they", "we"
 
@@ -86,7 +86,8 @@ NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split())
 NOT_IN_NAME_TEXT = """
     Asia Asian Central Federation Oblast Region Krai Republic Kingdom States Union Forces Army
     Armed Navy Guard Ministry Service Council Committee Office Day War Street Square Sea River
-    Mountains Front Line Bank Times Post News Agency Telegram Twitter Facebook Instagram TikTok YouTube Storm Wagner Ukraine Russia Moscow
+    Mountains Front Line Bank Times Post News Agency Telegram Twitter Facebook Instagram TikTok
+    YouTube Storm Wagner Ukraine Russia Moscow
     Kyiv God Christmas Easter Olympic Games Europe European America African Africa"""
 NOT_IN_NAME = frozenset(NOT_IN_NAME_TEXT.split()) | set(MONTHS) | set(WEEKDAYS)
 _NOT_A_BODY_TAIL = "(?!" + words_pattern(MONTHS + WEEKDAYS) + ")"  # "the Center on Tuesday"
@@ -133,9 +134,10 @@ CITED_DESCRIPTION = re.compile(
     + "|".join(DESCRIPTION_NOUNS) + r"))\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
-SINGLE_SPEAKER_WORDS = ("said", "says", "reported", "reports", "estimated", "estimates", "wrote",
-                        "writes", "calculated", "found", "counted", "told", "added", "noted",
-                        "claimed", "stated", "announced", "warned")
+SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", "estimated",
+                        "estimates", "estimate", "wrote", "writes", "calculated", "found", "counted",
+                        "told", "added", "noted", "notes", "claimed", "claims", "claim", "stated",
+                        "announced", "warned", "warns", "argued", "argues", "argue", "insisted")
 SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 SINGLE_SPEAKER = re.compile(
     rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
@@ -266,8 +268,8 @@ BODY_OF = re.compile(
 CITED_ACRONYM = re.compile(
     r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
-    r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5})(?:['’]s)?\s+(?=(?:records|filings|data|figures|statistics|"
-    r"estimates|numbers|report|survey|poll)\b)"
+    r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5}|[A-Z][a-z]+)(?:['’]s)?\s+(?=(?:records|filings|data|figures|"
+    r"statistics|estimates|numbers|report|survey|poll)\b)"
 )
 
 
@@ -293,7 +295,8 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         for m in matches_of(pattern, text, lowered):
             group = 1 if m.group(1) else 2
             name, start, end = m.group(group), m.start(group), m.end(group)
-            if pattern is CITED_ACRONYM and name in PLACES:
+            if pattern is CITED_ACRONYM and (name in PLACES or name in NOT_OWNER or name in SPEAKER_STOP
+                                             or name in NOT_IN_NAME or name in NAME_PREFIX):
                 continue
             if overlaps(start, end, taken):
                 continue

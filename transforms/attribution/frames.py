@@ -66,8 +66,11 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + src("told_src") + "))"
 )
 LED_KINDS = ("according", "by_speaker", "by_relay", "cited", "told")
+# "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
+SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
+                r"officers?|insiders?))?")
 SUBJECT_VERB = re.compile(
-    SRC + r"(?:['’]s?)?" + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
+    SRC + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
 )
 VERB_SUBJECT = re.compile(
     r"[,”\"’][ \t]*(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"

@@ -76,6 +76,19 @@ DESCRIPTION_NOUNS_TEXT = """
     officers commanders prosecutors spokespeople insiders advocates friends colleagues witnesses
     neighbours neighbors veterans doctors medics opposition"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
+
+
+def singular(noun: str) -> str:
+    """"officials" -> "official", "authorities" -> "authority", "spokespeople" -> "spokesperson"."""
+    if noun.endswith("people"):
+        return noun[:-6] + "person"
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") else noun
+
+
+# One described person: "a senior official said", "an expert estimated"
+DESCRIPTION_SINGULARS = tuple(sorted({singular(n) for n in DESCRIPTION_NOUNS} - {"media"}))
 DESCRIPTION_QUALIFIERS_TEXT = """
     local regional western foreign independent military government security intelligence
     defence defense senior unnamed anonymous multiple several some many two three other

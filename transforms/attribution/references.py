@@ -15,6 +15,7 @@ from transforms.attribution.lexicon import (
     BACK_HEADS,
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
+    DESCRIPTION_SINGULARS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
@@ -120,10 +121,16 @@ GROUP_SPEAKERS = re.compile(
     + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
     + rf")(?:\s+in\s+{_CAP})?)(?=\s+" + SPEECH + r"\b)"
 )
+# One person described, not named, who speaks: "a senior administration official said".
+DESCRIBED_SPEAKER = re.compile(
+    r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*\s+){0,3}(?:"
+    + "|".join(DESCRIPTION_SINGULARS) + r"))(?=\s+" + SPEECH + r"\b)"
+)
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
 SPOKEN_AFTER = re.compile(rf"(?:\s+in\s+{_CAP})?\s+" + SPEECH + r"\b")
 # (matched against the lower-cased text, as one trie so the scan stays cheap)
 DESCRIPTION_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_NOUNS) + r"\b")
+SINGULAR_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_SINGULARS) + r"\b")
 CITING_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "told", "cited",
                                              "quoted")) + r"\b")
 # Described sources after a cue that names them: "according to local media", "citing officials".
@@ -202,13 +209,14 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
     matches: their look-arounds see past each window's ends)."""
     hits = {GROUP_SPEAKERS: (DESCRIPTION_HIT, 60, 160), SINGLE_SPEAKER: (SINGLE_SPEAKER_HIT, 200, 0),
             CITED_DESCRIPTION: (CITING_HIT, 0, 200), ORG_NAME: (ORG_HIT, 120, 100),
+            DESCRIBED_SPEAKER: (SINGULAR_HIT, 60, 160),
             BODY_OF: (BODY_OF_HIT, 20, 90), CITED_ACRONYM: (ACRONYM_CUE_HIT, 30, 40)}
     if pattern not in hits:
         yield from pattern.finditer(text)
         return
     hit, before, after = hits[pattern]
     found = hit.finditer(lowered)
-    if pattern is GROUP_SPEAKERS:  # a noun that a speech verb follows, or none of it matters
+    if pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER):  # a noun a speech verb follows, or none
         found = (m for m in found if SPOKEN_AFTER.match(text, m.end()))
     last = -1
     for lo, hi in windows(found, before, after):
@@ -221,10 +229,11 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
-    for pattern in (GROUP_SPEAKERS, CITED_DESCRIPTION, SINGLE_SPEAKER):
+    for pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION, SINGLE_SPEAKER):
         for m in matches_of(pattern, text, lowered):
             name, start = m.group(1), m.start(1)
-            while pattern is GROUP_SPEAKERS and " " in name and name[:1].islower() and (
+            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER)
+            while described and " " in name and name[:1].islower() and (
                     name.split()[0] not in DESCRIPTION_QUALIFIERS):  # "according to officials"
                 rest = name.split(None, 1)[1]
                 start, name = start + len(name) - len(rest), rest

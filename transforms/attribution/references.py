@@ -189,7 +189,14 @@ def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
         known = index.canonical(f"{DEMONYMS[owner]} {rest}")
         if known:
             return known
-    return index.canonical(name) or name
+    known = index.canonical(name)
+    if known:
+        return known
+    words = name.split()
+    if len(words) >= 4 and words[-3] == "Ministry" and words[-2] == "of" and words[-1] in DEMONYMS:
+        # "Interior Ministry of Georgia" is named as news names it: "Georgia's Interior Ministry"
+        return body_name(words[-1], f"{words[-1]}'s {' '.join(words[:-2])}", index)
+    return name
 
 
 def windows(hits, before: int, after: int) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from flows.publish import (
 from flows.summary import publish_summary
 from flows.tabulate import read_registry, tabulate
 from flows.validate import validate
+from muster.validation_reports import latest_path as latest_report
 from muster import paths, progress, readers
 from muster.fingerprint import extractor_version
 from muster.locking import warehouse_lock
@@ -73,12 +74,12 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         documents, claims, unfit = set_aside_records(documents, claims, today)
         tables = stage_tables(warehouse, documents, claims, registry_frame,
                               exchange_rates(rates), run_id, datetime.now(UTC))
-        result = validate.fn(tables, today)
         rejected = [*ingested.skipped, *cleaned.rejected, *unreadable, *unfit]
+        name = quarantine_name(runtime.flow_run.name)  # names its reports, rejects, quarantine
+        result = validate.fn(tables, today, warehouse, name, run_id, rejected)
         summary = report_run(ingested, cleaned, claims, tables, result, warehouse, rejected)
-        summary["written"] = publish_or_quarantine(tables, result, warehouse,
-                                                   quarantine_name(runtime.flow_run.name),
-                                                   rejected, run_id)
+        summary["validation_report"] = latest_report(warehouse)
+        summary["written"] = publish_or_quarantine(tables, result, warehouse, name, rejected, run_id)
         retried = {r.key for r in rejected}  # a page set aside is fetched again next time
         record_fetches(warehouse, [f for f in ingested.fetched if f"url:{f.url}" not in retried])
         report_tables(warehouse)

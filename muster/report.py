@@ -23,6 +23,7 @@ from transforms.declarations.schema import TABLES
 from transforms.ledger import ledger
 
 CLUSTERS_SHOWN = 100
+REPORT_NAME = "report.html"  # written into the warehouse unless --out says otherwise
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -100,7 +101,8 @@ def write_atomically(text: str, path: Path) -> None:
 
 def command(args: argparse.Namespace) -> int:
     """Write the report; 2 when there are no tables to report on, 1 when it cannot be made."""
-    folder, out = Path(args.warehouse), Path(args.out)
+    folder = Path(args.warehouse)
+    out = Path(args.out) if args.out else folder / REPORT_NAME
     try:
         html = render(published_tables(folder), str(folder.resolve()))
     except NoTables as error:

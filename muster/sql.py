@@ -23,15 +23,14 @@ import json
 import math
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TextIO
 
 import duckdb
 import pyarrow as pa
-import pyarrow.dataset as ds
 
-from muster.warehouse import table_path
+from muster.api import conformed, table_paths
 from transforms.declarations.schema import TABLES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -58,11 +57,14 @@ def connect(warehouse: str | Path) -> duckdb.DuckDBPyConnection:
     folder = Path(warehouse)
     if not folder.is_dir():
         raise NoWarehouse(f"no warehouse folder at {folder} (run `muster run` first, or give --warehouse)")
+    return connect_paths(table_paths(folder))
+
+
+def connect_paths(files: Mapping[str, Path | None]) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with one view per table, read from `files` (`muster.api.table_paths`)."""
     con = duckdb.connect(":memory:")
     for name, schema in TABLES.items():
-        path = table_path(folder, name)
-        con.register(name, ds.dataset(str(path), schema=schema, format="parquet")
-                     if path.is_file() else schema.empty_table())
+        con.register(name, conformed(files.get(name), schema))
     return con
 
 

@@ -240,3 +240,10 @@ def test_an_unwritable_output_exits_1_naming_it(report, tmp_path, capsys):
     out = tmp_path / "no-such-folder" / "r.html"
     assert main(["report", "--warehouse", str(report["folder"] / "wh"), "--out", str(out)]) == EXIT_FAILED
     assert capsys.readouterr().err.startswith(f"muster: cannot write {out}: ")
+
+
+def test_the_report_is_written_into_the_warehouse_by_default(tmp_path, capsys):
+    publish_all(tmp_path / "wh")
+    assert main(["report", "--warehouse", str(tmp_path / "wh")]) == EXIT_OK
+    assert (tmp_path / "wh" / "report.html").is_file()
+    assert capsys.readouterr().out == f"{tmp_path / 'wh' / 'report.html'}\n"

@@ -46,11 +46,13 @@ def exchange_rates(path: str) -> dict:
 def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
            registry: str = str(paths.REGISTRY), batch_size: int = 500,
            today: date | None = None, allow_hosts: list[str] | None = None,
-           fetch_delay: float = 1.0, rates: str = str(paths.RATES)) -> dict:
+           fetch_delay: float = 1.0, rates: str = str(paths.RATES),
+           outlet: str | None = None) -> dict:
     """Tabulate the figures in `inputs` and publish them to `warehouse` if they pass the gate.
 
     Inputs are files, folders, URL lists and page or feed URLs; `allow_hosts` may be fetched even
-    on private addresses, and `fetch_delay` seconds pass between two requests to one host. One
+    on private addresses, and `fetch_delay` seconds pass between two requests to one host;
+    `outlet` is the outlet of file inputs that name none themselves. One
     run at a time holds the warehouse; what was fetched is recorded only once published.
 
     The stages are flows of their own (`flows.ingest`, `flows.clean`, ...), which can be run
@@ -62,7 +64,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         budget = Budget.from_env()
         registry_frame = read_registry(registry)  # a bad row fails the run before any work
         version = fingerprint(registry)
-        ingested = ingest.fn(inputs, warehouse, version, batch_size, allow_hosts, fetch_delay)
+        ingested = ingest.fn(inputs, warehouse, version, batch_size, allow_hosts, fetch_delay, outlet)
         progress.total(sum(b.num_rows for b in ingested.batches))
         progress.stage_done("read", f"{ingested.unchanged:,} unchanged, "
                                     f"{len(ingested.skipped):,} skipped")

@@ -26,6 +26,9 @@ def parser() -> argparse.ArgumentParser:
                      help="folder of the published tables (default: %(default)s)")
     run.add_argument("--registry", default=str(paths.REGISTRY),
                      help="source registry CSV (default: %(default)s)")
+    run.add_argument("--outlet", metavar="NAME",
+                     help="the outlet of file inputs that name none themselves (no \"Source:\" "
+                          "line, no outlet field, no outlet.txt in their folder)")
     run.add_argument("--batch-size", type=int, default=500,
                      help="documents per task (default: %(default)s)")
     run.add_argument("--allow-host", action="append", dest="allow_hosts", default=[], metavar="HOST",

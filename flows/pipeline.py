@@ -25,10 +25,10 @@ from flows.publish import (
 from flows.summary import publish_summary
 from flows.tabulate import read_registry, tabulate
 from flows.validate import validate
-from muster.validation_reports import latest_path as latest_report
 from muster import paths, progress, readers
 from muster.fingerprint import extractor_version
 from muster.locking import warehouse_lock
+from muster.validation_reports import latest_path as latest_report
 from transforms.cleaning.budget import Budget
 
 

@@ -185,7 +185,8 @@ def metric_chart(figures: pd.DataFrame, metric: str) -> Chart:
     drawn = pd.concat([group for _, group in shown])
     colours = claimant_colours(drawn)
     with matplotlib.rc_context(STYLE):
-        figure = Figure(figsize=(FIGURE_WIDTH, max(3.4, 2.6 * len(shown) + 0.4)), layout="constrained")
+        height = max(3.4, 2.6 * len(shown) + 0.4)
+        figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained")
         axes = figure.subplots(len(shown), 1, squeeze=False, sharex=True)[:, 0]
         for ax, (label, group) in zip(axes, shown, strict=True):
             _draw(ax, group.reset_index(drop=True), colours)

@@ -154,7 +154,8 @@ def _value_span(ax, figures: pd.DataFrame) -> None:
 
 
 def _axis(ax, label: str) -> None:
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8, interval_multiples=True)  # days at the finest: see _date_span
+    """Date ticks of days at the finest (`_date_span` gives the axis a month), values with commas."""
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8, interval_multiples=True)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number_text(v)))

@@ -6,8 +6,8 @@ columns, a file published before a column was added gives nulls in it, and the f
 never enters SQL text (no quoting, no glob characters to misread). The database lives in memory,
 so nothing is written to the warehouse and no database file is left behind.
 
-Results print as DuckDB's own boxed table (column types under the names, NULL written out, lists
-as lists, fitted to the terminal's width), the same rendering DuckDB users already read; `csv`
+Results print as a boxed table (column types under the names, NULL written out, text wrapped at
+word boundaries, numbers as 427,000, fitted to the terminal's width; `muster.sqltable`); `csv`
 and `json` print every row for scripts.
 """
 
@@ -148,9 +148,12 @@ def write_json(table: pa.Table, out: TextIO) -> None:
 
 
 def write_box(relation: duckdb.DuckDBPyRelation, out: TextIO) -> None:
+    """A boxed table fitted to the terminal (`muster.sqltable`): text wrapped at word boundaries,
+    numbers with thousands separators."""
+    from muster.sqltable import box
+
     width = shutil.get_terminal_size().columns
-    with contextlib.redirect_stdout(out):
-        relation.show(max_width=width, max_rows=SHOWN_ROWS)
+    out.write(box(relation.to_arrow_table(), width, SHOWN_ROWS))
 
 
 def write(relation: duckdb.DuckDBPyRelation, fmt: str, out: TextIO) -> None:

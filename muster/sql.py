@@ -153,7 +153,8 @@ def write_box(relation: duckdb.DuckDBPyRelation, out: TextIO) -> None:
     from muster.sqltable import box
 
     width = shutil.get_terminal_size().columns
-    out.write(box(relation.to_arrow_table(), width, SHOWN_ROWS))
+    types = [str(t).lower() for t in relation.types]
+    out.write(box(relation.to_arrow_table(), width, SHOWN_ROWS, types))
 
 
 def write(relation: duckdb.DuckDBPyRelation, fmt: str, out: TextIO) -> None:

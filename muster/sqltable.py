@@ -61,10 +61,11 @@ def _wrapped(text: str, width: int) -> list[str]:
     return lines
 
 
-def box(table: pa.Table, width: int, max_rows: int) -> str:
-    """The table drawn in a box no wider than `width` (unless its columns cannot fit at all)."""
+def box(table: pa.Table, width: int, max_rows: int, types: list[str] | None = None) -> str:
+    """The table drawn in a box no wider than `width` (unless its columns cannot fit at all);
+    `types` names the columns' types (DuckDB's, as `muster sql` gives them; else Arrow's)."""
     names = table.column_names
-    types = [str(f.type) for f in table.schema]
+    types = types or [str(f.type) for f in table.schema]
     numeric = [pa.types.is_integer(f.type) or pa.types.is_floating(f.type)
                or pa.types.is_decimal(f.type) for f in table.schema]
     rows = [[cell_text(v) for v in row] for row in

@@ -30,6 +30,9 @@ class GateResult:
     failures: list[dict] = field(default_factory=list)
     suites: dict[str, dict[str, int]] = field(default_factory=dict)
     today: dt.date | None = None
+    # Every expectation of every suite, passed or failed, in the suite's order (for the reports
+    # kept in `<warehouse>/_validation/`).
+    expectations: dict[str, list[dict]] = field(default_factory=dict)
 
     @classmethod
     def from_gx(
@@ -51,6 +54,9 @@ class GateResult:
             failures=failures,
             suites={table: _counts(result) for table, result in results.items()},
             today=today,
+            expectations={table: [_expectation(table, outcome, n_examples)
+                                  for outcome in result.results]
+                          for table, result in results.items()},
         )
 
     def to_dict(self) -> dict:
@@ -60,6 +66,8 @@ class GateResult:
             "today": self.today.isoformat() if self.today else None,
             "suites": {table: dict(counts) for table, counts in self.suites.items()},
             "failures": [dict(failure) for failure in self.failures],
+            "expectations": {table: [dict(e) for e in found]
+                             for table, found in self.expectations.items()},
         }
 
     def to_markdown(self) -> str:
@@ -105,6 +113,11 @@ def _failure(table: str, outcome: ExpectationValidationResult, n_examples: int) 
         "examples": _examples(details, n_examples) or missing_columns or [],
         "error": _error_message(outcome.exception_info or {}),
     }
+
+
+def _expectation(table: str, outcome: ExpectationValidationResult, n_examples: int) -> dict:
+    """One expectation and its result, passed or failed (JSON-serialisable)."""
+    return {**_failure(table, outcome, n_examples), "success": bool(outcome.success)}
 
 
 def _columns(kwargs: Mapping) -> str | list[str] | None:

@@ -29,9 +29,10 @@ class NothingToIngest(RuntimeError):
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def read_inputs(inputs: list[str], warehouse_dir: str, allow_hosts: list[str], fetch_delay: float):
+def read_inputs(inputs: list[str], warehouse_dir: str, allow_hosts: list[str], fetch_delay: float,
+                outlet: str | None = None):
     with web.session(warehouse_dir, allow_hosts, fetch_delay) as session:
-        frame, skipped = readers.read_inputs(inputs, session)
+        frame, skipped = readers.read_inputs(inputs, session, outlet)
     logger = get_run_logger()
     for problem in skipped:
         logger.warning("skipped %s", problem)
@@ -72,9 +73,9 @@ def record_fetches(warehouse_dir: str, fetched: list[fetchstate.Fetched]) -> int
 @flow(name="ingest")
 def ingest(inputs: list[str], warehouse_dir: str, extractor_version: str,
            batch_size: int = 500, allow_hosts: list[str] | None = None,
-           fetch_delay: float = 1.0) -> Ingested:
+           fetch_delay: float = 1.0, outlet: str | None = None) -> Ingested:
     raw, skipped, fetched, not_modified = read_inputs(inputs, warehouse_dir, allow_hosts or [],
-                                                      fetch_delay)
+                                                      fetch_delay, outlet)
     if raw.empty and not not_modified:
         raise NothingToIngest(nothing_usable(inputs, skipped))
     documents, claims = read_published_index(warehouse_dir)

@@ -28,6 +28,7 @@ from flows.validate import validate
 from muster import paths, progress, readers
 from muster.fingerprint import extractor_version
 from muster.locking import warehouse_lock
+from muster.validation_reports import latest_path as latest_report
 from transforms.cleaning.budget import Budget
 
 
@@ -45,11 +46,13 @@ def exchange_rates(path: str) -> dict:
 def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
            registry: str = str(paths.REGISTRY), batch_size: int = 500,
            today: date | None = None, allow_hosts: list[str] | None = None,
-           fetch_delay: float = 1.0, rates: str = str(paths.RATES)) -> dict:
+           fetch_delay: float = 1.0, rates: str = str(paths.RATES),
+           outlet: str | None = None) -> dict:
     """Tabulate the figures in `inputs` and publish them to `warehouse` if they pass the gate.
 
     Inputs are files, folders, URL lists and page or feed URLs; `allow_hosts` may be fetched even
-    on private addresses, and `fetch_delay` seconds pass between two requests to one host. One
+    on private addresses, and `fetch_delay` seconds pass between two requests to one host;
+    `outlet` is the outlet of file inputs that name none themselves. One
     run at a time holds the warehouse; what was fetched is recorded only once published.
 
     The stages are flows of their own (`flows.ingest`, `flows.clean`, ...), which can be run
@@ -61,7 +64,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         budget = Budget.from_env()
         registry_frame = read_registry(registry)  # a bad row fails the run before any work
         version = fingerprint(registry)
-        ingested = ingest.fn(inputs, warehouse, version, batch_size, allow_hosts, fetch_delay)
+        ingested = ingest.fn(inputs, warehouse, version, batch_size, allow_hosts, fetch_delay, outlet)
         progress.total(sum(b.num_rows for b in ingested.batches))
         progress.stage_done("read", f"{ingested.unchanged:,} unchanged, "
                                     f"{len(ingested.skipped):,} skipped")
@@ -73,12 +76,12 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         documents, claims, unfit = set_aside_records(documents, claims, today)
         tables = stage_tables(warehouse, documents, claims, registry_frame,
                               exchange_rates(rates), run_id, datetime.now(UTC))
-        result = validate.fn(tables, today)
         rejected = [*ingested.skipped, *cleaned.rejected, *unreadable, *unfit]
+        name = quarantine_name(runtime.flow_run.name)  # names its reports, rejects, quarantine
+        result = validate.fn(tables, today, warehouse, name, run_id, rejected)
         summary = report_run(ingested, cleaned, claims, tables, result, warehouse, rejected)
-        summary["written"] = publish_or_quarantine(tables, result, warehouse,
-                                                   quarantine_name(runtime.flow_run.name),
-                                                   rejected, run_id)
+        summary["validation_report"] = latest_report(warehouse)
+        summary["written"] = publish_or_quarantine(tables, result, warehouse, name, rejected, run_id)
         retried = {r.key for r in rejected}  # a page set aside is fetched again next time
         record_fetches(warehouse, [f for f in ingested.fetched if f"url:{f.url}" not in retried])
         report_tables(warehouse)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 import pyarrow as pa
@@ -18,15 +19,30 @@ def run_suites(tables: dict[str, pa.Table], today: date | None):
 
 
 @task(cache_policy=NO_CACHE)
-def report_validation(result) -> None:
+def keep_report(result, warehouse: str, name: str, run_id: str = "", rejected: list = ()) -> str:
+    """Write the run's lasting validation report (`muster.validation_reports`); its HTML path."""
+    from muster import validation_reports
+
+    entries = [asdict(r) if hasattr(r, "__dataclass_fields__") else dict(r) for r in rejected]
+    return str(validation_reports.write(result.to_dict(), warehouse, name, run_id, entries).html)
+
+
+@task(cache_policy=NO_CACHE)
+def report_validation(result, report_path: str | None = None) -> None:
+    """The `muster-validation` artifact, on the flow run this runs in (the parent `muster` run,
+    whose stages run as `.fn`)."""
+    kept = f"\nThe full report (every expectation): `{report_path}`\n" if report_path else ""
     create_markdown_artifact(
-        key="muster-validation", markdown=result.to_markdown(),
+        key="muster-validation", markdown=result.to_markdown() + kept,
         description="Great Expectations results on the tables about to be published",
     )
 
 
 @flow(name="validate")
-def validate(tables: dict[str, pa.Table], today: date | None = None):
+def validate(tables: dict[str, pa.Table], today: date | None = None, warehouse: str | None = None,
+             name: str | None = None, run_id: str = "", rejected: list = ()):
+    """Run the suites; with a `warehouse` and a run `name`, also keep the report there."""
     result = run_suites(tables, today)
-    report_validation(result)
+    path = keep_report(result, warehouse, name, run_id, rejected) if warehouse and name else None
+    report_validation(result, path)
     return result

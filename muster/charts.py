@@ -9,6 +9,7 @@ canvas, no pyplot state; a fixed hash salt and no date in the metadata make the 
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 
@@ -108,8 +109,14 @@ def _key() -> list[Line2D]:
             Line2D([], [], color=ink, linewidth=1, alpha=0.35, label="period covered")]
 
 
-def _short(name: str, width: int = 30) -> str:
-    return name if len(name) <= width else name[:width - 1] + "…"
+LEGEND_WIDTH = 26  # characters on one line of a legend entry; longer names wrap, never cut
+FIGURE_WIDTH = 11.0  # inches: the page's width at 100 dpi (the report's body is 72rem)
+MIN_DAYS = 30  # a date axis spans at least this many days, so that its ticks are days or months
+
+
+def _short(name: str, width: int = LEGEND_WIDTH) -> str:
+    """A legend label: the whole name, wrapped at word boundaries onto lines of `width`."""
+    return "\n".join(textwrap.wrap(name, width, break_long_words=False)) or name
 
 
 def _legends(figure: Figure, colours: dict[str, str], any_others: bool) -> None:
@@ -124,14 +131,38 @@ def _legends(figure: Figure, colours: dict[str, str], any_others: bool) -> None:
                   title="shape", title_fontsize=8, alignment="left")
 
 
+def _date_span(ax, figures: pd.DataFrame) -> None:
+    """At least MIN_DAYS on the date axis, centred on the figures, so ticks never fall on hours."""
+    days = pd.concat([_as_datetime(figures[c]) for c in ("date", "period_start", "period_end")]).dropna()
+    if days.empty:
+        return
+    low, high = days.min(), days.max()
+    if (high - low).days < MIN_DAYS:
+        middle = low + (high - low) / 2
+        half = pd.Timedelta(days=MIN_DAYS / 2)
+        ax.set_xlim(mdates.date2num(middle - half), mdates.date2num(middle + half))
+
+
+def _value_span(ax, figures: pd.DataFrame) -> None:
+    """A value axis from zero for figures that are not negative, with room above the highest:
+    a panel of one value reads as that value, not as a 0.94-1.06 axis around it."""
+    values = pd.concat([figures[c] for c in ("value", "value_low", "value_high")]).dropna()
+    if values.empty or values.min() < 0:
+        return
+    top = float(values.max())
+    ax.set_ylim(0, top * 1.15 if top > 0 else 1)
+
+
 def _axis(ax, label: str) -> None:
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    """Date ticks of days at the finest (`_date_span` gives the axis a month), values with commas."""
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8, interval_multiples=True)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number_text(v)))
     ax.set_ylabel(label)
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
     ax.margins(x=0.08, y=0.12)
+    ax.tick_params(axis="x", labelsize=8)
 
 
 def svg_text(figure: Figure) -> str:
@@ -155,11 +186,14 @@ def metric_chart(figures: pd.DataFrame, metric: str) -> Chart:
     drawn = pd.concat([group for _, group in shown])
     colours = claimant_colours(drawn)
     with matplotlib.rc_context(STYLE):
-        figure = Figure(figsize=(8.0, max(3.4, 2.6 * len(shown) + 0.4)), layout="constrained")
+        height = max(3.4, 2.6 * len(shown) + 0.4)
+        figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained")
         axes = figure.subplots(len(shown), 1, squeeze=False, sharex=True)[:, 0]
         for ax, (label, group) in zip(axes, shown, strict=True):
             _draw(ax, group.reset_index(drop=True), colours)
             _axis(ax, label)
+            _value_span(ax, group)
+        _date_span(axes[-1], drawn)  # the axes share their dates
         _legends(figure, colours, bool(set(drawn["claimant"]) - set(colours)))
         figure.suptitle(metric, x=0.01, ha="left", fontsize=11, fontweight="bold")
         svg = svg_text(figure)

@@ -1,5 +1,5 @@
 """The `muster` command: run the pipeline on files, folders, URLs and feeds; query the published
-tables with SQL; write the HTML report."""
+tables with SQL; say what a warehouse holds; write the HTML report; start the Prefect UI."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # and 128 + the signal when stopped 
 
 
 def parser() -> argparse.ArgumentParser:
+    from muster import __version__
+
     top = argparse.ArgumentParser(prog="muster", description=__doc__)
+    top.add_argument("--version", action="version", version=f"muster {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="ingest, clean, tabulate, validate and publish")
     run.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -23,6 +26,9 @@ def parser() -> argparse.ArgumentParser:
                      help="folder of the published tables (default: %(default)s)")
     run.add_argument("--registry", default=str(paths.REGISTRY),
                      help="source registry CSV (default: %(default)s)")
+    run.add_argument("--outlet", metavar="NAME",
+                     help="the outlet of file inputs that name none themselves (no \"Source:\" "
+                          "line, no outlet field, no outlet.txt in their folder)")
     run.add_argument("--batch-size", type=int, default=500,
                      help="documents per task (default: %(default)s)")
     run.add_argument("--allow-host", action="append", dest="allow_hosts", default=[], metavar="HOST",
@@ -51,8 +57,19 @@ def parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="write a self-contained HTML report of the tables")
     report.add_argument("--warehouse", default=str(paths.WAREHOUSE),
                         help="folder of the published tables (default: %(default)s)")
-    report.add_argument("--out", default="report.html",
-                        help="the HTML file to write (default: %(default)s)")
+    report.add_argument("--out", default=None,
+                        help="the HTML file to write (default: report.html in the warehouse)")
+    status = commands.add_parser("status", help="what the warehouse holds and how its last run went")
+    status.add_argument("--warehouse", default=str(paths.WAREHOUSE),
+                        help="folder of the published tables (default: %(default)s)")
+    status.add_argument("--format", choices=("text", "json"), default="text",
+                        help="how to print it (default: %(default)s)")
+    ui = commands.add_parser("ui", help="start a Prefect server and UI, deploy prefect.yaml, "
+                                        "start a worker (what `make ui` does)")
+    ui.add_argument("--port", type=int, default=4200,
+                    help="port of the server and UI on 127.0.0.1 (default: %(default)s)")
+    ui.add_argument("--logs", default=None,
+                    help="folder for the server's log (default: a new temporary folder)")
     return top
 
 
@@ -66,6 +83,18 @@ def report(args: argparse.Namespace) -> int:
     from muster.report import command
 
     return command(args)
+
+
+def status(args: argparse.Namespace) -> int:
+    from muster.status import command
+
+    return command(args)
+
+
+def ui(args: argparse.Namespace) -> int:
+    from muster.ui import main as ui_main
+
+    return ui_main(["--port", str(args.port), *(["--logs", args.logs] if args.logs else [])])
 
 
 def run(args: argparse.Namespace, argv: list[str]) -> int:
@@ -98,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "run":
         return run(args, argv)
-    return {"sql": sql, "report": report}[args.command](args)
+    return {"sql": sql, "report": report, "status": status, "ui": ui}[args.command](args)
 
 
 if __name__ == "__main__":

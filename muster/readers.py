@@ -8,6 +8,7 @@ URLs, URL lists and feeds go to `muster.web`; WARC files to `muster.warc`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -30,15 +31,18 @@ SUFFIXES = set(TEXT_SUFFIXES) | JSONL_SUFFIXES
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # JSON fields an article record may carry, and the JSON types each may hold (null always may).
 STRING_FIELDS = ("text", "html", "url", "outlet", "title", "published")
+# A file beside the articles of a folder that names their outlet, one line (not an article).
+OUTLET_SIDECAR = "outlet.txt"
 ID_TYPES = (str, int)
 
 
-def read_inputs(paths: Iterable[str | Path], web: WebSession | None = None
-                ) -> tuple[pd.DataFrame, list[Skipped]]:
+def read_inputs(paths: Iterable[str | Path], web: WebSession | None = None,
+                outlet: str | None = None) -> tuple[pd.DataFrame, list[Skipped]]:
     """Every document found under the given files, folders and URLs, with what had to be skipped.
 
     `web` carries the fetcher and fetch state for URL inputs; without one, a fresh session is used
-    (nothing allowed beyond public hosts, nothing known from earlier runs). Whatever goes wrong
+    (nothing allowed beyond public hosts, nothing known from earlier runs). A file's outlet, when
+    it names none itself, is the one its folder's `outlet.txt` names, else `outlet`. Whatever goes wrong
     reading one input (a file, a JSONL line, a URL) sets that input aside with its reason; it
     never stops the others.
     """
@@ -50,7 +54,7 @@ def read_inputs(paths: Iterable[str | Path], web: WebSession | None = None
     try:
         for given in paths:
             try:
-                records.extend(_records_from(given, session, skipped))
+                records.extend(_records_from(given, session, skipped, outlet))
             except Exception as err:  # the safety net: one input never stops the run
                 skipped.append(Skipped(printable(str(given)), f"cannot read: {_describe(err)}"))
     finally:
@@ -68,7 +72,8 @@ def _describe(err: BaseException) -> str:
     return f"{type(err).__name__}: {text}" if text else type(err).__name__
 
 
-def _records_from(given: str | Path, session: WebSession, skipped: list[Skipped]) -> Iterator[dict]:
+def _records_from(given: str | Path, session: WebSession, skipped: list[Skipped],
+                  outlet: str | None = None) -> Iterator[dict]:
     """One input's records: a URL is fetched, a URL list's URLs too, files and folders are read."""
     from muster import web as web_inputs
 
@@ -84,7 +89,7 @@ def _records_from(given: str | Path, session: WebSession, skipped: list[Skipped]
         return
     for path, key_base in _files_under(Path(given), skipped):
         try:
-            yield from _records_in(path, key_base, skipped)
+            yield from _records_in(path, key_base, skipped, sidecar_outlet(path.parent) or outlet)
         except Exception as err:  # one file never stops the folder
             skipped.append(Skipped(printable(str(path)), f"cannot read: {_describe(err)}"))
 
@@ -149,7 +154,7 @@ def _files_under(path: Path, skipped: list[Skipped]) -> Iterator[tuple[Path, str
     elif path.is_dir():
         for child in _walk(path, skipped):
             rel = child.relative_to(path)
-            if any(part.startswith((".", "_")) for part in rel.parts):
+            if any(part.startswith((".", "_")) for part in rel.parts) or child.name == OUTLET_SIDECAR:
                 continue
             if child.is_symlink() and (problem := _link_problem(child)):
                 skipped.append(Skipped(printable(str(child)), problem))
@@ -177,7 +182,32 @@ def _warc_records(path: Path, skipped: list[Skipped]) -> Iterator[dict]:
     return warc_records(path, skipped)
 
 
-def _records_in(path: Path, key_base: str, skipped: list[Skipped]) -> list[dict]:
+def sidecar_outlet(folder: Path) -> str | None:
+    """The outlet a folder's `outlet.txt` names (its first non-blank line), if it has one."""
+    try:
+        lines = (folder / OUTLET_SIDECAR).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((line.strip() for line in lines if line.strip()), None)
+
+
+def _located(record: dict, path: Path, outlet: str | None) -> dict:
+    """A file's record with where it was read and the outlet hint; a hint is part of the
+    record's hash, so that naming an outlet re-reads the file."""
+    record.update(source_path=printable(str(path.absolute())), outlet_hint=outlet)
+    if outlet:
+        record["raw_sha256"] = hashlib.sha256(f"{record['raw_sha256']}\0outlet:{outlet}".encode(
+            "utf-8", "backslashreplace")).hexdigest()
+    return record
+
+
+def _records_in(path: Path, key_base: str, skipped: list[Skipped], outlet: str | None = None
+                ) -> list[dict]:
+    return [_located(r, path, outlet) if not _is_warc(path) else r
+            for r in _read_records(path, key_base, skipped)]
+
+
+def _read_records(path: Path, key_base: str, skipped: list[Skipped]) -> list[dict]:
     name = printable(str(path))
     if _is_warc(path):
         return list(_warc_records(path, skipped))

@@ -21,8 +21,10 @@ RAW_COLUMNS = [
     "content",  # the text or HTML as read
     "is_html",
     "raw_sha256",
+    "source_path",  # the file it was read from (absolute), for file inputs
+    "outlet_hint",  # the outlet its folder's outlet.txt or --outlet names, if the input names none
 ]
-META = ("external_id", "url", "outlet", "title", "published")
+META = ("external_id", "url", "outlet", "title", "published", "source_path", "outlet_hint")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ import sys
 import uuid
 from pathlib import Path
 
-import jinja2
 import pandas as pd
 import pyarrow as pa
 
@@ -23,6 +22,7 @@ from transforms.declarations.schema import TABLES
 from transforms.ledger import ledger
 
 CLUSTERS_SHOWN = 100
+REPORT_NAME = "report.html"  # written into the warehouse unless --out says otherwise
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -60,31 +60,56 @@ def last_published(documents: pd.DataFrame) -> str:
     return pd.Timestamp(documents["ingested_at"].max()).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def context(tables: dict[str, pd.DataFrame], label: str) -> dict:
-    """Everything the template shows, from the ledger's frames."""
+def undated_share(charts: list) -> dict:
+    """How many claims the charts leave out for want of a date, and whether that is most."""
+    undated = sum(c.undated for c in charts)
+    total = undated + sum(c.charted for c in charts)
+    return {"undated": undated, "claims": total, "most": total > 0 and undated * 2 > total}
+
+
+def context(tables: dict[str, pd.DataFrame], label: str, validation: dict | None = None) -> dict:
+    """Everything the template shows, from the ledger's frames: the figures stated in two
+    documents or more first, the others counted."""
     documents, claims = tables["documents"], tables["claims"]
     clusters, flags = tables["claim_clusters"], tables["claim_flags"]
     ordered = ledger.clusters_with_variants(clusters, flags, claims, documents)
+    repeated = ordered[ordered["n_documents"] >= 2] if len(ordered) else ordered
+    charts = metric_charts(ledger.figures_over_time(claims, documents))
     return {
         "warehouse": label,
         "as_of": last_published(documents),
         "totals": ledger.totals(documents, claims, clusters, flags),
-        "charts": metric_charts(ledger.figures_over_time(claims, documents)),
+        "charts": charts,
+        "undated": undated_share(charts),
         "contradictions": _records(ledger.contradictions(clusters, flags)),
-        "clusters": _linked(_records(ordered.head(CLUSTERS_SHOWN))),
+        "clusters": _linked(_records(repeated.head(CLUSTERS_SHOWN))),
+        "repeated": len(repeated),
+        "single": len(ordered) - len(repeated),
         "outlets": _records(ledger.outlet_counts(documents, claims)),
+        "validation": validation,
     }
 
 
-def template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("muster", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("report.html.j2")
+def template():
+    from muster.templating import environment
+
+    return environment().get_template("report.html.j2")
 
 
-def render(tables: dict[str, pd.DataFrame], label: str) -> str:
+def render(tables: dict[str, pd.DataFrame], label: str, validation: dict | None = None) -> str:
     """The report's HTML for these tables; `label` names the warehouse in its header."""
-    return template().render(context(tables, label))
+    return template().render(context(tables, label, validation))
+
+
+def validation_link(folder: Path, out: Path) -> dict | None:
+    """The latest validation report, as a link relative to where the report is written."""
+    from muster import validation_reports
+
+    found = validation_reports.latest(folder)
+    if found is None or not found.html.is_file():
+        return None
+    href = Path(os.path.relpath(found.html.resolve(), out.resolve().parent)).as_posix()
+    return {"verdict": found.verdict(), "href": href}
 
 
 def write_atomically(text: str, path: Path) -> None:
@@ -100,9 +125,10 @@ def write_atomically(text: str, path: Path) -> None:
 
 def command(args: argparse.Namespace) -> int:
     """Write the report; 2 when there are no tables to report on, 1 when it cannot be made."""
-    folder, out = Path(args.warehouse), Path(args.out)
+    folder = Path(args.warehouse)
+    out = Path(args.out) if args.out else folder / REPORT_NAME
     try:
-        html = render(published_tables(folder), str(folder.resolve()))
+        html = render(published_tables(folder), str(folder.resolve()), validation_link(folder, out))
     except NoTables as error:
         print(f"muster: {error}", file=sys.stderr)
         return EXIT_USAGE

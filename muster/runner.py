@@ -78,7 +78,8 @@ def summary_lines(summary: dict) -> list[str]:
         + (f" ({aside['check']} records set aside before the checks)" if aside.get("check") else ""),
         "claims per metric: " + (", ".join(
             f"{m['metric']} {m['claims']}" for m in summary["metrics"] if m["claims"]) or "none"),
-        f"checks passed: {passed} of {evaluated}",
+        f"checks passed: {passed} of {evaluated}"
+        + (f" (report: {summary['validation_report']})" if summary.get("validation_report") else ""),
     ]
     if summary.get("not_modified"):
         lines.append(f"web inputs unchanged since the last run: {summary['not_modified']}")
@@ -159,7 +160,8 @@ def run(args: argparse.Namespace) -> int:
             try:
                 state = muster(inputs=args.inputs, warehouse=args.warehouse, registry=args.registry,
                                batch_size=args.batch_size, allow_hosts=args.allow_hosts,
-                               fetch_delay=args.fetch_delay, return_state=True)
+                               fetch_delay=args.fetch_delay, outlet=args.outlet,
+                               return_state=True)
             finally:
                 progress.stop()
             timing(f"flow run ended {state.type.value.lower()}")

@@ -6,8 +6,8 @@ columns, a file published before a column was added gives nulls in it, and the f
 never enters SQL text (no quoting, no glob characters to misread). The database lives in memory,
 so nothing is written to the warehouse and no database file is left behind.
 
-Results print as DuckDB's own boxed table (column types under the names, NULL written out, lists
-as lists, fitted to the terminal's width), the same rendering DuckDB users already read; `csv`
+Results print as a boxed table (column types under the names, NULL written out, text wrapped at
+word boundaries, numbers as 427,000, fitted to the terminal's width; `muster.sqltable`); `csv`
 and `json` print every row for scripts.
 """
 
@@ -23,15 +23,14 @@ import json
 import math
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TextIO
 
 import duckdb
 import pyarrow as pa
-import pyarrow.dataset as ds
 
-from muster.warehouse import table_path
+from muster.api import conformed, table_paths
 from transforms.declarations.schema import TABLES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -58,11 +57,14 @@ def connect(warehouse: str | Path) -> duckdb.DuckDBPyConnection:
     folder = Path(warehouse)
     if not folder.is_dir():
         raise NoWarehouse(f"no warehouse folder at {folder} (run `muster run` first, or give --warehouse)")
+    return connect_paths(table_paths(folder))
+
+
+def connect_paths(files: Mapping[str, Path | None]) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with one view per table, read from `files` (`muster.api.table_paths`)."""
     con = duckdb.connect(":memory:")
     for name, schema in TABLES.items():
-        path = table_path(folder, name)
-        con.register(name, ds.dataset(str(path), schema=schema, format="parquet")
-                     if path.is_file() else schema.empty_table())
+        con.register(name, conformed(files.get(name), schema))
     return con
 
 
@@ -146,9 +148,13 @@ def write_json(table: pa.Table, out: TextIO) -> None:
 
 
 def write_box(relation: duckdb.DuckDBPyRelation, out: TextIO) -> None:
+    """A boxed table fitted to the terminal (`muster.sqltable`): text wrapped at word boundaries,
+    numbers with thousands separators."""
+    from muster.sqltable import box
+
     width = shutil.get_terminal_size().columns
-    with contextlib.redirect_stdout(out):
-        relation.show(max_width=width, max_rows=SHOWN_ROWS)
+    types = [str(t).lower() for t in relation.types]
+    out.write(box(relation.to_arrow_table(), width, SHOWN_ROWS, types))
 
 
 def write(relation: duckdb.DuckDBPyRelation, fmt: str, out: TextIO) -> None:

@@ -107,7 +107,12 @@ def test_the_run_leaves_artifacts_for_the_ui(demo_run, latest_artifact):
     counts = latest_artifact("muster-stage-counts")
     assert [row["stage"] for row in json.loads(counts.data)] == [
         "ingest", "select", "clean", "tabulate", "publish"]
-    assert "claims" in latest_artifact("muster-validation").data
+    validation = latest_artifact("muster-validation")
+    assert "claims" in validation.data and "_validation" in validation.data
+    assert validation.flow_run_id == counts.flow_run_id  # on the parent run, beside the others
+    summary, _, folder = demo_run
+    (report,) = (folder / "_validation").glob("*.html")
+    assert summary["validation_report"] == str(report) and report.with_suffix(".json").is_file()
     link = latest_artifact("muster-table-claims").data
     assert link.startswith("[claims.parquet](file://") and link.endswith("/claims.parquet)")
 
@@ -175,6 +180,10 @@ def test_a_run_that_breaks_a_suite_publishes_nothing_and_keeps_a_quarantine(pref
         *(f"{name}.parquet" for name in warehouse.TABLES), "validation.json"}
     result = json.loads((quarantined / "validation.json").read_text())
     assert result["success"] is False
+    reports = sorted((folder / "_validation").glob("*.json"))  # one per run, passed or failed
+    assert len(reports) == 2 and reports[-1].stem == quarantined.name
+    assert json.loads(reports[-1].read_text())["success"] is False
+    assert "FAILED" in reports[-1].with_suffix(".html").read_text()
 
 
 def test_bad_inputs_are_skipped_with_messages_and_the_good_ones_published(prefect_api, tmp_path,

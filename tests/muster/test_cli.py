@@ -124,3 +124,17 @@ def test_a_second_run_reuses_the_warm_server_which_stops_when_idle(tmp_path):
     while Path(f"/proc/{first['pid']}").exists() and time.monotonic() < deadline:
         time.sleep(0.5)
     assert not Path(f"/proc/{first['pid']}").exists(), "the idle server did not stop"
+
+
+def test_version_prints_the_packages_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"muster {version('muster')}\n"
+
+
+def test_ui_is_a_command_that_checks_its_port(capsys):
+    assert main(["ui", "--port", "70000"]) == EXIT_USAGE
+    assert "--port must be between 1 and 65535" in capsys.readouterr().err

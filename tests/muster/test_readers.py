@@ -109,3 +109,28 @@ def test_registry_without_its_columns_is_refused_naming_the_file(tmp_path):
     path = write(tmp_path / "sources.csv", "name,kind\nX,media\n")
     with pytest.raises(ValueError, match="sources.csv: source registry lacks columns"):
         read_registry(path)
+
+
+def test_file_inputs_keep_their_path_and_their_folders_outlet(tmp_path):
+    from muster.readers import read_inputs as read
+
+    folder = tmp_path / "harbour"
+    folder.mkdir()
+    (folder / "outlet.txt").write_text("Harbour Herald\n")
+    (folder / "a.txt").write_text("The governor said 1,200 men signed up.\n")
+    (tmp_path / "b.md").write_text("Officials said 300 recruits left.\n")
+    frame, skipped = read([str(folder), str(tmp_path / "b.md")], outlet="Given Outlet")
+    assert skipped == []  # outlet.txt is not read as an article
+    rows = frame.set_index("source")
+    assert rows.loc[str(folder / "a.txt"), "outlet_hint"] == "Harbour Herald"
+    assert rows.loc[str(tmp_path / "b.md"), "outlet_hint"] == "Given Outlet"
+    assert rows.loc[str(folder / "a.txt"), "source_path"] == str((folder / "a.txt").absolute())
+
+
+def test_naming_an_outlet_changes_the_records_hash(tmp_path):
+    from muster.readers import read_inputs as read
+
+    (tmp_path / "a.txt").write_text("The governor said 1,200 men signed up.\n")
+    plain, _ = read([str(tmp_path / "a.txt")])
+    named, _ = read([str(tmp_path / "a.txt")], outlet="Harbour Herald")
+    assert plain["raw_sha256"][0] != named["raw_sha256"][0]

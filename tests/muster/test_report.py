@@ -73,7 +73,7 @@ ROWS = {
         cluster("k2", "UK Ministry of Defence", contradiction_id="x1", value_low=120000.0,
                 value_high=180000.0, qualifier="range", **SPRING),
         cluster("k3", "UK Ministry of Defence", metric="pay", unit="RUB", per="month", value=190000.0,
-                qualifier="at_least", subject=SNEAKY),
+                qualifier="at_least", subject=SNEAKY, n_documents=2, n_outlets=2),
         cluster("k4", "kommersant.ru", metric="casualties", value_low=10000.0, value_high=100000.0,
                 qualifier="vague"),
     ],
@@ -141,9 +141,11 @@ def test_the_report_has_a_header_and_every_section_with_content(report):
     assert all(page.sections[name] for name in page.sections)
     assert str((report["folder"] / "wh").resolve()) in html
     assert "2024-06-01 12:30 UTC" in html
-    for count in ("<b>5</b> documents", "<b>1</b> syndicated copies", "<b>7</b> claims",
-                  "<b>4</b> clusters", "<b>2</b> variants", "<b>1</b> contradictions"):
+    for count in ("<b>5</b> documents", "<b>1</b> syndicated copy", "<b>7</b> claims",
+                  "<b>4</b> clusters", "<b>2</b> variants", "<b>1</b> contradiction"):
         assert count in html
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<svg.*?</svg>", "", html, flags=re.S))
+    assert not re.search(r"\b1 (?:[a-z]+ )?[a-z]+s\b", " ".join(text.split()))  # no "1 claims"
     assert "How to read this" in html
 
 
@@ -194,7 +196,7 @@ def test_nothing_is_fetched_from_elsewhere_and_only_web_urls_are_links(report):
     for tag, key, value in page.attributes:
         if key in ("src", "srcset", "xlink:href") or (key == "href" and tag != "a"):
             assert not value.startswith(("http://", "https://", "//")), (tag, key, value)
-        if key == "href" and not value.startswith("#"):
+        if key == "href" and not value.startswith(("#", "_validation/")):
             assert value.startswith(("https://", "http://")), value
     assert "@import" not in report["html"]
     assert not re.search(r"url\(\s*['\"]?(?!#)", report["html"])  # only the svgs' own clip paths
@@ -240,3 +242,38 @@ def test_an_unwritable_output_exits_1_naming_it(report, tmp_path, capsys):
     out = tmp_path / "no-such-folder" / "r.html"
     assert main(["report", "--warehouse", str(report["folder"] / "wh"), "--out", str(out)]) == EXIT_FAILED
     assert capsys.readouterr().err.startswith(f"muster: cannot write {out}: ")
+
+
+def test_the_report_is_written_into_the_warehouse_by_default(tmp_path, capsys):
+    publish_all(tmp_path / "wh")
+    assert main(["report", "--warehouse", str(tmp_path / "wh")]) == EXIT_OK
+    assert (tmp_path / "wh" / "report.html").is_file()
+    assert capsys.readouterr().out == f"{tmp_path / 'wh' / 'report.html'}\n"
+
+
+def test_repeated_figures_come_first_and_the_others_are_counted(report):
+    text = report["page"].text("clusters")
+    assert "The 2 figures stated in two documents or more, most outlets first" in text
+    assert "The other 2 clusters are figures stated in one document only" in text
+    assert "120,000–180,000" not in text  # stated once: counted, not listed
+
+
+def test_most_claims_undated_is_explained(tmp_path):
+    rows = {**ROWS, "documents": [{**d, "published": None} for d in ROWS["documents"]],
+            "claims": [{k: v for k, v in c.items() if k not in SPRING} for c in ROWS["claims"]]}
+    warehouse.publish({name: pa.Table.from_pylist(r, schema=TABLES[name]).to_pandas()
+                       for name, r in rows.items()}, tmp_path / "wh")
+    assert main(["report", "--warehouse", str(tmp_path / "wh")]) == EXIT_OK
+    charts = Page((tmp_path / "wh" / "report.html").read_text()).text("charts")
+    assert "Most claims (7 of 7 claims) are not drawn" in charts
+    assert "a dateline under the headline" in charts
+
+
+def test_the_report_links_the_latest_validation_report(tmp_path):
+    from muster import validation_reports
+
+    publish_all(tmp_path / "wh")
+    validation_reports.write({"success": True, "suites": {}}, tmp_path / "wh", "20240601T000000Z-a")
+    assert main(["report", "--warehouse", str(tmp_path / "wh")]) == EXIT_OK
+    page = Page((tmp_path / "wh" / "report.html").read_text())
+    assert ("a", "href", "_validation/20240601T000000Z-a.html") in page.attributes

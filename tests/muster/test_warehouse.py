@@ -18,7 +18,8 @@ def tables(value=280000.0):
         "doc_id": "d1", "external_id": "x1", "url": "https://example.org/a", "outlet": "Example",
         "title": "T", "author": None, "published": date(2024, 1, 2), "language": "en",
         "text": TEXT, "raw_sha256": "0" * 64, "n_chars": len(TEXT),
-        "ingested_at": datetime(2024, 1, 3, tzinfo=UTC), "run_id": "r1", "duplicate_of": None}])
+        "ingested_at": datetime(2024, 1, 3, tzinfo=UTC), "run_id": "r1", "duplicate_of": None,
+        "source_path": "/articles/a.txt"}])
     claims = pd.DataFrame([{
         "claim_id": "c1", "doc_id": "d1", "sentence": TEXT, "char_start": 18, "char_end": 25,
         "quote": "280,000", "value": value, "value_low": None, "value_high": None,

@@ -19,6 +19,7 @@ import pandas as pd
 
 from transforms.cleaning.budget import Budget, html_problem, text_problem
 from transforms.cleaning.furniture import strip_furniture
+from transforms.cleaning.header import header
 from transforms.rows import records
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
@@ -121,17 +122,39 @@ def title_of(text: str) -> str | None:
     return first if 0 < len(first) <= 200 else None
 
 
+def text_meta(body: str) -> tuple[str, dict]:
+    """A plain-text body without its "Source:" line, and what its header says
+    (`transforms.cleaning.header`): title, author, published, outlet, url, masthead."""
+    found = header(body)
+    if found.source_line:
+        lines = body.split("\n")
+        lines.remove(found.source_line)
+        body = "\n".join(lines)
+    source_outlet = found.outlet if found.source_line else None
+    return body, {"title": found.title, "author": found.author, "published": found.published,
+                  "outlet": source_outlet, "url": found.url,
+                  "masthead": None if found.source_line else found.outlet}
+
+
 def cleaned_document(raw: dict) -> dict:
-    """One raw record as a document row (without run columns); text may come out empty."""
-    meta = html_body(raw["content"], raw["url"]) if raw["is_html"] else {}
-    body = plain_text(meta.get("text", raw["content"]))
+    """One raw record as a document row (without run columns); text may come out empty.
+
+    The outlet is the one the record names, else a "Source:" line's (plain text) or the page's
+    site name (HTML), else its folder's `outlet.txt` or `--outlet` (`outlet_hint`), else the
+    URL's host, else a plain-text page's masthead."""
+    if raw["is_html"]:
+        meta = html_body(raw["content"], raw["url"])
+        body = plain_text(meta["text"])
+    else:
+        body, meta = text_meta(plain_text(raw["content"]))
     text = plain_text(strip_furniture(body))
     url = raw["url"] or meta.get("url")
+    outlet = raw["outlet"] or meta.get("outlet") or raw.get("outlet_hint")
     return {
         "doc_id": doc_id(raw["key"]),
         "external_id": raw["external_id"],
         "url": url,
-        "outlet": outlet_of(raw["outlet"] or meta.get("outlet"), url),
+        "outlet": outlet_of(outlet, url) or meta.get("masthead"),
         "title": raw["title"] or meta.get("title") or title_of(text),
         "author": raw.get("author") or meta.get("author"),
         "published": published_date(raw["published"] or meta.get("published")),
@@ -139,6 +162,7 @@ def cleaned_document(raw: dict) -> dict:
         "text": text,
         "raw_sha256": raw["raw_sha256"],
         "n_chars": len(text),
+        "source_path": raw.get("source_path"),
         "source": raw["source"],
     }
 
@@ -194,4 +218,4 @@ def cleaned_documents(raw: pd.DataFrame, budget: Budget | None = None
 
 
 _DOC_COLUMNS = ["doc_id", "external_id", "url", "outlet", "title", "author", "published",
-                "language", "text", "raw_sha256", "n_chars"]
+                "language", "text", "raw_sha256", "n_chars", "source_path"]

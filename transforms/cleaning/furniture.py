@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.declarations.words import PROMPT_MAX_WORDS, PROMPT_PHRASES, PROMPT_SPEECH
+
 # Whole lines that are page chrome, prompts or share buttons.
 _CHROME = (
     r"skip\s+to\s+(?:main\s+)?content|edit\s+post|advertisement|advertising|learn\s+more"
@@ -63,6 +65,13 @@ _END_OF_ARTICLE = re.compile(
     r"|comments\s*\(\d+\)|share(?:\s+\w+){0,3}\s+\d+\s+comments?)[ \t.:]*(?=\n|$)",
     re.IGNORECASE,
 )
+# A line of subscription, paywall or donation prompts: parts split at "|", "•", "·", one of
+# which opens with a prompt phrase (`PROMPT_PHRASES`), and no speech verb in the line.
+_PROMPT_PART = re.compile(
+    r"(?:^|[|•·])[ \t]*[*_\[(]*[ \t]*(?:" + "|".join(
+        re.escape(p) for p in sorted(PROMPT_PHRASES, key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:" + "|".join(PROMPT_SPEECH) + r")\b", re.IGNORECASE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _MIN_BODY = 200  # characters of article before a "more news" heading may end it
 _HEAD = 400  # a "Skip to content" this early drops the promos above it
@@ -75,6 +84,7 @@ def strip_furniture(text: str) -> str:
     """
     text = _after_skip_link("\n" + text)
     text = _without_marked_lines(text)
+    text = _without_prompts(text)
     text = _TICKER_LINE.sub("", _FURNITURE_LINE.sub("", text))
     while end := _END_OF_ARTICLE.search(text):
         if end.start() >= _MIN_BODY:
@@ -105,3 +115,22 @@ def _without_marked_lines(text: str) -> str:
     return "\n".join(
         line for line in lines if not any(marker in line.lower() for marker in _LINE_MARKERS)
     )
+
+
+def is_prompt(line: str) -> bool:
+    """Whether a line is a subscription, paywall or donation prompt: short, no speech verb, and
+    one of its parts opens with a prompt phrase ("Sign in | Subscribe for 2 euros a week")."""
+    return (len(line.split()) <= PROMPT_MAX_WORDS and _PROMPT_PART.search(line.strip()) is not None
+            and not _SPEECH.search(line))
+
+
+def _without_prompts(text: str) -> str:
+    """The text without its prompt lines (a cheap test first: most lines hold no prompt word)."""
+    lines = text.split("\n")
+    kept = [line for line in lines if not is_prompt(line)]
+    return text if len(kept) == len(lines) else "\n".join(kept)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether one line, alone, is page furniture (a menu, prompt, teaser, ticker or footer)."""
+    return not strip_furniture(line).strip()

@@ -22,10 +22,15 @@ DOCUMENTS = pa.schema(
                "record id; the same input gets the same id in every run.", False),
         _field("external_id", pa.string(), "The `id` the input record carried (JSONL), if any."),
         _field("url", pa.string(), "Where the article was published, if known."),
-        _field("outlet", pa.string(), "The outlet as the input names it, else the URL's host."),
-        _field("title", pa.string(), "Headline from the page's metadata or first line."),
-        _field("author", pa.string(), "Byline from the page's metadata, if the page gives one."),
-        _field("published", pa.date32(), "Publication date, if the input or page gives one."),
+        _field("outlet", pa.string(), "The outlet as the input names it (a JSONL field, a "
+               "\"Source:\" line, the page's site name, the folder's `outlet.txt`, `--outlet`), "
+               "else the URL's host, else a text page's masthead."),
+        _field("title", pa.string(), "Headline from the page's metadata, the headline above a "
+               "text page's dateline or its Markdown heading, else the first line."),
+        _field("author", pa.string(), "Byline from the page's metadata or a text page's byline, "
+               "if it gives one."),
+        _field("published", pa.date32(), "Publication date, if the input, the page's metadata or "
+               "a text page's dateline gives one."),
         _field("language", pa.string(), "Language code of the page, or `en`/`und` from the text."),
         _field("text", pa.large_string(), "The cleaned body: page furniture removed, paragraphs "
                "one per line. Claim offsets point into this text.", False),
@@ -40,6 +45,8 @@ DOCUMENTS = pa.schema(
                "by another outlet): the `doc_id` of the story's canonical copy, the earliest "
                "published (undated last, then smallest `doc_id`). Null on canonical and unique "
                "documents."),
+        _field("source_path", pa.string(), "The file the document was read from (absolute path; a "
+               "JSONL file for each of its records), for file inputs; null for web pages."),
     ],
     metadata={"description": "One row per article: the cleaned body text and where it came from."},
 )

@@ -18,3 +18,34 @@ CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although", "though", "yet")
 def words_pattern(words) -> str:
     """A regex alternation of whole words, longest first."""
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
+
+# What a plain-text article's header says about itself (`transforms.cleaning.header`).
+# Words that open a dateline ("Published 14 March 2024") or a byline ("By X", "Text: X").
+DATELINE_LABELS = ("published", "first published", "updated", "last updated", "posted")
+BYLINE_LABELS = ("by", "text", "words", "author", "authors", "reporting", "written by", "story by")
+# What may stand beside a date on a dateline without making it a sentence: times and zones.
+TIME_WORDS = ("a.m.", "p.m.", "am", "pm", "gmt", "utc", "bst", "cet", "cest", "msk", "et", "est",
+              "edt", "pt", "pst", "pdt", "ist", "on", "at")
+# Where a plain-text article may name its outlet or address ("Source: ...").
+SOURCE_LABELS = ("source", "originally published at", "originally published by")
+# Words a masthead may join its capitalised words with ("The Voice of the Steppe").
+MASTHEAD_JOINERS = ("of", "the", "and", "for", "on", "in", "&")
+
+# Subscription, paywall and donation prompts (`transforms.cleaning.furniture`): a short line
+# of which one part (split at "|", "•", "·") opens with one of these phrases is page furniture,
+# never a figure ("Sign in | Subscribe for 2 euros a week", "Support us from $5 a month").
+PROMPT_PHRASES = (
+    "subscribe", "subscribe for", "subscribe from", "subscribe to read", "subscribe to continue",
+    "subscribe now", "subscribers only", "for subscribers", "free trial",
+    "start your trial", "sign in", "log in", "register to read", "create an account",
+    "already a subscriber", "already subscribed", "unlock this article", "unlock full access",
+    "continue reading", "to keep reading", "keep reading for", "premium content", "paywall",
+    "donate", "make a donation", "support us", "support our", "become a supporter",
+    "become a member", "chip in", "give once", "give monthly", "can you give", "can you help",
+    "cancel anytime", "get unlimited access", "get full access", "join for", "join now",
+    "try it for", "try for", "only for subscribers", "for just", "just €", "just $", "just £",
+)
+# A prompt line is at most this many words (an article sentence with "a month" is longer).
+PROMPT_MAX_WORDS = 16
+# Verbs of speech and report a prompt line never holds (a short article sentence does).
+PROMPT_SPEECH = ("said", "says", "told", "according", "reported", "estimated", "announced")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from transforms.cleaning.furniture import strip_furniture
 
 HEADLINE = "Recruiters Offer Migrants Fast-Track Citizenship"
@@ -92,3 +94,30 @@ def test_live_blog_and_newsletter_chrome_is_dropped():
                       "Get the Example Brief newsletter: 3 issues a week, free.",
                       "Subscribe to our Telegram channel: 12,000 readers already"])
     assert strip_furniture(text) == "\n".join([HEADLINE, *BODY])
+
+
+@pytest.mark.parametrize("line", [
+    "Sign in | Subscribe for 2 euros a week",
+    "Subscribe from $1 a month. Cancel anytime.",
+    "Support us from €5 a month",
+    "Donate 10 euros today",
+    "Continue reading for just £1",
+    "Already a subscriber? Log in",
+])
+def test_subscription_paywall_and_donation_prompts_are_furniture(line):
+    from transforms.cleaning.furniture import is_prompt
+
+    assert is_prompt(line)
+    assert strip_furniture(f"Headline\n{line}\nThe governor said 1,200 men signed up.") == (
+        "Headline\nThe governor said 1,200 men signed up.")
+
+
+@pytest.mark.parametrize("line", [
+    "Recruits sign in Moscow for 200,000 roubles a month",
+    "Volunteers are paid 190,000 roubles a month, the ministry said.",
+    "The governor said subscription fees for the gym were waived for 300 recruits.",
+])
+def test_article_sentences_with_prompt_words_are_kept(line):
+    from transforms.cleaning.furniture import is_prompt
+
+    assert not is_prompt(line)

@@ -42,9 +42,11 @@ _FURNITURE_LINE = re.compile(
     rf"\n[ \t]*[•·▪*–]?[ \t]*(?:\*\*|__)?(?:{_CHROME}|{_TEASER}|{_LINKS})[ \t.:*_]*(?=\n|$)",
     re.IGNORECASE
 )
-# Tickers, counters and menus in capitals: "• USD79.73", "EUR 93.56", "• 86", "ANALYTICS".
+# Tickers, counters and menus in capitals: "• USD79.73", "EUR 93.56", "41.25 UAH ▼0.08%", "• 86",
+# "ANALYTICS".
 _TICKER_LINE = re.compile(
-    r"\n[ \t]*(?:(?:[•·*]?[ \t]*(?:[A-Z]{2,5} ?[+-]?\d+(?:[.,]\d+)?%?|\d{1,4}\.?)[ \t]*)+"
+    r"\n[ \t]*(?:(?:[•·*]?[ \t]*(?:[A-Z]{2,5} ?[+-]?\d+(?:[.,]\d+)?%?|\d{1,4}\.?"
+    r"|\d+(?:[.,]\d+)? ?[A-Z]{3} ?[▲▼△▽↑↓+−-] ?\d+(?:[.,]\d+)?%)[ \t]*)+"
     r"|[A-Z]{3,}(?: [A-Z]{3,})?)[ \t]*(?=\n|$)"
 )
 # Lines that hold these anywhere are bylines with read times, footers or share counters.
@@ -53,7 +55,7 @@ _LINE_MARKERS = ("min read", "mins read", "minute read", "terms of use", "terms 
                  "sign up for free", "licensed under", "creative commons", "(c) 19", "(c) 20",
                  "support our reporting", "support our journalism", "support independent journalism",
                  "become a member", "become a patron", "newsletter:", "subscribe to our",
-                 "readers already")
+                 "readers already", "(cc by", "cc by-sa", "cc by-nc")
 # Headings after which a page lists other stories: the article has ended.
 _END_OF_ARTICLE = re.compile(
     r"\n[ \t]*(?:\*\*|__)?(?:more\s+news|more\s+on\s+this(?:\s+(?:topic|story|subject))?"

@@ -83,6 +83,12 @@ def test_donation_prompts_licence_lines_and_link_bars_are_dropped():
     assert strip_furniture(text) == "\n".join([HEADLINE, *BODY])
 
 
+def test_rate_tickers_and_photo_licences_are_dropped():
+    text = "\n".join([HEADLINE, "39.10 UAH ▼0.11%", "44.02 UAH ▲0.07%", *BODY,
+                       "Photo: Example Agency (CC BY-SA 4.0)"])
+    assert strip_furniture(text) == "\n".join([HEADLINE, *BODY])
+
+
 def test_a_more_on_this_topic_heading_ends_the_article():
     text = "\n".join([HEADLINE, *BODY, "----", "More on this topic",
                       "* Border posts reopen as 3 crossings clear"])

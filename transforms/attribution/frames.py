@@ -32,7 +32,7 @@ ADVERBIALS = (
     r"again|officially|publicly|separately|likewise|similarly|now|already|so\s+far|since|"
     r"on\s+\w+|last\s+\w+|this\s+\w+|"
     r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?"
-    r"|in\s+(?!that\b)[a-z][\w’'-]*)){0,3}"  # "the regional government in Tyumen said"
+    r"|in\s+(?!that\b)[a-z][\w’'-]*)){0,3}"  # "the government of the Orenburg region in Russia said"
 )
 APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
     r"(?:\s*\([^()\n]{0,60}\))?(?:,[^,;“”\"\n]{1,140}?(?:,|(?=\s+(?:said|says|told|added)\b)))?"

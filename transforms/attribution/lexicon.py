@@ -113,7 +113,7 @@ BACK_HEADS_TEXT = """
     authority academy watchdog"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
-# "Russian media Kommersant", "the project “We Can Explain”".
+# "local media Vecherny Kurier", "the project “Count the Cost”".
 MEDIA_NOUNS_TEXT = """
     media outlet newspaper paper daily weekly agency website site channel magazine broadcaster
     publication portal tabloid project"""

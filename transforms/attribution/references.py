@@ -194,7 +194,7 @@ def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
         return known
     words = name.split()
     if len(words) >= 4 and words[-3] == "Ministry" and words[-2] == "of" and words[-1] in DEMONYMS:
-        # "Interior Ministry of Georgia" is named as news names it: "Georgia's Interior Ministry"
+        # "the Interior Ministry of Finland" is named as news names it: "Finland's Interior Ministry"
         return body_name(words[-1], f"{words[-1]}'s {' '.join(words[:-2])}", index)
     return name
 
@@ -401,7 +401,7 @@ def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     return refs
 
 
-# "the newspaper Izvestia", "Russian media Kommersant", "the project “we can explain”": a name
+# "the newspaper Izvestia", "local media Vecherny Kurier", "the project “count the cost”": a name
 # put in apposition after a noun for an outlet or project.
 APPOSED = re.compile(
     r"(?<![\w-])(?:" + "|".join(MEDIA_NOUNS) + r")\s+(?:[“\"](?P<quoted>[^”\"\n]{2,40})[”\"]"
@@ -419,7 +419,7 @@ def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
             continue
         if overlaps(start, end, taken):
             continue
-        if name.islower():  # a project's name quoted in lower case: "we can explain"
+        if name.islower():  # a project's name quoted in lower case: "count the cost"
             name = " ".join(w.capitalize() for w in name.split())
         refs.append(Ref(start, end, NAMED, name))
     return refs
@@ -456,8 +456,8 @@ def is_generic(name: str) -> bool:
 
 
 def joined(refs: list[Ref], text: str) -> list[Ref]:
-    """Named references that act as one: two people joined by "and" ("Lattanzio and Stevens
-    wrote") become one source; a description followed by a name ("Russian media Kommersant")
+    """Named references that act as one: two people joined by "and" ("Ferris and Wendt
+    wrote") become one source; a description followed by a name ("local media Vecherny Kurier")
     becomes the name."""
     out: list[Ref] = []
     for ref in refs:

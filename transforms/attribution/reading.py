@@ -134,7 +134,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
     if ref.cls == WE:
         return researched[-1] if researched else None
     tests = {
-        PERSON: [is_person],
+        # "the official said": a person, else the one described so ("a senior official")
+        PERSON: [is_person, lambda n: n.rsplit(None, 1)[-1] == ref.name and n != ref.name],
         MINISTRY: [lambda n: ("Ministry" in n or "Department" in n) and (
             not ref.name or ministry_function(n) in ("", ref.name))],
         # "the Observatory": a body with that word in its name first; "the paper": an outlet;

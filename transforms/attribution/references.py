@@ -501,6 +501,6 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
         if not overlaps(m.start(), m.end(), taken):
             # what the reference says of its body: a ministry's function, a body's head word
             detail = (ministry_function(m.group()) if m.lastgroup == MINISTRY
-                      else m.group().split()[-1] if m.lastgroup == ORG else None)
+                      else m.group().split()[-1] if m.lastgroup in (ORG, PERSON) else None)
             refs.append(Ref(m.start(), m.end(), m.lastgroup, detail))
     return joined(sorted(refs), text)

@@ -446,7 +446,7 @@ def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     return refs
 
 
-PAIR_GAP = re.compile(r"\s+and\s+")
+PAIR_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def is_generic(name: str) -> bool:
@@ -456,15 +456,15 @@ def is_generic(name: str) -> bool:
 
 
 def joined(refs: list[Ref], text: str) -> list[Ref]:
-    """Named references that act as one: two people joined by "and" ("Ferris and Wendt
-    wrote") become one source; a description followed by a name ("local media Vecherny Kurier")
-    becomes the name."""
+    """Named references that act as one: two people or two bodies joined by "and" ("Ferris and
+    Wendt wrote", "according to Mediazona and the BBC") become one source; a description
+    followed by a name ("local media Vecherny Kurier") becomes the name."""
     out: list[Ref] = []
     for ref in refs:
         prev = out[-1] if out else None
         if prev and prev.cls == NAMED and ref.cls == NAMED and prev.name != ref.name:
             gap = text[prev.end:ref.start]
-            if PAIR_GAP.fullmatch(gap) and is_person(prev.name) and is_person(ref.name):
+            if PAIR_GAP.fullmatch(gap) and is_person(prev.name) == is_person(ref.name):
                 out[-1] = Ref(prev.start, ref.end, NAMED, f"{prev.name} and {ref.name}")
                 continue
             if gap.strip() in ("", ",") and is_generic(prev.name) and not is_generic(ref.name):

@@ -67,8 +67,9 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
 )
 LED_KINDS = ("according", "by_speaker", "by_relay", "cited", "told")
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
+# (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
-                r"officers?|insiders?))?")
+                r"officers?|insiders?)(?![ \t]*,))?")
 SUBJECT_VERB = re.compile(
     SRC + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
 )

@@ -233,6 +233,13 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
                 yield m
 
 
+def common_word(word: str, text: str) -> bool:
+    """Whether a capitalised word is a common one: the article also writes it in lower case
+    ("District told to find ..." beside "the district"); a one-word name never is."""
+    return word.istitle() and re.search(
+        rf"(?<![\w’'-]){re.escape(word.lower())}(?:e?s)?(?![\w’'-])", text) is not None
+
+
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
@@ -253,6 +260,7 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
             elif first in NOT_OWNER or first in SPEAKER_STOP or (
                     pattern is SINGLE_SPEAKER and (name in NAME_PREFIX or name.lower() in ORG_WORDS
                                                    or name in NOT_IN_NAME
+                                                   or common_word(name, text)
                                                    or name in PLACES
                                                    or AFTER_WORD.search(text, max(0, m.start() - 6),
                                                                         m.start()))):
@@ -312,7 +320,8 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
             group = 1 if m.group(1) else 2
             name, start, end = m.group(group), m.start(group), m.end(group)
             if pattern is CITED_ACRONYM and (name in PLACES or name in NOT_OWNER or name in SPEAKER_STOP
-                                             or name in NOT_IN_NAME or name in NAME_PREFIX):
+                                             or name in NOT_IN_NAME or name in NAME_PREFIX
+                                             or common_word(name, text)):
                 continue
             if overlaps(start, end, taken):
                 continue

@@ -17,13 +17,46 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
-@pytest.fixture(scope="session")
-def prefect_api():
-    """Prefect's test harness: a temporary server on 127.0.0.1 and a throwaway database."""
-    from prefect.testing.utilities import prefect_test_harness
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist's `--dist loadgroup` (make test), the tests of a module that share a
+    module-scoped fixture (a flow run, a server) stay on one worker, so the fixture is built
+    once; every other test goes to whichever worker is free. Session fixtures (the Prefect test
+    harness, the web server) start once per worker."""
+    if config.getoption("dist", "no") != "loadgroup":
+        return
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        defs = getattr(item, "_fixtureinfo", None)
+        scopes = {d.scope for fixturedefs in (defs.name2fixturedefs.values() if defs else ())
+                  for d in fixturedefs}
+        if scopes & {"module", "class", "package"}:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
 
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
+
+@pytest.fixture(scope="session")
+def prefect_api(tmp_path_factory):
+    """A Prefect server on 127.0.0.1 with a throwaway home and database, as Prefect's test
+    harness gives, but the one `muster run` starts (muster.orchestrator): its database is a copy
+    of one already migrated, so it answers in seconds, not after Prefect's migrations. One per
+    pytest-xdist worker."""
+    import prefect.context
+    import prefect.settings
+
+    from muster.orchestrator import LocalServer
+    from muster.runner import _drain_prefect
+
+    server = LocalServer(tmp_path_factory.mktemp("prefect-home"), idle=0).start()
+    try:
+        server.wait_ready()
+        api = {prefect.settings.PREFECT_API_URL: server.api_url}
+        with prefect.settings.temporary_settings(updates=api), \
+                prefect.context._temporary_global_settings_context(prefect.context.get_settings_context()):
+            yield server.api_url
+            _drain_prefect()
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -25,8 +25,11 @@ report: install
 	$(VENV)/bin/muster report --warehouse $(or $(WAREHOUSE),data/warehouse) \
 		--out $(or $(WAREHOUSE),data/warehouse)/report.html
 
+# Two workers (pytest-xdist); the tests of a module sharing a module fixture stay together
+# (tests/conftest.py). JOBS=1 runs them in one process; -m 'not slow' is the quick local subset.
+JOBS ?= 2
 test: install
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(if $(filter 1,$(JOBS)),,-n $(JOBS) --dist loadgroup)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -29,7 +29,7 @@ report: install
 # (tests/conftest.py). JOBS=1 runs them in one process; -m 'not slow' is the quick local subset.
 JOBS ?= 2
 test: install
-	$(PY) -m pytest -q $(if $(filter 1,$(JOBS)),,-n $(JOBS) --dist loadgroup)
+	$(PY) -m pytest -q $(if $(filter 1,$(JOBS)),,-n $(JOBS) --dist loadscope)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -3,6 +3,7 @@
 import gzip
 import hashlib
 import os
+import re
 import sys
 import threading
 import time
@@ -17,22 +18,33 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist's `--dist loadgroup` (make test), the tests of a module that share a
-    module-scoped fixture (a flow run, a server) stay on one worker, so the fixture is built
-    once; every other test goes to whichever worker is free. Session fixtures (the Prefect test
-    harness, the web server) start once per worker."""
-    if config.getoption("dist", "no") != "loadgroup":
-        return
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        defs = getattr(item, "_fixtureinfo", None)
-        scopes = {d.scope for fixturedefs in (defs.name2fixturedefs.values() if defs else ())
-                  for d in fixturedefs}
-        if scopes & {"module", "class", "package"}:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+SHARED_FIXTURE = re.compile(r"""scope\s*=\s*["'](?:module|class|package)["']""")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` runs on two pytest-xdist workers with `--dist loadscope`, refined: a test
+    module that defines a module-scoped fixture (a flow run, a server) goes to one worker as a
+    whole, so the fixture is built once; the tests of every other module go one by one to
+    whichever worker is free. Session fixtures (the Prefect server, the web server) start once
+    per worker. (xdist's `loadgroup` marks do not reach its scheduler under pytest 9.2.)"""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    root = Path(str(config.rootpath))
+    shared: dict[str, bool] = {}
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            if module not in shared:
+                try:
+                    shared[module] = bool(SHARED_FIXTURE.search((root / module).read_text()))
+                except OSError:
+                    shared[module] = True
+            return module if shared[module] else nodeid
+
+    return Scheduling(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -229,3 +241,4 @@ def web_server():
     yield server
     server.shutdown()
     server.server_close()
+

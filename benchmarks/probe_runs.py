@@ -87,6 +87,15 @@ def claim_values(warehouse: Path) -> set[float]:
     return set(pq.read_table(path, columns=["value"]).column("value").to_pylist()) if path.exists() else set()
 
 
+def document_texts(warehouse: Path) -> set[str]:
+    import pyarrow.parquet as pq
+
+    path = warehouse / "documents.parquet"
+    if not path.exists():
+        return set()
+    return {t.strip() for t in pq.read_table(path, columns=["text"]).column("text").to_pylist() if t}
+
+
 def digest(warehouse: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(warehouse.glob("*.parquet"))}
 
@@ -172,8 +181,9 @@ def probe_bad_inputs(tmp: Path) -> None:
         output = done.stdout + done.stderr
         rejected = "".join(p.read_text(errors="replace") for p in (warehouse / "_rejected").glob("*.jsonl")) \
             if (warehouse / "_rejected").is_dir() else ""
-        unnamed = [os.fsdecode(n) for n in files if not named(n, output + rejected)
-                   and not (n.startswith(b"bad-name") and 4444.0 in values)]  # read, or named
+        texts = document_texts(warehouse)
+        unnamed = [os.fsdecode(n) for n, content in files.items() if not named(n, output + rejected)
+                   and content.decode("utf-8", "replace").strip() not in texts]  # published, or named
         lost = published - values
         ok = (done.returncode == 0 and seconds <= RUN_LIMIT and set(goods) <= values and not lost
               and not unnamed and "Traceback" not in output)

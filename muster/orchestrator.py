@@ -298,6 +298,24 @@ def serve(port: int, used: Path, idle: float) -> None:
         sys.exit(3)  # the port was taken: the caller retries on another
 
 
+def build_cache() -> Path:
+    """Migrate a database once into the cache (`make install` does), so that even the first
+    run on a new machine copies one instead of waiting for Prefect's migrations."""
+    import tempfile
+
+    template = cache_dir() / f"prefect-{importlib.metadata.version('prefect')}.db"
+    if template.is_file():
+        return template
+    with tempfile.TemporaryDirectory(prefix="muster-prefect-") as home:
+        os.environ["PREFECT_HOME"] = home  # before Prefect is imported
+        os.environ.pop("PREFECT_API_DATABASE_CONNECTION_URL", None)
+        os.environ.pop("PREFECT_SERVER_DATABASE_CONNECTION_URL", None)
+        migrate(Path(home))
+    return template
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "serve":
         serve(int(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]))
+    elif sys.argv[1:] == ["cache"]:
+        print(f"muster: Prefect's database, migrated once: {build_cache()}")

@@ -6,7 +6,7 @@ export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run report test eval train eval-own bench compare-tools ui lint clean
+.PHONY: install run report test eval train eval-own bench bench-startup probe compare-tools ui lint clean
 
 install: $(VENV)/.installed
 
@@ -14,6 +14,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(PY) -m muster.orchestrator cache
 	touch $@
 
 run: install
@@ -25,8 +26,11 @@ report: install
 	$(VENV)/bin/muster report --warehouse $(or $(WAREHOUSE),data/warehouse) \
 		--out $(or $(WAREHOUSE),data/warehouse)/report.html
 
+# Two workers (pytest-xdist); the tests of a module sharing a module fixture stay together
+# (tests/conftest.py). JOBS=1 runs them in one process; -m 'not slow' is the quick local subset.
+JOBS ?= 2
 test: install
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q $(if $(filter 1,$(JOBS)),,-n $(JOBS) --dist loadscope)
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -53,6 +57,14 @@ eval-own: install
 
 bench: install
 	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow
+
+# A one-document run, cold (new warehouse) and warm, against importing its libraries (issue 11).
+bench-startup: install
+	$(PY) benchmarks/bench_startup.py --reps $(or $(REPS),5)
+
+# Issue 11's bar run as a user would: hostile inputs, messages, many runs, Ctrl-C (about 20 min).
+probe: install
+	$(PY) benchmarks/probe_runs.py $(if $(ONLY),--only $(ONLY))
 
 # Prefect server and UI on 127.0.0.1, the work pool, the deployments of prefect.yaml and a worker.
 # The NLP tools the extraction was measured against live in their own venv, not in Muster's.

@@ -9,7 +9,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from muster import fetchstate, progress, readers, warehouse, web
-from muster.records import Rejected
+from muster.records import Rejected, nothing_usable
 from transforms.batches import batches
 from transforms.cleaning.publication import new_or_changed
 
@@ -40,16 +40,6 @@ def read_inputs(inputs: list[str], warehouse_dir: str, allow_hosts: list[str], f
         logger.info("%d web inputs unchanged since the last run", session.not_modified)
     progress.advance("read", len(frame))
     return frame, [Rejected.skipped(p) for p in skipped], session.fetched, session.not_modified
-
-
-def nothing_usable(inputs: list[str], skipped: list[Rejected]) -> str:
-    """One line: which inputs held nothing, and why (the first reason when there are several)."""
-    given = ", ".join(inputs) if len(inputs) <= 3 else f"{', '.join(inputs[:3])} and {len(inputs) - 3} more"
-    if not skipped:
-        return f"no usable document in {given}"
-    if len(skipped) == 1:
-        return f"no usable document in {given} (skipped {skipped[0]})"
-    return f"no usable document in {given} ({len(skipped)} inputs skipped; the first: {skipped[0]})"
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

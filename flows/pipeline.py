@@ -88,7 +88,22 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         publish_summary(tables)
         return summary
 
-if __name__ == "__main__":
-    from muster.cli import main
+def main(argv: list[str] | None = None) -> int:
+    """`python -m flows.pipeline INPUT... [--warehouse DIR]`: the flow as Prefect runs it, with
+    Prefect's own log, on PREFECT_API_URL or on Prefect's temporary server. (`muster run` is
+    the command for everyone else; the flow does not import it.)"""
+    import argparse
 
-    sys.exit(main(["run", *sys.argv[1:]]))
+    args = argparse.ArgumentParser(prog="python -m flows.pipeline", description=main.__doc__)
+    args.add_argument("inputs", nargs="+", metavar="INPUT")
+    args.add_argument("--warehouse", default=str(paths.WAREHOUSE))
+    args.add_argument("--registry", default=str(paths.REGISTRY))
+    args.add_argument("--batch-size", type=int, default=500)
+    opts = args.parse_args(argv)
+    state = muster(inputs=opts.inputs, warehouse=opts.warehouse, registry=opts.registry,
+                   batch_size=opts.batch_size, return_state=True)
+    return 0 if state.is_completed() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

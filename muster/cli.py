@@ -113,6 +113,11 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
                 print(f"muster: --{flag.replace('_', '-')} must be at least 1", file=sys.stderr)
                 return EXIT_USAGE
             os.environ[name] = str(value)
+    from muster.records import all_missing, nothing_usable
+
+    if missing := all_missing(args.inputs):  # said at once, before any library or server starts
+        print(f"muster: run failed: {nothing_usable(args.inputs, missing)}", file=sys.stderr)
+        return EXIT_FAILED
     if os.environ.get("MUSTER_IN_PROCESS") == "1":
         from muster import runner
 

@@ -47,7 +47,7 @@ class Limits:
     """What one fetch may cost. The defaults suit news sites; tests shrink them."""
 
     timeout: float = 10.0  # seconds per connect / read / write
-    deadline: float = 60.0  # seconds for the whole fetch: connecting, headers, body, retries, redirects
+    deadline: float = 45.0  # seconds for the whole fetch: connecting, headers, body, retries, redirects
     tries: int = 3
     backoff: float = 1.0  # seconds before the second try; doubles for each further one
     max_bytes: int = 5 * 1024 * 1024  # of decoded body

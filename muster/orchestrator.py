@@ -16,16 +16,25 @@ names it), which saves its start-up; it stops itself after MUSTER_SERVER_IDLE se
 300) without a run. With MUSTER_SERVER_IDLE=0 each run starts its own and stops it at the end.
 Only one run at a time uses a warehouse (the warehouse lock), so only one server uses its
 database.
+
+Started fast: a new warehouse's database is a copy of one already migrated, kept per Prefect
+version in Muster's cache folder (MUSTER_CACHE, else `$XDG_CACHE_HOME/muster` or
+`~/.cache/muster`), so only a machine's first server runs Prefect's ~100 migrations; a database
+stamped with the running Prefect version (`prefect.db.version`) is not migrated again on a
+restart; and the server registers no block types (Muster's runs use none).
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
 import importlib.util
 import json
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -33,6 +42,11 @@ import urllib.request
 from pathlib import Path
 
 START_TIMEOUT = 90.0
+DATABASE = "prefect.db"  # Prefect's default database in its home
+STAMP = "prefect.db.version"  # the Prefect version the database was migrated for
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1",
+              "PREFECT_API_BLOCKS_REGISTER_ON_START": "false",
+              "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false"}
 
 
 class ServerFailed(RuntimeError):
@@ -136,8 +150,7 @@ class LocalServer:
     def start(self) -> LocalServer:
         self.tries += 1
         self.port = _free_port()
-        env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-               "PREFECT__SERVER_FINAL": "1"}
+        env = {**os.environ, **SERVER_ENV, "PREFECT_HOME": str(self.home)}
         env.pop("PREFECT_API_URL", None)
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
@@ -185,10 +198,79 @@ class LocalServer:
         self.process = None
 
 
+def cache_dir(environ=os.environ) -> Path:
+    if environ.get("MUSTER_CACHE"):
+        return Path(environ["MUSTER_CACHE"])
+    return Path(environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "muster"
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite database (its write-ahead log included), put in place at
+    once, so that a reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with contextlib.closing(sqlite3.connect(source)) as src, \
+            contextlib.closing(sqlite3.connect(partial)) as dst:
+        src.backup(dst)
+    os.replace(partial, target)
+
+
+def _default_database(home: Path, environ=os.environ) -> bool:
+    """Whether the server uses Prefect's default SQLite file in its home (not a database named
+    by the environment or by a profile of a home the user chose)."""
+    named = any(key.endswith("DATABASE_CONNECTION_URL") and value for key, value in environ.items())
+    return not named and not (home / "profiles.toml").exists()
+
+
+def prepare_database(home: Path, environ=os.environ) -> bool:
+    """Put the home's database in place before the server starts; return whether Prefect still
+    has to migrate it (a machine's first database, or one from another Prefect version)."""
+    version = importlib.metadata.version("prefect")
+    database, stamp = home / DATABASE, home / STAMP
+    if database.exists():
+        try:
+            return stamp.read_text() != version
+        except OSError:
+            return True
+    template = cache_dir(environ) / f"prefect-{version}.db"
+    if not template.is_file():
+        return True
+    for leftover in (home / f"{DATABASE}-wal", home / f"{DATABASE}-shm"):
+        leftover.unlink(missing_ok=True)
+    try:
+        shutil.copyfile(template, home / f".{DATABASE}.tmp")
+        os.replace(home / f".{DATABASE}.tmp", database)
+    except OSError:
+        return True
+    stamp.write_text(version)
+    return False
+
+
+def migrate(home: Path, environ=os.environ) -> None:
+    """Prefect's migrations on the home's database, then a copy of it into the cache for the
+    next new warehouse (best effort: a cache that cannot be written only costs time)."""
+    import asyncio
+
+    from prefect.server.database import provide_database_interface
+
+    asyncio.run(provide_database_interface().create_db())
+    version = importlib.metadata.version("prefect")
+    (home / STAMP).write_text(version)
+    with contextlib.suppress(OSError, sqlite3.Error):
+        _copy_database(home / DATABASE, cache_dir(environ) / f"prefect-{version}.db")
+
+
 def serve(port: int, used: Path, idle: float) -> None:
     """The server process: Prefect's API app under uvicorn, until it has been idle `idle` s
     (the runs touch `used`), or until it is told to stop."""
     import threading
+
+    home = Path(os.environ["PREFECT_HOME"])
+    if _default_database(home):
+        needed = prepare_database(home)
+        os.environ["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"  # before Prefect reads it
+        if needed:
+            migrate(home)
 
     import uvicorn
 
@@ -216,6 +298,24 @@ def serve(port: int, used: Path, idle: float) -> None:
         sys.exit(3)  # the port was taken: the caller retries on another
 
 
+def build_cache() -> Path:
+    """Migrate a database once into the cache (`make install` does), so that even the first
+    run on a new machine copies one instead of waiting for Prefect's migrations."""
+    import tempfile
+
+    template = cache_dir() / f"prefect-{importlib.metadata.version('prefect')}.db"
+    if template.is_file():
+        return template
+    with tempfile.TemporaryDirectory(prefix="muster-prefect-") as home:
+        os.environ["PREFECT_HOME"] = home  # before Prefect is imported
+        os.environ.pop("PREFECT_API_DATABASE_CONNECTION_URL", None)
+        os.environ.pop("PREFECT_SERVER_DATABASE_CONNECTION_URL", None)
+        migrate(Path(home))
+    return template
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "serve":
         serve(int(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]))
+    elif sys.argv[1:] == ["cache"]:
+        print(f"muster: Prefect's database, migrated once: {build_cache()}")

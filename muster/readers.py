@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from muster.records import RAW_COLUMNS, Skipped, is_utf8, printable, raw_record
+from muster.records import RAW_COLUMNS, Skipped, is_url, is_utf8, printable, raw_record
 from transforms.declarations.vocab import SOURCE_KINDS
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def _records_from(given: str | Path, session: WebSession, skipped: list[Skipped]
     """One input's records: a URL is fetched, a URL list's URLs too, files and folders are read."""
     from muster import web as web_inputs
 
-    if isinstance(given, str) and web_inputs.is_url(given):
+    if isinstance(given, str) and is_url(given):
         yield from web_inputs.url_records(given, session, skipped)
         return
     urls = _url_list(Path(given))

@@ -8,6 +8,8 @@ input is a `Skipped` entry whose message names the input (file, file:line, URL, 
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 RAW_COLUMNS = [
@@ -89,3 +91,30 @@ class Rejected:
     @classmethod
     def skipped(cls, skipped: Skipped) -> Rejected:
         return cls("read", skipped.source, skipped.source, skipped.reason)
+
+
+def is_url(text: str) -> bool:
+    return text[:8].lower().startswith(("http://", "https://"))
+
+
+def nothing_usable(inputs: Sequence[str], skipped: Sequence[Skipped | Rejected]) -> str:
+    """One line: which inputs held nothing, and why (the first reason when there are several)."""
+    inputs = list(inputs)
+    given = ", ".join(inputs) if len(inputs) <= 3 else f"{', '.join(inputs[:3])} and {len(inputs) - 3} more"
+    if not skipped:
+        return f"no usable document in {given}"
+    if len(skipped) == 1:
+        return f"no usable document in {given} (skipped {skipped[0]})"
+    return f"no usable document in {given} ({len(skipped)} inputs skipped; the first: {skipped[0]})"
+
+
+def all_missing(inputs: Sequence[str]) -> list[Skipped] | None:
+    """When no input exists at all (each a path that is not there, not even as a broken link,
+    and none a URL), what a run would skip; else None. `muster run` says so at once, without
+    starting Prefect."""
+    missing = []
+    for given in inputs:
+        if is_url(given) or os.path.lexists(given):
+            return None
+        missing.append(Skipped(printable(given), "no such file or directory"))
+    return missing or None

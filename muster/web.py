@@ -18,7 +18,7 @@ from pathlib import Path
 from muster import feeds
 from muster.fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError, Limits, Page
 from muster.fetchstate import Fetched, load_state
-from muster.records import Skipped, raw_record
+from muster.records import Skipped, is_url, raw_record
 
 MAX_FEED_ITEMS = 500
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
@@ -51,10 +51,6 @@ def session(warehouse: str | Path | None = None, allow_hosts: Iterable[str] = ()
     limits = limits or Limits(delay=delay)
     return WebSession(fetcher=Fetcher(allow_hosts=allow_hosts, limits=limits),
                       known=load_state(warehouse) if warehouse is not None else {})
-
-
-def is_url(text: str) -> bool:
-    return text[:8].lower().startswith(("http://", "https://"))
 
 
 def listed_urls(text: str) -> list[str] | None:

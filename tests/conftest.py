@@ -3,6 +3,7 @@
 import gzip
 import hashlib
 import os
+import re
 import sys
 import threading
 import time
@@ -20,13 +21,57 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 
-@pytest.fixture(scope="session")
-def prefect_api():
-    """Prefect's test harness: a temporary server on 127.0.0.1 and a throwaway database."""
-    from prefect.testing.utilities import prefect_test_harness
+SHARED_FIXTURE = re.compile(r"""scope\s*=\s*["'](?:module|class|package)["']""")
 
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` runs on two pytest-xdist workers with `--dist loadscope`, refined: a test
+    module that defines a module-scoped fixture (a flow run, a server) goes to one worker as a
+    whole, so the fixture is built once; the tests of every other module go one by one to
+    whichever worker is free. Session fixtures (the Prefect server, the web server) start once
+    per worker. (xdist's `loadgroup` marks do not reach its scheduler under pytest 9.2.)"""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    root = Path(str(config.rootpath))
+    shared: dict[str, bool] = {}
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            if module not in shared:
+                try:
+                    shared[module] = bool(SHARED_FIXTURE.search((root / module).read_text()))
+                except OSError:
+                    shared[module] = True
+            return module if shared[module] else nodeid
+
+    return Scheduling(config, log)
+
+
+@pytest.fixture(scope="session")
+def prefect_api(tmp_path_factory):
+    """A Prefect server on 127.0.0.1 with a throwaway home and database, as Prefect's test
+    harness gives, but the one `muster run` starts (muster.orchestrator): its database is a copy
+    of one already migrated, so it answers in seconds, not after Prefect's migrations. One per
+    pytest-xdist worker."""
+    import prefect.context
+    import prefect.settings
+
+    from muster.orchestrator import LocalServer
+    from muster.runner import _drain_prefect
+
+    server = LocalServer(tmp_path_factory.mktemp("prefect-home"), idle=0).start()
+    try:
+        server.wait_ready()
+        api = {prefect.settings.PREFECT_API_URL: server.api_url}
+        with prefect.settings.temporary_settings(updates=api), \
+                prefect.context._temporary_global_settings_context(prefect.context.get_settings_context()):
+            yield server.api_url
+            _drain_prefect()
+    finally:
+        server.stop()
 
 
 @pytest.fixture

@@ -46,7 +46,8 @@ def test_a_bad_registry_row_fails_the_run_in_one_line_naming_file_and_line(prefe
 
 
 def test_debug_shows_the_traceback(prefect_api, tmp_path, capfd):
-    code = main(["run", str(tmp_path / "nope.txt"), "--warehouse", str(tmp_path / "wh"), "--debug"])
+    (tmp_path / "b.pdf").write_bytes(b"%PDF")
+    code = main(["run", str(tmp_path / "b.pdf"), "--warehouse", str(tmp_path / "wh"), "--debug"])
     err = capfd.readouterr().err
     assert code == EXIT_FAILED
     assert "Traceback" in err and "NothingToIngest" in err
@@ -90,7 +91,21 @@ def test_the_installed_command_names_a_missing_input_in_one_line(tmp_path):
     assert done.stderr.splitlines() == [
         f"muster: run failed: no usable document in {tmp_path / 'nope.txt'} "
         f"(skipped {tmp_path / 'nope.txt'}: no such file or directory)"]
-    assert (tmp_path / "wh" / "_state" / "prefect").is_dir()  # the warehouse's own Prefect home
+    assert not (tmp_path / "wh").exists()  # said before anything started
+
+
+def test_missing_inputs_are_named_at_once_but_one_present_input_runs(tmp_path, capsys):
+    missing = [str(tmp_path / f"nope{i}") for i in range(2)]
+    assert main(["run", *missing, "--warehouse", str(tmp_path / "wh")]) == EXIT_FAILED
+    assert capsys.readouterr().err == (
+        f"muster: run failed: no usable document in {missing[0]}, {missing[1]} (2 inputs skipped; "
+        f"the first: {missing[0]}: no such file or directory)\n")
+    from muster.records import all_missing
+
+    assert all_missing([missing[0], str(tmp_path)]) is None
+    assert all_missing([missing[0], "https://example.org/a.html"]) is None
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    assert all_missing([str(tmp_path / "dangling")]) is None  # the run names the broken link
 
 
 def test_the_installed_command_is_quiet_on_success(tmp_path):
@@ -102,6 +117,7 @@ def test_the_installed_command_is_quiet_on_success(tmp_path):
     assert len(done.stdout.splitlines()) <= 12
     for noise in ("telemetry", "docs.prefect.io", "temporary", "Traceback", "INFO"):
         assert noise not in done.stdout + done.stderr
+    assert (tmp_path / "wh" / "_state" / "prefect").is_dir()  # the warehouse's own Prefect home
 
 
 @pytest.mark.slow
@@ -114,7 +130,7 @@ def test_a_second_run_reuses_the_warm_server_which_stops_when_idle(tmp_path):
     for i, text in enumerate([ARTICLE, ARTICLE.replace("1,200", "1,300")]):
         (tmp_path / f"a{i}.txt").write_text(text)
         done = installed(["run", str(tmp_path / f"a{i}.txt"), "--warehouse", str(wh), "--debug"],
-                         tmp_path, MUSTER_SERVER_IDLE="20")
+                         tmp_path, MUSTER_SERVER_IDLE="10")
         assert done.returncode == EXIT_OK, done.stderr[-2000:]
         if i == 0:
             first = json.loads(record.read_text())

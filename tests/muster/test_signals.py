@@ -5,6 +5,7 @@ of the run published and no process left behind."""
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -32,7 +33,7 @@ def env() -> dict:
     return environ
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> Path:
     """Enough documents that tabulating them takes far longer than the test waits."""
     folder = tmp_path_factory.mktemp("corpus")
@@ -45,13 +46,21 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.mark.parametrize(("sig", "group", "code"), [
-    (signal.SIGINT, True, 130), (signal.SIGTERM, False, 143)])
-def test_a_signal_stops_the_run_and_publishes_nothing(corpus, tmp_path, sig, group, code):
-    wh = tmp_path / "wh"
+@pytest.fixture(scope="session")
+def published(corpus, tmp_path_factory) -> Path:
+    """A warehouse with tables published by an earlier run (each test works on a copy)."""
+    wh = tmp_path_factory.mktemp("published") / "wh"
     first = subprocess.run([str(MUSTER), "run", str(corpus / "one.txt"), "--warehouse", str(wh)],
                            env=env(), capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
+    return wh
+
+
+@pytest.mark.parametrize(("sig", "group", "code"), [
+    (signal.SIGINT, True, 130), (signal.SIGTERM, False, 143)])
+def test_a_signal_stops_the_run_and_publishes_nothing(corpus, published, tmp_path, sig, group,
+                                                     code):
+    wh = Path(shutil.copytree(published, tmp_path / "wh"))
     before = digest(wh)
     run = subprocess.Popen([str(MUSTER), "run", str(corpus / "many.jsonl"), "--warehouse", str(wh)],
                            env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -78,7 +78,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         summary = report_run(ingested, cleaned, claims, tables, result, warehouse, rejected)
         summary["written"] = publish_or_quarantine(tables, result, warehouse,
                                                    quarantine_name(runtime.flow_run.name),
-                                                   rejected, run_id)
+                                                   rejected, run_id, runtime.flow_run.name)
         retried = {r.key for r in rejected}  # a page set aside is fetched again next time
         record_fetches(warehouse, [f for f in ingested.fetched if f"url:{f.url}" not in retried])
         report_tables(warehouse)

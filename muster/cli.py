@@ -36,6 +36,9 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--max-figures", type=int, metavar="N",
                      help="most figures one document may hold; documents with more are set "
                           "aside (default: 1,000, or MUSTER_MAX_FIGURES)")
+    run.add_argument("--keep-snapshots", type=int, metavar="N",
+                     help="snapshots of the tables to keep in the warehouse's history "
+                          "(default: 10, or MUSTER_KEEP_SNAPSHOTS)")
     run.add_argument("-v", "--verbose", action="store_true",
                      help="show Prefect's flow and task log as the run goes")
     run.add_argument("--debug", action="store_true",
@@ -53,7 +56,29 @@ def parser() -> argparse.ArgumentParser:
                         help="folder of the published tables (default: %(default)s)")
     report.add_argument("--out", default="report.html",
                         help="the HTML file to write (default: %(default)s)")
+    snaps = commands.add_parser("snapshots", help="list the kept snapshots of the tables")
+    snaps.add_argument("--warehouse", default=str(paths.WAREHOUSE),
+                       help="folder of the published tables (default: %(default)s)")
+    snaps.add_argument("--format", choices=("table", "json"), default="table",
+                       help="how to print them (default: %(default)s)")
+    back = commands.add_parser("rollback", help="publish an earlier snapshot again, as a new one")
+    back.add_argument("snapshot", metavar="SNAPSHOT",
+                      help="a snapshot's id or number, as `muster snapshots` lists them")
+    back.add_argument("--warehouse", default=str(paths.WAREHOUSE),
+                      help="folder of the published tables (default: %(default)s)")
     return top
+
+
+def snapshots(args: argparse.Namespace) -> int:
+    from muster.snapshots import command_list
+
+    return command_list(args)
+
+
+def rollback(args: argparse.Namespace) -> int:
+    from muster.snapshots import command_rollback
+
+    return command_rollback(args)
 
 
 def sql(args: argparse.Namespace) -> int:
@@ -77,7 +102,8 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     if not 0 <= args.fetch_delay <= 3600:
         print("muster: --fetch-delay must be between 0 and 3600 seconds", file=sys.stderr)
         return EXIT_USAGE
-    for flag, name in (("max_chars", "MUSTER_MAX_CHARS"), ("max_figures", "MUSTER_MAX_FIGURES")):
+    for flag, name in (("max_chars", "MUSTER_MAX_CHARS"), ("max_figures", "MUSTER_MAX_FIGURES"),
+                       ("keep_snapshots", "MUSTER_KEEP_SNAPSHOTS")):
         value = getattr(args, flag)
         if value is not None:
             if value < 1:
@@ -98,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "run":
         return run(args, argv)
-    return {"sql": sql, "report": report}[args.command](args)
+    return {"sql": sql, "report": report, "snapshots": snapshots,
+            "rollback": rollback}[args.command](args)
 
 
 if __name__ == "__main__":

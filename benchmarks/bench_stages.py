@@ -27,6 +27,11 @@ from transforms.cleaning.cleaning import cleaned_documents
 from transforms.cleaning.publication import candidate_tables, with_run
 
 
+def _text(value) -> str | None:
+    """A field as JSON wants it: a string, or nothing (pandas reads a missing one as NaN)."""
+    return value if isinstance(value, str) and value else None
+
+
 def generated_corpus(target: Path, n_docs: int) -> Path:
     """The demo corpus, repeated to n_docs records, as JSONL."""
     demo, _ = readers.read_inputs([paths.DEMO_CORPUS])
@@ -35,10 +40,14 @@ def generated_corpus(target: Path, n_docs: int) -> Path:
         for i in range(n_docs):
             seed = seeds[i % len(seeds)]
             field = "html" if seed["is_html"] else "text"
+            content = seed["content"]  # a sentence of its own, so that no two copies are equal
+            tail = f"Officials said {1000 + i:,} more men signed contracts that week."
+            content = (content.replace("</body>", f"<p>{tail}</p></body>", 1) if seed["is_html"]
+                       else f"{content}\n\n{tail}\n")
             out.write(json.dumps({
                 "id": f"bench-{i}", "url": f"https://example.org/bench/{i}",
-                "outlet": seed["outlet"] or "example.org", "published": seed["published"],
-                field: seed["content"]}) + "\n")
+                "outlet": _text(seed["outlet"]) or "example.org", "published": _text(seed["published"]),
+                field: content}) + "\n")
     return target
 
 

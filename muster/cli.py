@@ -36,6 +36,12 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--max-figures", type=int, metavar="N",
                      help="most figures one document may hold; documents with more are set "
                           "aside (default: 1,000, or MUSTER_MAX_FIGURES)")
+    run.add_argument("--workers", type=int, metavar="N",
+                     help="processes that clean and tabulate the batches (default: every core, "
+                          "or MUSTER_WORKERS); 1 runs them in this process")
+    run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                     help="clean and tabulate on the Dask cluster whose scheduler is there "
+                          "(or MUSTER_DASK_ADDRESS); its workers need Muster installed")
     run.add_argument("--keep-snapshots", type=int, metavar="N",
                      help="snapshots of the tables to keep in the warehouse's history "
                           "(default: 10, or MUSTER_KEEP_SNAPSHOTS)")
@@ -103,13 +109,18 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
         print("muster: --fetch-delay must be between 0 and 3600 seconds", file=sys.stderr)
         return EXIT_USAGE
     for flag, name in (("max_chars", "MUSTER_MAX_CHARS"), ("max_figures", "MUSTER_MAX_FIGURES"),
-                       ("keep_snapshots", "MUSTER_KEEP_SNAPSHOTS")):
+                       ("keep_snapshots", "MUSTER_KEEP_SNAPSHOTS"), ("workers", "MUSTER_WORKERS")):
         value = getattr(args, flag)
         if value is not None:
             if value < 1:
                 print(f"muster: --{flag.replace('_', '-')} must be at least 1", file=sys.stderr)
                 return EXIT_USAGE
             os.environ[name] = str(value)
+    if args.dask_address is not None:
+        if "://" not in args.dask_address:
+            print("muster: --dask-address must look like tcp://HOST:PORT", file=sys.stderr)
+            return EXIT_USAGE
+        os.environ["MUSTER_DASK_ADDRESS"] = args.dask_address
     if os.environ.get("MUSTER_IN_PROCESS") == "1":
         from muster import runner
 

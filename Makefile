@@ -6,7 +6,7 @@ export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run report test eval train eval-own bench compare-tools ui lint clean
+.PHONY: install run report test eval train eval-own bench compare-tools compare-formats ui lint clean
 
 install: $(VENV)/.installed
 
@@ -67,3 +67,11 @@ compare-tools: install
 UI_PORT ?= 4200
 ui: install
 	$(PY) -m muster.ui --port $(UI_PORT)
+
+# The snapshot design against Delta Lake and Iceberg (README, "Publishing"), in a venv of its own.
+FORMATS_VENV ?= .venv-formats
+compare-formats: install
+	test -x $(FORMATS_VENV)/bin/python || $(PYTHON) -m venv $(FORMATS_VENV)
+	$(FORMATS_VENV)/bin/pip install --quiet -c constraints.txt pandas pyarrow duckdb \
+		deltalake==1.6.6 'pyiceberg[sql-sqlite]==0.12.0'
+	$(FORMATS_VENV)/bin/python benchmarks/compare_formats.py $(or $(WAREHOUSE),data/warehouse)

@@ -52,7 +52,7 @@ eval-own: install
 	$(PY) ../shared/corpus/score.py data/eval/gold.jsonl data/warehouse-eval --show $(or $(SHOW),40)
 
 bench: install
-	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow
+	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow --workers $(or $(WORKERS),1,2)
 
 # Prefect server and UI on 127.0.0.1, the work pool, the deployments of prefect.yaml and a worker.
 # The NLP tools the extraction was measured against live in their own venv, not in Muster's.

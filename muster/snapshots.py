@@ -14,7 +14,8 @@ five top-level links go through `current`, so they switch together. A table whos
 change is hard-linked from the previous snapshot, not rewritten.
 
 After a kill -9 or a full disk, what may be left is a temporary folder or link, or a complete
-folder newer than `current` that was never pointed at. `recover` removes them; every publication
+folder newer than `current` that was never pointed at. `recover` removes them (with no
+`current` at all, it points at the newest whole snapshot instead of removing the history); every publication
 and rollback calls it first, under the warehouse lock, so the run after an interruption cleans up
 by itself. A rollback is itself a new snapshot (hard links to the old one's files), so the
 history only grows at its end and anything newer than `current` is always debris.
@@ -154,8 +155,16 @@ def recover(warehouse: str | Path) -> list[str]:
             else:
                 shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry.name)
-    now = current_id(warehouse)
-    for name in _committed_ids(warehouse):
+    now, ids = current_id(warehouse), _committed_ids(warehouse)
+    if now is None and ids:
+        # No pointer but whole snapshots (each is flushed before it is renamed into place): a
+        # first publication killed before its commit, or a pointer deleted by hand. The newest
+        # readable one becomes current rather than losing the history.
+        readable = [name for name in ids if (folder / name / MANIFEST).is_file()]
+        if readable:
+            _point(warehouse, readable[-1])
+            now = readable[-1]
+    for name in ids:
         if now is None or _seq(name) > _seq(now):
             _remove_tree(folder / name)
             removed.append(name)

@@ -152,3 +152,12 @@ def test_the_commands_list_the_snapshots_and_roll_back(tmp_path, capsys):
     assert "no snapshot 'nine'" in capsys.readouterr().err
     assert main(["snapshots", "--warehouse", str(tmp_path), "--format", "json"]) == 0
     assert '"note": "rollback to 000001-' in capsys.readouterr().out
+
+
+def test_a_lost_pointer_makes_the_newest_whole_snapshot_current_not_an_empty_warehouse(tmp_path):
+    warehouse.publish(tables(), tmp_path)
+    warehouse.publish(tables(value=290000.0), tmp_path)
+    (tmp_path / "_snapshots" / "current").unlink()
+    warehouse.publish(tables(value=290000.0), tmp_path)
+    assert [s.seq for s in snapshots.list_snapshots(tmp_path)] == [1, 2]
+    assert snapshots.list_snapshots(tmp_path)[-1].current and published_value(tmp_path) == 290000.0

@@ -76,13 +76,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def snapshots(args: argparse.Namespace) -> int:
-    from muster.snapshots import command_list
+    from muster.history import command_list
 
     return command_list(args)
 
 
 def rollback(args: argparse.Namespace) -> int:
-    from muster.snapshots import command_rollback
+    from muster.history import command_rollback
 
     return command_rollback(args)
 

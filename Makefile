@@ -6,7 +6,7 @@ export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run report test eval train eval-own bench bench-startup probe compare-tools ui lint clean
+.PHONY: install run report test eval train eval-own bench bench-startup probe compare-tools compare-formats ui lint clean
 
 install: $(VENV)/.installed
 
@@ -56,7 +56,7 @@ eval-own: install
 	$(PY) ../shared/corpus/score.py data/eval/gold.jsonl data/warehouse-eval --show $(or $(SHOW),40)
 
 bench: install
-	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow
+	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow --workers $(or $(WORKERS),1,2)
 
 # A one-document run, cold (new warehouse) and warm, against importing its libraries (issue 11).
 bench-startup: install
@@ -79,3 +79,11 @@ compare-tools: install
 UI_PORT ?= 4200
 ui: install
 	$(PY) -m muster.ui --port $(UI_PORT)
+
+# The snapshot design against Delta Lake and Iceberg (README, "Publishing"), in a venv of its own.
+FORMATS_VENV ?= .venv-formats
+compare-formats: install
+	test -x $(FORMATS_VENV)/bin/python || $(PYTHON) -m venv $(FORMATS_VENV)
+	$(FORMATS_VENV)/bin/pip install --quiet -c constraints.txt pandas pyarrow duckdb \
+		deltalake==1.6.6 'pyiceberg[sql-sqlite]==0.12.0'
+	$(FORMATS_VENV)/bin/python benchmarks/compare_formats.py $(or $(WAREHOUSE),data/warehouse)

@@ -27,6 +27,11 @@ from transforms.cleaning.cleaning import cleaned_documents
 from transforms.cleaning.publication import candidate_tables, with_run
 
 
+def _text(value) -> str | None:
+    """A field as JSON wants it: a string, or nothing (pandas reads a missing one as NaN)."""
+    return value if isinstance(value, str) and value else None
+
+
 def generated_corpus(target: Path, n_docs: int) -> Path:
     """The demo corpus, repeated to n_docs records, as JSONL."""
     demo, _ = readers.read_inputs([paths.DEMO_CORPUS])
@@ -35,10 +40,14 @@ def generated_corpus(target: Path, n_docs: int) -> Path:
         for i in range(n_docs):
             seed = seeds[i % len(seeds)]
             field = "html" if seed["is_html"] else "text"
+            content = seed["content"]  # a sentence of its own, so that no two copies are equal
+            tail = f"Officials said {1000 + i:,} more men signed contracts that week."
+            content = (content.replace("</body>", f"<p>{tail}</p></body>", 1) if seed["is_html"]
+                       else f"{content}\n\n{tail}\n")
             out.write(json.dumps({
                 "id": f"bench-{i}", "url": f"https://example.org/bench/{i}",
-                "outlet": seed["outlet"] or "example.org", "published": seed["published"],
-                field: seed["content"]}) + "\n")
+                "outlet": _text(seed["outlet"]) or "example.org", "published": _text(seed["published"]),
+                field: content}) + "\n")
     return target
 
 
@@ -108,16 +117,28 @@ def extraction_on_dev(rounds: int = 5) -> dict | None:
             "seconds": round(best, 3), "docs_per_s": round(len(docs) / best, 1)}
 
 
-def run_flow(corpus: Path, batch_size: int) -> dict:
+def cpu_seconds() -> float:
+    """CPU time of this process and of its ended children (the pool's worker processes)."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_flow(corpus: Path, batch_size: int, workers: int | None = None) -> dict:
+    """One whole flow run: documents per second and per CPU-second, and the cores it kept busy
+    (CPU-seconds over wall seconds, its worker processes included)."""
     from flows.pipeline import muster
 
     with tempfile.TemporaryDirectory() as folder:
-        start = time.perf_counter()
-        summary = muster(inputs=[str(corpus)], warehouse=folder, batch_size=batch_size)
-        seconds = time.perf_counter() - start
+        start, cpu = time.perf_counter(), cpu_seconds()
+        summary = muster(inputs=[str(corpus)], warehouse=folder, batch_size=batch_size,
+                         workers=workers)
+        seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     n = summary["stages"][0]["out"]
-    return {"stage": "whole flow (Prefect)", "docs": n, "seconds": round(seconds, 2),
-            "docs_per_s": round(n / seconds, 1), "peak_rss_mib": round(peak_mib())}
+    return {"stage": f"whole flow (Prefect), workers={workers or 'every core'}", "docs": n,
+            "seconds": round(seconds, 2), "docs_per_s": round(n / seconds, 1),
+            "docs_per_cpu_s": round(n / cpu, 1), "cores_busy": round(cpu / seconds, 2),
+            "peak_rss_mib": round(peak_mib())}
 
 
 def main() -> None:
@@ -125,6 +146,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--flow", action="store_true", help="also time a whole flow run")
+    parser.add_argument("--workers", default="",
+                        help="with --flow: comma-separated worker counts, one flow run each "
+                             "(default: every core)")
     parser.add_argument("--out", type=Path, default=paths.DATA / "bench")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -134,7 +158,8 @@ def main() -> None:
     if dev:
         results.append(dev)
     if args.flow:
-        results.append(run_flow(corpus, args.batch_size))
+        for workers in [int(w) for w in args.workers.split(",") if w.strip()] or [None]:
+            results.append(run_flow(corpus, args.batch_size, workers))
     print(pd.DataFrame(results).to_string(index=False))
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
 

@@ -74,19 +74,21 @@ def set_aside_records(documents: list[pa.Table], claims: list[pa.Table], today: 
 
 @task(retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error, cache_policy=NO_CACHE)
 def publish_or_quarantine(tables: dict[str, pa.Table], result, warehouse_dir: str,
-                          run_name: str, rejected: list[Rejected] = (), run_id: str = "") -> list[str]:
-    """Publish the tables that passed, or keep them in quarantine; either way, record what the
-    run set aside. Holds the publishing lock, so an interrupt waits for the tables to be whole."""
+                          run_name: str, rejected: list[Rejected] = (), run_id: str = "",
+                          run: str = "") -> list[str]:
+    """Publish the tables that passed as one snapshot, or keep them in quarantine; either way,
+    record what the run set aside. Holds the publishing lock, so an interrupt waits for the
+    snapshot to be committed (a kill -9 leaves the previous one; see `muster.snapshots`)."""
     entries = [{**asdict(r), "run_id": run_id, "run": run_name} for r in rejected]
-    frames = {name: t.to_pandas() for name, t in tables.items()}
     with publishing(warehouse_dir):
         warehouse.record_rejected(entries, warehouse_dir, run_name)
         if not result.success:
+            frames = {name: t.to_pandas() for name, t in tables.items()}
             folder = warehouse.quarantine(frames, result.to_dict(), warehouse_dir, run_name)
             failed = ", ".join(sorted({f"{f['table']}.{f['expectation']}" for f in result.failures}))
             raise ValidationFailed(f"validation failed ({failed}); nothing published; "
                                    f"rejected tables kept in {folder}")
-        written = warehouse.publish(frames, warehouse_dir)
+        written = warehouse.publish(tables, warehouse_dir, run=run or run_name, run_id=run_id)
     get_run_logger().info("published %s to %s", ", ".join(written) or "nothing new", warehouse_dir)
     return written
 

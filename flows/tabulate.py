@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from muster import progress, readers
+from muster.engine import Engine, run_batches
 from muster.records import Rejected
 from transforms.attribution.sources import SourceIndex, source_index
 from transforms.claims import claims_frame, document_claims
@@ -67,19 +68,21 @@ def tabulate_batch(documents: pa.Table, registry, extractor_version: str, budget
                                        extractor_version, budget)
     for r in rejected:
         get_run_logger().warning("skipped %s", r)
-    progress.advance("tabulated", documents.num_rows)
     return (pa.Table.from_pandas(kept, preserve_index=False),
             pa.Table.from_pandas(claims, preserve_index=False), rejected)
 
 
 @flow(name="tabulate")
 def tabulate(batches: list[pa.Table], registry, extractor_version: str,
-             budget: Budget | None = None):
+             budget: Budget | None = None, workers: int | None = None,
+             dask_address: str | None = None):
     """Documents that tabulated, their claims, and the documents set aside; `registry` is the
-    frame `read_registry` read."""
+    frame `read_registry` read. Each batch a task, in processes when there are several."""
     if not batches:
         return [], [], []
-    found = tabulate_batch.map(batches, unmapped(registry), extractor_version,
-                               unmapped(budget or Budget())).result()
+    found = run_batches(tabulate_batch, batches, Engine.resolve(workers, dask_address),
+                        {"registry": registry, "extractor_version": extractor_version,
+                         "budget": budget or Budget()},
+                        lambda n: progress.advance("tabulated", n))
     return ([docs for docs, _, _ in found], [claims for _, claims, _ in found],
             [r for _, _, rejected in found for r in rejected])

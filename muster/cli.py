@@ -42,6 +42,15 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--max-figures", type=int, metavar="N",
                      help="most figures one document may hold; documents with more are set "
                           "aside (default: 1,000, or MUSTER_MAX_FIGURES)")
+    run.add_argument("--workers", type=int, metavar="N",
+                     help="processes that clean and tabulate the batches (default: every core, "
+                          "or MUSTER_WORKERS); 1 runs them in this process")
+    run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                     help="clean and tabulate on the Dask cluster whose scheduler is there "
+                          "(or MUSTER_DASK_ADDRESS); its workers need Muster installed")
+    run.add_argument("--keep-snapshots", type=int, metavar="N",
+                     help="snapshots of the tables to keep in the warehouse's history "
+                          "(default: 10, or MUSTER_KEEP_SNAPSHOTS)")
     run.add_argument("-v", "--verbose", action="store_true",
                      help="show Prefect's flow and task log as the run goes")
     run.add_argument("--debug", action="store_true",
@@ -70,7 +79,29 @@ def parser() -> argparse.ArgumentParser:
                     help="port of the server and UI on 127.0.0.1 (default: %(default)s)")
     ui.add_argument("--logs", default=None,
                     help="folder for the server's log (default: a new temporary folder)")
+    snaps = commands.add_parser("snapshots", help="list the kept snapshots of the tables")
+    snaps.add_argument("--warehouse", default=str(paths.WAREHOUSE),
+                       help="folder of the published tables (default: %(default)s)")
+    snaps.add_argument("--format", choices=("table", "json"), default="table",
+                       help="how to print them (default: %(default)s)")
+    back = commands.add_parser("rollback", help="publish an earlier snapshot again, as a new one")
+    back.add_argument("snapshot", metavar="SNAPSHOT",
+                      help="a snapshot's id or number, as `muster snapshots` lists them")
+    back.add_argument("--warehouse", default=str(paths.WAREHOUSE),
+                      help="folder of the published tables (default: %(default)s)")
     return top
+
+
+def snapshots(args: argparse.Namespace) -> int:
+    from muster.history import command_list
+
+    return command_list(args)
+
+
+def rollback(args: argparse.Namespace) -> int:
+    from muster.history import command_rollback
+
+    return command_rollback(args)
 
 
 def sql(args: argparse.Namespace) -> int:
@@ -106,13 +137,19 @@ def run(args: argparse.Namespace, argv: list[str]) -> int:
     if not 0 <= args.fetch_delay <= 3600:
         print("muster: --fetch-delay must be between 0 and 3600 seconds", file=sys.stderr)
         return EXIT_USAGE
-    for flag, name in (("max_chars", "MUSTER_MAX_CHARS"), ("max_figures", "MUSTER_MAX_FIGURES")):
+    for flag, name in (("max_chars", "MUSTER_MAX_CHARS"), ("max_figures", "MUSTER_MAX_FIGURES"),
+                       ("keep_snapshots", "MUSTER_KEEP_SNAPSHOTS"), ("workers", "MUSTER_WORKERS")):
         value = getattr(args, flag)
         if value is not None:
             if value < 1:
                 print(f"muster: --{flag.replace('_', '-')} must be at least 1", file=sys.stderr)
                 return EXIT_USAGE
             os.environ[name] = str(value)
+    if args.dask_address is not None:
+        if "://" not in args.dask_address:
+            print("muster: --dask-address must look like tcp://HOST:PORT", file=sys.stderr)
+            return EXIT_USAGE
+        os.environ["MUSTER_DASK_ADDRESS"] = args.dask_address
     from muster.records import all_missing, nothing_usable
 
     if missing := all_missing(args.inputs):  # said at once, before any library or server starts
@@ -132,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "run":
         return run(args, argv)
-    return {"sql": sql, "report": report, "status": status, "ui": ui}[args.command](args)
+    return {"sql": sql, "report": report, "status": status, "ui": ui, "snapshots": snapshots,
+            "rollback": rollback}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
-"""The warehouse folder: read what is published, publish atomically, quarantine what fails,
-and keep a record of the inputs each run set aside (`_rejected/`).
+"""The warehouse folder: read what is published, publish all tables as one snapshot, quarantine
+what fails, and keep a record of the inputs each run set aside (`_rejected/`).
 
-Each table is one Parquet file, `<warehouse>/<table>.parquet`, which pandas, DuckDB and pyarrow
-read as it is. A table is written to a temporary file in the same folder and moved into place
-with an atomic rename, so a reader sees the old table or the new one, never half of one; a table
-whose rows did not change is not rewritten at all.
+Each table is read as `<warehouse>/<table>.parquet`, which pandas, DuckDB and pyarrow read as it
+is: a symbolic link through `_snapshots/current` into the current snapshot (`muster.snapshots`).
+A run writes its tables into a new snapshot folder and switches `current` in one rename, so a
+reader and the next run see every table of the previous snapshot or every table of the new one,
+also after a kill -9 or a full disk; a table whose rows did not change is hard-linked from the
+previous snapshot, not rewritten, and a run that changes nothing makes no snapshot.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from muster import snapshots
 from transforms.declarations.schema import TABLES
 
 # Referenced tables before referring ones.
@@ -26,25 +30,46 @@ QUARANTINE = "_quarantine"
 
 
 def table_path(warehouse: str | Path, name: str) -> Path:
+    """The documented path of a published table (a link into the current snapshot)."""
     return Path(warehouse) / f"{name}.parquet"
 
 
-def as_arrow(frame: pd.DataFrame, name: str) -> pa.Table:
+def _source(warehouse: str | Path, name: str, snapshot: str | None = None) -> Path:
+    """Where to read a table from: a named snapshot, the current one, or (a warehouse written
+    before snapshots existed) the top-level file."""
+    if snapshot is not None:
+        return snapshots.find(warehouse, snapshot).table_path(name)
+    folder = snapshots.current_dir(warehouse)
+    return folder / f"{name}.parquet" if folder is not None else table_path(warehouse, name)
+
+
+def as_arrow(frame: pd.DataFrame | pa.Table, name: str) -> pa.Table:
     """A frame cast to its table's declared schema (fails loudly on a wrong column)."""
     schema = TABLES[name]
+    if isinstance(frame, pa.Table):
+        return frame.select(schema.names).cast(schema)
     return pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
 
 
-def read_table(warehouse: str | Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """A published table as a frame (only `columns`, if given); empty with its columns if none yet."""
-    path, schema = table_path(warehouse, name), TABLES[name]
-    table = pq.read_table(path, schema=schema, columns=columns) if path.exists() else (
+def read_table(warehouse: str | Path, name: str, columns: list[str] | None = None,
+               snapshot: str | None = None) -> pd.DataFrame:
+    """A published table as a frame (only `columns`, if given); empty with its columns if none yet.
+    `snapshot` names an earlier snapshot (`muster.snapshots.list_snapshots`)."""
+    return _read_arrow(_source(warehouse, name, snapshot), name, columns).to_pandas()
+
+
+def _read_arrow(path: Path, name: str, columns: list[str] | None = None) -> pa.Table:
+    schema = TABLES[name]
+    return pq.read_table(path, schema=schema, columns=columns) if path.exists() else (
         schema.empty_table().select(columns or schema.names))
-    return table.to_pandas()
 
 
-def read_published(warehouse: str | Path) -> dict[str, pd.DataFrame]:
-    return {name: read_table(warehouse, name) for name in TABLES}
+def read_published(warehouse: str | Path, snapshot: str | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of one snapshot (the current one unless named): `current` is resolved once,
+    so the tables agree with each other even while another run publishes."""
+    if snapshot is None and (folder := snapshots.current_dir(warehouse)) is not None:
+        snapshot = folder.name
+    return {name: read_table(warehouse, name, snapshot=snapshot) for name in TABLES}
 
 
 def _atomic_write(table: pa.Table, path: Path) -> None:
@@ -67,8 +92,17 @@ def _atomic_write(table: pa.Table, path: Path) -> None:
         os.close(dir_fd)
 
 
-def _unchanged(table: pa.Table, path: Path) -> bool:
-    if not path.exists():
+def _write_file(table: pa.Table, path: Path) -> None:
+    """A new file, flushed to disk (the umask sets the mode)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(fd, "wb") as handle:
+        pq.write_table(table, handle, compression="zstd")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _unchanged(table: pa.Table, path: Path | None) -> bool:
+    if path is None or not path.exists():
         return False
     try:
         return pq.read_table(path, schema=table.schema).equals(table)
@@ -76,18 +110,44 @@ def _unchanged(table: pa.Table, path: Path) -> bool:
         return False
 
 
-def publish(tables: dict[str, pd.DataFrame], warehouse: str | Path) -> list[str]:
-    """Write the tables that changed, each atomically; returns the names written."""
+def _adopt_files(folder: Path) -> None:
+    """A warehouse published before snapshots: its files become the first snapshot, and only
+    then links replace them (same rows, so no reader sees a change)."""
+    old = {name: table_path(folder, name) for name in PUBLISH_ORDER}
+    if snapshots.current_id(folder) or not any(
+            p.is_file() and not p.is_symlink() for p in old.values()):
+        return
+    plan = snapshots.Plan()
+    for name, path in old.items():
+        if path.is_file() and not path.is_symlink():
+            plan.link[name] = path
+        else:
+            plan.write[name] = partial(_write_file, TABLES[name].empty_table())
+    snapshots.commit(folder, plan, PUBLISH_ORDER, run="imported",
+                     note="the tables as published before snapshots")
+    snapshots.ensure_links(folder, PUBLISH_ORDER)
+
+
+def publish(tables: dict[str, pd.DataFrame | pa.Table], warehouse: str | Path, run: str = "",
+            run_id: str = "", keep: int | None = None) -> list[str]:
+    """Publish the tables as one new snapshot if any changed; returns the names that changed
+    (none: no snapshot). Cleans up after an interrupted publication first. Take the warehouse
+    lock before calling it."""
     folder = Path(warehouse)
     folder.mkdir(parents=True, exist_ok=True)
     arrow = {name: as_arrow(tables[name], name) for name in PUBLISH_ORDER}  # all cast, or none
-    written = []
-    for name, table in arrow.items():
-        path = table_path(folder, name)
-        if not _unchanged(table, path):
-            _atomic_write(table, path)
-            written.append(name)
-    return written
+    snapshots.recover(folder)
+    _adopt_files(folder)
+    base = snapshots.current_dir(folder)
+    previous = {name: base / f"{name}.parquet" if base else None for name in PUBLISH_ORDER}
+    changed = [name for name in PUBLISH_ORDER if not _unchanged(arrow[name], previous[name])]
+    if changed:
+        plan = snapshots.Plan(
+            write={name: partial(_write_file, arrow[name]) for name in changed},
+            link={name: previous[name] for name in PUBLISH_ORDER if name not in changed})
+        snapshots.commit(folder, plan, PUBLISH_ORDER, run=run, run_id=run_id, keep=keep)
+    snapshots.ensure_links(folder, PUBLISH_ORDER)
+    return changed
 
 
 def quarantine(tables: dict[str, pd.DataFrame], result: dict, warehouse: str | Path,

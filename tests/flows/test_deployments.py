@@ -83,7 +83,7 @@ def cron_fields(deployment) -> list[tuple[str, list[str], bool]]:
 def test_every_deployment_is_on_the_local_process_pool(client):
     pool = client.read_work_pool(ui.POOL)
     deployments = {name: client.read_deployment_by_name(f"muster/{name}")
-                   for name in ("demo", "feeds", "daily", "backfill")}
+                   for name in ("demo", "feeds", "daily", "backfill", "cluster")}
 
     assert pool.type == "process"
     assert pool.concurrency_limit == 1
@@ -103,6 +103,12 @@ def test_feeds_run_hourly_daily_once_a_day_and_backfill_on_demand(client):
 
     assert client.read_deployment_by_name("muster/backfill").schedules == []
     assert client.read_deployment_by_name("muster/demo").schedules == []
+
+
+def test_the_cluster_deployment_runs_the_batches_on_a_dask_scheduler(client):
+    cluster = client.read_deployment_by_name("muster/cluster")
+    assert cluster.parameters["dask_address"].startswith("tcp://") and cluster.schedules == []
+    assert {"workers", "dask_address"} <= set(cluster.parameter_openapi_schema["properties"])
 
 
 def test_the_scheduler_creates_the_upcoming_runs_hourly_and_daily(server):

@@ -88,7 +88,8 @@ def test_only_changed_tables_are_rewritten_and_no_temporary_file_is_left(tmp_pat
     warehouse.publish(tables(), tmp_path)
     assert warehouse.publish(tables(value=290000.0), tmp_path) == ["claim_clusters", "claims"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{name}.parquet" for name in TABLES)
+        [f"{name}.parquet" for name in TABLES] + ["_snapshots"])
+    assert not [p for p in (tmp_path / "_snapshots").rglob("*") if p.name.startswith(".")]
 
 
 def test_a_table_with_a_wrong_column_type_is_refused_and_the_published_one_kept(tmp_path):

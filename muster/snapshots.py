@@ -94,7 +94,7 @@ def current_id(warehouse: str | Path) -> str | None:
     """The id of the snapshot readers see now, or None before the first publication."""
     try:
         target = os.readlink(root(warehouse) / CURRENT)
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # none yet, or a folder where a copy followed the link
         return None
     return target if _ID.match(target) else None
 
@@ -237,14 +237,23 @@ def commit(warehouse: str | Path, plan: Plan, tables: Iterable[str], run: str = 
 def _point(warehouse: str | Path, snapshot_id: str) -> None:
     """Switch `current` to `snapshot_id` in one rename: the commit point."""
     folder = root(warehouse)
+    pointer = folder / CURRENT
+    stale = None
+    if pointer.is_dir() and not pointer.is_symlink():
+        # a copy made by following links (shutil.copytree, cp -L) holds `current` as a folder:
+        # it duplicates a kept snapshot, so it is moved aside and the link put in its place
+        stale = folder / f".current-copy-{uuid.uuid4().hex}"
+        os.replace(pointer, stale)
     tmp = folder / f".current-{uuid.uuid4().hex}"
     os.symlink(snapshot_id, tmp)
     try:
-        os.replace(tmp, folder / CURRENT)
+        os.replace(tmp, pointer)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(folder)
+    if stale is not None:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def ensure_links(warehouse: str | Path, tables: Iterable[str]) -> None:

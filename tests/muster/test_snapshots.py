@@ -4,6 +4,7 @@ whatever an interrupted publication leaves (the kill -9 test is in test_snapshot
 import errno
 import os
 from dataclasses import FrozenInstanceError
+from pathlib import Path
 from importlib import import_module
 
 import duckdb
@@ -161,3 +162,14 @@ def test_a_lost_pointer_makes_the_newest_whole_snapshot_current_not_an_empty_war
     warehouse.publish(tables(value=290000.0), tmp_path)
     assert [s.seq for s in snapshots.list_snapshots(tmp_path)] == [1, 2]
     assert snapshots.list_snapshots(tmp_path)[-1].current and published_value(tmp_path) == 290000.0
+
+
+def test_a_copy_that_followed_the_links_publishes_again(tmp_path):
+    import shutil
+
+    warehouse.publish(tables(), tmp_path / "a")
+    copy = Path(shutil.copytree(tmp_path / "a", tmp_path / "b"))  # links become files and folders
+    assert not (copy / "_snapshots" / "current").is_symlink()
+    assert warehouse.publish(tables(value=290000.0), copy) == ["claim_clusters", "claims"]
+    assert (copy / "_snapshots" / "current").is_symlink() and published_value(copy) == 290000.0
+    assert published_value(tmp_path / "a") == 280000.0

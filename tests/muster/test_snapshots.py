@@ -4,8 +4,8 @@ whatever an interrupted publication leaves (the kill -9 test is in test_snapshot
 import errno
 import os
 from dataclasses import FrozenInstanceError
-from pathlib import Path
 from importlib import import_module
+from pathlib import Path
 
 import duckdb
 import pandas as pd

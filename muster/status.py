@@ -18,11 +18,13 @@ import pyarrow.parquet as pq
 
 from muster import validation_reports
 from muster.api import table_paths
+from muster.snapshots import list_snapshots
 from muster.words import counted
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 REJECTED = "_rejected"
 SHOWN_REJECTED = 10
+SHOWN_SNAPSHOTS = 5
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,17 @@ class LastRun:
 
 
 @dataclass(frozen=True)
+class SnapshotStatus:
+    """One kept publication of the tables (see `muster snapshots`, `muster rollback`)."""
+
+    id: str
+    time: str  # UTC, ISO
+    run: str
+    rows: dict[str, int]
+    current: bool
+
+
+@dataclass(frozen=True)
 class Status:
     warehouse: str
     version: str
@@ -53,6 +66,7 @@ class Status:
     published_by: str | None = None  # the flow run that did
     last_run: LastRun | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    snapshots: tuple[SnapshotStatus, ...] = ()  # oldest first
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -108,7 +122,10 @@ def status(warehouse: str | Path) -> Status:
                    for name, path in files.items())
     when, by = last_publication(files["documents"])
     notes = () if any(t.path for t in tables) else ("no table is published yet: run `muster run`",)
-    return Status(str(folder.resolve()), __version__, tables, when, by, last_run(folder), notes)
+    kept = tuple(SnapshotStatus(k.id, k.time.isoformat(), k.run, dict(k.rows), k.current)
+                 for k in list_snapshots(folder))
+    return Status(str(folder.resolve()), __version__, tables, when, by, last_run(folder), notes,
+                  kept)
 
 
 def text(state: Status) -> str:
@@ -129,6 +146,12 @@ def text(state: Status) -> str:
         lines.append(f"validation report: {run.report}")
     else:
         lines.append("last run: none recorded (no validation report in _validation/)")
+    if state.snapshots:
+        lines.append(f"snapshots: {counted(len(state.snapshots), 'kept', 'kept')}"
+                     " (muster snapshots lists them, muster rollback SNAPSHOT restores one)")
+        for k in state.snapshots[-SHOWN_SNAPSHOTS:]:
+            lines.append(f"  {'*' if k.current else ' '} {k.id}  {k.time}  {k.run}: "
+                         f"{k.rows.get('claims', 0):,} claims")
     lines += list(state.notes)
     return "\n".join(lines)
 

@@ -22,6 +22,13 @@ def test_status_counts_each_tables_rows_and_names_the_last_publication(small_war
     assert state.last_run is None
 
 
+def test_status_lists_the_kept_snapshots_the_current_one_marked(small_warehouse, capsys):
+    [kept] = st.status(small_warehouse).snapshots
+    assert kept.current and kept.rows["claims"] == 3
+    assert main(["status", "--warehouse", str(small_warehouse)]) == 0
+    assert f"* {kept.id}" in capsys.readouterr().out
+
+
 def test_status_reads_the_last_runs_verdict_set_aside_inputs_and_report(small_warehouse):
     validation_reports.write(PASSED, small_warehouse, "20240601T000000Z-old-run", "r0")
     validation_reports.write({**PASSED, "success": False}, small_warehouse,

@@ -240,6 +240,13 @@ def common_word(word: str, text: str) -> bool:
         rf"(?<![\w’'-]){re.escape(word.lower())}(?:e?s)?(?![\w’'-])", text) is not None
 
 
+def not_one_word_name(word: str, text: str) -> bool:
+    """Whether a capitalised word found alone is anything but a source's name: a function word,
+    a pronoun, a title, a place, a word of a body's name, or a common word."""
+    return (word in NOT_OWNER or word in SPEAKER_STOP or word in NAME_PREFIX or word in NOT_IN_NAME
+            or word in PLACES or word.lower() in ORG_WORDS or common_word(word, text))
+
+
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
@@ -258,10 +265,7 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                     name = name.split(None, 1)[1]
                 first = name.split()[0]
             elif first in NOT_OWNER or first in SPEAKER_STOP or (
-                    pattern is SINGLE_SPEAKER and (name in NAME_PREFIX or name.lower() in ORG_WORDS
-                                                   or name in NOT_IN_NAME
-                                                   or common_word(name, text)
-                                                   or name in PLACES
+                    pattern is SINGLE_SPEAKER and (not_one_word_name(name, text)
                                                    or AFTER_WORD.search(text, max(0, m.start() - 6),
                                                                         m.start()))):
                 continue
@@ -319,9 +323,7 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         for m in matches_of(pattern, text, lowered):
             group = 1 if m.group(1) else 2
             name, start, end = m.group(group), m.start(group), m.end(group)
-            if pattern is CITED_ACRONYM and (name in PLACES or name in NOT_OWNER or name in SPEAKER_STOP
-                                             or name in NOT_IN_NAME or name in NAME_PREFIX
-                                             or common_word(name, text)):
+            if pattern is CITED_ACRONYM and not_one_word_name(name, text):
                 continue
             if overlaps(start, end, taken):
                 continue

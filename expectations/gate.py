@@ -77,15 +77,17 @@ def set_aside(documents: pd.DataFrame, claims: pd.DataFrame,
     return SetAside(documents.reset_index(drop=True), claims.reset_index(drop=True), rejected)
 
 
-def validate(tables: Mapping[str, pd.DataFrame], today: dt.date | None = None) -> GateResult:
+def validate(tables: Mapping[str, pd.DataFrame], today: dt.date | None = None,
+             lookups: Mapping[str, pd.DataFrame] | None = None) -> GateResult:
     """Validate the documents, claims and sources tables together.
 
     `today` is the last acceptable publication date (default: today in UTC); pass it to make a
-    run reproducible. The tables are not modified.
+    run reproducible. `lookups` (`expectations.views.build_views`) lets a run validate only the
+    rows it changes against the keys of everything stored. The tables are not modified.
     """
     _require_tables(tables)
     today = _as_date(today or dt.datetime.now(dt.UTC))
-    frames = views.build_views(tables)
+    frames = views.build_views(tables, lookups)
     expectation_parameters = views.parameters(today)
     with _LOCK:
         results = {

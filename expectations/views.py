@@ -37,14 +37,20 @@ FLAG_REFERENCES = {"cluster_id": "claim_clusters", "claim_id": "claims"}
 TODAY = "today"
 
 
-def build_views(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The frame each suite validates, keyed like `transforms.declarations.schema.TABLES`."""
+def build_views(tables: Mapping[str, pd.DataFrame],
+                lookups: Mapping[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
+    """The frame each suite validates, keyed like `transforms.declarations.schema.TABLES`.
+
+    References are looked up in `lookups` (default: `tables` themselves): when a run validates
+    only the rows it changes, `lookups` holds the keys of every row stored afterwards, so the
+    checks that cross tables still cross into what is stored."""
+    lookups = tables if lookups is None else {**tables, **lookups}
     return {
-        "documents": documents_view(tables["documents"]),
-        "claims": claims_view(tables["claims"], tables),
+        "documents": documents_view(tables["documents"], lookups["documents"]),
+        "claims": claims_view(tables["claims"], lookups),
         "sources": _plain_copy(tables["sources"]),
-        "claim_clusters": clusters_view(tables["claim_clusters"], tables),
-        "claim_flags": with_references(tables["claim_flags"], FLAG_REFERENCES, tables),
+        "claim_clusters": clusters_view(tables["claim_clusters"], lookups),
+        "claim_flags": with_references(tables["claim_flags"], FLAG_REFERENCES, lookups),
     }
 
 
@@ -58,7 +64,7 @@ def found(column: str) -> str:
     return f"_{column}_found"
 
 
-def documents_view(documents: pd.DataFrame) -> pd.DataFrame:
+def documents_view(documents: pd.DataFrame, every: pd.DataFrame | None = None) -> pd.DataFrame:
     """Documents with the measured length of their text, `published` as plain dates, and what
     `duplicate_of` points at.
 
@@ -71,8 +77,9 @@ def documents_view(documents: pd.DataFrame) -> pd.DataFrame:
     if "published" in view and pd.api.types.is_datetime64_any_dtype(view["published"]):
         view["published"] = view["published"].dt.date.astype(object)
     if {"doc_id", "duplicate_of"} <= set(view):
-        view[found("duplicate_of")] = _look_up(view["duplicate_of"], view, "doc_id")
-        targets = _by_doc_id(view, "duplicate_of")
+        every = view if every is None else every  # all documents, where `duplicate_of` may point
+        view[found("duplicate_of")] = _look_up(view["duplicate_of"], every, "doc_id")
+        targets = _by_doc_id(every, "duplicate_of")
         view[DUPLICATE_OF_DUPLICATE_OF] = pd.Series(
             [targets.get(ref) if isinstance(ref, str) else None for ref in view["duplicate_of"]],
             index=view.index, dtype="str")
@@ -83,7 +90,7 @@ def claims_view(claims: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.
     """Claims with each reference looked up, and their document's declared length and text at
     the claim's offsets."""
     view = with_references(claims, REFERENCES, tables)
-    return _with_document_facts(view, tables["documents"])
+    return _with_document_facts(view, tables.get("document_texts", tables["documents"]))
 
 
 def with_references(frame: pd.DataFrame, references: Mapping[str, str],

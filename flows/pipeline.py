@@ -49,7 +49,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
            today: date | None = None, allow_hosts: list[str] | None = None,
            fetch_delay: float = 1.0, rates: str = str(paths.RATES),
            outlet: str | None = None, workers: int | None = None,
-           dask_address: str | None = None) -> dict:
+           dask_address: str | None = None, full: bool = False) -> dict:
     """Tabulate the figures in `inputs` and publish them to `warehouse` if they pass the gate.
 
     Inputs are files, folders, URL lists and page or feed URLs; `allow_hosts` may be fetched even
@@ -61,7 +61,8 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
     alone; here their bodies run inside this flow (`.fn`), their tasks as this flow's tasks,
     which saves a subflow run's round trips to the API per stage (measured: 1 to 2.5 s each).
     Clean and tabulate run their batches in `workers` processes (default: MUSTER_WORKERS, else
-    every core), or on the Dask cluster at `dask_address` (`muster.engine`).
+    every core), or on the Dask cluster at `dask_address` (`muster.engine`). A run changes what
+    its documents touch (`muster.store`); `full` recomputes every derived column from all rows.
     """
     with warehouse_lock(warehouse):
         run_id = str(runtime.flow_run.id)
@@ -81,19 +82,19 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         progress.stage_done("tabulated", f"{sum(b.num_rows for b in claims):,} figures, "
                                          f"{len(unreadable):,} set aside")
         documents, claims, unfit = set_aside_records(documents, claims, today)
-        tables = stage_tables(warehouse, documents, claims, registry_frame,
-                              exchange_rates(rates), run_id, datetime.now(UTC))
+        staged = stage_tables(warehouse, documents, claims, registry_frame,
+                              exchange_rates(rates), run_id, datetime.now(UTC), full)
         rejected = [*ingested.skipped, *cleaned.rejected, *unreadable, *unfit]
         name = quarantine_name(runtime.flow_run.name)  # names its reports, rejects, quarantine
-        result = validate.fn(tables, today, warehouse, name, run_id, rejected)
-        summary = report_run(ingested, cleaned, claims, tables, result, warehouse, rejected)
+        result = validate.fn(staged.tables, today, warehouse, name, run_id, rejected, staged.lookups)
+        summary = report_run(ingested, cleaned, claims, staged, result, warehouse, rejected)
         summary["validation_report"] = latest_report(warehouse)
-        summary["written"] = publish_or_quarantine(tables, result, warehouse, name, rejected, run_id,
+        summary["written"] = publish_or_quarantine(staged, result, warehouse, name, rejected, run_id,
                                                    runtime.flow_run.name)
         retried = {r.key for r in rejected}  # a page set aside is fetched again next time
         record_fetches(warehouse, [f for f in ingested.fetched if f"url:{f.url}" not in retried])
         report_tables(warehouse)
-        publish_summary(tables)
+        publish_summary(staged)
         return summary
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,10 +13,10 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from muster import warehouse
+from muster import store, warehouse
 from muster.locking import publishing
 from muster.records import Rejected
-from transforms.cleaning.publication import candidate_tables, with_run
+from transforms.cleaning.publication import with_run
 from transforms.summary import claims_per_metric, stage_counts
 
 
@@ -47,12 +47,11 @@ def _frame(batches: list[pa.Table], table: str, extra: tuple[str, ...] = ()) -> 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def stage_tables(warehouse_dir: str, documents: list[pa.Table], claims: list[pa.Table],
                  registry: pd.DataFrame, rates: dict, run_id: str,
-                 now: datetime) -> dict[str, pa.Table]:
-    """The tables as they would be published: what is there, updated with this run's rows."""
+                 now: datetime, full: bool = False) -> store.Staged:
+    """What this run changes in the published tables (`muster.store.stage`): its rows, the
+    stored rows it re-stamps, and the small tables whole; `full` recomputes everything."""
     new_documents = with_run(_frame(documents, "documents"), run_id, now)
-    tables = candidate_tables(warehouse.read_published(warehouse_dir), new_documents,
-                              _frame(claims, "claims"), registry, rates)
-    return {name: warehouse.as_arrow(frame, name) for name, frame in tables.items()}
+    return store.stage(warehouse_dir, new_documents, _frame(claims, "claims"), registry, rates, full)
 
 
 @task(cache_policy=NO_CACHE)
@@ -73,7 +72,7 @@ def set_aside_records(documents: list[pa.Table], claims: list[pa.Table], today: 
 
 
 @task(retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error, cache_policy=NO_CACHE)
-def publish_or_quarantine(tables: dict[str, pa.Table], result, warehouse_dir: str,
+def publish_or_quarantine(staged: store.Staged, result, warehouse_dir: str,
                           run_name: str, rejected: list[Rejected] = (), run_id: str = "",
                           run: str = "") -> list[str]:
     """Publish the tables that passed as one snapshot, or keep them in quarantine; either way,
@@ -82,13 +81,12 @@ def publish_or_quarantine(tables: dict[str, pa.Table], result, warehouse_dir: st
     entries = [{**asdict(r), "run_id": run_id, "run": run_name} for r in rejected]
     with publishing(warehouse_dir):
         warehouse.record_rejected(entries, warehouse_dir, run_name)
-        if not result.success:
-            frames = {name: t.to_pandas() for name, t in tables.items()}
-            folder = warehouse.quarantine(frames, result.to_dict(), warehouse_dir, run_name)
+        if not result.success:  # the rows the run would have changed, as validated
+            folder = warehouse.quarantine(staged.tables, result.to_dict(), warehouse_dir, run_name)
             failed = ", ".join(sorted({f"{f['table']}.{f['expectation']}" for f in result.failures}))
             raise ValidationFailed(f"validation failed ({failed}); nothing published; "
                                    f"rejected tables kept in {folder}")
-        written = warehouse.publish(tables, warehouse_dir, run=run or run_name, run_id=run_id)
+        written = store.publish(staged, warehouse_dir, run=run or run_name, run_id=run_id)
     get_run_logger().info("published %s to %s", ", ".join(written) or "nothing new", warehouse_dir)
     return written
 
@@ -99,20 +97,20 @@ def quarantine_name(run_name: str) -> str:
 
 
 @task(cache_policy=NO_CACHE)
-def report_run(ingested, cleaned, claims: list[pa.Table], tables: dict[str, pa.Table],
+def report_run(ingested, cleaned, claims: list[pa.Table], staged: store.Staged,
                result, warehouse_dir: str, rejected: list[Rejected]) -> dict:
     """Counts per stage and per metric, as artifacts and as the run's return value."""
     by_stage = Counter(r.stage for r in rejected)
     stages = stage_counts(
         read=ingested.read, skipped=by_stage["read"], unchanged=ingested.unchanged,
         cleaned=sum(b.num_rows for b in cleaned.batches), empty=by_stage["clean"],
-        claims=sum(b.num_rows for b in claims), published_documents=tables["documents"].num_rows,
-        published_claims=tables["claims"].num_rows, not_modified=ingested.not_modified,
+        claims=sum(b.num_rows for b in claims), published_documents=staged.counts["documents"],
+        published_claims=staged.counts["claims"], not_modified=ingested.not_modified,
     )
     for row in stages:  # documents set aside in tabulating, records set aside before the gate
         if row["stage"] == "tabulate":
             row["set aside"] = by_stage["tabulate"] + by_stage["check"]
-    metrics = claims_per_metric(tables["claims"].to_pandas())
+    metrics = claims_per_metric(staged.increment.claims_after)
     create_table_artifact(key="muster-stage-counts", table=stages,
                           description="Documents and claims through each stage")
     create_table_artifact(key="muster-claims-per-metric", table=metrics,

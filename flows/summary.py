@@ -5,21 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import pyarrow as pa
 from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from transforms.declarations.schema import TABLES
 from transforms.ledger import ledger
 
 CLUSTERS_SHOWN = 50
-
-
-def _frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
-    """Every table as a frame; one the run did not stage is empty, with its columns."""
-    return {name: (tables[name] if name in tables else schema.empty_table()).to_pandas()
-            for name, schema in TABLES.items()}
 
 
 def _cell(value):
@@ -50,12 +42,13 @@ def ledger_markdown(counts: dict[str, int]) -> str:
 
 
 @task(cache_policy=NO_CACHE)
-def publish_summary(tables: dict[str, pa.Table]) -> None:
-    """Artifacts from the same ledger frames as `muster report`."""
-    frames = _frames(tables)
-    documents, claims = frames["documents"], frames["claims"]
-    clusters, flags = frames["claim_clusters"], frames["claim_flags"]
-    ordered = ledger.clusters_with_variants(clusters, flags, claims, documents)
+def publish_summary(staged) -> None:
+    """Artifacts from the same ledger frames as `muster report`, over every stored row (their
+    keys: `muster.store.Staged`), with words made only for the clusters shown."""
+    inc = staged.increment
+    documents, claims = inc.documents_after, inc.claims_after
+    clusters, flags = inc.claim_clusters, inc.claim_flags
+    ordered = ledger.clusters_with_variants(clusters, flags, claims, documents, limit=CLUSTERS_SHOWN)
     create_table_artifact(key="muster-contradictions",
                           table=table_rows(ledger.contradictions(clusters, flags).drop(
                               columns="contradiction_id")),

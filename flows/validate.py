@@ -12,10 +12,13 @@ from prefect.cache_policies import NO_CACHE
 
 
 @task(cache_policy=NO_CACHE)
-def run_suites(tables: dict[str, pa.Table], today: date | None):
+def run_suites(tables: dict, today: date | None, lookups: dict | None = None):
+    """The suites on `tables` (frames or Arrow tables); references looked up in `lookups`
+    when only a run's changed rows are validated."""
     from expectations.gate import validate as gate
 
-    return gate({name: t.to_pandas() for name, t in tables.items()}, today=today)
+    frames = {name: t.to_pandas() if isinstance(t, pa.Table) else t for name, t in tables.items()}
+    return gate(frames, today=today, lookups=lookups or None)
 
 
 @task(cache_policy=NO_CACHE)
@@ -39,10 +42,11 @@ def report_validation(result, report_path: str | None = None) -> None:
 
 
 @flow(name="validate")
-def validate(tables: dict[str, pa.Table], today: date | None = None, warehouse: str | None = None,
-             name: str | None = None, run_id: str = "", rejected: list = ()):
+def validate(tables: dict, today: date | None = None, warehouse: str | None = None,
+             name: str | None = None, run_id: str = "", rejected: list = (),
+             lookups: dict | None = None):
     """Run the suites; with a `warehouse` and a run `name`, also keep the report there."""
-    result = run_suites(tables, today)
+    result = run_suites(tables, today, lookups)
     path = keep_report(result, warehouse, name, run_id, rejected) if warehouse and name else None
     report_validation(result, path)
     return result

@@ -34,7 +34,7 @@ def table_paths(folder: str | Path, snapshot: str | None = None) -> dict[str, Pa
         raise LookupError(f"{folder} keeps no snapshots; read the published tables "
                           "(snapshot=None)")
     found = {name: warehouse.table_path(folder, name) for name in TABLES}
-    return {name: path if path.is_file() else None for name, path in found.items()}
+    return {name: path if path.exists() else None for name, path in found.items()}
 
 
 def conformed(path: Path | None, schema: pa.Schema) -> pa.Table | ds.Dataset:

@@ -48,6 +48,9 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
                      help="clean and tabulate on the Dask cluster whose scheduler is there "
                           "(or MUSTER_DASK_ADDRESS); its workers need Muster installed")
+    run.add_argument("--full", action="store_true",
+                     help="recompute near-duplicates, clusters and flags over every stored row "
+                          "(a run otherwise recomputes only what its documents touch)")
     run.add_argument("--keep-snapshots", type=int, metavar="N",
                      help="snapshots of the tables to keep in the warehouse's history "
                           "(default: 10, or MUSTER_KEEP_SNAPSHOTS)")

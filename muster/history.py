@@ -42,7 +42,7 @@ def command_rollback(args) -> int:
             if target.current:
                 print(f"{target.id} is already the current snapshot; nothing changed")
                 return 0
-            made = snapshots.rollback(args.warehouse, target.id, TABLES)
+            made = snapshots.rollback(args.warehouse, target.id, (*TABLES, "_signatures"))
     except (snapshots.SnapshotNotFound, WarehouseBusy) as err:
         print(f"muster: rollback failed: {err.args[0]}", file=sys.stderr)
         return 1

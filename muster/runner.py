@@ -161,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
                 state = muster(inputs=args.inputs, warehouse=args.warehouse, registry=args.registry,
                                batch_size=args.batch_size, allow_hosts=args.allow_hosts,
                                fetch_delay=args.fetch_delay, outlet=args.outlet,
-                               return_state=True)
+                               full=getattr(args, "full", False), return_state=True)
             finally:
                 progress.stop()
             timing(f"flow run ended {state.type.value.lower()}")

@@ -2,16 +2,17 @@
 
 Layout of a warehouse (every name below is relative to it):
 
-    _snapshots/000007-20240312T100000Z/claims.parquet   immutable, one folder per publication,
-    _snapshots/000007-20240312T100000Z/manifest.json    (time, run, rows per table)
+    _snapshots/000007-20240312T100000Z/claims.parquet/  immutable, one folder per publication:
+    _snapshots/000007-20240312T100000Z/sources.parquet  large tables as folders of parts (one per
+    _snapshots/000007-20240312T100000Z/manifest.json    run), small ones as files; the manifest
     _snapshots/current -> 000007-20240312T100000Z      the pointer: one symbolic link
     claims.parquet -> _snapshots/current/claims.parquet the documented path, never rewritten
 
 A publication writes a new folder under a temporary name, flushes every file to disk, renames the
 folder into place and then replaces the `current` link with one `rename(2)`: the commit point.
 Before it, every path reads the previous snapshot; after it, every path reads the new one; the
-five top-level links go through `current`, so they switch together. A table whose rows did not
-change is hard-linked from the previous snapshot, not rewritten.
+five top-level links go through `current`, so they switch together. A table, or a part, whose
+rows did not change is hard-linked from the previous snapshot, not rewritten.
 
 After a kill -9 or a full disk, what may be left is a temporary folder or link, or a complete
 folder newer than `current` that was never pointed at. `recover` removes them (with no
@@ -180,6 +181,13 @@ def _write_json(path: Path, data: dict) -> None:
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
+    """A table of a previous snapshot in the new one: hard links, file by file for a table
+    stored as a folder of parts (each part is immutable once written)."""
+    if source.is_dir():
+        target.mkdir()
+        for part in sorted(source.iterdir()):
+            _link_or_copy(part, target / part.name)
+        return
     try:
         os.link(source, target)
     except OSError:  # a file system without hard links
@@ -191,6 +199,8 @@ def _link_or_copy(source: Path, target: Path) -> None:
 def _parquet_rows(path: Path) -> int:
     import pyarrow.parquet as pq
 
+    if path.is_dir():  # a table stored as parts
+        return sum(pq.ParquetFile(part).metadata.num_rows for part in path.glob("*.parquet"))
     return pq.ParquetFile(path).metadata.num_rows
 
 
@@ -218,10 +228,12 @@ def commit(warehouse: str | Path, plan: Plan, tables: Iterable[str], run: str = 
                 plan.write[name](target)
             else:
                 _link_or_copy(plan.link[name], target)
-            rows[name] = _parquet_rows(target)
+            if not name.startswith("_"):  # an index ("_signatures") is no table of the readers'
+                rows[name] = _parquet_rows(target)
         manifest = {"id": snapshot_id, "seq": seq, "time": now.isoformat(), "run": run,
                     "run_id": run_id, "parent": previous, "note": note, "rows": rows,
-                    "changed": [name for name in tables if name in plan.write]}
+                    "changed": [name for name in tables if name in plan.write
+                                and not name.startswith("_")]}
         _write_json(tmp / MANIFEST, manifest)
         _fsync_dir(tmp)
         os.rename(tmp, folder / snapshot_id)
@@ -324,7 +336,7 @@ def rollback(warehouse: str | Path, name: str, tables: Iterable[str],
     Take the warehouse lock first (`muster.locking.warehouse_lock`)."""
     recover(warehouse)
     target = find(warehouse, name)
-    tables = list(tables)
+    tables = [t for t in tables if not t.startswith("_") or target.table_path(t).exists()]
     plan = Plan(link={t: target.table_path(t) for t in tables})
     snapshot = commit(warehouse, plan, tables, run="rollback", note=f"rollback to {target.id}",
                       keep=keep)

@@ -73,7 +73,11 @@ class Status:
 
 
 def table_rows(path: Path | None) -> int:
-    return pq.ParquetFile(path).metadata.num_rows if path else 0
+    """Rows of a table's file or folder of parts (from the Parquet footers only)."""
+    if not path:
+        return 0
+    files = sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
 
 
 def last_publication(documents: Path | None) -> tuple[str | None, str | None]:

@@ -58,10 +58,18 @@ def read_table(warehouse: str | Path, name: str, columns: list[str] | None = Non
     return _read_arrow(_source(warehouse, name, snapshot), name, columns).to_pandas()
 
 
+# The order of a table stored as parts, as it was when each table was one file.
+ORDER_BY = {"documents": ["doc_id"], "claims": ["doc_id", "char_start", "claim_id"]}
+
+
 def _read_arrow(path: Path, name: str, columns: list[str] | None = None) -> pa.Table:
+    """A table's file, or its folder of parts in the order of its key."""
     schema = TABLES[name]
-    return pq.read_table(path, schema=schema, columns=columns) if path.exists() else (
-        schema.empty_table().select(columns or schema.names))
+    if not path.exists():
+        return schema.empty_table().select(columns or schema.names)
+    table = pq.read_table(path, schema=schema, columns=columns)
+    keys = [k for k in ORDER_BY.get(name, ()) if k in table.column_names]
+    return table.sort_by([(k, "ascending") for k in keys]) if path.is_dir() and keys else table
 
 
 def read_published(warehouse: str | Path, snapshot: str | None = None) -> dict[str, pd.DataFrame]:

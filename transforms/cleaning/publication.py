@@ -9,15 +9,18 @@ depend on which run brought which copy.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
+import pyarrow as pa
 
 from transforms.attribution.sources import sources_table
 from transforms.cleaning.cleaning import doc_id
-from transforms.cleaning.syndication import duplicate_of
-from transforms.declarations.schema import columns
-from transforms.ledger.ledger_tables import ledger
+from transforms.cleaning.syndication import duplicate_of, empty_signatures, syndicated
+from transforms.declarations.schema import TABLES, columns
+from transforms.ledger.ledger_tables import claim_block, ledger, updated_ledger
 
 
 def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFrame,
@@ -67,3 +70,122 @@ def candidate_tables(published: dict[str, pd.DataFrame], documents: pd.DataFrame
     return {"documents": docs, "claims": found,
             "sources": sources_table(registry, names, docs["outlet"].dropna()),
             "claim_clusters": clusters, "claim_flags": flags}
+
+# What a run reads of every stored document and claim: keys and what it decides on, no texts.
+DOCUMENT_META = ["doc_id", "published", "duplicate_of", "outlet", "url", "raw_sha256"]
+CLAIM_KEYS = ["claim_id", "doc_id", "metric", "claimant_id", "per", "unit", "cluster_id",
+              "claimant", "via", "quote", "extractor_version"]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What a run reads of every stored row (no texts): documents' keys and the columns the
+    ledger and near-duplicates decide on, claims' keys and blocks, both with the `part` that
+    holds them; the whole clusters and flags tables; the near-duplicate signatures."""
+
+    documents: pd.DataFrame
+    claims: pd.DataFrame
+    clusters: pd.DataFrame
+    flags: pd.DataFrame
+    signatures: pa.Table
+
+    @classmethod
+    def empty(cls) -> Stored:
+        def frame(table: str, keys: list[str] | None = None) -> pd.DataFrame:
+            empty = TABLES[table].empty_table().to_pandas()
+            return empty[keys].assign(part=None) if keys else empty
+        return cls(frame("documents", DOCUMENT_META), frame("claims", CLAIM_KEYS),
+                   frame("claim_clusters"), frame("claim_flags"), empty_signatures())
+
+
+@dataclass(frozen=True)
+class Loader:
+    """The stored rows a run must read whole, fetched by id (I/O the caller provides)."""
+
+    texts: Callable[[list[str]], Mapping[str, str]]
+    documents: Callable[[Collection[str]], pd.DataFrame]
+    claims: Callable[[Collection[str]], pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Increment:
+    """What a run changes: rows to write (new, or stored rows re-stamped: a document's
+    `duplicate_of`, a claim's `cluster_id`), rows leaving, and the small tables whole."""
+
+    documents: pd.DataFrame
+    claims: pd.DataFrame
+    removed_documents: frozenset[str]
+    removed_claims: frozenset[str]
+    restamped_documents: frozenset[str]
+    restamped_claims: frozenset[str]
+    signatures: pa.Table
+    sources: pd.DataFrame
+    claim_clusters: pd.DataFrame
+    claim_flags: pd.DataFrame
+    documents_after: pd.DataFrame  # every document's keys afterwards (`muster.store.DOCUMENT_META`)
+    claims_after: pd.DataFrame  # every claim's keys, cluster, names and quote afterwards
+
+    def __bool__(self) -> bool:
+        return bool(len(self.documents) or len(self.claims) or self.removed_documents
+                    or self.removed_claims)
+
+
+def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
+              registry: pd.DataFrame, rates: dict | None, load: Loader) -> Increment:
+    """The change a run's new documents and claims make to what is stored.
+
+    A new document replaces the stored one of its id (and that one's claims). Near-duplicates
+    are updated from the stored signatures, reading only the texts they must confirm; the
+    ledger reclusters only the blocks of new, removed or re-dated claims; the result equals
+    `candidate_tables` over everything (tests/transforms/cleaning/test_increment.py).
+    """
+    new_ids = set(documents["doc_id"])
+    removed = frozenset(new_ids & set(stored.documents["doc_id"]))
+    removed_claims = frozenset(stored.claims.loc[stored.claims["doc_id"].isin(removed), "claim_id"])
+    kept_docs = stored.documents.loc[~stored.documents["doc_id"].isin(removed)]
+    found = syndicated(stored.signatures, stored.documents[["doc_id", "published", "duplicate_of"]],
+                       documents[["doc_id", "published", "text"]], removed, load.texts)
+    new_docs = documents.assign(duplicate_of=documents["doc_id"].map(
+        lambda d: found.duplicate_of.get(d))).astype({"duplicate_of": object})
+    restamped = frozenset(d for d in found.duplicate_of if d not in new_ids and d not in removed)
+    changed_docs = load.documents(restamped) if restamped else new_docs.iloc[:0]
+    if len(changed_docs):
+        changed_docs = changed_docs.assign(duplicate_of=changed_docs["doc_id"].map(found.duplicate_of))
+    meta = pd.concat([f[DOCUMENT_META] for f in (kept_docs, new_docs) if len(f)],
+                     ignore_index=True) if len(kept_docs) + len(new_docs) else kept_docs[DOCUMENT_META]
+    meta["duplicate_of"] = [found.duplicate_of.get(d, old) if d in found.duplicate_of else old
+                            for d, old in zip(meta["doc_id"], meta["duplicate_of"], strict=True)]
+    kept_claims = stored.claims.loc[~stored.claims["claim_id"].isin(removed_claims)]
+    blocks = set(claim_block(claims)) | set(claim_block(stored.claims.loc[
+        stored.claims["claim_id"].isin(removed_claims) | stored.claims["doc_id"].isin(restamped)]))
+    in_blocks = kept_claims.loc[claim_block(kept_claims).isin(blocks)] if len(kept_claims) else kept_claims
+    stored_rows = load.claims(list(in_blocks["claim_id"])) if len(in_blocks) else claims.iloc[:0]
+    block_claims = pd.concat([f[columns("claims")] for f in (stored_rows, claims.assign(cluster_id=None))
+                              if len(f)], ignore_index=True) if len(stored_rows) + len(claims) else \
+        claims.assign(cluster_id=None)[columns("claims")]
+    stamped, clusters, flags = updated_ledger(stored.clusters, stored.flags, block_claims, meta,
+                                              blocks, rates or {})
+    before = dict(zip(in_blocks["claim_id"], in_blocks["cluster_id"], strict=True))
+    new_claim_ids = set(claims["claim_id"])
+    moved = [c not in new_claim_ids and before.get(c) != k
+             for c, k in zip(stamped["claim_id"], stamped["cluster_id"], strict=True)]
+    changed = stamped.loc[[c in new_claim_ids or m for c, m in zip(stamped["claim_id"], moved, strict=True)]]
+    restamped_claims = frozenset(stamped.loc[moved, "claim_id"])
+    keys = ["claim_id", "doc_id", "cluster_id", "metric", "claimant", "via", "quote"]
+    after = kept_claims[keys].copy()
+    after["cluster_id"] = after["claim_id"].map(dict(zip(stamped["claim_id"], stamped["cluster_id"],
+                                                         strict=True))).fillna(after["cluster_id"])
+    after = pd.concat([f for f in (after, changed.loc[changed["claim_id"].isin(new_claim_ids), keys])
+                       if len(f)], ignore_index=True) if len(after) + len(changed) else after
+    names = pd.concat([after["claimant"], after["via"].dropna()])
+    return Increment(
+        documents=pd.concat([f[columns("documents")] for f in (new_docs, changed_docs) if len(f)],
+                            ignore_index=True) if len(new_docs) + len(changed_docs) else
+        new_docs[columns("documents")],
+        claims=changed[columns("claims")].reset_index(drop=True),
+        removed_documents=removed, removed_claims=removed_claims,
+        restamped_documents=restamped, restamped_claims=restamped_claims,
+        signatures=found.signatures,
+        sources=sources_table(registry, names, meta["outlet"].dropna()),
+        claim_clusters=clusters, claim_flags=flags,
+        documents_after=meta, claims_after=after.reset_index(drop=True))

@@ -14,11 +14,15 @@ on the set of documents, never on their order or on which run brought which copy
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 SHINGLE = 5  # words per shingle: long enough that shared stock phrases rarely match
 THRESHOLD = 0.3  # Jaccard similarity of shingle sets from which two texts are one story
@@ -31,6 +35,10 @@ BANDS = (32, 2)
 ESTIMATE_FLOOR = 0.15  # candidates whose MinHash estimate is below this are not checked exactly
 CHUNK = 1000  # documents per vectorised signature pass, which bounds its memory
 
+# One row per document: its MinHash signature as NUM_PERM little-endian uint32 values, null when
+# the text is too short to have one.
+SIGNATURE_SCHEMA = pa.schema([("doc_id", pa.string()), ("signature", pa.binary(4 * NUM_PERM))])
+
 _WORD = re.compile(r"\w+")
 # Odd 64-bit multipliers that fold a shingle's word hashes into one hash, position by position.
 _FOLD = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
@@ -39,20 +47,13 @@ _FOLD = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
 
 def duplicate_of(documents: pd.DataFrame) -> pd.Series:
     """For each document, the doc_id of the canonical copy of its story, or None when it is the
-    canonical copy or has no copy (index-aligned with `documents`)."""
-    ids = documents["doc_id"].astype(str).to_numpy()
-    texts = documents["text"].to_numpy()
-    word_hashes: dict[str, int] = {}
-    shingled = {}
-    for position in canonical_order(documents):
-        words = _WORD.findall(str(texts[position]).lower())
-        if len(words) >= MIN_WORDS:
-            shingled[int(position)] = _shingle_hashes(words, word_hashes)
-    positions = list(shingled)
-    result = [None] * len(documents)
-    for copy, original in copies(list(shingled.values())).items():
-        result[positions[copy]] = ids[positions[original]]
-    return pd.Series(result, index=documents.index, dtype=object)
+    canonical copy or has no copy (index-aligned with `documents`): `syndicated` from an empty
+    warehouse, so the full and the incremental computation are one algorithm."""
+    ids = documents["doc_id"].astype(str)
+    added = pd.DataFrame({"doc_id": ids.to_numpy(), "published": documents["published"].to_numpy(),
+                          "text": documents["text"].to_numpy()})
+    found = syndicated(empty_signatures(), _no_documents(), added, (), _no_texts).duplicate_of
+    return pd.Series([found[i] for i in ids], index=documents.index, dtype=object)
 
 
 def canonical_order(documents: pd.DataFrame) -> np.ndarray:
@@ -94,42 +95,6 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return shared / (len(a) + len(b) - shared)
 
 
-def copies(shingled: list[np.ndarray]) -> dict[int, int]:
-    """Copy -> canonical, as positions in `shingled`: non-empty shingle hash arrays of the
-    documents in canonical order.
-
-    Each document not yet claimed as a copy is canonical; its LSH candidates that come after it,
-    are not claimed yet and reach `THRESHOLD` on their exact shingle sets become its copies. A
-    copy is never canonical, so no copy points at another copy."""
-    from datasketch import MinHash, MinHashLSH
-
-    if not shingled:
-        return {}
-    matrix = signatures(shingled, MinHash(num_perm=NUM_PERM, seed=SEED).permutations)
-    lsh = MinHashLSH(num_perm=NUM_PERM, params=BANDS)
-    sketches = [_sketch(row) for row in matrix]
-    for n, sketch in enumerate(sketches):
-        lsh.insert(n, sketch, check_duplication=False)
-    sets: dict[int, np.ndarray] = {}
-    found: dict[int, int] = {}
-    for n, sketch in enumerate(sketches):
-        if n in found:
-            continue
-        later = np.array(sorted(o for o in lsh.query(sketch) if o > n and o not in found), dtype=np.int64)
-        estimate = (matrix[later] == matrix[n]).mean(axis=1)
-        for other in later[estimate >= ESTIMATE_FLOOR].tolist():
-            if jaccard(_set(n, shingled, sets), _set(other, shingled, sets)) >= THRESHOLD:
-                found[other] = n
-    return found
-
-
-def _set(n: int, shingled: list[np.ndarray], sets: dict[int, np.ndarray]) -> np.ndarray:
-    """The sorted distinct shingle hashes of document n, made once when first needed."""
-    if n not in sets:
-        sets[n] = np.unique(shingled[n])
-    return sets[n]
-
-
 def signatures(shingled: list[np.ndarray], permutations: np.ndarray) -> np.ndarray:
     """MinHash signatures (one row per set) under datasketch's seeded affine permutations
     `a * h + b mod 2**32`, computed for a chunk of sets at a time with numpy rather than one
@@ -145,8 +110,302 @@ def signatures(shingled: list[np.ndarray], permutations: np.ndarray) -> np.ndarr
     return matrix
 
 
-def _sketch(row: np.ndarray):
-    """A signature row as the (frozen) MinHash datasketch's LSH index takes."""
-    from datasketch import LeanMinHash
+def empty_signatures() -> pa.Table:
+    """The signatures of a warehouse without documents."""
+    return SIGNATURE_SCHEMA.empty_table()
 
-    return LeanMinHash(seed=SEED, hashvalues=row, scheme="affine32")
+
+@dataclass(frozen=True)
+class Syndication:
+    """What a change of the document set does to syndication: the signatures of the added
+    documents (`SIGNATURE_SCHEMA`), and the new `duplicate_of` of every document that is added or
+    whose `duplicate_of` changed (removed documents are not listed)."""
+
+    signatures: pa.Table
+    duplicate_of: dict[str, str | None]
+
+
+def syndicated(stored: pa.Table, documents: pd.DataFrame, added: pd.DataFrame,
+               removed: Collection[str], texts: Callable[[list[str]], Mapping[str, str]]) -> Syndication:
+    """Syndication after `removed` documents leave the warehouse and `added` ones join it, with the
+    same result as `duplicate_of` over the whole new set.
+
+    `stored`: the signatures of the stored documents (rows of removed ones are ignored);
+    `documents`: their doc_id, published and current duplicate_of; `added`: doc_id, published and
+    text of the new documents (a doc_id also in `removed`, or already stored, replaces the stored
+    document); `texts(ids)`: the stored texts of stored documents, asked for only the few whose
+    shingle sets must be compared exactly.
+
+    A document's canonical copy is the earliest canonical document before it (in canonical
+    order) that it has an edge with (an LSH band collision, a MinHash estimate of at least
+    ESTIMATE_FLOOR and an exact Jaccard of at least THRESHOLD); a document with none is canonical.
+    That is what the greedy pass does, and since an edge depends on the pair only, a stored
+    document's verdict can change only when a document before it that it collides with joins or
+    leaves the canonical ones. So the documents are replayed in canonical order from the changes
+    only: the added ones and the copies of removed canonicals first; a document that becomes
+    canonical may claim the later ones it collides with; a canonical that becomes a copy (or
+    leaves) releases its copies, which look for their canonical again. Everything else keeps its
+    stored verdict, so the cost follows the change, apart from vectorised passes over the stored
+    signatures."""
+    added_ids = added["doc_id"].astype(str).to_numpy(dtype=object)
+    cache: dict[str, int] = {}
+    shingled: dict[int, np.ndarray] = {}
+    for position, text in enumerate(added["text"].to_numpy()):
+        words = _WORD.findall(str(text).lower())
+        if len(words) >= MIN_WORDS:
+            shingled[position] = _shingle_hashes(words, cache)
+    added_matrix = np.zeros((len(added), NUM_PERM), dtype=np.uint32)
+    added_signed = np.zeros(len(added), dtype=bool)
+    if shingled:
+        added_matrix[list(shingled)] = signatures(list(shingled.values()), _permutations())
+        added_signed[list(shingled)] = True
+
+    leaving = {str(i) for i in removed}.union(added_ids)
+    stored_ids = documents["doc_id"].astype(str)
+    kept = documents.loc[~stored_ids.isin(leaving).to_numpy()]
+    kept_ids = kept["doc_id"].astype(str).to_numpy(dtype=object)
+    kept_matrix, kept_signed = _stored_signatures(stored, kept_ids)
+    state = _Replay(
+        ids=np.concatenate([kept_ids, added_ids]),
+        published=np.concatenate([kept["published"].to_numpy(dtype=object),
+                                  added["published"].to_numpy(dtype=object)]),
+        matrix=np.concatenate([kept_matrix, added_matrix]),
+        signed=np.concatenate([kept_signed, added_signed]),
+        stored_copy_of=kept["duplicate_of"].to_numpy(dtype=object),
+        texts=texts, cache=cache)
+    state.sets.update({len(kept_ids) + p: np.unique(h) for p, h in shingled.items()})
+    return Syndication(_signature_table(added_ids, added_matrix, added_signed), state.run())
+
+
+_PENDING = -2
+
+
+class _Replay:
+    """The worklist of `syndicated` over the new document set: rows are the kept stored documents
+    (first `stored` rows) then the added ones."""
+
+    def __init__(self, ids, published, matrix, signed, stored_copy_of, texts, cache):
+        self.ids, self.matrix, self.signed = ids, matrix, signed
+        self.texts, self.cache = texts, cache
+        self.stored = len(stored_copy_of)
+        total = len(ids)
+        self.rank = np.empty(total, dtype=np.int64)
+        self.rank[canonical_order(pd.DataFrame({"doc_id": ids, "published": published}))] = np.arange(total)
+        # Verdict per row: the row of its canonical copy, -1 when it is canonical (or has no
+        # shingles), PENDING for the added rows and the copies of removed canonicals until replayed.
+        copied = pd.notna(stored_copy_of)
+        self.stored_value = np.where(copied, stored_copy_of, None)
+        copy_of = pd.Index(ids[:self.stored]).get_indexer(pd.Index(stored_copy_of, dtype=object))
+        self.orphans = np.flatnonzero(copied & (copy_of < 0))
+        self.state = np.concatenate([copy_of, np.full(total - self.stored, _PENDING)]).astype(np.int64)
+        self.state[self.orphans] = _PENDING
+        self.was_canonical = np.zeros(total, dtype=bool)
+        self.was_canonical[:self.stored] = signed[:self.stored] & ~copied
+        # Rows by the stored canonical they copy, to release them when it stops being canonical.
+        self.by_copy_of = np.argsort(copy_of, kind="stable")
+        self.sorted_copy_of = copy_of[self.by_copy_of]
+        self.index = _BandIndex(matrix, signed)
+        self.neighbours: dict[int, np.ndarray] = {}
+        self.sets: dict[int, np.ndarray] = {}
+
+    def run(self) -> dict[str, str | None]:
+        full = {int(r) for r in np.concatenate([np.arange(self.stored, len(self.ids)), self.orphans])}
+        gains: dict[int, list[int]] = {}
+        self._neighbours_of([r for r in full if self.signed[r]])
+        self._prefetch_initial(full)
+        queue = [(int(self.rank[r]), r) for r in full]
+        heapq.heapify(queue)
+        changes: dict[str, str | None] = {}
+        while queue:
+            _, row = heapq.heappop(queue)
+            gained = gains.pop(row, [])
+            new = self._verdict(row) if row in full else self._gained(row, gained)
+            value = self.ids[new] if new >= 0 else None
+            if row >= self.stored or value != self.stored_value[row]:
+                changes[self.ids[row]] = value
+            self.state[row] = new
+            canonical = bool(self.signed[row]) and new < 0
+            if canonical and not self.was_canonical[row]:
+                claimable = self._claimable(row, full)
+                for other in claimable.tolist():
+                    if other not in gains:
+                        gains[other] = []
+                        heapq.heappush(queue, (int(self.rank[other]), other))
+                    gains[other].append(row)
+            elif self.was_canonical[row] and not canonical:
+                released = [r for r in self._copies_of(row).tolist() if r not in full]
+                self._fetch(released)
+                for other in released:
+                    full.add(other)
+                    if other not in gains:
+                        heapq.heappush(queue, (int(self.rank[other]), other))
+        return changes
+
+    def _verdict(self, row: int) -> int:
+        """The row of the earliest canonical document before `row` it has an edge with, or -1."""
+        if not self.signed[row]:
+            return -1
+        near = self._neighbours_of([row])[row]
+        near = near[(self.rank[near] < self.rank[row]) & self.signed[near] & (self.state[near] == -1)]
+        return self._first_edge(row, near)
+
+    def _gained(self, row: int, gained: list[int]) -> int:
+        """The verdict of a stored document whose canonical stays canonical, when the documents
+        `gained` (before it, colliding with it) became canonical: the earliest of its canonical
+        and those it has an edge with."""
+        current = self.state[row]
+        limit = self.rank[current] if current >= 0 else len(self.ids)
+        near = np.array(gained, dtype=np.int64)
+        found = self._first_edge(row, near[self.rank[near] < limit])
+        return found if found >= 0 else current
+
+    def _first_edge(self, row: int, near: np.ndarray) -> int:
+        """The earliest (in canonical order) of the colliding rows `near` that `row` has an edge
+        with, or -1."""
+        near = near[self._estimates(row, near) >= ESTIMATE_FLOOR]
+        if not len(near):
+            return -1
+        near = near[np.argsort(self.rank[near], kind="stable")]
+        self._fetch([row, *near.tolist()])
+        mine = self.sets[row]
+        for other in near.tolist():
+            if jaccard(mine, self.sets[other]) >= THRESHOLD:
+                return other
+        return -1
+
+    def _estimates(self, row: int, near: np.ndarray) -> np.ndarray:
+        return (self.matrix[near] == self.matrix[row]).mean(axis=1)
+
+    def _claimable(self, row: int, full: set[int]) -> np.ndarray:
+        """Stored rows after `row` colliding with it whose verdict the new canonical `row` may
+        change: canonical ones, and copies of a canonical after it (rows to recompute in full
+        are left to that)."""
+        near = self._neighbours_of([row])[row]
+        near = near[(self.rank[near] > self.rank[row]) & (near < self.stored)]
+        current = self.state[near]
+        later = np.where(current >= 0, self.rank[np.maximum(current, 0)], len(self.ids)) > self.rank[row]
+        near = near[later]
+        near = near[np.array([n not in full for n in near.tolist()], dtype=bool)]
+        self._fetch([row, *near[self._estimates(row, near) >= ESTIMATE_FLOOR].tolist()])
+        return near
+
+    def _copies_of(self, row: int) -> np.ndarray:
+        """Stored rows whose stored verdict is a copy of `row`."""
+        low, high = np.searchsorted(self.sorted_copy_of, [row, row + 1])
+        return self.by_copy_of[low:high]
+
+    def _neighbours_of(self, rows: list[int]) -> dict[int, np.ndarray]:
+        missing = [r for r in rows if r not in self.neighbours]
+        if missing:
+            self.neighbours.update(self.index.neighbours(np.array(missing, dtype=np.int64)))
+        return self.neighbours
+
+    def _prefetch_initial(self, full: set[int]) -> None:
+        """The texts the first verdicts will most likely need, in one call: the stored documents
+        to recompute and the canonical ones before them that they could be copies of."""
+        wanted = []
+        for row in full:
+            if not self.signed[row]:
+                continue
+            near = self.neighbours[row]
+            near = near[(self.rank[near] < self.rank[row]) & (self.state[near] == -1) & (near < self.stored)]
+            near = near[self._estimates(row, near) >= ESTIMATE_FLOOR]
+            wanted.extend([row, *near.tolist()])
+        self._fetch(wanted)
+
+    def _fetch(self, rows: list[int]) -> None:
+        """Make the shingle sets of `rows`, reading the stored texts of those not known yet."""
+        missing = sorted({r for r in rows if r not in self.sets and r < self.stored and self.signed[r]})
+        if not missing:
+            return
+        found = self.texts([self.ids[r] for r in missing])
+        for r in missing:
+            words = _WORD.findall(str(found[self.ids[r]]).lower())
+            self.sets[r] = np.unique(_shingle_hashes(words, self.cache))
+
+
+class _BandIndex:
+    """The LSH bands of the signed rows' signatures, sorted per band: two rows collide when both
+    values of some band (BANDS[1] consecutive signature values) are equal, as in datasketch's
+    MinHashLSH with `params=BANDS`."""
+
+    def __init__(self, matrix: np.ndarray, signed: np.ndarray):
+        bands, rows = BANDS
+        parts = matrix[:, :bands * rows].reshape(len(matrix), bands, rows).astype(np.uint64)
+        self.keys = (parts[:, :, 0] << np.uint64(32)) | parts[:, :, 1]
+        signed_rows = np.flatnonzero(signed)
+        self.order, self.sorted = [], []
+        for band in range(bands):
+            keys = self.keys[signed_rows, band]
+            order = np.argsort(keys, kind="stable")
+            self.order.append(signed_rows[order])
+            self.sorted.append(keys[order])
+
+    def neighbours(self, rows: np.ndarray) -> dict[int, np.ndarray]:
+        """For each of the (signed) `rows`, the distinct other rows it collides with."""
+        total = len(self.keys)
+        pairs = []
+        for band, (order, keys) in enumerate(zip(self.order, self.sorted, strict=True)):
+            wanted = self.keys[rows, band]
+            low = np.searchsorted(keys, wanted, side="left")
+            count = np.searchsorted(keys, wanted, side="right") - low
+            hit = np.flatnonzero(count > 1)
+            if not len(hit):
+                continue
+            counts = count[hit]
+            starts = np.repeat(low[hit] - np.cumsum(counts) + counts, counts)
+            found = order[starts + np.arange(counts.sum())]
+            pairs.append(np.repeat(hit, counts) * total + found)
+        result = {int(r): np.empty(0, dtype=np.int64) for r in rows}
+        if pairs:
+            codes = np.unique(np.concatenate(pairs))
+            query, found = np.divmod(codes, total)
+            keep = found != rows[query]
+            query, found = query[keep], found[keep]
+            bounds = np.searchsorted(query, np.arange(len(rows) + 1))
+            for n, r in enumerate(rows.tolist()):
+                result[r] = found[bounds[n]:bounds[n + 1]]
+        return result
+
+
+def _permutations() -> np.ndarray:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+
+
+def _stored_signatures(stored: pa.Table, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The stored signature matrix and which rows have one, aligned with `ids`."""
+    matrix = np.zeros((len(ids), NUM_PERM), dtype=np.uint32)
+    signed = np.zeros(len(ids), dtype=bool)
+    if not len(ids) or not stored.num_rows:
+        return matrix, signed
+    column = stored.column("signature").combine_chunks()
+    data = column.buffers()[1]
+    if data is None:
+        return matrix, signed
+    values = np.frombuffer(data, dtype="<u4")[column.offset * NUM_PERM:(column.offset + len(column)) * NUM_PERM]
+    values = values.reshape(len(column), NUM_PERM)
+    valid = column.is_valid().to_numpy(zero_copy_only=False)
+    rows = pd.Index(stored.column("doc_id").to_pandas().astype(str)).get_indexer(pd.Index(ids, dtype=object))
+    found = rows >= 0
+    signed[found] = valid[rows[found]]
+    matrix[signed] = values[rows[signed]]
+    return matrix, signed
+
+
+def _signature_table(ids: np.ndarray, matrix: np.ndarray, signed: np.ndarray) -> pa.Table:
+    data = np.ascontiguousarray(matrix, dtype="<u4").tobytes()
+    width = 4 * NUM_PERM
+    values = [data[n * width:(n + 1) * width] if s else None for n, s in enumerate(signed.tolist())]
+    return pa.table({"doc_id": pa.array(list(ids), pa.string()),
+                     "signature": pa.array(values, pa.binary(width))}, schema=SIGNATURE_SCHEMA)
+
+
+def _no_documents() -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": pd.Series(dtype=object), "published": pd.Series(dtype=object),
+                         "duplicate_of": pd.Series(dtype=object)})
+
+
+def _no_texts(ids: list[str]) -> Mapping[str, str]:
+    raise AssertionError(f"no stored documents to read, asked for {ids[:3]}")

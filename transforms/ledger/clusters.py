@@ -151,11 +151,14 @@ def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
     return out
 
 
+def block(metric: str, claimant_id: str | None, per: str | None, unit: str) -> tuple:
+    """Claims that may state the same figure: one claimant, metric, rate, kind of unit. Claims
+    of different blocks never share a cluster, so a run reclusters only the blocks it touches."""
+    return (metric, claimant_id, per or "", "money" if unit in CURRENCIES else unit)
+
+
 def block_key(m: Member) -> tuple:
-    """Claims that may state the same figure: one claimant, metric, rate, kind of unit."""
-    unit = m.row["unit"]
-    return (m.row["metric"], m.row["claimant_id"], m.row["per"] or "",
-            "money" if unit in CURRENCIES else unit)
+    return block(m.row["metric"], m.row["claimant_id"], m.row["per"], m.row["unit"])
 
 
 def amounts_agree(a: dict, b: dict) -> bool:

@@ -8,10 +8,11 @@ disagreeing values for the same metric and period. Each flag names what it compa
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from transforms.ledger.agreement import relative_difference, within_rounding
 from transforms.ledger.clusters import Cluster
-from transforms.time.when import compatible, describe
+from transforms.time.when import When, compatible, describe
 
 CONTRADICTION_RATIO = 2.0  # beyond this, two figures more likely count different things
 QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "at_most": "at most "}
@@ -83,25 +84,52 @@ def variant_flags(cluster: Cluster) -> list[tuple[str, str, str]]:
     return out
 
 
-def disagree(a: Cluster, b: Cluster) -> bool:
+@dataclass(frozen=True)
+class Statement:
+    """What a cluster states, as contradictions compare it. Made from a `Cluster` or from a
+    published claim_clusters row alike, so a run can compare new clusters with stored ones."""
+
+    cluster_id: str
+    metric: str
+    unit: str
+    per: str
+    claimant_id: str | None
+    claimant: str
+    qualifier: str
+    value: float | None
+    when: When
+
+    @property
+    def bucket(self) -> tuple:
+        """Statements that may contradict each other: one metric, unit and rate."""
+        return (self.metric, self.unit, self.per)
+
+
+def statement(cluster: Cluster, cluster_id: str) -> Statement:
+    row = cluster.members[0].row
+    return Statement(cluster_id, row["metric"], cluster.unit, row["per"] or "", row["claimant_id"],
+                     row["claimant"], cluster.qualifier(), cluster.consensus(), cluster.when)
+
+
+def disagree(a: Statement, b: Statement) -> bool:
     """Different claimants whose values for one time differ beyond rounding, yet are within
     a factor of CONTRADICTION_RATIO (further apart, they likely count different things)."""
-    x, y = a.consensus(), b.consensus()
+    x, y = a.value, b.value
     if x is None or y is None or x <= 0 or y <= 0 or within_rounding(x, y):
         return False
     return max(x, y) / min(x, y) <= CONTRADICTION_RATIO
 
 
-def contradictions(clusters: list[Cluster]) -> list[list[int]]:
-    """Groups of clusters (indexes) whose claimants disagree on a metric for one stated time.
+def contradictions(statements: list[Statement]) -> list[list[int]]:
+    """Groups of statements (indexes) whose claimants disagree on a metric for one stated time.
 
-    Only times the texts state take part: two undated figures may be years apart.
+    Only times the texts state take part: two undated figures may be years apart; nor do
+    vague figures ("thousands").
     """
     buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i, c in enumerate(clusters):
-        row = c.members[0].row
-        if c.when.stated and row["qualifier"] != "vague":
-            buckets[(row["metric"], c.unit, row["per"] or "")].append(i)
+    for i, s in enumerate(statements):
+        if s.when.stated and s.qualifier != "vague":
+            buckets[s.bucket].append(i)
     parent: dict[int, int] = {}
 
     def find(i: int) -> int:
@@ -112,9 +140,8 @@ def contradictions(clusters: list[Cluster]) -> list[list[int]]:
     for idx in buckets.values():
         for n, i in enumerate(idx):
             for j in idx[n + 1:]:
-                a, b = clusters[i], clusters[j]
-                if (a.members[0].row["claimant_id"] != b.members[0].row["claimant_id"]
-                        and compatible(a.when, b.when) and disagree(a, b)):
+                a, b = statements[i], statements[j]
+                if a.claimant_id != b.claimant_id and compatible(a.when, b.when) and disagree(a, b):
                     parent[find(j)] = find(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in parent:
@@ -122,16 +149,13 @@ def contradictions(clusters: list[Cluster]) -> list[list[int]]:
     return [sorted(g) for g in groups.values() if len(g) > 1]
 
 
-def stated(cluster: Cluster) -> str:
+def stated(s: Statement) -> str:
     """"Dmitry Medvedev: about 450,000 people"."""
-    row = cluster.members[0].row
-    words = QUALIFIER_WORDS.get(cluster.qualifier(), "")
-    return f"{row['claimant']}: {words}{amount(cluster.consensus(), cluster.unit)}"
+    return f"{s.claimant}: {QUALIFIER_WORDS.get(s.qualifier, '')}{amount(s.value, s.unit)}"
 
 
-def contradiction_reason(cluster: Cluster, group: list[Cluster]) -> str:
-    rest = [c for c in group if c is not cluster]
-    gap = max(relative_difference(cluster.consensus(), c.consensus()) for c in rest)
-    metric = cluster.members[0].row["metric"]
-    return (f"{stated(cluster)} {metric} {describe(cluster.when)}; for the same metric and period "
+def contradiction_reason(s: Statement, group: list[Statement]) -> str:
+    rest = [c for c in group if c is not s]
+    gap = max(relative_difference(s.value, c.value) for c in rest)
+    return (f"{stated(s)} {s.metric} {describe(s.when)}; for the same metric and period "
             + "; ".join(stated(c) for c in rest) + f" (up to {gap:.0%} apart).")

@@ -130,13 +130,20 @@ def _outlets_per_cluster(claims: pd.DataFrame, documents: pd.DataFrame) -> pd.Se
 
 
 def clusters_with_variants(clusters: pd.DataFrame, flags: pd.DataFrame, claims: pd.DataFrame,
-                           documents: pd.DataFrame) -> pd.DataFrame:
-    """Every cluster, most widely repeated first, with its outlets and its variants and why."""
+                           documents: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """Every cluster (the first `limit`), most widely repeated first, with its outlets and its
+    variants and why."""
     columns = ["cluster_id", "metric", "claimant", "figure", "subject", "period", "n_claims", "n_documents",
                "n_outlets", "n_variants", "first_seen", "last_seen", "outlets", "contradiction_id",
                "variants"]
     if clusters.empty:
         return pd.DataFrame(columns=columns)
+    clusters = clusters.sort_values(["n_outlets", "n_documents", "n_claims", "cluster_id"],
+                                    ascending=[False, False, False, True], kind="stable")
+    if limit is not None:
+        clusters = clusters.head(limit)
+        flags = flags[flags["cluster_id"].isin(set(clusters["cluster_id"]))]
+        claims = claims[claims["cluster_id"].isin(set(clusters["cluster_id"]))]
     variants = _variants(flags, claims, documents)
     frame = clusters.assign(
         figure=clusters.apply(_cluster_figure, axis=1),

@@ -1,21 +1,23 @@
 """The claims ledger as tables: each claim's cluster, the claim_clusters table, the claim_flags table.
 
-Computed over all published claims on every run, like `documents.duplicate_of`, so that a cluster
-does not depend on which run brought which report. Deterministic: the same claims give the same
-ids and rows.
+A cluster depends only on the claims of its block (one claimant, metric, rate and kind of unit),
+never on which run brought which report: a run reclusters the blocks its claims touch
+(`updated_ledger`), which gives the same ids and rows as clustering every claim (`ledger`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pandas as pd
 
 from transforms.declarations.schema import columns
 from transforms.declarations.vocab import VARIANT_FLAGS
-from transforms.ledger.clusters import Cluster, cluster_id, clustered
-from transforms.ledger.flags import contradiction_reason, contradictions, variant_flags
+from transforms.ledger.clusters import Cluster, as_date, block, block_key, cluster_id, clustered
+from transforms.ledger.flags import Statement, contradiction_reason, contradictions, variant_flags
+from transforms.rows import records
+from transforms.time.when import When
 
 
 def _mode(values: list) -> object:
@@ -50,6 +52,66 @@ def flag_row(flag: str, cid: str, claim: str | None, reason: str) -> dict:
     return {"flag_id": digest, "flag": flag, "cluster_id": cid, "claim_id": claim, "reason": reason}
 
 
+def block_ledger(claims: pd.DataFrame, documents: pd.DataFrame,
+                 rates: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(claims with cluster_id, their clusters without contradictions, their variant flags).
+
+    Every block (`clusters.block`) is clustered and named on its own, so the result for a block
+    depends only on its claims: reclustering the blocks a run touches gives what clustering
+    everything would."""
+    order = claims.sort_values(["doc_id", "char_start", "claim_id"], kind="stable")
+    clusters = clustered(order, documents, rates)
+    ids, taken = [], defaultdict(set)
+    for c in clusters:
+        ids.append(cluster_id(c, taken[block_key(c.members[0])]))
+    flags, n_variants = [], []
+    for c, cid in zip(clusters, ids, strict=True):
+        variants = variant_flags(c)
+        flags += [flag_row(f, cid, claim, reason) for f, claim, reason in variants]
+        n_variants.append(len({claim for f, claim, _ in variants if f in VARIANT_FLAGS}))
+    rows = [cluster_row(c, cid, n, None) for c, cid, n in zip(clusters, ids, n_variants, strict=True)]
+    of_claim = {m.claim_id: cid for c, cid in zip(clusters, ids, strict=True) for m in c.members}
+    with_ids = claims.assign(cluster_id=claims["claim_id"].map(of_claim))
+    return (with_ids[columns("claims")], pd.DataFrame(rows, columns=columns("claim_clusters")),
+            pd.DataFrame(flags, columns=columns("claim_flags")))
+
+
+def statements(clusters: pd.DataFrame) -> list[Statement]:
+    """What each cluster row states, as contradictions compare it."""
+    return [Statement(r["cluster_id"], r["metric"], r["unit"], r["per"] or "", r["claimant_id"],
+                      r["claimant"], r["qualifier"], r["value"],
+                      When(as_date(r["period_start"]), as_date(r["period_end"]), as_date(r["as_of"]),
+                           as_date(r["first_seen"]), as_date(r["last_seen"])))
+            for r in records(clusters)]
+
+
+def with_contradictions(clusters: pd.DataFrame, flags: pd.DataFrame,
+                        buckets: set[tuple] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clusters and flags with `contradiction_id` and the contradiction flags made afresh for the
+    clusters in `buckets` (metric, unit, rate; all clusters when None); the others keep theirs."""
+    said = statements(clusters)
+    inside = [buckets is None or s.bucket in buckets for s in said]
+    chosen = [s for s, keep in zip(said, inside, strict=True) if keep]
+    contradiction_of: dict[str, str] = {}
+    new_flags = []
+    for group in contradictions(chosen):
+        members = [chosen[i] for i in group]
+        gid = hashlib.sha256(":".join(sorted(s.cluster_id for s in members)).encode()).hexdigest()[:20]
+        for s in members:
+            contradiction_of[s.cluster_id] = gid
+            new_flags.append(flag_row("contradiction", s.cluster_id, None,
+                                      contradiction_reason(s, members)))
+    remade = pd.Series(inside, index=clusters.index, dtype=bool)
+    ids = clusters["cluster_id"].map(contradiction_of)
+    clusters = clusters.assign(contradiction_id=ids.where(remade, clusters["contradiction_id"]))
+    remade_ids = set(clusters.loc[remade, "cluster_id"])
+    kept = flags.loc[~((flags["flag"] == "contradiction") & flags["cluster_id"].isin(remade_ids))]
+    flags = pd.concat([kept, pd.DataFrame(new_flags, columns=columns("claim_flags"))],
+                      ignore_index=True) if new_flags else kept
+    return (clusters.sort_values("cluster_id").reset_index(drop=True),
+            flags.sort_values("flag_id").reset_index(drop=True))
+
+
 def ledger(claims: pd.DataFrame, documents: pd.DataFrame,
            rates: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(claims with cluster_id, claim_clusters, claim_flags) for all the published claims.
@@ -57,26 +119,40 @@ def ledger(claims: pd.DataFrame, documents: pd.DataFrame,
     `rates` maps (currency, year) to US dollars per unit, for figures given only in a currency
     the cluster's own reports do not convert into.
     """
-    clusters = clustered(claims, documents, rates)
-    taken: set[str] = set()
-    ids = [cluster_id(c, taken) for c in clusters]
-    flags, n_variants = [], []
-    for c, cid in zip(clusters, ids, strict=True):
-        variants = variant_flags(c)
-        flags += [flag_row(f, cid, claim, reason) for f, claim, reason in variants]
-        n_variants.append(len({claim for f, claim, _ in variants if f in VARIANT_FLAGS}))
-    contradiction_of: dict[int, str] = {}
-    for group in contradictions(clusters):
-        gid = hashlib.sha256(":".join(sorted(ids[i] for i in group)).encode()).hexdigest()[:20]
-        for i in group:
-            contradiction_of[i] = gid
-            reason = contradiction_reason(clusters[i], [clusters[j] for j in group])
-            flags.append(flag_row("contradiction", ids[i], None, reason))
-    rows = [cluster_row(c, cid, n, contradiction_of.get(i))
-            for i, (c, cid, n) in enumerate(zip(clusters, ids, n_variants, strict=True))]
-    of_claim = {m.claim_id: cid for c, cid in zip(clusters, ids, strict=True) for m in c.members}
-    with_ids = claims.assign(cluster_id=claims["claim_id"].map(of_claim))
-    table = pd.DataFrame(rows, columns=columns("claim_clusters")).sort_values("cluster_id")
-    flag_table = pd.DataFrame(flags, columns=columns("claim_flags")).sort_values("flag_id")
-    return (with_ids[columns("claims")], table.reset_index(drop=True),
-            flag_table.reset_index(drop=True))
+    found, clusters, flags = block_ledger(claims, documents, rates)
+    clusters, flags = with_contradictions(clusters, flags)
+    return found, clusters, flags
+
+
+def cluster_block(clusters: pd.DataFrame) -> pd.Series:
+    """The block (`clusters.block`) of each cluster row."""
+    return pd.Series([block(r["metric"], r["claimant_id"], r["per"], r["unit"])
+                      for r in records(clusters[["metric", "claimant_id", "per", "unit"]])],
+                     index=clusters.index, dtype=object)
+
+
+def claim_block(claims: pd.DataFrame) -> pd.Series:
+    """The block of each claim row."""
+    return cluster_block(claims)
+
+
+def updated_ledger(clusters: pd.DataFrame, flags: pd.DataFrame, block_claims: pd.DataFrame,
+                   documents: pd.DataFrame, blocks: set[tuple],
+                   rates: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The ledger after a run: the stored clusters and flags of untouched blocks kept, the
+    touched `blocks` clustered afresh from all their claims (`block_claims`, stored and new),
+    and contradictions made afresh for the metric, unit and rate of every cluster that changed.
+    Returns (block_claims with cluster_id, claim_clusters, claim_flags)."""
+    touched = cluster_block(clusters).isin(blocks) if len(clusters) else \
+        pd.Series(False, index=clusters.index)
+    gone = clusters.loc[touched]
+    kept = clusters.loc[~touched]
+    kept_flags = flags.loc[flags["cluster_id"].isin(set(kept["cluster_id"]))]
+    found, fresh, fresh_flags = block_ledger(block_claims, documents, rates)
+    buckets = {s.bucket for s in statements(pd.concat([gone, fresh]))} if len(gone) + len(fresh) else set()
+    merged = pd.concat([f for f in (kept, fresh) if len(f)], ignore_index=True) if len(kept) + len(fresh) \
+        else fresh
+    merged_flags = pd.concat([f for f in (kept_flags, fresh_flags) if len(f)], ignore_index=True) \
+        if len(kept_flags) + len(fresh_flags) else fresh_flags
+    merged, merged_flags = with_contradictions(merged, merged_flags, buckets)
+    return found, merged, merged_flags

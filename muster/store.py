@@ -1,0 +1,336 @@
+"""The stored tables as a run reads and extends them: parts, the rows a run needs, and new parts.
+
+`documents` and `claims` are stored as folders of Parquet parts (`<table>.parquet/<part>.parquet`),
+one part per run that brought documents; a document, its claims and its near-duplicate signature
+(`_signatures.parquet`, an index no reader needs) always live in parts of one name. A run reads
+the stored tables' key columns (no texts), the few full rows it must change, and writes only the
+parts it changes: a new part for its documents, and a rewrite of the parts whose rows it replaced
+or re-stamped. Every other part is hard-linked into the new snapshot (`muster.snapshots`).
+
+A snapshot written before parts (one file per table) reads as one part of that file.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from muster import snapshots
+from transforms.cleaning.publication import CLAIM_KEYS, DOCUMENT_META, Increment, Loader, Stored, increment
+from transforms.cleaning.syndication import SIGNATURE_SCHEMA
+from transforms.declarations.schema import TABLES
+
+PARTITIONED = ("documents", "claims", "_signatures")
+SCHEMAS = {**TABLES, "_signatures": SIGNATURE_SCHEMA}
+KEY = {"documents": "doc_id", "claims": "doc_id", "_signatures": "doc_id"}
+ORDER = ("sources", "documents", "claim_clusters", "claims", "claim_flags")  # referenced first
+ROW_GROUP = 2_000  # rows per row group: a read of a few rows by id decodes little else
+
+
+def part_files(snapshot: Path | None, name: str) -> dict[str, Path]:
+    """Part name -> file of a table in a snapshot folder (a single-file table is one part)."""
+    if snapshot is None:
+        return {}
+    path = snapshot / f"{name}.parquet"
+    if path.is_dir():
+        return {p.stem: p for p in sorted(path.glob("*.parquet"))}
+    return {"legacy": path} if path.is_file() else {}
+
+
+def _read(path: Path, name: str, columns: list[str] | None = None, filters=None) -> pa.Table:
+    return pq.read_table(path, schema=SCHEMAS[name], columns=columns, filters=filters)
+
+
+def _with_part(tables: Iterable[tuple[str, pa.Table]], name: str, columns: list[str]) -> pd.DataFrame:
+    frames = [t.append_column("part", pa.array([part] * t.num_rows, pa.string()))
+              for part, t in tables]
+    if not frames:
+        empty = SCHEMAS[name].empty_table().select(columns)
+        return empty.append_column("part", pa.array([], pa.string())).to_pandas()
+    return pa.concat_tables(frames).to_pandas()
+
+
+@dataclass
+class Snapshot:
+    """One snapshot's stored tables, read on demand (the current one at the time it is made)."""
+
+    folder: Path | None
+
+    @classmethod
+    def current(cls, warehouse: str | Path) -> Snapshot:
+        return cls(snapshots.current_dir(warehouse))
+
+    def parts(self, name: str) -> dict[str, Path]:
+        return part_files(self.folder, name)
+
+    def table(self, name: str) -> pa.Table:
+        """A whole table (the small ones: sources, clusters, flags)."""
+        files = list(self.parts(name).values())
+        schema = SCHEMAS[name]
+        return pa.concat_tables([_read(f, name) for f in files]) if files else schema.empty_table()
+
+    def stored(self) -> Stored:
+        """What a run needs of every stored row: keys and the columns it decides on."""
+        documents = _with_part(((p, _read(f, "documents", DOCUMENT_META))
+                                for p, f in self.parts("documents").items()), "documents", DOCUMENT_META)
+        claims = _with_part(((p, _read(f, "claims", CLAIM_KEYS))
+                             for p, f in self.parts("claims").items()), "claims", CLAIM_KEYS)
+        return Stored(documents=documents, claims=claims,
+                      clusters=self.table("claim_clusters").to_pandas(),
+                      flags=self.table("claim_flags").to_pandas(),
+                      signatures=self.table("_signatures"))
+
+    def rows(self, name: str, ids: Collection[str], column: str, parts: Collection[str] | None = None,
+             columns: list[str] | None = None) -> pd.DataFrame:
+        """The full rows of `name` whose `column` is in `ids`, read from `parts` only if given."""
+        files = self.parts(name)
+        wanted = list(ids)
+        if not wanted:
+            return SCHEMAS[name].empty_table().select(columns or SCHEMAS[name].names).to_pandas()
+        chosen = [files[p] for p in (parts if parts is not None else files) if p in files]
+        filters = pc.field(column).isin(wanted)
+        tables = [_read(f, name, columns, filters) for f in chosen]
+        if not tables:
+            return SCHEMAS[name].empty_table().select(columns or SCHEMAS[name].names).to_pandas()
+        return pa.concat_tables(tables).to_pandas()
+
+
+@dataclass
+class Parts:
+    """What a publication does to one partitioned table: parts written (new or rewritten, by
+    name) and parts dropped; every other part of the previous snapshot is linked."""
+
+    write: dict[str, pa.Table] = field(default_factory=dict)
+    drop: set[str] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.write or self.drop)
+
+
+def new_part_name() -> str:
+    return f"part-{uuid.uuid4().hex[:16]}"
+
+
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with os.fdopen(fd, "wb") as handle:
+        pq.write_table(table, handle, compression="zstd", row_group_size=ROW_GROUP)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _write_parts(previous: dict[str, Path], parts: Parts, name: str, target: Path) -> None:
+    """The table's folder in a new snapshot: kept parts linked, written parts written."""
+    target.mkdir()
+    for part, path in previous.items():
+        if part in parts.drop or part in parts.write:
+            continue
+        if part == "legacy":  # a table published as one file becomes a part of the folder
+            snapshots._link_or_copy(path, target / f"{new_part_name()}.parquet")
+        else:
+            snapshots._link_or_copy(path, target / f"{part}.parquet")
+    for part, table in parts.write.items():
+        if table.num_rows:
+            _write_parquet(table.select(SCHEMAS[name].names).cast(SCHEMAS[name]),
+                           target / f"{part}.parquet")
+    if not any(target.iterdir()):  # no rows: one empty part keeps the columns readable
+        _write_parquet(SCHEMAS[name].empty_table(), target / "part-empty.parquet")
+
+
+def plan_for(snapshot: Snapshot, partitioned: dict[str, Parts],
+             whole: dict[str, pa.Table | None]) -> snapshots.Plan:
+    """The snapshot plan: partitioned tables by their parts, whole tables written when given
+    (None: unchanged, linked)."""
+    plan = snapshots.Plan()
+    for name, parts in partitioned.items():
+        previous = snapshot.parts(name)
+        folder = snapshot.folder / f"{name}.parquet" if snapshot.folder else None
+        if not parts and folder is not None and folder.is_dir():
+            plan.link[name] = folder
+        else:
+            plan.write[name] = partial(_write_parts, previous, parts, name)
+    for name, table in whole.items():
+        old = snapshot.folder / f"{name}.parquet" if snapshot.folder else None
+        if table is None and old is not None and old.exists():
+            plan.link[name] = old
+        else:
+            plan.write[name] = partial(_write_parquet, (table if table is not None
+                                                        else SCHEMAS[name].empty_table()))
+    return plan
+
+
+@dataclass
+class Staged:
+    """A run's increment over the snapshot it read, and the tables the gate validates: the rows
+    the run changes, with the keys of everything stored afterwards to check references in."""
+
+    increment: Increment
+    snapshot: Snapshot
+    stored: Stored
+    full: bool
+    tables: dict[str, pd.DataFrame]
+    lookups: dict[str, pd.DataFrame]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows of each table once published."""
+        inc = self.increment
+        return {"documents": len(inc.documents_after), "claims": len(inc.claims_after),
+                "sources": len(inc.sources), "claim_clusters": len(inc.claim_clusters),
+                "claim_flags": len(inc.claim_flags)}
+
+
+def _loader(snapshot: Snapshot, stored: Stored) -> Loader:
+    doc_part = dict(zip(stored.documents["doc_id"], stored.documents["part"], strict=True))
+    claim_part = dict(zip(stored.claims["claim_id"], stored.claims["part"], strict=True))
+
+    def documents(ids, columns=None) -> pd.DataFrame:
+        ids = list(ids)
+        return snapshot.rows("documents", ids, "doc_id", {doc_part[i] for i in ids if i in doc_part},
+                             columns)
+
+    def texts(ids) -> dict[str, str]:
+        rows = documents(ids, ["doc_id", "text"])
+        return dict(zip(rows["doc_id"], rows["text"], strict=True))
+
+    def claims(ids) -> pd.DataFrame:
+        ids = list(ids)
+        return snapshot.rows("claims", ids, "claim_id", {claim_part[i] for i in ids if i in claim_part})
+
+    return Loader(texts=texts, documents=documents, claims=claims)
+
+
+def _changed_rows(new: pd.DataFrame, old: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The rows of `new` that `old` does not hold as they are."""
+    if not len(old) or not len(new):
+        return new
+    cols = TABLES[name].names
+
+    def hashed(frame: pd.DataFrame) -> pd.Series:
+        plain = pa.Table.from_pandas(frame[cols], schema=TABLES[name], preserve_index=False)
+        return pd.util.hash_pandas_object(plain.to_pandas().astype(str), index=False)
+
+    return new.loc[~hashed(new).isin(set(hashed(old))).to_numpy()]
+
+
+def stage(warehouse: str | Path, documents: pd.DataFrame, claims: pd.DataFrame,
+          registry: pd.DataFrame, rates: dict, full: bool = False) -> Staged:
+    """The increment of a run's documents and claims over the current snapshot. `full`
+    recomputes every derived column from all the rows, as if everything were new."""
+    snapshot = Snapshot.current(warehouse)
+    stored = snapshot.stored()
+    # A warehouse without the near-duplicate index of every document (published before parts,
+    # or by `muster.warehouse.publish`) is recomputed in full once.
+    full = full or len(stored.signatures) != len(stored.documents)
+    if full:
+        everything = Snapshot(snapshot.folder)
+        old_docs = everything.rows("documents", stored.documents["doc_id"], "doc_id")
+        old_claims = everything.rows("claims", stored.claims["claim_id"], "claim_id")
+        replaced = set(documents["doc_id"])
+        documents = pd.concat([f for f in (old_docs.loc[~old_docs["doc_id"].isin(replaced)], documents)
+                               if len(f)], ignore_index=True) if len(old_docs) else documents
+        claims = pd.concat([f for f in (old_claims.loc[~old_claims["doc_id"].isin(replaced)], claims)
+                            if len(f)], ignore_index=True) if len(old_claims) else claims
+        inc = increment(Stored.empty(), documents, claims, registry, rates,
+                        Loader(lambda ids: {}, lambda ids: documents.iloc[:0], lambda ids: claims.iloc[:0]))
+        tables = {"documents": inc.documents, "claims": inc.claims, "sources": inc.sources,
+                  "claim_clusters": inc.claim_clusters, "claim_flags": inc.claim_flags}
+        return Staged(inc, snapshot, stored, True, tables, {})
+    load = _loader(snapshot, stored)
+    inc = increment(stored, documents, claims, registry, rates, load)
+    missing = set(inc.claims["doc_id"]) - set(inc.documents["doc_id"])
+    texts = pd.concat([f for f in (inc.documents, load.documents(missing)) if len(f)],
+                      ignore_index=True) if missing else inc.documents
+    tables = {"documents": inc.documents, "claims": inc.claims, "sources": inc.sources,
+              "claim_clusters": _changed_rows(inc.claim_clusters, stored.clusters, "claim_clusters"),
+              "claim_flags": _changed_rows(inc.claim_flags, stored.flags, "claim_flags")}
+    lookups = {"documents": inc.documents_after, "claims": inc.claims_after,
+               "claim_clusters": inc.claim_clusters, "document_texts": texts}
+    return Staged(inc, snapshot, stored, False, tables, lookups)
+
+
+def _arrow(frame: pd.DataFrame, name: str) -> pa.Table:
+    schema = SCHEMAS[name]
+    return pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+
+
+def _rewritten(snapshot: Snapshot, name: str, part: str, drop: set[str], key: str,
+               add: pd.DataFrame) -> pa.Table:
+    """A stored part without the rows whose `key` is in `drop`, plus `add`."""
+    table = _read(snapshot.parts(name)[part], name)
+    kept = table.filter(pc.invert(pc.is_in(table[key], pa.array(list(drop), pa.string()))))
+    return pa.concat_tables([kept, _arrow(add, name)]) if len(add) else kept
+
+
+def parts_of(staged: Staged) -> dict[str, Parts]:
+    """Which parts each partitioned table writes and drops."""
+    inc, stored, snapshot = staged.increment, staged.stored, staged.snapshot
+    new = new_part_name()
+    if staged.full:
+        return {name: Parts(write={new: table}, drop=set(snapshot.parts(name)))
+                for name, table in (("documents", _arrow(inc.documents, "documents")),
+                                    ("claims", _arrow(inc.claims, "claims")),
+                                    ("_signatures", inc.signatures))}
+    doc_part = dict(zip(stored.documents["doc_id"], stored.documents["part"], strict=True))
+    claim_part = dict(zip(stored.claims["claim_id"], stored.claims["part"], strict=True))
+    restamped_docs = inc.documents[inc.documents["doc_id"].isin(inc.restamped_documents)]
+    fresh_docs = inc.documents[~inc.documents["doc_id"].isin(inc.restamped_documents)]
+    restamped_claims = inc.claims[inc.claims["claim_id"].isin(inc.restamped_claims)]
+    fresh_claims = inc.claims[~inc.claims["claim_id"].isin(inc.restamped_claims)]
+    result = {name: Parts() for name in PARTITIONED}
+    if len(fresh_docs):
+        result["documents"].write[new] = _arrow(fresh_docs, "documents")
+        result["_signatures"].write[new] = inc.signatures
+    if len(fresh_claims):
+        result["claims"].write[new] = _arrow(fresh_claims, "claims")
+    gone_docs = set(inc.removed_documents)
+    for part in {doc_part[d] for d in gone_docs | set(inc.restamped_documents)}:
+        add = restamped_docs[restamped_docs["doc_id"].map(doc_part) == part]
+        result["documents"].write[part] = _rewritten(snapshot, "documents", part,
+                                                     gone_docs | set(add["doc_id"]), "doc_id", add)
+    for part in {doc_part[d] for d in gone_docs}:
+        if part in snapshot.parts("_signatures"):
+            result["_signatures"].write[part] = _rewritten(snapshot, "_signatures", part, gone_docs,
+                                                           "doc_id", pd.DataFrame())
+    gone_claims = set(inc.removed_claims)
+    for part in {claim_part[c] for c in gone_claims | set(inc.restamped_claims)}:
+        add = restamped_claims[restamped_claims["claim_id"].map(claim_part) == part]
+        result["claims"].write[part] = _rewritten(snapshot, "claims", part,
+                                                  gone_claims | set(add["claim_id"]), "claim_id", add)
+    return result
+
+
+def publish(staged: Staged, warehouse: str | Path, run: str = "", run_id: str = "",
+            keep: int | None = None) -> list[str]:
+    """Publish the increment as one new snapshot; the names of the tables it changed (none: no
+    snapshot). Take the warehouse lock first; the snapshot read must still be current."""
+    if snapshots.current_dir(warehouse) != staged.snapshot.folder:
+        raise RuntimeError(f"{warehouse} was published since this run read it; run again")
+    if not staged.increment and not staged.full:
+        return []
+    inc = staged.increment
+    partitioned = parts_of(staged)
+    whole = {"sources": _arrow(inc.sources, "sources"),
+             "claim_clusters": _arrow(inc.claim_clusters, "claim_clusters"),
+             "claim_flags": _arrow(inc.claim_flags, "claim_flags")}
+    old = {name: staged.snapshot.table(name) for name in whole}
+    unchanged = {name for name, table in whole.items() if staged.snapshot.folder is not None
+                 and staged.snapshot.parts(name) and table.equals(old[name].select(table.schema.names))}
+    whole = {name: (None if name in unchanged else table) for name, table in whole.items()}
+    changed = [name for name, parts in partitioned.items() if parts and not name.startswith("_")] + \
+        [name for name, table in whole.items() if table is not None]
+    if not changed:
+        return []
+    plan = plan_for(staged.snapshot, partitioned, whole)
+    snapshots.commit(warehouse, plan, (*ORDER, "_signatures"), run=run, run_id=run_id, keep=keep)
+    snapshots.ensure_links(warehouse, ORDER)
+    return [name for name in ORDER if name in changed]

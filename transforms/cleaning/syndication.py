@@ -3,13 +3,18 @@
 An article reachable under two URLs, or an agency story that several outlets reprint with their
 own headline, byline and page furniture, would otherwise count as N stories where an analyst sees
 one story told by N outlets. Two documents are near-duplicates when the word 5-shingles of their
-texts overlap by at least `THRESHOLD` (Jaccard similarity). MinHash signatures in an LSH index
-(datasketch) find the candidate pairs without comparing every pair; each candidate is then
-confirmed on the exact shingle sets, so the verdict does not depend on the sketch's noise.
+texts overlap by at least `THRESHOLD` (Jaccard similarity). MinHash signatures (datasketch's
+seeded permutations, computed with numpy) in an LSH band index find the candidate pairs without
+comparing every pair; each candidate is then confirmed on the exact shingle sets, so the verdict
+does not depend on the sketch's noise.
 
 Each group of copies keeps one canonical document, the earliest published (undated ones last,
 then the smallest doc_id), and every other copy points at it directly. The result depends only
 on the set of documents, never on their order or on which run brought which copy.
+
+`syndicated` updates the verdicts of a stored warehouse for a run's added and removed documents
+from their stored signatures, reading only the few stored texts it must compare exactly; the
+full `duplicate_of` is the same replay from an empty warehouse.
 """
 
 from __future__ import annotations
@@ -274,7 +279,8 @@ class _Replay:
         return -1
 
     def _estimates(self, row: int, near: np.ndarray) -> np.ndarray:
-        return (self.matrix[near] == self.matrix[row]).mean(axis=1)
+        """MinHash estimates of the Jaccard similarity of `row` with each of `near`."""
+        return (self.matrix[near] == self.matrix[row]).sum(axis=1) / NUM_PERM
 
     def _claimable(self, row: int, full: set[int]) -> np.ndarray:
         """Stored rows after `row` colliding with it whose verdict the new canonical `row` may
@@ -304,11 +310,12 @@ class _Replay:
         """The texts the first verdicts will most likely need, in one call: the stored documents
         to recompute and the canonical ones before them that they could be copies of."""
         wanted = []
-        for row in full:
+        for row in full if self.stored else ():
             if not self.signed[row]:
                 continue
             near = self.neighbours[row]
-            near = near[(self.rank[near] < self.rank[row]) & (self.state[near] == -1) & (near < self.stored)]
+            near = near[near < self.stored]
+            near = near[(self.rank[near] < self.rank[row]) & (self.state[near] == -1)]
             near = near[self._estimates(row, near) >= ESTIMATE_FLOOR]
             wanted.extend([row, *near.tolist()])
         self._fetch(wanted)
@@ -334,12 +341,10 @@ class _BandIndex:
         parts = matrix[:, :bands * rows].reshape(len(matrix), bands, rows).astype(np.uint64)
         self.keys = (parts[:, :, 0] << np.uint64(32)) | parts[:, :, 1]
         signed_rows = np.flatnonzero(signed)
-        self.order, self.sorted = [], []
-        for band in range(bands):
-            keys = self.keys[signed_rows, band]
-            order = np.argsort(keys, kind="stable")
-            self.order.append(signed_rows[order])
-            self.sorted.append(keys[order])
+        keys = np.ascontiguousarray(self.keys[signed_rows].T)
+        order = np.argsort(keys, axis=1)
+        self.order = list(signed_rows[order])
+        self.sorted = list(np.take_along_axis(keys, order, axis=1))
 
     def neighbours(self, rows: np.ndarray) -> dict[int, np.ndarray]:
         """For each of the (signed) `rows`, the distinct other rows it collides with."""
@@ -384,10 +389,11 @@ def _stored_signatures(stored: pa.Table, ids: np.ndarray) -> tuple[np.ndarray, n
     data = column.buffers()[1]
     if data is None:
         return matrix, signed
-    values = np.frombuffer(data, dtype="<u4")[column.offset * NUM_PERM:(column.offset + len(column)) * NUM_PERM]
-    values = values.reshape(len(column), NUM_PERM)
+    first = column.offset * NUM_PERM
+    values = np.frombuffer(data, dtype="<u4")[first:first + len(column) * NUM_PERM].reshape(-1, NUM_PERM)
     valid = column.is_valid().to_numpy(zero_copy_only=False)
-    rows = pd.Index(stored.column("doc_id").to_pandas().astype(str)).get_indexer(pd.Index(ids, dtype=object))
+    stored_ids = stored.column("doc_id").to_numpy().astype(object)
+    rows = pd.Index(stored_ids, dtype=object).get_indexer(pd.Index(ids, dtype=object))
     found = rows >= 0
     signed[found] = valid[rows[found]]
     matrix[signed] = values[rows[signed]]

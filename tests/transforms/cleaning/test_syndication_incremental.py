@@ -13,7 +13,12 @@ import pytest
 
 from transforms.cleaning import syndication
 from transforms.cleaning.syndication import (
-    SIGNATURE_SCHEMA, MIN_WORDS, duplicate_of, empty_signatures, syndicated)
+    MIN_WORDS,
+    SIGNATURE_SCHEMA,
+    duplicate_of,
+    empty_signatures,
+    syndicated,
+)
 
 VOCABULARY = [f"w{n}" for n in range(400)]
 DATES = [date(2024, 3, d) for d in range(1, 9)]
@@ -159,7 +164,8 @@ def test_random_batches_with_removals_and_replacements_give_the_full_result(seed
         pool = pool[len(batch):]
         stored = sorted(warehouse.docs)
         removed = r.sample(stored, min(len(stored), r.randint(0, 6)))
-        replaced = r.sample([i for i in stored if i not in removed], min(len(stored) - len(removed), r.randint(0, 4)))
+        staying = [i for i in stored if i not in removed]
+        replaced = r.sample(staying, min(len(staying), r.randint(0, 4)))
         batch += [{"doc_id": i, "published": r.choice([warehouse.docs[i]["published"], corpus.published()]),
                    "text": corpus.variant()} for i in replaced]
         r.shuffle(batch)

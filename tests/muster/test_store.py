@@ -1,0 +1,122 @@
+"""Incremental publication (`muster.store`): a warehouse built run by run, in any order, holds
+what one run over everything gives; a run writes only the parts it changes."""
+
+import random
+from datetime import UTC, datetime
+
+import duckdb
+import pandas as pd
+import pytest
+
+from muster import paths, readers, snapshots, store, warehouse
+from muster.fingerprint import extractor_version
+from transforms.attribution.sources import source_index
+from transforms.claims import claims as extract
+from transforms.cleaning.cleaning import cleaned_documents
+from transforms.cleaning.publication import with_run
+
+KEYS = {"documents": "doc_id", "claims": "claim_id", "sources": "source_id",
+        "claim_clusters": "cluster_id", "claim_flags": "flag_id"}
+STAMPS = ("run_id", "ingested_at")  # which run brought a document differs by design
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    raw, _ = readers.read_inputs([paths.DEMO_CORPUS])
+    docs = cleaned_documents(raw)[0]
+    registry = readers.read_registry(paths.REGISTRY)
+    found = extract(docs, source_index(registry), extractor_version(paths.REGISTRY))
+    return docs, found, registry, readers.read_rates(paths.RATES)
+
+
+def publish(folder, corpus, docs, i, full=False, found=None):
+    _, claims, registry, rates = corpus
+    claims = claims if found is None else found
+    docs = with_run(docs, f"run-{i}", datetime(2025, 1, 1 + i, tzinfo=UTC))
+    staged = store.stage(folder, docs, claims[claims["doc_id"].isin(set(docs["doc_id"]))],
+                         registry, rates, full)
+    return store.publish(staged, folder, run=f"run-{i}")
+
+
+def contents(folder) -> dict[str, pd.DataFrame]:
+    tables = warehouse.read_published(folder)
+    return {name: frame.drop(columns=[c for c in STAMPS if c in frame]).sort_values(KEYS[name])
+            .reset_index(drop=True) for name, frame in tables.items()}
+
+
+def assert_same(a: dict, b: dict) -> None:
+    for name in KEYS:
+        pd.testing.assert_frame_equal(a[name], b[name], obj=name)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_run_by_run_in_any_order_equals_one_run_over_everything(tmp_path, corpus, seed):
+    docs = corpus[0]
+    ids = list(docs["doc_id"])
+    random.Random(seed).shuffle(ids)
+    cuts = sorted(random.Random(seed).sample(range(1, len(ids)), 3))
+    for i, chunk in enumerate(ids[a:b] for a, b in zip([0, *cuts], [*cuts, len(ids)])):
+        publish(tmp_path / "runs", corpus, docs[docs["doc_id"].isin(chunk)], i)
+    publish(tmp_path / "once", corpus, docs, 0)
+    assert_same(contents(tmp_path / "runs"), contents(tmp_path / "once"))
+
+
+def test_a_replaced_document_leaves_no_trace_of_its_earlier_version(tmp_path, corpus):
+    docs, claims, registry, _ = corpus
+    publish(tmp_path / "runs", corpus, docs, 0)
+    changed = docs.iloc[[0]].assign(raw_sha256="changed")  # the same input, read anew
+    publish(tmp_path / "runs", corpus, changed, 1)
+    publish(tmp_path / "once", corpus, pd.concat([changed, docs.iloc[1:]]), 0)
+    assert_same(contents(tmp_path / "runs"), contents(tmp_path / "once"))
+    gone = docs.iloc[[1]]
+    emptied = gone.assign(raw_sha256="emptied")
+    publish(tmp_path / "runs", corpus, emptied, 2, found=claims[claims["doc_id"] != gone["doc_id"].iloc[0]])
+    left = contents(tmp_path / "runs")["claims"]
+    assert not left["doc_id"].eq(gone["doc_id"].iloc[0]).any()
+    assert len(left) == (claims["doc_id"] != gone["doc_id"].iloc[0]).sum()
+
+
+def test_full_recompute_equals_the_increments(tmp_path, corpus):
+    docs = corpus[0]
+    half = len(docs) // 2
+    publish(tmp_path, corpus, docs.iloc[:half], 0)
+    publish(tmp_path, corpus, docs.iloc[half:], 1)
+    before = contents(tmp_path)
+    publish(tmp_path, corpus, docs.iloc[:0], 2, full=True)
+    assert_same(contents(tmp_path), before)
+
+
+def test_a_run_writes_only_the_parts_it_changes(tmp_path, corpus):
+    docs = corpus[0]
+    publish(tmp_path, corpus, docs.iloc[:8], 0)
+    first = snapshots.current_dir(tmp_path)
+    publish(tmp_path, corpus, docs.iloc[8:], 1)
+    second = snapshots.current_dir(tmp_path)
+    for name in ("documents", "claims"):
+        old = {p.name: p for p in (first / f"{name}.parquet").glob("*.parquet")}
+        new = {p.name: p for p in (second / f"{name}.parquet").glob("*.parquet")}
+        assert len(new) == len(old) + 1  # the run's own part
+        for part, path in old.items():  # a part whose rows stayed is the same file, linked
+            same_rows = pd.read_parquet(path).equals(pd.read_parquet(new[part]))
+            assert same_rows == (path.stat().st_ino == new[part].stat().st_ino), (name, part)
+    documents = first / "documents.parquet"
+    assert all(p.stat().st_nlink == 2 for p in documents.glob("*.parquet"))
+
+
+def test_the_same_input_again_publishes_nothing(tmp_path, corpus):
+    docs = corpus[0]
+    publish(tmp_path, corpus, docs, 0)
+    kept = snapshots.list_snapshots(tmp_path)
+    assert publish(tmp_path, corpus, docs.iloc[:0], 1) == []
+    assert snapshots.list_snapshots(tmp_path) == kept
+
+
+def test_tables_of_parts_read_with_pandas_pyarrow_and_duckdb(tmp_path, corpus):
+    docs, claims, _, _ = corpus
+    publish(tmp_path, corpus, docs.iloc[:5], 0)
+    publish(tmp_path, corpus, docs.iloc[5:], 1)
+    path = warehouse.table_path(tmp_path, "claims")
+    assert len(pd.read_parquet(path)) == len(claims)
+    assert duckdb.sql(f"SELECT count(*) FROM '{path}'").fetchall()[0][0] == len(claims)
+    status = snapshots.list_snapshots(tmp_path)[-1]
+    assert status.rows["claims"] == len(claims) and "_signatures" not in status.rows

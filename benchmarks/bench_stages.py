@@ -32,12 +32,12 @@ def _text(value) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def generated_corpus(target: Path, n_docs: int) -> Path:
-    """The demo corpus, repeated to n_docs records, as JSONL."""
+def generated_corpus(target: Path, n_docs: int, first: int = 0) -> Path:
+    """The demo corpus, repeated to n_docs records (numbered from `first`), as JSONL."""
     demo, _ = readers.read_inputs([paths.DEMO_CORPUS])
     seeds = demo.to_dict("records")
     with target.open("w", encoding="utf-8") as out:
-        for i in range(n_docs):
+        for i in range(first, first + n_docs):
             seed = seeds[i % len(seeds)]
             field = "html" if seed["is_html"] else "text"
             content = seed["content"]  # a sentence of its own, so that no two copies are equal
@@ -124,21 +124,37 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def run_flow(corpus: Path, batch_size: int, workers: int | None = None) -> dict:
-    """One whole flow run: documents per second and per CPU-second, and the cores it kept busy
-    (CPU-seconds over wall seconds, its worker processes included)."""
+def flow_cost(corpus: Path, folder: str, batch_size: int, workers: int | None) -> tuple:
+    """(documents, wall seconds, CPU-seconds) of one whole flow run into `folder`."""
     from flows.pipeline import muster
 
+    start, cpu = time.perf_counter(), cpu_seconds()
+    summary = muster(inputs=[str(corpus)], warehouse=folder, batch_size=batch_size, workers=workers)
+    return summary["stages"][0]["out"], time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def run_flow(corpus: Path, batch_size: int, workers: int | None = None,
+             new: Path | None = None) -> list[dict]:
+    """One whole flow run: documents per second and per CPU-second, and the cores it kept busy
+    (CPU-seconds over wall seconds, its worker processes included); with `new`, also the CPU
+    of a run of those documents on top of the warehouse it built, against on an empty one."""
     with tempfile.TemporaryDirectory() as folder:
-        start, cpu = time.perf_counter(), cpu_seconds()
-        summary = muster(inputs=[str(corpus)], warehouse=folder, batch_size=batch_size,
-                         workers=workers)
-        seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
-    n = summary["stages"][0]["out"]
-    return {"stage": f"whole flow (Prefect), workers={workers or 'every core'}", "docs": n,
-            "seconds": round(seconds, 2), "docs_per_s": round(n / seconds, 1),
-            "docs_per_cpu_s": round(n / cpu, 1), "cores_busy": round(cpu / seconds, 2),
-            "peak_rss_mib": round(peak_mib())}
+        n, seconds, cpu = flow_cost(corpus, folder, batch_size, workers)
+        results = [{"stage": f"whole flow (Prefect), workers={workers or 'every core'}", "docs": n,
+                    "seconds": round(seconds, 2), "docs_per_s": round(n / seconds, 1),
+                    "docs_per_cpu_s": round(n / cpu, 1), "cores_busy": round(cpu / seconds, 2),
+                    "peak_rss_mib": round(peak_mib())}]
+        if new is not None:
+            k, on_top_s, on_top = flow_cost(new, folder, batch_size, workers)
+            with tempfile.TemporaryDirectory() as empty:
+                flow_cost(new, empty, batch_size, workers)  # warm: the first small run pays imports
+            with tempfile.TemporaryDirectory() as empty:
+                _, alone_s, alone = flow_cost(new, empty, batch_size, workers)
+            results.append({"stage": f"{k} new documents on the {n:,}-document warehouse",
+                            "docs": k, "seconds": round(on_top_s, 2), "cpu_s": round(on_top, 2),
+                            "cpu_s_on_empty": round(alone, 2),
+                            "ratio": round(on_top / alone, 2)})
+    return results
 
 
 def main() -> None:
@@ -149,6 +165,8 @@ def main() -> None:
     parser.add_argument("--workers", default="",
                         help="with --flow: comma-separated worker counts, one flow run each "
                              "(default: every core)")
+    parser.add_argument("--new", type=int, default=100,
+                        help="with --flow: documents of a run on top of the built warehouse")
     parser.add_argument("--out", type=Path, default=paths.DATA / "bench")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -158,8 +176,9 @@ def main() -> None:
     if dev:
         results.append(dev)
     if args.flow:
-        for workers in [int(w) for w in args.workers.split(",") if w.strip()] or [None]:
-            results.append(run_flow(corpus, args.batch_size, workers))
+        new = generated_corpus(args.out / "new.jsonl", args.new, first=args.docs)
+        for n, workers in enumerate([int(w) for w in args.workers.split(",") if w.strip()] or [None]):
+            results += run_flow(corpus, args.batch_size, workers, new if n == 0 else None)
     print(pd.DataFrame(results).to_string(index=False))
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
 

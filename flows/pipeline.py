@@ -94,7 +94,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         retried = {r.key for r in rejected}  # a page set aside is fetched again next time
         record_fetches(warehouse, [f for f in ingested.fetched if f"url:{f.url}" not in retried])
         report_tables(warehouse)
-        publish_summary(staged)
+        publish_summary(staged.frames())
         return summary
 
 def main(argv: list[str] | None = None) -> int:

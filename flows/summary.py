@@ -42,12 +42,12 @@ def ledger_markdown(counts: dict[str, int]) -> str:
 
 
 @task(cache_policy=NO_CACHE)
-def publish_summary(staged) -> None:
-    """Artifacts from the same ledger frames as `muster report`, over every stored row (their
-    keys: `muster.store.Staged`), with words made only for the clusters shown."""
-    inc = staged.increment
-    documents, claims = inc.documents_after, inc.claims_after
-    clusters, flags = inc.claim_clusters, inc.claim_flags
+def publish_summary(frames: dict[str, pd.DataFrame]) -> None:
+    """Artifacts from the same ledger frames as `muster report`: documents, claims (their keys
+    suffice: `muster.store.Staged.frames`), claim_clusters and claim_flags; words are made
+    only for the clusters shown."""
+    documents, claims = frames["documents"], frames["claims"]
+    clusters, flags = frames["claim_clusters"], frames["claim_flags"]
     ordered = ledger.clusters_with_variants(clusters, flags, claims, documents, limit=CLUSTERS_SHOWN)
     create_table_artifact(key="muster-contradictions",
                           table=table_rows(ledger.contradictions(clusters, flags).drop(

@@ -180,6 +180,13 @@ class Staged:
     tables: dict[str, pd.DataFrame]
     lookups: dict[str, pd.DataFrame]
 
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Every stored row afterwards, as the ledger summaries read them: the documents' and
+        claims' keys, the clusters and flags whole."""
+        inc = self.increment
+        return {"documents": inc.documents_after, "claims": inc.claims_after,
+                "claim_clusters": inc.claim_clusters, "claim_flags": inc.claim_flags}
+
     @property
     def counts(self) -> dict[str, int]:
         """Rows of each table once published."""
@@ -312,7 +319,9 @@ def parts_of(staged: Staged) -> dict[str, Parts]:
 def publish(staged: Staged, warehouse: str | Path, run: str = "", run_id: str = "",
             keep: int | None = None) -> list[str]:
     """Publish the increment as one new snapshot; the names of the tables it changed (none: no
-    snapshot). Take the warehouse lock first; the snapshot read must still be current."""
+    snapshot). Take the warehouse lock first; the snapshot read must still be current. Cleans
+    up after an interrupted publication first, also when there is nothing to publish."""
+    snapshots.recover(warehouse)
     if snapshots.current_dir(warehouse) != staged.snapshot.folder:
         raise RuntimeError(f"{warehouse} was published since this run read it; run again")
     if not staged.increment and not staged.full:

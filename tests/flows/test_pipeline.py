@@ -16,7 +16,8 @@ GOLD = Path(__file__).parents[1] / "fixtures" / "demo_gold.jsonl"
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+    return {p.name: hashlib.sha256(b"".join(f.read_bytes() for f in sorted(p.glob("*.parquet")))
+                                   if p.is_dir() else p.read_bytes()).hexdigest()
             for p in sorted(folder.glob("*.parquet"))}
 
 
@@ -152,21 +153,22 @@ def test_a_run_that_breaks_a_suite_publishes_nothing_and_keeps_a_quarantine(pref
                                                                             tmp_path, monkeypatch):
     """What is wrong with the tables as a whole (here two sources of one name) still fails the
     gate: nothing is published and the tables are kept for inspection."""
-    import flows.publish
+    import dataclasses
+
+    from muster import store
 
     folder = tmp_path / "wh"
     muster(inputs=[str(corpus)], warehouse=str(folder))
     before = digest(folder)
-    real = flows.publish.candidate_tables
+    real = store.increment
 
     def broken(*args, **kwargs):
-        tables = real(*args, **kwargs)
-        sources = tables["sources"]
-        tables["sources"] = pd.concat([sources, sources.iloc[:1].assign(source_id="copy")],
-                                      ignore_index=True)
-        return tables
+        change = real(*args, **kwargs)
+        sources = change.sources
+        return dataclasses.replace(change, sources=pd.concat(
+            [sources, sources.iloc[:1].assign(source_id="copy")], ignore_index=True))
 
-    monkeypatch.setattr(flows.publish, "candidate_tables", broken)
+    monkeypatch.setattr(store, "increment", broken)
     (corpus / "new.txt").write_text("Officials said 5,000 people joined.\n")
 
     state = muster(inputs=[str(corpus)], warehouse=str(folder), return_state=True)

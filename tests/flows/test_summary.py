@@ -41,7 +41,7 @@ ROWS = {
 
 @flow
 def summarise(tables: dict[str, pa.Table]) -> None:
-    publish_summary(tables)
+    publish_summary({name: table.to_pandas() for name, table in tables.items()})
 
 
 def test_publish_summary_creates_the_ledger_artifacts(latest_artifact):

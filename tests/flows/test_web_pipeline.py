@@ -15,7 +15,9 @@ PAGES = ("/articles/perm-bonus.html", "/articles/tatarstan-battalions.html")
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.parquet"))}
+    return {p.name: hashlib.sha256(b"".join(f.read_bytes() for f in sorted(p.glob("*.parquet")))
+                                   if p.is_dir() else p.read_bytes()).hexdigest()
+            for p in sorted(folder.glob("*.parquet"))}
 
 
 def test_a_feed_is_published_once_and_an_unchanged_feed_is_a_successful_no_op(prefect_api, web_server,

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.slow
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.parquet"))}
+    return {p.name: hashlib.sha256(b"".join(f.read_bytes() for f in sorted(p.glob("*.parquet")))
+                                   if p.is_dir() else p.read_bytes()).hexdigest()
+            for p in sorted(folder.glob("*.parquet"))}
 
 
 def env() -> dict:

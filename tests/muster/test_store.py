@@ -55,7 +55,7 @@ def test_run_by_run_in_any_order_equals_one_run_over_everything(tmp_path, corpus
     ids = list(docs["doc_id"])
     random.Random(seed).shuffle(ids)
     cuts = sorted(random.Random(seed).sample(range(1, len(ids)), 3))
-    for i, chunk in enumerate(ids[a:b] for a, b in zip([0, *cuts], [*cuts, len(ids)])):
+    for i, chunk in enumerate(ids[a:b] for a, b in zip([0, *cuts], [*cuts, len(ids)], strict=True)):
         publish(tmp_path / "runs", corpus, docs[docs["doc_id"].isin(chunk)], i)
     publish(tmp_path / "once", corpus, docs, 0)
     assert_same(contents(tmp_path / "runs"), contents(tmp_path / "once"))

@@ -19,6 +19,7 @@ from transforms.cleaning.cleaning import cleaned_documents
 class Cleaned:
     batches: list[pa.Table]
     rejected: list[Rejected] = field(default_factory=list)
+    documents: int = 0  # how many came out (the batches are let go once tabulated)
 
 
 @task(cache_policy=NO_CACHE)
@@ -37,4 +38,5 @@ def clean(batches: list[pa.Table], budget: Budget | None = None, workers: int | 
     results = run_batches(clean_batch, batches, Engine.resolve(workers, dask_address),
                           {"budget": budget or Budget()},
                           lambda n: progress.advance("cleaned", n))
-    return Cleaned([docs for docs, _ in results], [r for _, rej in results for r in rej])
+    found = [docs for docs, _ in results]
+    return Cleaned(found, [r for _, rej in results for r in rej], sum(b.num_rows for b in found))

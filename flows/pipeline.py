@@ -76,9 +76,11 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         engine = Engine.resolve(workers, dask_address)
         with engine.session():  # one pool of processes for both stages
             cleaned = clean.fn(ingested.batches, budget, engine.workers, engine.dask_address)
+            ingested.batches = []  # the raw inputs are let go as soon as they are cleaned
             progress.stage_done("cleaned", f"{len(cleaned.rejected):,} set aside")
             documents, claims, unreadable = tabulate.fn(cleaned.batches, registry_frame, version,
                                                         budget, engine.workers, engine.dask_address)
+            cleaned.batches = []
         progress.stage_done("tabulated", f"{sum(b.num_rows for b in claims):,} figures, "
                                          f"{len(unreadable):,} set aside")
         documents, claims, unfit = set_aside_records(documents, claims, today)

@@ -103,7 +103,7 @@ def report_run(ingested, cleaned, claims: list[pa.Table], staged: store.Staged,
     by_stage = Counter(r.stage for r in rejected)
     stages = stage_counts(
         read=ingested.read, skipped=by_stage["read"], unchanged=ingested.unchanged,
-        cleaned=sum(b.num_rows for b in cleaned.batches), empty=by_stage["clean"],
+        cleaned=cleaned.documents, empty=by_stage["clean"],
         claims=sum(b.num_rows for b in claims), published_documents=staged.counts["documents"],
         published_claims=staged.counts["claims"], not_modified=ingested.not_modified,
     )

@@ -22,28 +22,42 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).parents[2]
 KILLS = 8
 
-# Publishes two versions of the tables in turn, for ever, as a run does (both locks held).
+# Publishes two versions of the tables in turn, for ever, as a run does (both locks held): the
+# changed article staged over what is published, then written as parts (`muster.store`).
 PUBLISHER = """
 import sys
 from pathlib import Path
 import pyarrow.parquet as pq
-from muster import warehouse
+from muster import paths, readers, store
 from muster.locking import publishing, warehouse_lock
 wh, *versions = map(Path, sys.argv[1:])
-tables = [{n: pq.read_table(v / f"{n}.parquet") for n in warehouse.PUBLISH_ORDER} for v in versions]
+tables = [{n: pq.read_table(v / f"{n}.parquet").to_pandas() for n in ("documents", "claims")}
+          for v in versions]
+old, new = (set(zip(t["documents"]["doc_id"], t["documents"]["raw_sha256"])) for t in tables)
+changed = {d for d, _ in old ^ new}  # what a run on the changed article brings
+registry, rates = readers.read_registry(paths.REGISTRY), readers.read_rates(paths.RATES)
 with warehouse_lock(wh):
     print("ready", flush=True)
     i = 0
     while True:
+        t = tables[i % 2]
         with publishing(wh):
-            warehouse.publish(tables[i % 2], wh, run=f"loop-{i}")
+            staged = store.stage(wh, t["documents"][t["documents"]["doc_id"].isin(changed)],
+                                 t["claims"][t["claims"]["doc_id"].isin(changed)], registry, rates)
+            store.publish(staged, wh, run=f"loop-{i}")
         i += 1
 """
 
 
+KEYS = {"documents": ["doc_id"], "claims": ["claim_id"], "sources": ["source_id"],
+        "claim_clusters": ["cluster_id"], "claim_flags": ["flag_id"]}
+
+
 def plain(folder: Path) -> dict:
-    """The tables as a reader without Muster sees them."""
-    return {n: pq.read_table(folder / f"{n}.parquet") for n in warehouse.PUBLISH_ORDER}
+    """The tables as a reader without Muster sees them (rows in key order: parts are files of
+    their own)."""
+    return {n: pq.read_table(folder / f"{n}.parquet").sort_by([(k, "ascending") for k in KEYS[n]])
+            for n in warehouse.PUBLISH_ORDER}
 
 
 def assert_consistent(tables: dict) -> None:

@@ -209,14 +209,19 @@ class _Replay:
         # Rows by the stored canonical they copy, to release them when it stops being canonical.
         self.by_copy_of = np.argsort(copy_of, kind="stable")
         self.sorted_copy_of = copy_of[self.by_copy_of]
+        # Collisions with every row, for the rare new canonical that may claim stored rows; with
+        # the canonical rows only, for a verdict: in a story of a thousand copies, a copy's
+        # verdict looks at the one canonical, never at the other copies.
         self.index = _BandIndex(matrix, signed)
+        self.canonical_index = _BandIndex(matrix, self.was_canonical)
+        self.new_canonical: list[dict[int, list[int]]] = [{} for _ in range(BANDS[0])]
         self.neighbours: dict[int, np.ndarray] = {}
+        self.canonical_near: dict[int, np.ndarray] = {}
         self.sets: dict[int, np.ndarray] = {}
 
     def run(self) -> dict[str, str | None]:
         full = {int(r) for r in np.concatenate([np.arange(self.stored, len(self.ids)), self.orphans])}
         gains: dict[int, list[int]] = {}
-        self._neighbours_of([r for r in full if self.signed[r]])
         self._prefetch_initial(full)
         queue = [(int(self.rank[r]), r) for r in full]
         heapq.heapify(queue)
@@ -231,6 +236,8 @@ class _Replay:
             self.state[row] = new
             canonical = bool(self.signed[row]) and new < 0
             if canonical and not self.was_canonical[row]:
+                for band, key in enumerate(self.index.keys[row].tolist()):
+                    self.new_canonical[band].setdefault(key, []).append(row)
                 claimable = self._claimable(row, full)
                 for other in claimable.tolist():
                     if other not in gains:
@@ -250,9 +257,19 @@ class _Replay:
         """The row of the earliest canonical document before `row` it has an edge with, or -1."""
         if not self.signed[row]:
             return -1
-        near = self._neighbours_of([row])[row]
+        near = self._canonical_candidates(row)
         near = near[(self.rank[near] < self.rank[row]) & self.signed[near] & (self.state[near] == -1)]
         return self._first_edge(row, near)
+
+    def _canonical_candidates(self, row: int) -> np.ndarray:
+        """The rows colliding with `row` that are or became canonical: the stored canonical
+        ones (whether they still are is the caller's to check) and those the replay made."""
+        if row not in self.canonical_near:
+            self.canonical_near.update(self.canonical_index.neighbours(np.array([row], dtype=np.int64)))
+        made = {r for band, key in enumerate(self.index.keys[row].tolist())
+                for r in self.new_canonical[band].get(key, ()) if r != row}
+        near = self.canonical_near[row]
+        return np.union1d(near, np.fromiter(made, dtype=np.int64, count=len(made))) if made else near
 
     def _gained(self, row: int, gained: list[int]) -> int:
         """The verdict of a stored document whose canonical stays canonical, when the documents
@@ -310,10 +327,11 @@ class _Replay:
         """The texts the first verdicts will most likely need, in one call: the stored documents
         to recompute and the canonical ones before them that they could be copies of."""
         wanted = []
-        for row in full if self.stored else ():
-            if not self.signed[row]:
-                continue
-            near = self.neighbours[row]
+        rows = [r for r in full if self.signed[r]] if self.stored else []
+        if rows:
+            self.canonical_near.update(self.canonical_index.neighbours(np.array(rows, dtype=np.int64)))
+        for row in rows:
+            near = self.canonical_near[row]
             near = near[near < self.stored]
             near = near[(self.rank[near] < self.rank[row]) & (self.state[near] == -1)]
             near = near[self._estimates(row, near) >= ESTIMATE_FLOOR]
@@ -354,7 +372,7 @@ class _BandIndex:
             wanted = self.keys[rows, band]
             low = np.searchsorted(keys, wanted, side="left")
             count = np.searchsorted(keys, wanted, side="right") - low
-            hit = np.flatnonzero(count > 1)
+            hit = np.flatnonzero(count > 0)  # the row itself, when indexed, is removed below
             if not len(hit):
                 continue
             counts = count[hit]

@@ -24,7 +24,7 @@ from transforms.attribution.sources import source_index
 from transforms.batches import batches
 from transforms.claims import claims
 from transforms.cleaning.cleaning import cleaned_documents
-from transforms.cleaning.publication import candidate_tables, with_run
+from transforms.cleaning.publication import with_run
 
 
 def _text(value) -> str | None:
@@ -77,17 +77,18 @@ def run_stages(corpus: Path, batch_size: int) -> list[dict]:
     index = source_index(registry)
     found = timed("tabulate", n, results, lambda: pd.concat(
         [claims(b, index, version) for b in batches(docs, batch_size)], ignore_index=True))
-    empty = {name: warehouse.read_table(Path("/nonexistent"), name) for name in warehouse.TABLES}
     docs = with_run(docs, "bench", pd.Timestamp.now(tz="UTC").to_pydatetime())
     rates = readers.read_rates(paths.RATES)
-    tables = timed("stage tables (copies, clusters, flags)", n, results, candidate_tables, empty,
-                   docs, found, registry, rates)
     from expectations.gate import validate
+    from muster import store
     from muster.report import render
 
-    result = timed("validate", n, results, validate, tables)
     with tempfile.TemporaryDirectory() as folder:
-        timed("publish", n, results, warehouse.publish, tables, folder)
+        staged = timed("stage (copies, clusters, flags)", n, results, store.stage, folder, docs,
+                       found, registry, rates)
+        result = timed("validate", n, results, validate, staged.tables, None, staged.lookups or None)
+        timed("publish", n, results, store.publish, staged, folder)
+        tables = warehouse.read_published(folder)
     html = timed("report", n, results, render, tables, "bench")
     print(f"claims: {len(found)}; clusters: {len(tables['claim_clusters'])}; flags: "
           f"{len(tables['claim_flags'])}; report: {len(html) / 2**20:.1f} MiB; "

@@ -6,5 +6,18 @@ import pandas as pd
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
-    """The frame's rows as dicts, with None where pandas keeps NaN for a missing value."""
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    """The frame's rows as dicts of Python values, with None where pandas keeps NaN (or NaT, NA)
+    for a missing value. Built column by column: several times faster than `to_dict` on the
+    claims of a large block."""
+    names = list(frame.columns)
+    if not names:
+        return [{} for _ in range(len(frame))]
+    columns = []
+    for name in names:
+        column = frame[name]
+        values = column.tolist()
+        if column.hasnans:
+            values = [None if missing else v for v, missing in zip(values, column.isna().tolist(),
+                                                                   strict=True)]
+        columns.append(values)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]

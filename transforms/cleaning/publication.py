@@ -20,7 +20,7 @@ from transforms.attribution.sources import sources_table
 from transforms.cleaning.cleaning import doc_id
 from transforms.cleaning.syndication import duplicate_of, empty_signatures, syndicated
 from transforms.declarations.schema import TABLES, columns
-from transforms.ledger.ledger_tables import claim_block, ledger, updated_ledger
+from transforms.ledger.ledger_tables import LEDGER_COLUMNS, claim_block, ledger, updated_ledger
 
 
 def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFrame,
@@ -73,8 +73,7 @@ def candidate_tables(published: dict[str, pd.DataFrame], documents: pd.DataFrame
 
 # What a run reads of every stored document and claim: keys and what it decides on, no texts.
 DOCUMENT_META = ["doc_id", "published", "duplicate_of", "outlet", "url", "raw_sha256"]
-CLAIM_KEYS = ["claim_id", "doc_id", "metric", "claimant_id", "per", "unit", "cluster_id",
-              "claimant", "via", "quote", "extractor_version"]
+CLAIM_KEYS = [*LEDGER_COLUMNS, "cluster_id", "via", "quote", "extractor_version"]
 
 
 @dataclass(frozen=True)
@@ -159,22 +158,23 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     blocks = set(claim_block(claims)) | set(claim_block(stored.claims.loc[
         stored.claims["claim_id"].isin(removed_claims) | stored.claims["doc_id"].isin(restamped)]))
     in_blocks = kept_claims.loc[claim_block(kept_claims).isin(blocks)] if len(kept_claims) else kept_claims
-    stored_rows = load.claims(list(in_blocks["claim_id"])) if len(in_blocks) else claims.iloc[:0]
-    block_claims = pd.concat([f[columns("claims")] for f in (stored_rows, claims.assign(cluster_id=None))
-                              if len(f)], ignore_index=True) if len(stored_rows) + len(claims) else \
-        claims.assign(cluster_id=None)[columns("claims")]
+    block_claims = pd.concat([f[LEDGER_COLUMNS] for f in (in_blocks, claims) if len(f)],
+                             ignore_index=True) if len(in_blocks) + len(claims) else claims[LEDGER_COLUMNS]
     stamped, clusters, flags = updated_ledger(stored.clusters, stored.flags, block_claims, meta,
                                               blocks, rates or {})
+    cluster_of = dict(zip(stamped["claim_id"], stamped["cluster_id"], strict=True))
     before = dict(zip(in_blocks["claim_id"], in_blocks["cluster_id"], strict=True))
+    moved = sorted(c for c, k in before.items() if cluster_of[c] != k)
+    restamped_claims = frozenset(moved)
+    fresh = claims.assign(cluster_id=claims["claim_id"].map(cluster_of))  # the run's own claims
+    stored_rows = load.claims(moved) if moved else claims.iloc[:0]  # full rows only of those moved
+    stored_rows = stored_rows.assign(cluster_id=stored_rows["claim_id"].map(cluster_of))
+    changed = pd.concat([f[columns("claims")] for f in (fresh, stored_rows) if len(f)],
+                        ignore_index=True) if len(fresh) + len(stored_rows) else fresh[columns("claims")]
     new_claim_ids = set(claims["claim_id"])
-    moved = [c not in new_claim_ids and before.get(c) != k
-             for c, k in zip(stamped["claim_id"], stamped["cluster_id"], strict=True)]
-    changed = stamped.loc[[c in new_claim_ids or m for c, m in zip(stamped["claim_id"], moved, strict=True)]]
-    restamped_claims = frozenset(stamped.loc[moved, "claim_id"])
     keys = ["claim_id", "doc_id", "cluster_id", "metric", "claimant", "via", "quote"]
     after = kept_claims[keys].copy()
-    after["cluster_id"] = after["claim_id"].map(dict(zip(stamped["claim_id"], stamped["cluster_id"],
-                                                         strict=True))).fillna(after["cluster_id"])
+    after["cluster_id"] = after["claim_id"].map(cluster_of).fillna(after["cluster_id"])
     after = pd.concat([f for f in (after, changed.loc[changed["claim_id"].isin(new_claim_ids), keys])
                        if len(f)], ignore_index=True) if len(after) + len(changed) else after
     names = pd.concat([after["claimant"], after["via"].dropna()])

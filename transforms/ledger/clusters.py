@@ -120,9 +120,13 @@ def _consensus(votes: list[tuple[str, float | None]]) -> float | None:
 
 def as_date(value: object) -> dt.date | None:
     """A date from a date, a Timestamp or a null of any kind."""
-    if value is None or pd.isna(value):
+    if value is None or value is pd.NaT:
         return None
-    return value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(value, dt.datetime):  # a Timestamp too
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None if pd.isna(value) else value
 
 
 def document_dates(documents: pd.DataFrame) -> dict[str, dt.date | None]:

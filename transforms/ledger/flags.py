@@ -60,7 +60,11 @@ def variant_flags(cluster: Cluster) -> list[tuple[str, str, str]]:
     with_alt = giving(cluster, alt, "alt_value")
     for m in cluster.members:
         row = m.row
-        said, n = amount(row["value"], row["unit"]), len(with_value - {m.doc_id})
+        if m.flag is None and (row["value"] is None or consensus is None or row["value"] == consensus) \
+                and (alt is None or row["alt_unit"] != alt_unit or row["alt_value"] == alt):
+            continue  # states the consensus as the cluster converts it: nothing to flag (fast path)
+        said = amount(row["value"], row["unit"])
+        n = len(with_value) - (m.doc_id in with_value)  # the other documents giving the consensus
         if m.flag and m.flag[0] == "typo":
             out.append(("typo", m.claim_id, f"{said} looks like a slip for "
                         f"{amount(consensus, unit)}, which {others(n)} {verb(n)}: {m.flag[1]}."))
@@ -77,7 +81,7 @@ def variant_flags(cluster: Cluster) -> list[tuple[str, str, str]]:
         if (m.flag is None or m.flag[0] == "typo") and alt is not None and (
                 row["alt_unit"] == alt_unit and row["alt_value"] != alt
                 and not within_rounding(row["alt_value"], alt)):
-            n = len(with_alt - {m.doc_id})
+            n = len(with_alt) - (m.doc_id in with_alt)
             out.append(("conversion_differs", m.claim_id,
                         f"Converts {said} to {amount(row['alt_value'], alt_unit)} where "
                         f"{others(n)} {verb(n)} {amount(alt, alt_unit)}."))

@@ -52,6 +52,13 @@ def flag_row(flag: str, cid: str, claim: str | None, reason: str) -> dict:
     return {"flag_id": digest, "flag": flag, "cluster_id": cid, "claim_id": claim, "reason": reason}
 
 
+# The claim columns clustering, naming and flagging read: a run reads them for every stored claim
+# (no sentences), so that reclustering a block needs no full rows.
+LEDGER_COLUMNS = ["claim_id", "doc_id", "char_start", "metric", "claimant", "claimant_id", "per",
+                  "unit", "subject", "value", "value_low", "value_high", "qualifier", "alt_value",
+                  "alt_unit", "period_start", "period_end", "as_of"]
+
+
 def block_ledger(claims: pd.DataFrame, documents: pd.DataFrame,
                  rates: dict) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(claims with cluster_id, their clusters without contradictions, their variant flags).
@@ -72,7 +79,8 @@ def block_ledger(claims: pd.DataFrame, documents: pd.DataFrame,
     rows = [cluster_row(c, cid, n, None) for c, cid, n in zip(clusters, ids, n_variants, strict=True)]
     of_claim = {m.claim_id: cid for c, cid in zip(clusters, ids, strict=True) for m in c.members}
     with_ids = claims.assign(cluster_id=claims["claim_id"].map(of_claim))
-    return (with_ids[columns("claims")], pd.DataFrame(rows, columns=columns("claim_clusters")),
+    return (with_ids[[c for c in columns("claims") if c in with_ids]],
+            pd.DataFrame(rows, columns=columns("claim_clusters")),
             pd.DataFrame(flags, columns=columns("claim_flags")))
 
 

@@ -33,7 +33,8 @@ PARTITIONED = ("documents", "claims", "_signatures")
 SCHEMAS = {**TABLES, "_signatures": SIGNATURE_SCHEMA}
 KEY = {"documents": "doc_id", "claims": "doc_id", "_signatures": "doc_id"}
 ORDER = ("sources", "documents", "claim_clusters", "claims", "claim_flags")  # referenced first
-ROW_GROUP = 2_000  # rows per row group: a read of a few rows by id decodes little else
+ROW_GROUP = 2_000
+MAX_PARTS = 64  # parts of a table before the smallest are merged (`compacted`)  # rows per row group: a read of a few rows by id decodes little else
 
 
 def part_files(snapshot: Path | None, name: str) -> dict[str, Path]:
@@ -313,6 +314,35 @@ def parts_of(staged: Staged) -> dict[str, Parts]:
         add = restamped_claims[restamped_claims["claim_id"].map(claim_part) == part]
         result["claims"].write[part] = _rewritten(snapshot, "claims", part,
                                                   gone_claims | set(add["claim_id"]), "claim_id", add)
+    return compacted(snapshot, result)
+
+
+def compacted(snapshot: Snapshot, result: dict[str, Parts], most: int | None = None) -> dict[str, Parts]:
+    """Beyond `most` parts (MUSTER_MAX_PARTS, default 64), the smallest are merged into one, in
+    every partitioned table alike (a document and its claims stay in parts of one name), so that
+    hourly runs do not leave thousands of small files to open; the cost is that of the small
+    parts only."""
+    most = most or int(os.environ.get("MUSTER_MAX_PARTS", MAX_PARTS))
+    sizes = {part: (len(result["documents"].write[part]) if part in result["documents"].write
+                    else pq.ParquetFile(path).metadata.num_rows)
+             for part, path in snapshot.parts("documents").items()
+             if part not in result["documents"].drop}
+    sizes.update({part: t.num_rows for part, t in result["documents"].write.items()})
+    if len(sizes) <= most:
+        return result
+    chosen = sorted(sizes, key=lambda p: (sizes[p], p))[:len(sizes) - most + 1]
+    merged = new_part_name()
+    for name, parts in result.items():
+        stored = snapshot.parts(name)
+        tables = [parts.write[p] if p in parts.write else _read(stored[p], name)
+                  for p in chosen if p in parts.write or (p in stored and p not in parts.drop)]
+        for p in chosen:
+            parts.write.pop(p, None)
+            if p in stored:
+                parts.drop.add(p)
+        if tables:
+            parts.write[merged] = pa.concat_tables([t.select(SCHEMAS[name].names).cast(SCHEMAS[name])
+                                                    for t in tables])
     return result
 
 

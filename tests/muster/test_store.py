@@ -120,3 +120,20 @@ def test_tables_of_parts_read_with_pandas_pyarrow_and_duckdb(tmp_path, corpus):
     assert duckdb.sql(f"SELECT count(*) FROM '{path}'").fetchall()[0][0] == len(claims)
     status = snapshots.list_snapshots(tmp_path)[-1]
     assert status.rows["claims"] == len(claims) and "_signatures" not in status.rows
+
+
+def test_many_small_runs_are_compacted_into_few_parts_with_the_same_rows(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv("MUSTER_MAX_PARTS", "3")
+    docs = corpus[0]
+    for i in range(6):
+        publish(tmp_path / "runs", corpus, docs.iloc[i * 2:(i + 1) * 2], i)
+    publish(tmp_path / "once", corpus, docs.iloc[:12], 0)
+    current = snapshots.current_dir(tmp_path / "runs")
+    for name in ("documents", "claims", "_signatures"):
+        assert len(list((current / f"{name}.parquet").glob("*.parquet"))) <= 3, name
+    parts = {name: {p.stem: set(pd.read_parquet(p)["doc_id"])
+                    for p in (current / f"{name}.parquet").glob("*.parquet")}
+             for name in ("documents", "claims")}
+    for part, ids in parts["claims"].items():  # a document's claims live in its part
+        assert ids <= parts["documents"][part]
+    assert_same(contents(tmp_path / "runs"), contents(tmp_path / "once"))

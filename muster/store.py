@@ -31,10 +31,9 @@ from transforms.declarations.schema import TABLES
 
 PARTITIONED = ("documents", "claims", "_signatures")
 SCHEMAS = {**TABLES, "_signatures": SIGNATURE_SCHEMA}
-KEY = {"documents": "doc_id", "claims": "doc_id", "_signatures": "doc_id"}
 ORDER = ("sources", "documents", "claim_clusters", "claims", "claim_flags")  # referenced first
-ROW_GROUP = 2_000
-MAX_PARTS = 64  # parts of a table before the smallest are merged (`compacted`)  # rows per row group: a read of a few rows by id decodes little else
+ROW_GROUP = 2_000  # rows per row group: a read of a few rows by id decodes little else
+MAX_PARTS = 64  # parts of a table before the smallest are merged (`compacted`)
 
 
 def part_files(snapshot: Path | None, name: str) -> dict[str, Path]:

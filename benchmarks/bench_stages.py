@@ -32,9 +32,10 @@ def _text(value) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def generated_corpus(target: Path, n_docs: int, first: int = 0) -> Path:
-    """The demo corpus, repeated to n_docs records (numbered from `first`), as JSONL."""
-    demo, _ = readers.read_inputs([paths.DEMO_CORPUS])
+def generated_corpus(target: Path, n_docs: int, first: int = 0, seeds: list[Path] | None = None) -> Path:
+    """The demo corpus (or the `seeds` inputs, such as the real articles of ../shared/corpus),
+    repeated to n_docs records (numbered from `first`), as JSONL."""
+    demo, _ = readers.read_inputs(seeds or [paths.DEMO_CORPUS])
     seeds = demo.to_dict("records")
     with target.open("w", encoding="utf-8") as out:
         for i in range(first, first + n_docs):
@@ -51,8 +52,9 @@ def generated_corpus(target: Path, n_docs: int, first: int = 0) -> Path:
     return target
 
 
-def peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mib(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak RSS of this process (or, RUSAGE_CHILDREN, of its largest ended child)."""
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def timed(name: str, n_docs: int, results: list, fn, *args):
@@ -144,7 +146,8 @@ def run_flow(corpus: Path, batch_size: int, workers: int | None = None,
         results = [{"stage": f"whole flow (Prefect), workers={workers or 'every core'}", "docs": n,
                     "seconds": round(seconds, 2), "docs_per_s": round(n / seconds, 1),
                     "docs_per_cpu_s": round(n / cpu, 1), "cores_busy": round(cpu / seconds, 2),
-                    "peak_rss_mib": round(peak_mib())}]
+                    "peak_rss_mib": round(peak_mib()),
+                    "worker_peak_rss_mib": round(peak_mib(resource.RUSAGE_CHILDREN))}]
         if new is not None:
             k, on_top_s, on_top = flow_cost(new, folder, batch_size, workers)
             with tempfile.TemporaryDirectory() as empty:
@@ -168,16 +171,20 @@ def main() -> None:
                              "(default: every core)")
     parser.add_argument("--new", type=int, default=100,
                         help="with --flow: documents of a run on top of the built warehouse")
+    parser.add_argument("--seeds", type=Path, nargs="+",
+                        help="inputs the corpus repeats (default: the demo corpus)")
+    parser.add_argument("--no-stages", action="store_true",
+                        help="time only the whole flow, so that its peak RSS is its own")
     parser.add_argument("--out", type=Path, default=paths.DATA / "bench")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    corpus = generated_corpus(args.out / "corpus.jsonl", args.docs)
-    results = run_stages(corpus, args.batch_size)
-    dev = extraction_on_dev()
+    corpus = generated_corpus(args.out / "corpus.jsonl", args.docs, seeds=args.seeds)
+    results = [] if args.no_stages else run_stages(corpus, args.batch_size)
+    dev = None if args.no_stages else extraction_on_dev()
     if dev:
         results.append(dev)
     if args.flow:
-        new = generated_corpus(args.out / "new.jsonl", args.new, first=args.docs)
+        new = generated_corpus(args.out / "new.jsonl", args.new, first=args.docs, seeds=args.seeds)
         for n, workers in enumerate([int(w) for w in args.workers.split(",") if w.strip()] or [None]):
             results += run_flow(corpus, args.batch_size, workers, new if n == 0 else None)
     print(pd.DataFrame(results).to_string(index=False))

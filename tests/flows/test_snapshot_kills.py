@@ -20,7 +20,7 @@ from muster.locking import warehouse_lock
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).parents[2]
-KILLS = 8
+KILLS = int(os.environ.get("MUSTER_TEST_KILLS", 8))  # the bar: 8
 
 # Publishes two versions of the tables in turn, for ever, as a run does (both locks held): the
 # changed article staged over what is published, then written as parts (`muster.store`).
@@ -44,6 +44,7 @@ with warehouse_lock(wh):
         with publishing(wh):
             staged = store.stage(wh, t["documents"][t["documents"]["doc_id"].isin(changed)],
                                  t["claims"][t["claims"]["doc_id"].isin(changed)], registry, rates)
+            print("publishing", flush=True)
             store.publish(staged, wh, run=f"loop-{i}")
         i += 1
 """
@@ -94,7 +95,9 @@ def test_kill_9_while_publishing_never_tears_the_warehouse(prefect_api, tmp_path
                                  cwd=tmp_path, stdout=subprocess.PIPE, text=True,
                                  env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert child.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0.05, 1.5))
+        for _ in range(rng.randint(1, 3)):  # a random moment of the 1st, 2nd or 3rd publication
+            assert child.stdout.readline() == "publishing\n"
+        time.sleep(rng.uniform(0.0, 0.1))  # a publication takes 0.05 to 0.1 s here
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
         mid_publish += bool(debris(wh))
@@ -102,7 +105,8 @@ def test_kill_9_while_publishing_never_tears_the_warehouse(prefect_api, tmp_path
         matches = [i for i, v in enumerate(versions) if all(now[n].equals(v[n]) for n in v)]
         assert len(matches) == 1, "a mix of two versions"
         assert_consistent(now)
-        assert warehouse.read_published(wh)["claims"].equals(now["claims"].to_pandas())
+        published = warehouse.read_published(wh)["claims"]  # what Muster's readers see: the same
+        assert published.sort_values("claim_id").reset_index(drop=True).equals(now["claims"].to_pandas())
         seen.append(matches[0])
         with warehouse_lock(wh):  # no lock left: taken at once
             pass

@@ -109,8 +109,8 @@ def country_ministry(country: str | None, function: str, index: SourceIndex) -> 
             return source.name
     if function in ("", "defence"):
         return DEFAULT_MINISTRY
-    if country not in COUNTRIES:
-        return None
+    if country not in COUNTRIES:  # no country known: the ministry as the article names it
+        return index.canonical(f"{function.capitalize()} Ministry") or f"{function.capitalize()} Ministry"
     name, adjective = COUNTRIES[country]
     title = function.capitalize()
     return (index.canonical(f"{adjective} {title} Ministry")

@@ -506,9 +506,14 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += masthead_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     lowered = lower_same_length(text)
-    refs += speaker_names(text, taken, lowered)
+    backrefs = list(BACKREF.finditer(lowered))
+    # a ministry named by its function is one reference before any of its words is a
+    # one-word speaker: "the Ministry of Foreign Affairs said" (not "Affairs said")
+    ministries = sorted(taken + [m.span() for m in backrefs if m.lastgroup == MINISTRY
+                                 and not overlaps(m.start(), m.end(), taken)])
+    refs += speaker_names(text, ministries, lowered)
     taken = sorted((r.start, r.end) for r in refs)
-    for m in BACKREF.finditer(lowered):
+    for m in backrefs:
         if not overlaps(m.start(), m.end(), taken):
             # what the reference says of its body: a ministry's function, a body's head word
             detail = (ministry_function(m.group()) if m.lastgroup == MINISTRY

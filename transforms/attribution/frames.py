@@ -61,11 +61,13 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + GAP + src("by_relay_src") + ")"
     r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to)\s+(?:the\s+)?" + GAP
     + src("cited_src") + ")"
+    r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
+    + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
     r"|speaking\s+to|spoke\s+to|interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP
     + src("told_src") + "))"
 )
-LED_KINDS = ("according", "by_speaker", "by_relay", "cited", "told")
+LED_KINDS = ("according", "words", "by_speaker", "by_relay", "cited", "told")
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
@@ -140,6 +142,8 @@ def candidate_matches(masked: str):
             data = bool(re.search(r"\b(?:data|figures|statistics)\b", pre)) or bool(
                 re.search(r"data|figures|statistics", post))
             yield m, group, "data" if data else "speaker", bool(RESEARCH_WORDS.search(pre))
+        elif kind == "words":  # "in his words", "in the words of X"
+            yield m, "words_of_src" if m.group("words_of_src") else group, "speaker", False
         elif kind == "by_speaker" and m.group("calc"):  # "by the calculation of X"
             yield m, "calc_src", "speaker", True
         elif kind == "by_speaker":

@@ -77,7 +77,7 @@ SUBJECT_VERB = re.compile(
 )
 VERB_SUBJECT = re.compile(
     r"[,”\"’][ \t]*(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"
-    r"(?:(?!that\b)[\w’'-]+\.?\s+){0,5}?" + SRC
+    r"(?:(?!that\b)[\w’'-]+\.?,?\s+){0,7}?" + SRC
     + r"(?:\s*\([^()]{0,40}\))?(?:\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + SRC + ")?"
 )
 QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\bquoted\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC

@@ -485,6 +485,39 @@ def joined(refs: list[Ref], text: str) -> list[Ref]:
     return out
 
 
+ACRONYM = re.compile(r"[A-Z]{2,5}")
+CONNECTORS = ("of", "for", "the", "and", "on", "in")
+
+
+def initials(name: str) -> str:
+    """"Baltic Research Centre" -> "BRC"; connecting words do not count ("Centre for X")."""
+    return "".join(w[0] for w in name.split() if w not in CONNECTORS and w[:1].isupper())
+
+
+def spelled_out(refs: list[Ref], text: str, index: SourceIndex) -> list[Ref]:
+    """An unregistered acronym stands for the name the article spells it out as ("Foreign
+    Policy writes ... According to FP"): a source named there with those initials, else
+    capitalised words with those initials. A lone word of that spelled-out name is the name."""
+    names = {r.name for r in refs if r.cls == NAMED and r.name and " " in r.name}
+    out = list(refs)
+    for i, ref in enumerate(refs):
+        if ref.cls != NAMED or not ACRONYM.fullmatch(ref.name or "") or index.canonical(ref.name):
+            continue
+        full = next((n for n in sorted(names) if initials(n) == ref.name), None)
+        if full is None:
+            gap = r"\s+(?:(?:" + "|".join(CONNECTORS) + r")\s+)*"
+            words = gap.join(rf"{letter}[{LOWER}]+" for letter in ref.name)
+            m = re.search(rf"(?<![\w’'-]){words}(?![\w’'-])", text)
+            if m is None:
+                continue
+            full = " ".join(m.group().split())
+            for k, other in enumerate(out):  # "Policy" found alone in "Foreign Policy writes"
+                if other.cls == NAMED and m.start() <= other.start and other.end <= m.end():
+                    out[k] = other._replace(name=full)
+        out[i] = ref._replace(name=index.canonical(full) or full)
+    return out
+
+
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether [start, end) overlaps any of `spans` (sorted, not overlapping each other)."""
     i = bisect.bisect_left(spans, (end,)) - 1
@@ -519,4 +552,4 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
             detail = (ministry_function(m.group()) if m.lastgroup == MINISTRY
                       else m.group().split()[-1] if m.lastgroup in (ORG, PERSON) else None)
             refs.append(Ref(m.start(), m.end(), m.lastgroup, detail))
-    return joined(sorted(refs), text)
+    return joined(spelled_out(sorted(refs), text, index), text)

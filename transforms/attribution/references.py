@@ -115,11 +115,15 @@ ORG_NAME = re.compile(
     rf"diplomats|investigators|prosecutors))\b"
     rf"|(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
 )
+# whose people a description names: "relatives of the recruits", "friends of the deceased"
+# (not "officials of the ministry": that is the ministry's own reference)
+OF_WHOM = (r"\s+of\s+the\s+(?!(?:" + "|".join(sorted(ORG_WORDS | set(BACK_HEADS)))
+           + r")\b)[a-z]{3,}(?![\w’'-])")
 # Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
 GROUP_SPEAKERS = re.compile(
     r"(?<![\w’'-])((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
     + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
-    + rf")(?:\s+in\s+{_CAP})?)(?=\s+" + SPEECH + r"\b)"
+    + rf")(?:\s+in\s+{_CAP}|{OF_WHOM})?)(?=\s+" + SPEECH + r"\b)"
 )
 # One person described, not named, who speaks: "a senior administration official said".
 DESCRIBED_SPEAKER = re.compile(
@@ -127,7 +131,7 @@ DESCRIBED_SPEAKER = re.compile(
     + "|".join(DESCRIPTION_SINGULARS) + r"))(?=\s+" + SPEECH + r"\b)"
 )
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
-SPOKEN_AFTER = re.compile(rf"(?:\s+in\s+{_CAP})?\s+" + SPEECH + r"\b")
+SPOKEN_AFTER = re.compile(rf"(?:\s+in\s+{_CAP}|{OF_WHOM})?\s+" + SPEECH + r"\b")
 # (matched against the lower-cased text, as one trie so the scan stays cheap)
 DESCRIPTION_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_NOUNS) + r"\b")
 SINGULAR_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_SINGULARS) + r"\b")
@@ -138,7 +142,7 @@ _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 CITED_DESCRIPTION = re.compile(
     r"(?=[AaCcQqTt])\b(?i:according\s+to|citing|quoting|told|cited\s+by|quoted\s+by)\s+"
     r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + r")\s+){0,3}(?:"
-    + "|".join(DESCRIPTION_NOUNS) + r"))\b"
+    + "|".join(DESCRIPTION_NOUNS) + r")(?:" + OF_WHOM + r")?)\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", "estimated",

@@ -45,7 +45,7 @@ ROLES = ("speaker", "cited", "relay", "data", "action")
 FEATURES = (
     # where the candidate comes from
     "own", "quote_speaker", "passage_before", "passage_after", "source_line", "interview_turn",
-    "lead_body", "mention", "outlet",
+    "lead_body", "mention", "outlet", "turn_speaker",
     # the cue's role
     *(f"role_{r}" for r in ROLES),
     # what kind of source it is
@@ -325,4 +325,8 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
                          "reported_share": ctx.reported(name, si)})
               for name in sorted(ctx.counts) if name not in near
               and index.kind(name) in MEDIA_KINDS]
+    turn = ctx.reading.labels.get(si)
+    for c in [*own, *passage, *mentions]:  # the interview's speaker of this line, however found
+        if c.name == turn:
+            c.features["turn_speaker"] = 1.0
     return [*own, *passage, *article, *mentions, *relays, you]

@@ -473,7 +473,8 @@ def is_generic(name: str) -> bool:
 def joined(refs: list[Ref], text: str) -> list[Ref]:
     """Named references that act as one: two people or two bodies joined by "and" ("Ferris and
     Wendt wrote", "according to Mediazona and the BBC") become one source; a description
-    followed by a name ("local media Vecherny Kurier") becomes the name."""
+    followed by a name ("local media Vecherny Kurier", "the newspaper Izvestia") becomes the
+    name."""
     out: list[Ref] = []
     for ref in refs:
         prev = out[-1] if out else None
@@ -485,6 +486,10 @@ def joined(refs: list[Ref], text: str) -> list[Ref]:
             if gap.strip() in ("", ",") and is_generic(prev.name) and not is_generic(ref.name):
                 out[-1] = Ref(prev.start, ref.end, NAMED, ref.name)
                 continue
+        if prev and prev.cls == ORG and ref.cls == NAMED and (
+                text[prev.end:ref.start].strip() in ("", "“", '"')):
+            out[-1] = Ref(prev.start, ref.end, NAMED, ref.name)  # "the newspaper Izvestia"
+            continue
         out.append(ref)
     return out
 

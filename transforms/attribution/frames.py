@@ -71,7 +71,8 @@ LED_KINDS = ("according", "words", "by_speaker", "by_relay", "cited", "told")
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
-                r"officers?|insiders?)(?![ \t]*,))?")
+                r"officers?|insiders?|press\s+(?:service|office)|armed\s+forces|analysts|"
+                r"researchers|journalists|reporters|editors|experts)(?![ \t]*,))?")
 SUBJECT_VERB = re.compile(
     SRC + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
 )

@@ -120,8 +120,8 @@ ORG_NAME = re.compile(
 OF_WHOM = (r"\s+of\s+the\s+(?!(?:" + "|".join(sorted(ORG_WORDS | set(BACK_HEADS)))
            + r")\b)[a-z]{3,}(?![\w’'-])")
 # Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
-GROUP_SPEAKERS = re.compile(
-    r"(?<![\w’'-])((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
+GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
+    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
     + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
     + rf")(?:\s+in\s+{_CAP}|{OF_WHOM})?)(?=\s+" + SPEECH + r"\b)"
 )

@@ -76,6 +76,9 @@ SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?
 SUBJECT_VERB = re.compile(
     SRC + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
 )
+# "X investigated how the system works and found that ...": the second verb is X's too
+COORDINATED = re.compile(SRC + r"(?:['’]s?)?\s+(?:[a-z][\w’'-]*,?\s+){1,10}?and\s+(?:also\s+)?"
+                         + SPEECH + r"\b")
 VERB_SUBJECT = re.compile(
     r"[,”\"’][ \t]*(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"
     r"(?:(?!that\b)[\w’'-]+\.?,?\s+){0,7}?" + SRC
@@ -155,6 +158,8 @@ def candidate_matches(masked: str):
         yield m, 1, "relay", False
         yield m, 2, "speaker", False
     for m in matches(SUBJECT_VERB, masked):
+        yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
+    for m in matches(COORDINATED, masked):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     for m in matches(VERB_SUBJECT, masked):
         yield m, 1, "speaker", False

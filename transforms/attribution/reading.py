@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
-from transforms.attribution.lexicon import MEDIA_NOUNS
+from transforms.attribution.lexicon import MEDIA_NOUNS, STAFF_NOUNS
 from transforms.attribution.references import (
     MINISTRY,
     NAMED,
@@ -141,7 +141,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         # "the Observatory": a body with that word in its name first; "the paper": an outlet;
         # then any body
         ORG: [lambda n: ref.name in n.lower().split(),
-              *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS else []),
+              *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS + STAFF_NOUNS
+                else []),
               lambda n: not is_person(n)],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],

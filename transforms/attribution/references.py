@@ -20,6 +20,7 @@ from transforms.attribution.lexicon import (
     MEDIA_NOUNS,
     ORG_HEADS,
     SPEECH,
+    STAFF_NOUNS,
 )
 from transforms.attribution.sources import (
     ORG_WORDS,
@@ -52,7 +53,8 @@ BACKREF = re.compile(
     r"statement|bulletin|assessment|analysis|study|research|investigation|findings|review|"
     r"survey|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
-    r"intelligence\s+service|committee|authors|researchers|intelligence)\b"
+    r"intelligence\s+service|committee|authors|researchers|intelligence|"
+    + "|".join(STAFF_NOUNS) + r")\b"
     r"|the\s+(?:war\s+)?(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b)"
     r"|(?P<they>they\b)"
@@ -275,6 +277,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue
             if first in SPEAKER_STOP or overlaps(start, m.end(1), taken):
                 continue
+            if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
+                continue  # "the journalists": the outlet named before (a back-reference)
             refs.append(Ref(start, m.end(1), NAMED, name))
             bisect.insort(taken, (start, m.end(1)))
     return refs

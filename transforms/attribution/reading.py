@@ -243,6 +243,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             labels[si] = names[first]
         if BACKGROUND_LINE.match(text, sent.start) and relay is not None and relay_end == len(text):
             relay_end = sent.start
+    if relay and not is_generic(relay):  # "..., according to Russian media. Source: Mediazona"
+        all_cues = [[c._replace(name=relay) if c.start < relay_end and is_generic(c.name)
+                     and c.name.split()[-1].lower() in MEDIA_NOUNS else c for c in cues]
+                    for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
 

@@ -487,7 +487,8 @@ def joined(refs: list[Ref], text: str) -> list[Ref]:
             if PAIR_GAP.fullmatch(gap) and is_person(prev.name) == is_person(ref.name):
                 out[-1] = Ref(prev.start, ref.end, NAMED, f"{prev.name} and {ref.name}")
                 continue
-            if gap.strip() in ("", ",") and is_generic(prev.name) and not is_generic(ref.name):
+            if (gap.strip() in ("", ",") or gap.strip().lower() in MEDIA_NOUNS) and is_generic(
+                    prev.name) and not is_generic(ref.name):  # "Russian media outlet Mediazona"
                 out[-1] = Ref(prev.start, ref.end, NAMED, ref.name)
                 continue
         if prev and prev.cls == ORG and ref.cls == NAMED and (

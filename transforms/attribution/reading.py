@@ -224,6 +224,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))
+            elif refs[k].cls in (PERSON, THEY) and names[k]:  # "he ... he", "they ... they"
+                seen.append((si, names[k]))
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
                     refs[f.ref].cls != NAMED, f.possessive)
                 for f in found[si] if names[f.ref]]

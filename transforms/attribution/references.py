@@ -466,6 +466,8 @@ def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 
 
 PAIR_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
+# "X, a researcher at ..., and Y": two people, each described, named together
+DESCRIBED_PAIR_GAP = re.compile(r",\s+(?:an?|the)\s+[^.;:\n“”\"]{1,160}?,\s+and\s+")
 
 
 def is_generic(name: str) -> bool:
@@ -481,6 +483,15 @@ def joined(refs: list[Ref], text: str) -> list[Ref]:
     name."""
     out: list[Ref] = []
     for ref in refs:
+        if ref.cls == NAMED and is_person(ref.name):
+            k = next((k for k in range(len(out) - 1, max(-1, len(out) - 5), -1)
+                      if out[k].cls == NAMED and is_person(out[k].name)), None)
+            if k is not None and out[k].name != ref.name and DESCRIBED_PAIR_GAP.fullmatch(
+                    text, out[k].end, ref.start):
+                first = out[k]  # the references inside the first one's description go with it
+                del out[k:]
+                out.append(Ref(first.start, ref.end, NAMED, f"{first.name} and {ref.name}"))
+                continue
         prev = out[-1] if out else None
         if prev and prev.cls == NAMED and ref.cls == NAMED and prev.name != ref.name:
             gap = text[prev.end:ref.start]

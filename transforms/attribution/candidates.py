@@ -37,6 +37,7 @@ OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|m
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"
                       r"statistics|count|tally)\b|\b(?:also|further|added|adding|continued)\b",
                       re.I)
+BULLET = re.compile(r"[ \t]*(?:[•·▪◦*]|[-–—](?=[ \t]))")  # a list item: its own statement
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # a speech or interview, unquoted
 OFFICIAL_KINDS = ("government", "military", "official")
 ROLES = ("speaker", "cited", "relay", "data", "action")
@@ -211,9 +212,11 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
     new_paragraph = float(si > 0 and sents[si - 1].paragraph != para)
     between: set[str] = set()   # sources cued in the sentences between
     unattributed = 0
+    item = next(k for k in range(si, -1, -1) if k == 0 or sents[k - 1].paragraph != para)
+    in_list = bool(BULLET.match(text, sents[item].start))
     for j in range(si - 1, max(-1, si - 1 - PASSAGE_BACK), -1):
         paragraphs_back = para - sents[j].paragraph
-        if paragraphs_back > 2:
+        if paragraphs_back > 2 or (in_list and paragraphs_back > 0):  # not from another item
             break
         cues = [c for c in ctx.usable(reading.cues[j]) if c.role != "action"]
         for cue in cues:

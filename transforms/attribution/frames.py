@@ -48,7 +48,7 @@ def src(name: str) -> str:
 
 # cues led by a word, in one pattern so the article is scanned once for all of them
 LED = re.compile(  # the look-ahead on first letters lets the scan skip most positions
-    r"(?=[acdeilopqrst])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
+    r"(?=[abcdeilopqrst])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
     + src("according_src")
     + r"(?P<post>(?:['’]s)?\s+(?:data|figures|statistics|estimates|calculations))?)"
     r"|(?P<by_speaker>(?:by\s+the\s+(?P<calc>calculations?|count|estimates?|tally)\s+of\s+"

@@ -37,6 +37,7 @@ OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|m
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"
                       r"statistics|count|tally)\b|\b(?:also|further|added|adding|continued)\b",
                       re.I)
+BULLET = re.compile(r"[ \t]*(?:[•·▪◦*]|[-–—](?=[ \t]))")  # a list item: its own statement
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # a speech or interview, unquoted
 OFFICIAL_KINDS = ("government", "military", "official")
 ROLES = ("speaker", "cited", "relay", "data", "action")
@@ -45,7 +46,7 @@ ROLES = ("speaker", "cited", "relay", "data", "action")
 FEATURES = (
     # where the candidate comes from
     "own", "quote_speaker", "passage_before", "passage_after", "source_line", "interview_turn",
-    "lead_body", "mention", "outlet",
+    "lead_body", "mention", "outlet", "turn_speaker",
     # the cue's role
     *(f"role_{r}" for r in ROLES),
     # what kind of source it is
@@ -211,9 +212,11 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
     new_paragraph = float(si > 0 and sents[si - 1].paragraph != para)
     between: set[str] = set()   # sources cued in the sentences between
     unattributed = 0
+    item = next(k for k in range(si, -1, -1) if k == 0 or sents[k - 1].paragraph != para)
+    in_list = bool(BULLET.match(text, sents[item].start))
     for j in range(si - 1, max(-1, si - 1 - PASSAGE_BACK), -1):
         paragraphs_back = para - sents[j].paragraph
-        if paragraphs_back > 2:
+        if paragraphs_back > 2 or (in_list and paragraphs_back > 0):  # not from another item
             break
         cues = [c for c in ctx.usable(reading.cues[j]) if c.role != "action"]
         for cue in cues:
@@ -325,4 +328,8 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
                          "reported_share": ctx.reported(name, si)})
               for name in sorted(ctx.counts) if name not in near
               and index.kind(name) in MEDIA_KINDS]
+    turn = ctx.reading.labels.get(si)
+    for c in [*own, *passage, *mentions]:  # the interview's speaker of this line, however found
+        if c.name == turn:
+            c.features["turn_speaker"] = 1.0
     return [*own, *passage, *article, *mentions, *relays, you]

@@ -48,7 +48,7 @@ def src(name: str) -> str:
 
 # cues led by a word, in one pattern so the article is scanned once for all of them
 LED = re.compile(  # the look-ahead on first letters lets the scan skip most positions
-    r"(?=[acdeilopqrst])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
+    r"(?=[abcdeilopqrst])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
     + src("according_src")
     + r"(?P<post>(?:['’]s)?\s+(?:data|figures|statistics|estimates|calculations))?)"
     r"|(?P<by_speaker>(?:by\s+the\s+(?P<calc>calculations?|count|estimates?|tally)\s+of\s+"
@@ -61,21 +61,27 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + GAP + src("by_relay_src") + ")"
     r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to)\s+(?:the\s+)?" + GAP
     + src("cited_src") + ")"
+    r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
+    + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
     r"|speaking\s+to|spoke\s+to|interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP
     + src("told_src") + "))"
 )
-LED_KINDS = ("according", "by_speaker", "by_relay", "cited", "told")
+LED_KINDS = ("according", "words", "by_speaker", "by_relay", "cited", "told")
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
-                r"officers?|insiders?)(?![ \t]*,))?")
+                r"officers?|insiders?|press\s+(?:service|office)|armed\s+forces|analysts|"
+                r"researchers|journalists|reporters|editors|experts)(?![ \t]*,))?")
 SUBJECT_VERB = re.compile(
     SRC + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
 )
+# "X investigated how the system works and found that ...": the second verb is X's too
+COORDINATED = re.compile(SRC + r"(?:['’]s?)?\s+(?:[a-z][\w’'-]*,?\s+){1,10}?and\s+(?:also\s+)?"
+                         + SPEECH + r"\b")
 VERB_SUBJECT = re.compile(
     r"[,”\"’][ \t]*(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"
-    r"(?:(?!that\b)[\w’'-]+\.?\s+){0,5}?" + SRC
+    r"(?:(?!that\b)[\w’'-]+\.?,?\s+){0,7}?" + SRC
     + r"(?:\s*\([^()]{0,40}\))?(?:\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + SRC + ")?"
 )
 QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\bquoted\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
@@ -90,8 +96,8 @@ POSSESSIVE = re.compile(
     r"records|filings|statistics|numbers|projections|poll|polling|"
     r"statement|bulletin|figures|count|tally|survey|study|order|post)\b"
 )
-ACTION = re.compile(SRC + APPOSITIVE + r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
-                    r"(?:ordered|directed|decreed|"
+ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
+                    r"(?:ordered|directed|decreed|called\s+up|summoned|"
                     r"instructed|set|(?:signed|issued)\s+(?:a|the)\s+decree|approved|promises|"
                     r"promised|offers|offered|doubled|tripled|raised|increased|aims\s+to|plans\s+to|intends\s+to"
                     r"|wants\s+to|seeks\s+to)\b"
@@ -140,6 +146,8 @@ def candidate_matches(masked: str):
             data = bool(re.search(r"\b(?:data|figures|statistics)\b", pre)) or bool(
                 re.search(r"data|figures|statistics", post))
             yield m, group, "data" if data else "speaker", bool(RESEARCH_WORDS.search(pre))
+        elif kind == "words":  # "in his words", "in the words of X"
+            yield m, "words_of_src" if m.group("words_of_src") else group, "speaker", False
         elif kind == "by_speaker" and m.group("calc"):  # "by the calculation of X"
             yield m, "calc_src", "speaker", True
         elif kind == "by_speaker":
@@ -150,6 +158,8 @@ def candidate_matches(masked: str):
         yield m, 1, "relay", False
         yield m, 2, "speaker", False
     for m in matches(SUBJECT_VERB, masked):
+        yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
+    for m in matches(COORDINATED, masked):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     for m in matches(VERB_SUBJECT, masked):
         yield m, 1, "speaker", False

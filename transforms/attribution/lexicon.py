@@ -118,6 +118,8 @@ MEDIA_NOUNS_TEXT = """
     media outlet newspaper paper daily weekly agency website site channel magazine broadcaster
     publication portal tabloid project"""
 MEDIA_NOUNS = tuple(MEDIA_NOUNS_TEXT.split())
+# An outlet's own people: "the journalists found" is the outlet named before.
+STAFF_NOUNS = ("journalists", "reporters", "correspondents", "editors")
 MASTHEAD_HEADS_TEXT = """
     Times Post News Journal Telegraph Herald Tribune Gazette Guardian Independent Observer
     Economist Mail Express Mirror Standard Chronicle Insider Today Spiegel Zeitung Pravda Izvestia

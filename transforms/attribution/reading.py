@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
-from transforms.attribution.lexicon import MEDIA_NOUNS
+from transforms.attribution.lexicon import MEDIA_NOUNS, STAFF_NOUNS
 from transforms.attribution.references import (
     MINISTRY,
     NAMED,
@@ -109,8 +109,8 @@ def country_ministry(country: str | None, function: str, index: SourceIndex) -> 
             return source.name
     if function in ("", "defence"):
         return DEFAULT_MINISTRY
-    if country not in COUNTRIES:
-        return None
+    if country not in COUNTRIES:  # no country known: the ministry as the article names it
+        return index.canonical(f"{function.capitalize()} Ministry") or f"{function.capitalize()} Ministry"
     name, adjective = COUNTRIES[country]
     title = function.capitalize()
     return (index.canonical(f"{adjective} {title} Ministry")
@@ -141,7 +141,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         # "the Observatory": a body with that word in its name first; "the paper": an outlet;
         # then any body
         ORG: [lambda n: ref.name in n.lower().split(),
-              *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS else []),
+              *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS + STAFF_NOUNS
+                else []),
               lambda n: not is_person(n)],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
@@ -223,6 +224,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))
+            elif refs[k].cls in (PERSON, THEY) and names[k]:  # "he ... he", "they ... they"
+                seen.append((si, names[k]))
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
                     refs[f.ref].cls != NAMED, f.possessive)
                 for f in found[si] if names[f.ref]]
@@ -242,6 +245,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             labels[si] = names[first]
         if BACKGROUND_LINE.match(text, sent.start) and relay is not None and relay_end == len(text):
             relay_end = sent.start
+    if relay and not is_generic(relay):  # "..., according to Russian media. Source: Mediazona"
+        all_cues = [[c._replace(name=relay) if c.start < relay_end and is_generic(c.name)
+                     and c.name.split()[-1].lower() in MEDIA_NOUNS else c for c in cues]
+                    for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
 

@@ -20,6 +20,7 @@ from transforms.attribution.lexicon import (
     MEDIA_NOUNS,
     ORG_HEADS,
     SPEECH,
+    STAFF_NOUNS,
 )
 from transforms.attribution.sources import (
     ORG_WORDS,
@@ -52,7 +53,8 @@ BACKREF = re.compile(
     r"statement|bulletin|assessment|analysis|study|research|investigation|findings|review|"
     r"survey|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
-    r"intelligence\s+service|committee|authors|researchers|intelligence)\b"
+    r"intelligence\s+service|committee|authors|researchers|intelligence|"
+    + "|".join(STAFF_NOUNS) + r")\b"
     r"|the\s+(?:war\s+)?(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b)"
     r"|(?P<they>they\b)"
@@ -115,11 +117,15 @@ ORG_NAME = re.compile(
     rf"diplomats|investigators|prosecutors))\b"
     rf"|(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
 )
+# whose people a description names: "relatives of the recruits", "friends of the deceased"
+# (not "officials of the ministry": that is the ministry's own reference)
+OF_WHOM = (r"\s+of\s+the\s+(?!(?:" + "|".join(sorted(ORG_WORDS | set(BACK_HEADS)))
+           + r")\b)[a-z]{3,}(?![\w’'-])")
 # Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
-GROUP_SPEAKERS = re.compile(
-    r"(?<![\w’'-])((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
+GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
+    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
     + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
-    + rf")(?:\s+in\s+{_CAP})?)(?=\s+" + SPEECH + r"\b)"
+    + rf")(?:\s+in\s+{_CAP}|{OF_WHOM})?)(?=\s+" + SPEECH + r"\b)"
 )
 # One person described, not named, who speaks: "a senior administration official said".
 DESCRIBED_SPEAKER = re.compile(
@@ -127,7 +133,7 @@ DESCRIBED_SPEAKER = re.compile(
     + "|".join(DESCRIPTION_SINGULARS) + r"))(?=\s+" + SPEECH + r"\b)"
 )
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
-SPOKEN_AFTER = re.compile(rf"(?:\s+in\s+{_CAP})?\s+" + SPEECH + r"\b")
+SPOKEN_AFTER = re.compile(rf"(?:\s+in\s+{_CAP}|{OF_WHOM})?\s+" + SPEECH + r"\b")
 # (matched against the lower-cased text, as one trie so the scan stays cheap)
 DESCRIPTION_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_NOUNS) + r"\b")
 SINGULAR_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_SINGULARS) + r"\b")
@@ -138,7 +144,7 @@ _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 CITED_DESCRIPTION = re.compile(
     r"(?=[AaCcQqTt])\b(?i:according\s+to|citing|quoting|told|cited\s+by|quoted\s+by)\s+"
     r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + r")\s+){0,3}(?:"
-    + "|".join(DESCRIPTION_NOUNS) + r"))\b"
+    + "|".join(DESCRIPTION_NOUNS) + r")(?:" + OF_WHOM + r")?)\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", "estimated",
@@ -271,6 +277,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue
             if first in SPEAKER_STOP or overlaps(start, m.end(1), taken):
                 continue
+            if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
+                continue  # "the journalists": the outlet named before (a back-reference)
             refs.append(Ref(start, m.end(1), NAMED, name))
             bisect.insort(taken, (start, m.end(1)))
     return refs
@@ -458,6 +466,8 @@ def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 
 
 PAIR_GAP = re.compile(r"\s+and\s+(?:the\s+)?")
+# "X, a researcher at ..., and Y": two people, each described, named together
+DESCRIBED_PAIR_GAP = re.compile(r",\s+(?:an?|the)\s+[^.;:\n“”\"]{1,160}?,\s+and\s+")
 
 
 def is_generic(name: str) -> bool:
@@ -469,19 +479,67 @@ def is_generic(name: str) -> bool:
 def joined(refs: list[Ref], text: str) -> list[Ref]:
     """Named references that act as one: two people or two bodies joined by "and" ("Ferris and
     Wendt wrote", "according to Mediazona and the BBC") become one source; a description
-    followed by a name ("local media Vecherny Kurier") becomes the name."""
+    followed by a name ("local media Vecherny Kurier", "the newspaper Izvestia") becomes the
+    name."""
     out: list[Ref] = []
     for ref in refs:
+        if ref.cls == NAMED and is_person(ref.name):
+            k = next((k for k in range(len(out) - 1, max(-1, len(out) - 5), -1)
+                      if out[k].cls == NAMED and is_person(out[k].name)), None)
+            if k is not None and out[k].name != ref.name and DESCRIBED_PAIR_GAP.fullmatch(
+                    text, out[k].end, ref.start):
+                first = out[k]  # the references inside the first one's description go with it
+                del out[k:]
+                out.append(Ref(first.start, ref.end, NAMED, f"{first.name} and {ref.name}"))
+                continue
         prev = out[-1] if out else None
         if prev and prev.cls == NAMED and ref.cls == NAMED and prev.name != ref.name:
             gap = text[prev.end:ref.start]
             if PAIR_GAP.fullmatch(gap) and is_person(prev.name) == is_person(ref.name):
                 out[-1] = Ref(prev.start, ref.end, NAMED, f"{prev.name} and {ref.name}")
                 continue
-            if gap.strip() in ("", ",") and is_generic(prev.name) and not is_generic(ref.name):
+            if (gap.strip() in ("", ",") or gap.strip().lower() in MEDIA_NOUNS) and is_generic(
+                    prev.name) and not is_generic(ref.name):  # "Russian media outlet Mediazona"
                 out[-1] = Ref(prev.start, ref.end, NAMED, ref.name)
                 continue
+        if prev and prev.cls == ORG and ref.cls == NAMED and (
+                text[prev.end:ref.start].strip() in ("", "“", '"')):
+            out[-1] = Ref(prev.start, ref.end, NAMED, ref.name)  # "the newspaper Izvestia"
+            continue
         out.append(ref)
+    return out
+
+
+ACRONYM = re.compile(r"[A-Z]{2,5}")
+CONNECTORS = ("of", "for", "the", "and", "on", "in")
+
+
+def initials(name: str) -> str:
+    """"Baltic Research Centre" -> "BRC"; connecting words do not count ("Centre for X")."""
+    return "".join(w[0] for w in name.split() if w not in CONNECTORS and w[:1].isupper())
+
+
+def spelled_out(refs: list[Ref], text: str, index: SourceIndex) -> list[Ref]:
+    """An unregistered acronym stands for the name the article spells it out as ("Foreign
+    Policy writes ... According to FP"): a source named there with those initials, else
+    capitalised words with those initials. A lone word of that spelled-out name is the name."""
+    names = {r.name for r in refs if r.cls == NAMED and r.name and " " in r.name}
+    out = list(refs)
+    for i, ref in enumerate(refs):
+        if ref.cls != NAMED or not ACRONYM.fullmatch(ref.name or "") or index.canonical(ref.name):
+            continue
+        full = next((n for n in sorted(names) if initials(n) == ref.name), None)
+        if full is None:
+            gap = r"\s+(?:(?:" + "|".join(CONNECTORS) + r")\s+)*"
+            words = gap.join(rf"{letter}[{LOWER}]+" for letter in ref.name)
+            m = re.search(rf"(?<![\w’'-]){words}(?![\w’'-])", text)
+            if m is None:
+                continue
+            full = " ".join(m.group().split())
+            for k, other in enumerate(out):  # "Policy" found alone in "Foreign Policy writes"
+                if other.cls == NAMED and m.start() <= other.start and other.end <= m.end():
+                    out[k] = other._replace(name=full)
+        out[i] = ref._replace(name=index.canonical(full) or full)
     return out
 
 
@@ -506,12 +564,17 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += masthead_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     lowered = lower_same_length(text)
-    refs += speaker_names(text, taken, lowered)
+    backrefs = list(BACKREF.finditer(lowered))
+    # a ministry named by its function is one reference before any of its words is a
+    # one-word speaker: "the Ministry of Foreign Affairs said" (not "Affairs said")
+    ministries = sorted(taken + [m.span() for m in backrefs if m.lastgroup == MINISTRY
+                                 and not overlaps(m.start(), m.end(), taken)])
+    refs += speaker_names(text, ministries, lowered)
     taken = sorted((r.start, r.end) for r in refs)
-    for m in BACKREF.finditer(lowered):
+    for m in backrefs:
         if not overlaps(m.start(), m.end(), taken):
             # what the reference says of its body: a ministry's function, a body's head word
             detail = (ministry_function(m.group()) if m.lastgroup == MINISTRY
                       else m.group().split()[-1] if m.lastgroup in (ORG, PERSON) else None)
             refs.append(Ref(m.start(), m.end(), m.lastgroup, detail))
-    return joined(sorted(refs), text)
+    return joined(spelled_out(sorted(refs), text, index), text)

@@ -1,10 +1,11 @@
-"""What to publish: the tables already published, updated with this run's documents and claims.
+"""What to publish: the change a run's documents and claims make to what is published.
 
 A document is keyed by its input (URL, or file and record id), so a re-run on the same input
 finds every document unchanged and publishes nothing new, while an article whose content changed
 replaces its earlier row and all the claims drawn from it. Which documents are copies of one
-story (`duplicate_of`) is decided afresh over all documents, published and new, so it does not
-depend on which run brought which copy.
+story (`duplicate_of`) and the ledger depend only on the set of documents and claims, never on
+which run brought which: `increment` computes the change from the stored keys, and equals a
+computation over everything (`candidate_tables`, the same algorithm over in-memory frames).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import pyarrow as pa
 
 from transforms.attribution.sources import sources_table
 from transforms.cleaning.cleaning import doc_id
-from transforms.cleaning.syndication import duplicate_of, empty_signatures, syndicated
+from transforms.cleaning.syndication import empty_signatures, syndicated
 from transforms.declarations.schema import TABLES, columns
-from transforms.ledger.ledger_tables import LEDGER_COLUMNS, claim_block, ledger, updated_ledger
+from transforms.ledger.ledger_tables import LEDGER_COLUMNS, claim_block, updated_ledger
 
 
 def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFrame,
@@ -35,7 +36,7 @@ def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFr
 
 def with_run(documents: pd.DataFrame, run_id: str, now: datetime) -> pd.DataFrame:
     """Documents stamped with the run that ingested them, in the published column order
-    (`duplicate_of` is left empty: `candidate_tables` sets it over all documents)."""
+    (`duplicate_of` is left empty: `increment` sets it)."""
     stamped = documents.assign(ingested_at=pd.Timestamp(now).tz_convert("UTC"), run_id=run_id,
                                duplicate_of=None)
     return stamped[columns("documents")]
@@ -49,27 +50,6 @@ def updated(published: pd.DataFrame, new: pd.DataFrame, replaced: set, table: st
     key = "doc_id" if table == "documents" else ["doc_id", "char_start", "claim_id"]
     return frame.sort_values(key, kind="stable").reset_index(drop=True)
 
-
-def candidate_tables(published: dict[str, pd.DataFrame], documents: pd.DataFrame,
-                     claims: pd.DataFrame, registry: pd.DataFrame,
-                     rates: dict | None = None) -> dict[str, pd.DataFrame]:
-    """The tables to validate and publish: the published ones updated with this run's rows.
-
-    Sources are derived every time, from the registry and the names the claims use, so a source
-    never outlives the last claim that named it unless the registry lists it. Near-duplicate
-    documents are marked over the whole merged table; their claims stay in the claims table.
-    Clusters and their flags are likewise computed afresh over all claims (`rates`: US dollars
-    per unit of a currency in a year, for figures given only in another currency).
-    """
-    replaced = set(documents["doc_id"])
-    docs = updated(published["documents"], documents, replaced, "documents")
-    docs["duplicate_of"] = duplicate_of(docs)
-    found = updated(published["claims"], claims.assign(cluster_id=None), replaced, "claims")
-    found, clusters, flags = ledger(found, docs, rates or {})
-    names = pd.concat([found["claimant"], found["via"].dropna()])
-    return {"documents": docs, "claims": found,
-            "sources": sources_table(registry, names, docs["outlet"].dropna()),
-            "claim_clusters": clusters, "claim_flags": flags}
 
 # What a run reads of every stored document and claim: keys and what it decides on, no texts.
 DOCUMENT_META = ["doc_id", "published", "duplicate_of", "outlet", "url", "raw_sha256"]
@@ -136,7 +116,7 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     A new document replaces the stored one of its id (and that one's claims). Near-duplicates
     are updated from the stored signatures, reading only the texts they must confirm; the
     ledger reclusters only the blocks of new, removed or re-dated claims; the result equals
-    `candidate_tables` over everything (tests/transforms/cleaning/test_increment.py).
+    a computation over everything (tests/muster/test_store.py).
     """
     new_ids = set(documents["doc_id"])
     removed = frozenset(new_ids & set(stored.documents["doc_id"]))
@@ -144,12 +124,12 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     kept_docs = stored.documents.loc[~stored.documents["doc_id"].isin(removed)]
     found = syndicated(stored.signatures, stored.documents[["doc_id", "published", "duplicate_of"]],
                        documents[["doc_id", "published", "text"]], removed, load.texts)
-    new_docs = documents.assign(duplicate_of=documents["doc_id"].map(
-        lambda d: found.duplicate_of.get(d))).astype({"duplicate_of": object})
+    new_docs = documents.assign(duplicate_of=pd.Series(
+        [found.duplicate_of.get(d) for d in documents["doc_id"]], index=documents.index, dtype=object))
     restamped = frozenset(d for d in found.duplicate_of if d not in new_ids and d not in removed)
     changed_docs = load.documents(restamped) if restamped else new_docs.iloc[:0]
     if len(changed_docs):
-        changed_docs = changed_docs.assign(duplicate_of=changed_docs["doc_id"].map(found.duplicate_of))
+        changed_docs = changed_docs.assign(duplicate_of=[found.duplicate_of[d] for d in changed_docs["doc_id"]])
     meta = pd.concat([f[DOCUMENT_META] for f in (kept_docs, new_docs) if len(f)],
                      ignore_index=True) if len(kept_docs) + len(new_docs) else kept_docs[DOCUMENT_META]
     meta["duplicate_of"] = [found.duplicate_of.get(d, old) if d in found.duplicate_of else old
@@ -189,3 +169,34 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
         sources=sources_table(registry, names, meta["outlet"].dropna()),
         claim_clusters=clusters, claim_flags=flags,
         documents_after=meta, claims_after=after.reset_index(drop=True))
+
+
+def candidate_tables(published: dict[str, pd.DataFrame], documents: pd.DataFrame,
+                     claims: pd.DataFrame, registry: pd.DataFrame,
+                     rates: dict | None = None) -> dict[str, pd.DataFrame]:
+    """The whole tables after a run, held in memory: `increment` over the `published` frames,
+    with its changes applied. The same algorithm a run uses, for tests and benchmarks that
+    compare whole tables.
+
+    Sources are derived every time, from the registry and the names the claims use, so a source
+    never outlives the last claim that named it unless the registry lists it (`rates`: US dollars
+    per unit of a currency in a year, for figures given only in another currency).
+    """
+    docs, found = published["documents"], published["claims"]
+    signed = syndicated(empty_signatures(), docs.iloc[:0][["doc_id", "published", "duplicate_of"]],
+                        docs[["doc_id", "published", "text"]], (), lambda ids: {}).signatures
+    stored = Stored(docs[DOCUMENT_META].assign(part="memory"), found[CLAIM_KEYS].assign(part="memory"),
+                    published["claim_clusters"], published["claim_flags"], signed)
+    texts = dict(zip(docs["doc_id"], docs["text"], strict=True))
+    load = Loader(texts=lambda ids: {i: texts[i] for i in ids},
+                  documents=lambda ids: docs.loc[docs["doc_id"].isin(set(ids))],
+                  claims=lambda ids: found.loc[found["claim_id"].isin(set(ids))])
+    change = increment(stored, documents, claims, registry, rates, load)
+    gone_docs = change.removed_documents | change.restamped_documents
+    gone_claims = change.removed_claims | change.restamped_claims
+    return {"documents": updated(docs.loc[~docs["doc_id"].isin(gone_docs)], change.documents, set(),
+                                 "documents"),
+            "claims": updated(found.loc[~found["claim_id"].isin(gone_claims)], change.claims, set(),
+                              "claims"),
+            "sources": change.sources, "claim_clusters": change.claim_clusters,
+            "claim_flags": change.claim_flags}

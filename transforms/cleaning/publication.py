@@ -129,7 +129,8 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     restamped = frozenset(d for d in found.duplicate_of if d not in new_ids and d not in removed)
     changed_docs = load.documents(restamped) if restamped else new_docs.iloc[:0]
     if len(changed_docs):
-        changed_docs = changed_docs.assign(duplicate_of=[found.duplicate_of[d] for d in changed_docs["doc_id"]])
+        changed_docs = changed_docs.assign(
+            duplicate_of=[found.duplicate_of[d] for d in changed_docs["doc_id"]])
     meta = pd.concat([f[DOCUMENT_META] for f in (kept_docs, new_docs) if len(f)],
                      ignore_index=True) if len(kept_docs) + len(new_docs) else kept_docs[DOCUMENT_META]
     meta["duplicate_of"] = [found.duplicate_of.get(d, old) if d in found.duplicate_of else old

@@ -145,11 +145,14 @@ def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
                for d, o in zip(documents["doc_id"], documents["outlet"], strict=True)}
     stories = {d: (c if isinstance(c, str) else d)
                for d, c in zip(documents["doc_id"], documents["duplicate_of"], strict=True)}
-    out = []
+    out, times = [], {}  # copies of a story repeat their times: one When each
     for row in records(claims):
         published = dates.get(row["doc_id"])
-        when = When(as_date(row["period_start"]), as_date(row["period_end"]),
-                    as_date(row["as_of"]), published, published)
+        key = (row["period_start"], row["period_end"], row["as_of"], published)
+        when = times.get(key)
+        if when is None:
+            when = times[key] = When(as_date(key[0]), as_date(key[1]), as_date(key[2]),
+                                     published, published)
         out.append(Member(row["claim_id"], row["doc_id"], outlets.get(row["doc_id"]), published,
                           row, when, story=stories.get(row["doc_id"], row["doc_id"])))
     return out

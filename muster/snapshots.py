@@ -145,7 +145,10 @@ def recover(warehouse: str | Path) -> list[str]:
     folder, removed = root(warehouse), []
     for stray in Path(warehouse).glob(".*.parquet.tmp") if Path(warehouse).is_dir() else ():
         if _OLD_TEMPORARY.match(stray.name):
-            stray.unlink(missing_ok=True)
+            if stray.is_dir() and not stray.is_symlink():  # a copied folder moved aside
+                shutil.rmtree(stray, ignore_errors=True)
+            else:
+                stray.unlink(missing_ok=True)
             removed.append(stray.name)
     if not folder.is_dir():
         return removed
@@ -278,9 +281,17 @@ def ensure_links(warehouse: str | Path, tables: Iterable[str]) -> None:
         target = f"{SNAPSHOTS}/{CURRENT}/{name}.parquet"
         if path.is_symlink() and os.readlink(path) == target:
             continue
+        stale = None
+        if path.is_dir() and not path.is_symlink():
+            # a copy made by following links holds a table of parts as a folder (the same rows
+            # as `current`): moved aside, so the link can take its place in one rename
+            stale = base / f".{name}-{uuid.uuid4().hex}.parquet.tmp"
+            os.replace(path, stale)
         tmp = base / f".{name}-{uuid.uuid4().hex}.parquet.tmp"
         os.symlink(target, tmp)
         os.replace(tmp, path)
+        if stale is not None:
+            shutil.rmtree(stale, ignore_errors=True)
     if base.is_dir():
         _fsync_dir(base)
 

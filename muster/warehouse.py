@@ -123,11 +123,11 @@ def _adopt_files(folder: Path) -> None:
     then links replace them (same rows, so no reader sees a change)."""
     old = {name: table_path(folder, name) for name in PUBLISH_ORDER}
     if snapshots.current_id(folder) or not any(
-            p.is_file() and not p.is_symlink() for p in old.values()):
+            p.exists() and not p.is_symlink() for p in old.values()):
         return
     plan = snapshots.Plan()
     for name, path in old.items():
-        if path.is_file() and not path.is_symlink():
+        if path.exists() and not path.is_symlink():  # a file, or a folder of parts
             plan.link[name] = path
         else:
             plan.write[name] = partial(_write_file, TABLES[name].empty_table())
@@ -138,9 +138,13 @@ def _adopt_files(folder: Path) -> None:
 
 def publish(tables: dict[str, pd.DataFrame | pa.Table], warehouse: str | Path, run: str = "",
             run_id: str = "", keep: int | None = None) -> list[str]:
-    """Publish the tables as one new snapshot if any changed; returns the names that changed
-    (none: no snapshot). Cleans up after an interrupted publication first. Take the warehouse
-    lock before calling it."""
+    """Publish whole tables as one new snapshot if any changed (the layout a run writes: the
+    partitioned tables as one part each); returns the names that changed (none: no snapshot).
+    Cleans up after an interrupted publication first. Take the warehouse lock before calling
+    it. A run publishes its increment instead (`muster.store.publish`); without the
+    near-duplicate index, the next run recomputes in full."""
+    from muster import store
+
     folder = Path(warehouse)
     folder.mkdir(parents=True, exist_ok=True)
     arrow = {name: as_arrow(tables[name], name) for name in PUBLISH_ORDER}  # all cast, or none
@@ -150,10 +154,15 @@ def publish(tables: dict[str, pd.DataFrame | pa.Table], warehouse: str | Path, r
     previous = {name: base / f"{name}.parquet" if base else None for name in PUBLISH_ORDER}
     changed = [name for name in PUBLISH_ORDER if not _unchanged(arrow[name], previous[name])]
     if changed:
-        plan = snapshots.Plan(
-            write={name: partial(_write_file, arrow[name]) for name in changed},
-            link={name: previous[name] for name in PUBLISH_ORDER if name not in changed})
-        snapshots.commit(folder, plan, PUBLISH_ORDER, run=run, run_id=run_id, keep=keep)
+        snapshot = store.Snapshot(base)
+        partitioned = {name: (store.Parts(write={store.new_part_name(): arrow[name]},
+                                          drop=set(snapshot.parts(name))) if name in changed
+                              else store.Parts())
+                       for name in ("documents", "claims")}
+        whole = {name: arrow[name] if name in changed else None
+                 for name in PUBLISH_ORDER if name not in partitioned}
+        snapshots.commit(folder, store.plan_for(snapshot, partitioned, whole), PUBLISH_ORDER,
+                         run=run, run_id=run_id, keep=keep)
     snapshots.ensure_links(folder, PUBLISH_ORDER)
     return changed
 

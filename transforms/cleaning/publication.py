@@ -136,8 +136,12 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     meta["duplicate_of"] = [found.duplicate_of.get(d, old) if d in found.duplicate_of else old
                             for d, old in zip(meta["doc_id"], meta["duplicate_of"], strict=True)]
     kept_claims = stored.claims.loc[~stored.claims["claim_id"].isin(removed_claims)]
+    # Blocks touched: of new and removed claims, and of claims whose document's story or date
+    # may have moved (re-stamped copies, and copies of a new or replaced document, which an
+    # undated copy takes its date from).
+    redated = restamped | set(meta.loc[meta["duplicate_of"].isin(new_ids), "doc_id"])
     blocks = set(claim_block(claims)) | set(claim_block(stored.claims.loc[
-        stored.claims["claim_id"].isin(removed_claims) | stored.claims["doc_id"].isin(restamped)]))
+        stored.claims["claim_id"].isin(removed_claims) | stored.claims["doc_id"].isin(redated)]))
     in_blocks = kept_claims.loc[claim_block(kept_claims).isin(blocks)] if len(kept_claims) else kept_claims
     block_claims = pd.concat([f[LEDGER_COLUMNS] for f in (in_blocks, claims) if len(f)],
                              ignore_index=True) if len(in_blocks) + len(claims) else claims[LEDGER_COLUMNS]

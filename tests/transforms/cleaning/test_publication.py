@@ -112,3 +112,25 @@ def test_the_claims_of_a_duplicate_stay_in_the_claims_table():
 
     assert marks(tables)[paper["doc_id"]] == wire["doc_id"]
     assert set(tables["claims"]["claim_id"]) == {"c1", "c2"}
+
+
+def test_an_undated_copy_takes_the_new_date_of_its_replaced_original():
+    """A copy without a date is dated by its canonical copy: when the original is replaced with
+    another date, the copy's figure moves with it, as a computation over everything gives."""
+    wire, paper = copy_of_story("wire", date(2024, 5, 1), "A"), copy_of_story("paper", None, "B")
+
+    def figure(claim_id, doc, claimant):  # the two claimants' figures are clustered apart
+        return {"claim_id": claim_id, "doc_id": doc["doc_id"], "char_start": 0, "char_end": 3,
+                "claimant": claimant, "claimant_id": claimant.lower(), "metric": "recruited",
+                "unit": "person", "qualifier": "exact", "value": 40.0 if claim_id == "c2" else 80.0}
+
+    first = candidate_tables(empty_tables(), documents(wire, paper),
+                             claims(figure("c1", wire, "Y"), figure("c2", paper, "X")), REGISTRY)
+    redated = {**wire, "published": date(2024, 6, 1), "raw_sha256": "wire-2"}
+    after = candidate_tables(first, documents(redated), claims(figure("c1", wire, "Y")), REGISTRY)
+    everything = candidate_tables(empty_tables(), documents(redated, paper),
+                                  claims(figure("c1", wire, "Y"), figure("c2", paper, "X")), REGISTRY)
+
+    seen = after["claim_clusters"].set_index("value")["first_seen"]
+    assert seen[40.0] == date(2024, 6, 1)  # the copy's figure, dated by its original
+    pd.testing.assert_frame_equal(after["claim_clusters"], everything["claim_clusters"])

@@ -249,23 +249,29 @@ def commit(warehouse: str | Path, plan: Plan, tables: Iterable[str], run: str = 
     return _read(folder / snapshot_id, snapshot_id, snapshot_id)
 
 
-def _point(warehouse: str | Path, snapshot_id: str) -> None:
-    """Switch `current` to `snapshot_id` in one rename: the commit point."""
-    folder = root(warehouse)
-    pointer = folder / CURRENT
+def _link_at(path: Path, target: str, temporary: Callable[[], Path]) -> Path | None:
+    """A symbolic link to `target` at `path`, put there in one rename. A folder at `path` (a copy
+    made by following links, `cp -L` or `shutil.copytree`, which duplicates what the link points
+    at) is moved aside first and returned, for the caller to remove once the link is flushed."""
     stale = None
-    if pointer.is_dir() and not pointer.is_symlink():
-        # a copy made by following links (shutil.copytree, cp -L) holds `current` as a folder:
-        # it duplicates a kept snapshot, so it is moved aside and the link put in its place
-        stale = folder / f".current-copy-{uuid.uuid4().hex}"
-        os.replace(pointer, stale)
-    tmp = folder / f".current-{uuid.uuid4().hex}"
-    os.symlink(snapshot_id, tmp)
+    if path.is_dir() and not path.is_symlink():
+        stale = temporary()
+        os.replace(path, stale)
+    tmp = temporary()
+    os.symlink(target, tmp)
     try:
-        os.replace(tmp, pointer)
+        os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    return stale
+
+
+def _point(warehouse: str | Path, snapshot_id: str) -> None:
+    """Switch `current` to `snapshot_id` in one rename: the commit point."""
+    folder = root(warehouse)
+    stale = _link_at(folder / CURRENT, snapshot_id,
+                     lambda: folder / f".current-{uuid.uuid4().hex}")
     _fsync_dir(folder)
     if stale is not None:
         shutil.rmtree(stale, ignore_errors=True)
@@ -274,26 +280,21 @@ def _point(warehouse: str | Path, snapshot_id: str) -> None:
 def ensure_links(warehouse: str | Path, tables: Iterable[str]) -> None:
     """`<warehouse>/<table>.parquet` as links through `current`, created once. A regular file
     there (a warehouse published before snapshots) is replaced only once `current` holds the
-    same rows, so the switch is invisible to readers."""
+    same rows, so the switch is invisible to readers; a folder there (a copy that followed the
+    links) holds the same rows as `current` too."""
     base = Path(warehouse)
+    stale = []
     for name in tables:
         path = base / f"{name}.parquet"
         target = f"{SNAPSHOTS}/{CURRENT}/{name}.parquet"
         if path.is_symlink() and os.readlink(path) == target:
             continue
-        stale = None
-        if path.is_dir() and not path.is_symlink():
-            # a copy made by following links holds a table of parts as a folder (the same rows
-            # as `current`): moved aside, so the link can take its place in one rename
-            stale = base / f".{name}-{uuid.uuid4().hex}.parquet.tmp"
-            os.replace(path, stale)
-        tmp = base / f".{name}-{uuid.uuid4().hex}.parquet.tmp"
-        os.symlink(target, tmp)
-        os.replace(tmp, path)
-        if stale is not None:
-            shutil.rmtree(stale, ignore_errors=True)
+        stale.append(_link_at(path, target,
+                              lambda name=name: base / f".{name}-{uuid.uuid4().hex}.parquet.tmp"))
     if base.is_dir():
         _fsync_dir(base)
+    for folder in filter(None, stale):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def prune(warehouse: str | Path, keep: int) -> list[str]:

@@ -7,8 +7,8 @@
 
 Every read goes through `table_paths`, the one function that says which file holds each table,
 so that `.table`, `.arrow` and `.sql` (and `muster sql`, which uses the same function) always
-read the same data. A warehouse that keeps snapshots answers there with the snapshot's files;
-today a warehouse holds one published version, `snapshot` None.
+read the same data: the current snapshot's, resolved once, or an earlier snapshot's
+(`muster.open(w, snapshot="6")`).
 
 A table not published yet reads as an empty table with its declared columns, as in `muster sql`.
 """
@@ -22,18 +22,20 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as ds
 
-from muster import paths, warehouse
+from muster import paths, snapshots, warehouse
 from transforms.declarations.schema import TABLES
 
 __all__ = ["Warehouse", "table_paths"]
 
 
 def table_paths(folder: str | Path, snapshot: str | None = None) -> dict[str, Path | None]:
-    """Each table's Parquet file in the warehouse (None for a table not published yet)."""
-    if snapshot is not None:
-        raise LookupError(f"{folder} keeps no snapshots; read the published tables "
-                          "(snapshot=None)")
-    found = {name: warehouse.table_path(folder, name) for name in TABLES}
+    """Each table's Parquet file or folder of parts (None for a table not published yet), all of
+    one snapshot: `snapshot` (an id or sequence number, `muster snapshots`), else the current
+    one, resolved once so that the tables agree even while a run publishes."""
+    # an unknown snapshot: SnapshotNotFound, a LookupError naming those kept
+    base = snapshots.find(folder, snapshot).path if snapshot is not None else snapshots.current_dir(folder)
+    found = {name: base / f"{name}.parquet" if base else warehouse.table_path(folder, name)
+             for name in TABLES}
     return {name: path if path.exists() else None for name, path in found.items()}
 
 

@@ -121,8 +121,8 @@ def status(warehouse: str | Path) -> Status:
     folder = Path(warehouse)
     if not folder.is_dir():
         raise FileNotFoundError(f"no warehouse folder at {folder}")
-    files = table_paths(folder)
-    tables = tuple(TableStatus(name, table_rows(path), str(path) if path else None)
+    files = table_paths(folder)  # one snapshot's; shown at the documented path readers use
+    tables = tuple(TableStatus(name, table_rows(path), str(folder / f"{name}.parquet") if path else None)
                    for name, path in files.items())
     when, by = last_publication(files["documents"])
     notes = () if any(t.path for t in tables) else ("no table is published yet: run `muster run`",)

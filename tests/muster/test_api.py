@@ -71,7 +71,7 @@ def test_unknown_names_and_missing_folders_say_so(tmp_path):
         muster.open(tmp_path / "nope")
     with pytest.raises(KeyError, match="the tables are documents, claims"):
         muster.open(tmp_path).table("claim")
-    with pytest.raises(LookupError, match="keeps no snapshots"):
+    with pytest.raises(LookupError, match="no snapshot '20240101T000000Z'"):
         muster.open(tmp_path, snapshot="20240101T000000Z")
 
 

@@ -74,12 +74,15 @@ class Engine:
             _SESSION.reset(token)
             if "runner" in held:
                 held["runner"].__exit__(None, None, None)
+            if held.get("api"):
+                os.environ.pop("PREFECT_API_URL", None)
 
     def _started_runner(self):
         found = _SESSION.get()
         if found is not None and found[0] == self:
             held = found[1]
             if "runner" not in held:
+                held["api"] = _share_temporary_server()
                 held["runner"] = self.runner().__enter__()
             return nullcontext(held["runner"])
         return self.runner()
@@ -88,6 +91,23 @@ class Engine:
         if self.dask_address is not None:
             return f"the Dask cluster at {self.dask_address}"
         return f"{self.workers} worker process{'es' if self.workers != 1 else ''}"
+
+
+def _share_temporary_server() -> bool:
+    """Point the worker processes about to be spawned at the temporary Prefect server this
+    process runs on (a flow run without PREFECT_API_URL: `python -m flows.pipeline`, a test):
+    without it each worker starts a server of its own. True when PREFECT_API_URL was set here."""
+    if os.environ.get("PREFECT_API_URL"):
+        return False
+    try:
+        from prefect.server.api.server import SubprocessASGIServer
+    except ImportError:
+        return False
+    running = [s for s in SubprocessASGIServer._instances.values() if getattr(s, "running", False)]
+    if not running:
+        return False
+    os.environ["PREFECT_API_URL"] = running[0].api_url
+    return True
 
 
 def run_batches(task, batches: Sequence, engine: Engine | None, shared: dict,

@@ -83,7 +83,7 @@ class Snapshot:
         return part_files(self.folder, name)
 
     def table(self, name: str) -> pa.Table:
-        """A whole table (the small ones: sources, clusters, flags)."""
+        """A whole table, every part of it."""
         files = list(self.parts(name).values())
         schema = SCHEMAS[name]
         return pa.concat_tables([_read(f, name) for f in files]) if files else schema.empty_table()
@@ -248,9 +248,7 @@ def stage(warehouse: str | Path, documents: pd.DataFrame, claims: pd.DataFrame,
     # or by `muster.warehouse.publish`) is recomputed in full once.
     full = full or len(stored.signatures) != len(stored.documents)
     if full:
-        everything = Snapshot(snapshot.folder)
-        old_docs = everything.rows("documents", stored.documents["doc_id"], "doc_id")
-        old_claims = everything.rows("claims", stored.claims["claim_id"], "claim_id")
+        old_docs, old_claims = frame(snapshot.table("documents")), frame(snapshot.table("claims"))
         replaced = set(documents["doc_id"])
         documents = pd.concat([f for f in (old_docs.loc[~old_docs["doc_id"].isin(replaced)], documents)
                                if len(f)], ignore_index=True) if len(old_docs) else documents

@@ -100,15 +100,6 @@ def _atomic_write(table: pa.Table, path: Path) -> None:
         os.close(dir_fd)
 
 
-def _write_file(table: pa.Table, path: Path) -> None:
-    """A new file, flushed to disk (the umask sets the mode)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    with os.fdopen(fd, "wb") as handle:
-        pq.write_table(table, handle, compression="zstd")
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
 def _unchanged(table: pa.Table, path: Path | None) -> bool:
     if path is None or not path.exists():
         return False
@@ -121,6 +112,8 @@ def _unchanged(table: pa.Table, path: Path | None) -> bool:
 def _adopt_files(folder: Path) -> None:
     """A warehouse published before snapshots: its files become the first snapshot, and only
     then links replace them (same rows, so no reader sees a change)."""
+    from muster import store
+
     old = {name: table_path(folder, name) for name in PUBLISH_ORDER}
     if snapshots.current_id(folder) or not any(
             p.exists() and not p.is_symlink() for p in old.values()):
@@ -130,7 +123,7 @@ def _adopt_files(folder: Path) -> None:
         if path.exists() and not path.is_symlink():  # a file, or a folder of parts
             plan.link[name] = path
         else:
-            plan.write[name] = partial(_write_file, TABLES[name].empty_table())
+            plan.write[name] = partial(store._write_parquet, TABLES[name].empty_table())
     snapshots.commit(folder, plan, PUBLISH_ORDER, run="imported",
                      note="the tables as published before snapshots")
     snapshots.ensure_links(folder, PUBLISH_ORDER)

@@ -21,7 +21,7 @@ from transforms.attribution.sources import sources_table
 from transforms.cleaning.cleaning import doc_id
 from transforms.cleaning.syndication import empty_signatures, syndicated
 from transforms.declarations.schema import TABLES, columns
-from transforms.ledger.ledger_tables import LEDGER_COLUMNS, claim_block, updated_ledger
+from transforms.ledger.ledger_tables import LEDGER_COLUMNS, row_blocks, updated_ledger
 
 
 def new_or_changed(raw: pd.DataFrame, documents: pd.DataFrame, claims: pd.DataFrame,
@@ -140,9 +140,9 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     # may have moved (re-stamped copies, and copies of a new or replaced document, which an
     # undated copy takes its date from).
     redated = restamped | set(meta.loc[meta["duplicate_of"].isin(new_ids), "doc_id"])
-    blocks = set(claim_block(claims)) | set(claim_block(stored.claims.loc[
+    blocks = set(row_blocks(claims)) | set(row_blocks(stored.claims.loc[
         stored.claims["claim_id"].isin(removed_claims) | stored.claims["doc_id"].isin(redated)]))
-    in_blocks = kept_claims.loc[claim_block(kept_claims).isin(blocks)] if len(kept_claims) else kept_claims
+    in_blocks = kept_claims.loc[row_blocks(kept_claims).isin(blocks)] if len(kept_claims) else kept_claims
     block_claims = pd.concat([f[LEDGER_COLUMNS] for f in (in_blocks, claims) if len(f)],
                              ignore_index=True) if len(in_blocks) + len(claims) else claims[LEDGER_COLUMNS]
     stamped, clusters, flags = updated_ledger(stored.clusters, stored.flags, block_claims, meta,

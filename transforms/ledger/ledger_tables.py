@@ -132,16 +132,11 @@ def ledger(claims: pd.DataFrame, documents: pd.DataFrame,
     return found, clusters, flags
 
 
-def cluster_block(clusters: pd.DataFrame) -> pd.Series:
-    """The block (`clusters.block`) of each cluster row."""
+def row_blocks(rows: pd.DataFrame) -> pd.Series:
+    """The block (`clusters.block`) of each claim or cluster row."""
     return pd.Series([block(r["metric"], r["claimant_id"], r["per"], r["unit"])
-                      for r in records(clusters[["metric", "claimant_id", "per", "unit"]])],
-                     index=clusters.index, dtype=object)
-
-
-def claim_block(claims: pd.DataFrame) -> pd.Series:
-    """The block of each claim row."""
-    return cluster_block(claims)
+                      for r in records(rows[["metric", "claimant_id", "per", "unit"]])],
+                     index=rows.index, dtype=object)
 
 
 def updated_ledger(clusters: pd.DataFrame, flags: pd.DataFrame, block_claims: pd.DataFrame,
@@ -151,7 +146,7 @@ def updated_ledger(clusters: pd.DataFrame, flags: pd.DataFrame, block_claims: pd
     touched `blocks` clustered afresh from all their claims (`block_claims`, stored and new),
     and contradictions made afresh for the metric, unit and rate of every cluster that changed.
     Returns (block_claims with cluster_id, claim_clusters, claim_flags)."""
-    touched = cluster_block(clusters).isin(blocks) if len(clusters) else \
+    touched = row_blocks(clusters).isin(blocks) if len(clusters) else \
         pd.Series(False, index=clusters.index)
     gone = clusters.loc[touched]
     kept = clusters.loc[~touched]

@@ -34,8 +34,10 @@ ADVERBIALS = (
     r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?"
     r"|in\s+(?!that\b)[a-z][\w’'-]*)){0,3}"  # "the government of the Orenburg region in Russia said"
 )
-APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
-    r"(?:\s*\([^()\n]{0,60}\))?(?:,[^,;“”\"\n]{1,140}?(?:,|(?=\s+(?:said|says|told|added)\b)))?"
+APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"; never
+    # the verb itself ("X, said 45 ...": the comma is the writer's, the verb X's)
+    r"(?:\s*\([^()\n]{0,60}\))?(?:,(?!\s*(?:said|says|told|added)\b)[^,;“”\"\n]{1,140}?"
+    r"(?:,|(?=\s+(?:said|says|told|added)\b)))?"
 )
 GAP = r"(?:(?!that\b|who\b|which\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
 CLAUSE_END = re.compile(

@@ -74,7 +74,7 @@ DESCRIPTION_NOUNS_TEXT = """
     diplomats lawmakers residents relatives activists monitors journalists economists
     demographers historians sociologists lawyers volunteers families soldiers recruits groups
     officers commanders prosecutors spokespeople insiders advocates friends colleagues witnesses
-    neighbours neighbors veterans doctors medics opposition"""
+    neighbours neighbors veterans doctors medics opposition police"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -110,7 +110,7 @@ BACK_HEADS_TEXT = """
     agency service office committee council bureau commission administration directorate center
     centre institute bank foundation university group observatory fund organization organisation
     association network project initiative watch monitor tribunal commissioner ombudsman board
-    authority academy watchdog"""
+    authority academy watchdog department"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
 # "local media Vecherny Kurier", "the project “Count the Cost”".

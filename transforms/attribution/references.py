@@ -46,7 +46,7 @@ BACKREF = re.compile(
     r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
     r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
     r"the\s+interior|justice|finance|health|labou?r))?\b"
-    r"|the\s+(?:military\s+)?department\b|the\s+mod\b"
+    r"|the\s+military\s+department\b|the\s+mod\b"
     r"|(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b)"
     r"|(?P<org>the\s+(?:(?:latest|daily|new|weekly|intelligence|british|uk|official|"
     r"military|state-owned|state-backed|state-affiliated|news)\s+){0,2}(?:update|report|"
@@ -115,6 +115,7 @@ ORG_NAME = re.compile(
     rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
     rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
     rf"diplomats|investigators|prosecutors))\b"
+    rf"|(?<![\w’'-])(?:the\s+)?(?P<department>Department\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
     rf"|(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
 )
 # whose people a description names: "relatives of the recruits", "friends of the deceased"
@@ -285,7 +286,7 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
 
 
 SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
-                          "There", "Here", "One", "Others", "Everyone", "Nobody", "Police"})
+                          "There", "Here", "One", "Others", "Everyone", "Nobody"})
 # A country or capital that "says" stands for its government, which the text names elsewhere
 CAPITALS_TEXT = """
     Moscow Kyiv Kiev Seoul Pyongyang London Washington Beijing Delhi Kathmandu Havana Minsk
@@ -353,8 +354,10 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
             first = name.split()[0]
         adj = [w for w in (m.group("adj") or "").split() if w != "The"]
         tail = name.split(" of ", 1)[1].split() if " of " in name else []
-        generic = m.group("adj") and all(w in BODY_MODIFIERS for w in adj + tail
-                                         if w not in ("the", "The"))  # "the Ministry of Defence"
+        # "the Ministry of Defence" is a back-reference; "the Justice Department" and "the
+        # Department of Labor" name a body (the words news capitalises for one)
+        generic = m.group("adj") and "Department" not in name.split() and all(
+            w in BODY_MODIFIERS for w in adj + tail if w not in ("the", "The"))
         if first in NOT_OWNER or generic:
             continue
         if overlaps(start, m.end(), taken):

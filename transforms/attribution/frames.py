@@ -106,6 +106,7 @@ ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r"\s+(?:has\s+|had\s+|also\s
                     r"|\b(?:decree|order|law)\s+(?:that\s+)?" + SRC
                     + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b")
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")
+OPENS_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+that\b|\s*:")  # "reported on Friday that"
 LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
                    + r"[ \t]*:", re.M)
 DASH_CREDIT = re.compile(SRC + r"\.?(?:[ \t]+(?:video|photo|audio))?[ \t]*$", re.M)
@@ -133,9 +134,12 @@ def matches(pattern: re.Pattern, text: str):
         pos = m.start() + 1
 
 
-def postposed(masked: str, start: int, sent_start: int) -> bool:
-    """Whether a cue follows what it attributes: "..., the report said", "...,” said X"."""
-    return masked[start:start + 1] in ",”\"’" or bool(POSTPOSED.search(masked, sent_start, start))
+def postposed(masked: str, start: int, end: int, sent_start: int) -> bool:
+    """Whether a cue follows what it attributes: "..., the report said", "...,” said X"; not
+    one that a comma follows a fronted phrase and opens what it says ("Citing X, the paper
+    reported that ...")."""
+    return (masked[start:start + 1] in ",”\"’" or bool(POSTPOSED.search(masked, sent_start, start))
+            ) and not OPENS_CLAUSE.match(masked, end)
 
 
 def candidate_matches(masked: str):
@@ -202,7 +206,7 @@ def frames(masked: str, to_orig: list[int], bounds: list[tuple[int, int]]) -> li
             stop = CLAUSE_END.search(masked, m.end(), s_end)
             scope = to_orig[stop.start()] if stop else scope
         final = role == "label" or (role != "action" and (
-            m.end() >= tails[si] - 3 or postposed(masked, m.start(), s_start)))
+            m.end() >= tails[si] - 3 or postposed(masked, m.start(), m.end(), s_start)))
         found[si].append(Frame(int(m.group(group)), "speaker" if role == "label" else role,
                                start, end, research, final, scope,
                                m.re is POSSESSIVE and role != "action"))

@@ -229,6 +229,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
                     refs[f.ref].cls != NAMED, f.possessive)
                 for f in found[si] if names[f.ref]]
+        cues = passed_on(cues, index)
         firsts: dict[str, int] = {}
         for x in refs[first:r]:
             if x.cls == NAMED:
@@ -251,6 +252,16 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                     for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
+
+
+def passed_on(cues: list[Cue], index: SourceIndex) -> list[Cue]:
+    """"Citing X, the paper reported ...": a body that cites another in its sentence relays
+    it (a person citing a body stays the one who speaks, as the annotation has it)."""
+    cited = {c.name for c in cues if c.role == "cited"}
+    if not cited:
+        return cues
+    return [c._replace(role="relay") if c.role == "speaker" and c.name not in cited and (
+        index.kind(c.name) in MEDIA_KINDS or not is_person(c.name)) else c for c in cues]
 
 
 def backward(previous: list[Cue], cues: list[Cue], prev: Sentence, index: SourceIndex,

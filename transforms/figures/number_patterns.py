@@ -160,7 +160,7 @@ SCORE_WORD_AFTER = re.compile(
     re.IGNORECASE,
 )
 SCORE_WORD_BEFORE = re.compile(
-    r"\b(?:won|win|wins|lost|lose|loses|beat|beats|beaten|defeated|drew|drawn|trail\w*|lead\w*"
+    r"\b(?:won|win|wins|lost|lose|loses|beat|beats|beaten|defeated|drew|drawn|trail\w*|lead\w*|scor(?:ed|es|ing)"
     r"|score\s+of|scoreline\s+of|final\s+score)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )

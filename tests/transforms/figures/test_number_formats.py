@@ -112,6 +112,7 @@ NOT_FIGURES = [
     ("an address", "They met at 12 Downing Street."),
     ("a score", "It ended in a 3-2 win for the hosts."),
     ("a score after a verb", "The visitors won 2-1 at home."),
+    ("a score a side scored", "The hosts scored 3-1 in the final."),
     ("aircraft and groups", "The Su-25 flew past the G7 summit."),
     ("a ranking", "the top 10 regions by losses"),
     ("a numeric date", "The decree of 13.02.2023 was signed."),

@@ -58,7 +58,7 @@ FEATURES = (
     # passage evidence
     "back", "same_paragraph", "cue_sentence_has_figures", "cue_closes_sentence",
     "reported_share", "anaphora", "latest_source", "other_between", "unattributed_between",
-    "new_paragraph", "person_new_paragraph", "person_back",
+    "new_paragraph", "person_new_paragraph", "person_back", "colon_intro",
     # a name without a cue
     "agent", "sentence_subject",
     # the figure's sentence
@@ -219,9 +219,12 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
         if paragraphs_back > 2 or (in_list and paragraphs_back > 0):  # not from another item
             break
         cues = [c for c in ctx.usable(reading.cues[j]) if c.role != "action"]
+        # "He said:" and what follows is his, also unquoted ("We have hired 3,000 ...")
+        colon = text[sents[j].start:sents[j].end].rstrip().endswith(":")
         for cue in cues:
             f = {**base, "passage_before": 1.0, f"role_{cue.role}": 1.0,
                  "latest_source": float(not between),
+                 "colon_intro": float(colon and not between and cue is cues[-1]),
                  "other_between": float(bool(between - {cue.name})),
                  "unattributed_between": min(1.0, unattributed / 3),
                  "new_paragraph": new_paragraph,

@@ -25,6 +25,10 @@ from transforms.attribution.reading import read
 from transforms.figures.numbers import figures
 
 REGULARISATION = 1.0  # scikit-learn's C; declared, not tuned on the evaluation sets
+# How much one of the project's example sentences counts against one annotated figure: each
+# states a rule's general case on purpose, where an article's figure is one case among many.
+EXAMPLE_WEIGHT = 3.0
+EXAMPLE_PREFIX = "example:"  # the doc_id of a project example (muster.evaluation)
 ECHO = "same-figure-in-body"
 
 
@@ -55,11 +59,15 @@ def matched_candidates(docs: pd.DataFrame, gold: list[dict], weights: dict):
     return [(found[p["_k"]], g) for p, g in pairs]
 
 
-def claimant_pairs(matched, same_name) -> tuple[list[dict], list[int]]:
+def weight_of(g: dict) -> float:
+    return EXAMPLE_WEIGHT if str(g["doc_id"]).startswith(EXAMPLE_PREFIX) else 1.0
+
+
+def claimant_pairs(matched, same_name) -> tuple[list[dict], list[int], list[float]]:
     """Pairwise examples: the gold claimant's evidence minus another candidate's (label 1), and
     the reverse (label 0). Learning which of two candidates wins, not how likely each is alone,
     is what the decision needs: it picks the best candidate of each figure."""
-    rows, labels = [], []
+    rows, labels, weights = [], [], []
     for cands, g in matched:
         cands = [c for c in cands if c.rule not in VIA_ONLY_RULES]
         good = [c for c in cands if same_name(c.name, g["claimant"])]
@@ -71,7 +79,8 @@ def claimant_pairs(matched, same_name) -> tuple[list[dict], list[int]]:
             diff = difference(best.features, other.features)
             rows += [diff, {k: -v for k, v in diff.items()}]
             labels += [1, 0]
-    return rows, labels
+            weights += [weight_of(g)] * 2
+    return rows, labels, weights
 
 
 def difference(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
@@ -79,8 +88,8 @@ def difference(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
             if a.get(k, 0.0) != b.get(k, 0.0)}
 
 
-def via_examples(matched, same_name) -> tuple[list[dict], list[int]]:
-    rows, labels = [], []
+def via_examples(matched, same_name) -> tuple[list[dict], list[int], list[float]]:
+    rows, labels, weights = [], [], []
     for cands, g in matched:
         claimant = next((c for c in cands if same_name(c.name, g["claimant"])
                          and c.rule not in VIA_ONLY_RULES), None)
@@ -91,10 +100,12 @@ def via_examples(matched, same_name) -> tuple[list[dict], list[int]]:
         for c in via_candidates(cands, claimant):
             rows.append(via_features(c, claimant))
             labels.append(int(g["via"] is not None and same_name(c.name, g["via"])))
-    return rows, labels
+            weights.append(weight_of(g))
+    return rows, labels, weights
 
 
-def logistic(rows: list[dict], labels: list[int], intercept: bool = True) -> dict[str, float]:
+def logistic(rows: list[dict], labels: list[int], sample_weight: list[float] | None = None,
+             intercept: bool = True) -> dict[str, float]:
     """Named weights of a logistic regression over feature dicts."""
     from sklearn.linear_model import LogisticRegression
 
@@ -103,7 +114,8 @@ def logistic(rows: list[dict], labels: list[int], intercept: bool = True) -> dic
         return {"(bias)": -5.0 if not any(labels) else 5.0}
     matrix = [[r.get(n, 0.0) for n in names] for r in rows]
     model = LogisticRegression(C=REGULARISATION, max_iter=5000,
-                               fit_intercept=intercept).fit(matrix, labels)
+                               fit_intercept=intercept).fit(matrix, labels,
+                                                            sample_weight=sample_weight)
     weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)
                if abs(w) > 1e-4}
     return {"(bias)": round(float(model.intercept_[0]), 4) if intercept else 0.0, **weights}

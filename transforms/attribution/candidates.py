@@ -32,6 +32,7 @@ PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked 
 HEADLINE_SENTENCES = 3  # a headline or standfirst is one of the first sentences
 VIA_ONLY_RULES = ("article-relay",)  # candidates for the via, never for the claimant
 CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s+that\b)|;|\s[–—]\s")
+THAT_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+that\b")  # "said on Monday that ..."
 OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
                          r"corresponds|equals|exceeds|would|puts|brings)\b")
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"
@@ -58,7 +59,7 @@ FEATURES = (
     # passage evidence
     "back", "same_paragraph", "cue_sentence_has_figures", "cue_closes_sentence",
     "reported_share", "anaphora", "latest_source", "other_between", "unattributed_between",
-    "new_paragraph", "person_new_paragraph", "person_back", "colon_intro",
+    "new_paragraph", "person_new_paragraph", "person_back", "colon_intro", "that_clause",
     # a name without a cue
     "agent", "sentence_subject",
     # the figure's sentence
@@ -225,6 +226,8 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
             f = {**base, "passage_before": 1.0, f"role_{cue.role}": 1.0,
                  "latest_source": float(not between),
                  "colon_intro": float(colon and not between and cue is cues[-1]),
+                 # "X said that ...": what X said is that sentence's own clause
+                 "that_clause": float(bool(THAT_CLAUSE.match(text, cue.end, sents[j].end))),
                  "other_between": float(bool(between - {cue.name})),
                  "unattributed_between": min(1.0, unattributed / 3),
                  "new_paragraph": new_paragraph,

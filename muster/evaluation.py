@@ -36,6 +36,7 @@ CORPUS = paths.ROOT.parent / "shared" / "corpus"
 HOLDOUT = paths.DATA / "eval" / "dev2_holdout.txt"
 EXAMPLES = paths.ROOT / "tests" / "fixtures" / "claim_examples.yaml"
 FOLDS = 5
+EXAMPLE_PREFIX = "example:"  # the doc_id of a project example sentence as an article
 SCORED = ("f1", "precision", "recall", "metric_acc", "claimant_acc", "via_acc", "unit_acc",
           "qualifier_acc", "hedge_acc", "strict_f1")
 
@@ -103,7 +104,7 @@ def project_examples() -> tuple[pd.DataFrame, list[dict]]:
     table = yaml.safe_load(EXAMPLES.read_text())
     docs, gold = [], []
     for example in table["examples"]:
-        key = f"example:{example['id']}"
+        key = f"{EXAMPLE_PREFIX}{example['id']}"
         docs.append({"doc_id": key, "external_id": key, "outlet": table["outlet"],
                      "published": None,
                      "text": plain_text(strip_furniture(plain_text(example["text"])))})

@@ -18,6 +18,7 @@ import sys
 
 import pandas as pd
 
+from muster.evaluation import EXAMPLE_PREFIX
 from transforms.attribution.attribution import attributions
 from transforms.attribution.candidates import VIA_ONLY_RULES
 from transforms.attribution.decision import WEIGHTS, via_candidates, via_features
@@ -28,7 +29,6 @@ REGULARISATION = 1.0  # scikit-learn's C; declared, not tuned on the evaluation 
 # How much one of the project's example sentences counts against one annotated figure: each
 # states a rule's general case on purpose, where an article's figure is one case among many.
 EXAMPLE_WEIGHT = 3.0
-EXAMPLE_PREFIX = "example:"  # the doc_id of a project example (muster.evaluation)
 ECHO = "same-figure-in-body"
 
 

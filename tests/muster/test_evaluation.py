@@ -38,9 +38,19 @@ def test_pairwise_examples_are_each_others_mirror():
     good = Candidate("Kremlin", "government", "speaker", "said", "own-speaker",
                      {"own": 1.0, "near": 0.8})
     bad = Candidate("example.com", "outlet", "outlet", None, "outlet", {"outlet": 1.0})
-    rows, labels = training.claimant_pairs([([good, bad], {"claimant": "Kremlin"})],
-                                           lambda a, b: a == b)
+    rows, labels, weights = training.claimant_pairs(
+        [([good, bad], {"doc_id": "d1", "claimant": "Kremlin"})], lambda a, b: a == b)
     assert labels == [1, 0] and rows[0] == {k: -v for k, v in rows[1].items()}
+    assert weights == [1.0, 1.0]
+
+
+def test_a_project_example_counts_more_than_an_annotated_figure():
+    good = Candidate("Kremlin", "government", "speaker", "said", "own-speaker", {"own": 1.0})
+    bad = Candidate("example.com", "outlet", "outlet", None, "outlet", {"outlet": 1.0})
+    _, _, weights = training.claimant_pairs(
+        [([good, bad], {"doc_id": "example:speaker-said", "claimant": "Kremlin"})],
+        lambda a, b: a == b)
+    assert weights == [training.EXAMPLE_WEIGHT] * 2 and training.EXAMPLE_WEIGHT > 1
 
 
 @needs_corpus  # the scorer that matches figures to gold lives beside the corpus

@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
-from transforms.attribution.lexicon import MEDIA_NOUNS, STAFF_NOUNS
+from transforms.attribution.lexicon import BACK_HEADS, MEDIA_NOUNS, STAFF_NOUNS
 from transforms.attribution.references import (
     MINISTRY,
     NAMED,
@@ -140,10 +140,11 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
             not ref.name or ministry_function(n) in ("", ref.name))],
         # "the Observatory": a body with that word in its name first; "the paper": an outlet;
         # then any body
+        # (one with words of its own, "the election commission", only a body so named)
         ORG: [lambda n: ref.name in n.lower().split(),
               *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS + STAFF_NOUNS
                 else []),
-              lambda n: not is_person(n)],
+              *([] if qualified(ref) else [lambda n: not is_person(n)])],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]
@@ -221,6 +222,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == WE and quote_of(quotes, refs[k].start):
                 continue  # "we" in a quotation is its speaker, named by the quotation's cue
             name = resolve(refs[k], si, seen, spoken, researched, later, country, index)
+            if name is None and refs[k].cls == ORG and refs[k].name in BACK_HEADS:
+                name = described(text[refs[k].start:refs[k].end])  # "the fire department"
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))
@@ -252,6 +255,18 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                     for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
+
+
+def qualified(ref: Ref) -> bool:
+    """Whether a back-reference by a body's head has words of its own ("the fire department",
+    "the governor's office"), not just "the" and the head."""
+    return ref.name is not None and ref.end - ref.start > len(ref.name) + len("the ") + 1
+
+
+def described(words: str) -> str:
+    """A body no name stands for, as the article describes it: "the fire department" is
+    "fire department" (not the outlet, which only reports what the body said)."""
+    return re.sub(r"^[Tt]he\s+", "", " ".join(words.split()))
 
 
 def passed_on(cues: list[Cue], index: SourceIndex) -> list[Cue]:

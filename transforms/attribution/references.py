@@ -42,7 +42,7 @@ BACKREF = re.compile(
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
     r"chairman|chief|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
-    r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b)"
+    r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b(?!['’]s\s))"
     r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
     r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
     r"the\s+interior|justice|finance|health|labou?r))?\b"
@@ -55,7 +55,7 @@ BACKREF = re.compile(
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
     + "|".join(STAFF_NOUNS) + r")\b"
-    r"|the\s+(?:war\s+)?(?:" + "|".join(BACK_HEADS) + r")\b"
+    r"|the\s+(?:[a-z]+(?:['’]s)?\s+)?(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b)"
     r"|(?P<they>they\b)"
     r"|(?P<we>(?:we|our)\b))"
@@ -353,7 +353,8 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
             name = name.split(None, 1)[1]
             first = name.split()[0]
         adj = [w for w in (m.group("adj") or "").split() if w != "The"]
-        tail = name.split(" of ", 1)[1].split() if " of " in name else []
+        tail = re.split(r"\s(?:of|for|on)\s", name, maxsplit=1)[1:]  # "Committee on Taxation"
+        tail = tail[0].split() if tail else []
         # "the Ministry of Defence" is a back-reference; "the Justice Department" and "the
         # Department of Labor" name a body (the words news capitalises for one)
         generic = m.group("adj") and "Department" not in name.split() and all(

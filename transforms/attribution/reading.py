@@ -117,6 +117,7 @@ def country_ministry(country: str | None, function: str, index: SourceIndex) -> 
             or index.canonical(f"{name}'s {title} Ministry") or f"{name}'s {title} Ministry")
 
 
+PRONOUNS = ("he", "she", "him", "his", "her")  # a person back-reference without a title
 LOOKBACK = 200  # sources named or cued: how far back a back-reference is looked up
 
 
@@ -222,7 +223,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == WE and quote_of(quotes, refs[k].start):
                 continue  # "we" in a quotation is its speaker, named by the quotation's cue
             name = resolve(refs[k], si, seen, spoken, researched, later, country, index)
-            if name is None and refs[k].cls == ORG and refs[k].name in BACK_HEADS:
+            if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
+                    refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 name = described(text[refs[k].start:refs[k].end])  # "the fire department"
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:

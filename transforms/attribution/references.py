@@ -91,14 +91,24 @@ NOT_IN_NAME_TEXT = """
     Armed Navy Guard Ministry Service Council Committee Office Day War Street Square Sea River
     Mountains Front Line Bank Times Post News Agency Telegram Twitter Facebook Instagram TikTok
     YouTube Storm Wagner Ukraine Russia Moscow
-    Kyiv God Christmas Easter Olympic Games Europe European America African Africa"""
+    Kyiv God Christmas Easter Olympic Games Europe European America African Africa
+    Democrat Democratic Republican"""
 NOT_IN_NAME = frozenset(NOT_IN_NAME_TEXT.split()) | set(MONTHS) | set(WEEKDAYS)
 _NOT_A_BODY_TAIL = "(?!" + words_pattern(MONTHS + WEEKDAYS) + ")"  # "the Center on Tuesday"
+
+
+NOT_OWNER_TEXT = """
+    The A An In On At As By For From Of To With According Meanwhile However But And Since After
+    Before When While Last This That Earlier Later Some Many Several Most Both Other Its Their His
+    Her Our Your These Those Also Now Then Yet Still Only Even All No Any Each Every Such Senior
+    Top Local Regional"""
+NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
 
 
 # Bodies the registry does not list, named the way news names them: "Kazakhstan's Interior
 # Ministry", "the Finnish border guard", "Western officials". They become sources of kind unknown.
 _CAP = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+_NOT_OWNER_AHEAD = "(?!(?:" + "|".join(sorted(NOT_OWNER)) + r")\s)"  # "According to the Bureau of ..."
 BODY_HEAD = (
     r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
     r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
@@ -107,15 +117,21 @@ BODY_HEAD = (
     r"[Gg]overnment|[Aa]uthorities|[Pp]arliament|[Dd]uma)|[Mm]ilitary\s+[Cc]ommissariat|"
     + "|".join(ORG_HEADS) + ")"
 )
+# Heads that name a body by what follows "of": "the Department of Labor", "the Bureau of Labor
+# Statistics", "the Council of Europe" (not "the Ministry of Defence": a back-reference)
+HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", "Academy",
+                   "Council", "Bank", "Court", "Commission", "Agency", "Committee", "Board",
+                   "Center", "Centre", "Organization", "Organisation", "Association", "League",
+                   "Society", "Foundation", "Fund")
 ORG_NAME = re.compile(
-    rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
+    rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_NOT_OWNER_AHEAD}{_CAP}\s+){{1,3}}))"
     rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
     rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
     rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
     rf"diplomats|investigators|prosecutors))\b"
-    rf"|(?<![\w’'-])(?:the\s+)?(?P<department>Department\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
+    rf"|(?<![\w’'-])(?:the\s+)?(?P<department>(?:{'|'.join(HEADS_BEFORE_OF)})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
     rf"|(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
 )
 # whose people a description names: "relatives of the recruits", "friends of the deceased"
@@ -153,19 +169,16 @@ SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", 
                         "told", "added", "noted", "notes", "claimed", "claims", "claim", "stated",
                         "announced", "warned", "warns", "argued", "argues", "argue", "insisted")
 SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
+# the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
+SPEAKS_FOR = r"(?:['’]s\s+(?:campaign|aides|advisers|lawyers|attorneys|team|allies|office|spokes(?:man|woman|person)))?"
+SPEAKER_ADVERBS = r"(?:(?:also|repeatedly|previously|recently|later|earlier|then|now|already|often|long)\s+)?"
 SINGLE_SPEAKER = re.compile(
     rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
-    rf"(?=(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SINGLE_SPEAKER_VERBS})"
+    rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"
 )
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
 SINGLE_SPEAKER_HIT = re.compile(r"\b" + trie_regex(SINGLE_SPEAKER_WORDS) + r"\b")
-NOT_OWNER_TEXT = """
-    The A An In On At As By For From Of To With According Meanwhile However But And Since After
-    Before When While Last This That Earlier Later Some Many Several Most Both Other Its Their His
-    Her Our Your These Those Also Now Then Yet Still Only Even All No Any Each Every Such Senior
-    Top Local Regional"""
-NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
 # words that say what a body does, not whose it is: "the Defence Ministry" is a back-reference
 BODY_MODIFIERS_TEXT = """
     Defence Defense Foreign Interior Internal Justice Finance Economy Economic Health Emergency

@@ -19,6 +19,7 @@ import bisect
 import re
 from typing import NamedTuple
 
+from transforms.attribution.lexicon import SPEAKS_FOR_NOUNS
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
 
 SRC = r"⟦(\d+)⟧"
@@ -74,8 +75,8 @@ LED_KINDS = ("according", "words", "by_speaker", "by_relay", "cited", "told")
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
                 r"officers?|insiders?|press\s+(?:service|office)|armed\s+forces|analysts|"
-                r"researchers|journalists|reporters|editors|experts|campaign|aides?|advisers?|"
-                r"lawyers?|attorneys?|team|allies|office)(?![ \t]*,))?")
+                r"researchers|journalists|reporters|editors|experts|"
+                + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,))?")
 SUBJECT_VERB = re.compile(
     SRC + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
 )

@@ -118,6 +118,12 @@ MEDIA_NOUNS_TEXT = """
     media outlet newspaper paper daily weekly agency website site channel magazine broadcaster
     publication portal tabloid project"""
 MEDIA_NOUNS = tuple(MEDIA_NOUNS_TEXT.split())
+# The people who speak for a person or body: "Clinton's campaign said", "McCain's aides
+# estimated", "the ministry's spokesman said": the figure is the one they speak for.
+SPEAKS_FOR_TEXT = """
+    campaign aides advisers lawyers attorneys team allies office spokesman spokeswoman
+    spokesperson"""
+SPEAKS_FOR_NOUNS = tuple(SPEAKS_FOR_TEXT.split())
 # An outlet's own people: "the journalists found" is the outlet named before.
 STAFF_NOUNS = ("journalists", "reporters", "correspondents", "editors")
 MASTHEAD_HEADS_TEXT = """

@@ -19,6 +19,7 @@ from transforms.attribution.lexicon import (
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
+    SPEAKS_FOR_NOUNS,
     SPEECH,
     STAFF_NOUNS,
 )
@@ -170,8 +171,9 @@ SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", 
                         "announced", "warned", "warns", "argued", "argues", "argue", "insisted")
 SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
-SPEAKS_FOR = r"(?:['’]s\s+(?:campaign|aides|advisers|lawyers|attorneys|team|allies|office|spokes(?:man|woman|person)))?"
-SPEAKER_ADVERBS = r"(?:(?:also|repeatedly|previously|recently|later|earlier|then|now|already|often|long)\s+)?"
+SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"
+SPEAKER_ADVERBS = (r"(?:(?:also|repeatedly|previously|recently|later|earlier|then|now|already|"
+                   r"often|long)\s+)?")
 SINGLE_SPEAKER = re.compile(
     rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
     rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"

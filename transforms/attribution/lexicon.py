@@ -26,7 +26,7 @@ show:shows,showed,shown,showing tweet post project predict
 put:puts,put,put,putting cite quote specify:specifies,specified,specified,specifying
 specify clarify forecast:forecasts,forecast,forecast,forecasting
 expect reckon assert boast brag:brags,bragged,bragged,bragging ask complain state note add
-claim
+claim fear worry:worries,worried,worried,worrying
 """
 NOUN_ONLY_FORMS = ("estimate",)  # "the estimate": a verb form only after its subject
 

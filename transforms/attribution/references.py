@@ -140,18 +140,20 @@ ORG_NAME = re.compile(
 OF_WHOM = (r"\s+of\s+the\s+(?!(?:" + "|".join(sorted(ORG_WORDS | set(BACK_HEADS)))
            + r")\b)[a-z]{3,}(?![\w’'-])")
 # Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
+# where a described speaker is from: "officials in Bashkortostan", "a precinct officer from Kaluga"
+FROM_PLACE = rf"\s+(?:in|from|at|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
     r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
     + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
-    + rf")(?:\s+in\s+{_CAP}|{OF_WHOM})?)(?=\s+" + SPEECH + r"\b)"
+    + rf")(?:{FROM_PLACE}|{OF_WHOM})?)(?=\s+" + SPEECH + r"\b)"
 )
 # One person described, not named, who speaks: "a senior administration official said".
 DESCRIBED_SPEAKER = re.compile(
     r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*\s+){0,3}(?:"
-    + "|".join(DESCRIPTION_SINGULARS) + r"))(?=\s+" + SPEECH + r"\b)"
+    + "|".join(DESCRIPTION_SINGULARS) + rf")(?:{FROM_PLACE})?)(?=\s+" + SPEECH + r"\b)"
 )
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
-SPOKEN_AFTER = re.compile(rf"(?:\s+in\s+{_CAP}|{OF_WHOM})?\s+" + SPEECH + r"\b")
+SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM})?\s+" + SPEECH + r"\b")
 # (matched against the lower-cased text, as one trie so the scan stays cheap)
 DESCRIPTION_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_NOUNS) + r"\b")
 SINGULAR_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_SINGULARS) + r"\b")
@@ -159,10 +161,15 @@ CITING_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "t
                                              "quoted")) + r"\b")
 # Described sources after a cue that names them: "according to local media", "citing officials".
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
+# ("according to government statistics and rights advocates": the words before the noun too)
+_FREE_WORD = r"(?!(?:by|of|from|in|at|on|with|for|to|that|which|who)\b)[a-z][\w-]*"
 CITED_DESCRIPTION = re.compile(
-    r"(?=[AaCcQqTt])\b(?i:according\s+to|citing|quoting|told|cited\s+by|quoted\s+by)\s+"
+    r"(?=[AaCcQqTt])\b(?:(?i:citing|quoting|told|cited\s+by|quoted\s+by)\s+"
     r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + r")\s+){0,3}(?:"
-    + "|".join(DESCRIPTION_NOUNS) + r")(?:" + OF_WHOM + r")?)\b"
+    + "|".join(DESCRIPTION_NOUNS) + r")(?:" + OF_WHOM + r")?)"
+    r"|(?i:according\s+to)\s+(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + "|"
+    + _FREE_WORD + r")\s+(?:and\s+)?){0,4}(?:" + "|".join(DESCRIPTION_NOUNS) + r")(?:"
+    + OF_WHOM + r")?))\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", "estimated",
@@ -274,10 +281,12 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     refs, taken = [], list(taken)
     for pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION, SINGLE_SPEAKER):
         for m in matches_of(pattern, text, lowered):
-            name, start = m.group(1), m.start(1)
+            g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
+            name, start, end = m.group(g), m.start(g), m.end(g)
             described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER)
             while described and " " in name and name[:1].islower() and (
-                    name.split()[0] not in DESCRIPTION_QUALIFIERS):  # "according to officials"
+                    name.split()[0] not in DESCRIPTION_QUALIFIERS + DESCRIPTION_SINGULARS
+                    + DESCRIPTION_NOUNS):  # "that officials said"; "officer from Kaluga" stays
                 rest = name.split(None, 1)[1]
                 start, name = start + len(name) - len(rest), rest
             first = name.split()[0]
@@ -291,12 +300,12 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                                                    or AFTER_WORD.search(text, max(0, m.start() - 6),
                                                                         m.start()))):
                 continue
-            if first in SPEAKER_STOP or overlaps(start, m.end(1), taken):
+            if first in SPEAKER_STOP or overlaps(start, end, taken):
                 continue
             if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
                 continue  # "the journalists": the outlet named before (a back-reference)
-            refs.append(Ref(start, m.end(1), NAMED, name))
-            bisect.insort(taken, (start, m.end(1)))
+            refs.append(Ref(start, end, NAMED, name))
+            bisect.insort(taken, (start, end))
     return refs
 
 

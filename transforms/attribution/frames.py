@@ -77,8 +77,10 @@ SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?
                 r"officers?|insiders?|press\s+(?:service|office)|armed\s+forces|analysts|"
                 r"researchers|journalists|reporters|editors|experts|"
                 + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,))?")
+AFFILIATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?⟦\d+⟧)?"  # "Janis Kluge of the SWP said"
 SUBJECT_VERB = re.compile(
-    SRC + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b"
+    SRC + AFFILIATION + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH
+    + r"\b"
 )
 # "X investigated how the system works and found that ...": the second verb is X's too
 COORDINATED = re.compile(SRC + r"(?:['’]s?)?\s+(?:[a-z][\w’'-]*,?\s+){1,10}?and\s+(?:also\s+)?"
@@ -165,8 +167,12 @@ def candidate_matches(masked: str):
     for m in matches(QUOTED_AS, masked):
         yield m, 1, "relay", False
         yield m, 2, "speaker", False
+    verbs = set()  # where a subject's verb ends: a name inside its apposition is not a subject
     for m in matches(SUBJECT_VERB, masked):
-        yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
+        if m.end() not in verbs:
+            if "⟦" not in m.group().rsplit(",", 1)[-1]:  # "X, head of Y, said" (not "X, Y said")
+                verbs.add(m.end())
+            yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     for m in matches(COORDINATED, masked):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     for m in matches(VERB_SUBJECT, masked):

@@ -222,7 +222,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         for k in range(first, r):
             if refs[k].cls == WE and quote_of(quotes, refs[k].start):
                 continue  # "we" in a quotation is its speaker, named by the quotation's cue
-            name = resolve(refs[k], si, seen, spoken, researched, later, country, index)
+            name = apposed(refs, k, r, text) or resolve(refs[k], si, seen, spoken, researched,
+                                                        later, country, index)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 name = described(text[refs[k].start:refs[k].end])  # "the fire department"
@@ -257,6 +258,22 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                     for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
+
+
+APPOSITION = re.compile(r"(?:\s+(?:of|at|for|in)\s+[^,;.\n]{1,80})?,\s*")
+
+
+def apposed(refs: list[Ref], k: int, end: int, text: str) -> str | None:
+    """The person a title stands beside: "The head of the Investigative Committee, Alexander
+    Bastrykin, told ..." names the head (not the person last named before)."""
+    ref = refs[k]
+    if ref.cls != PERSON or ref.name in PRONOUNS:
+        return None
+    for other in refs[k + 1:min(end, k + 3)]:
+        if other.cls == NAMED and is_person(other.name) and APPOSITION.fullmatch(
+                text, ref.end, other.start):
+            return other.name
+    return None
 
 
 def qualified(ref: Ref) -> bool:

@@ -48,7 +48,8 @@ BACKREF = re.compile(
     r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
     r"the\s+interior|justice|finance|health|labou?r))?\b"
     r"|the\s+military\s+department\b|the\s+mod\b"
-    r"|(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b)"
+    r"|(?:(?:defen[cs]e|foreign|interior|justice|finance|health|emergencies)\s+ministry"
+    r"|ministry\s+of\s+defen[cs]e)\b)"
     r"|(?P<org>the\s+(?:(?:latest|daily|new|weekly|intelligence|british|uk|official|"
     r"military|state-owned|state-backed|state-affiliated|news)\s+){0,2}(?:update|report|"
     r"statement|bulletin|assessment|analysis|study|research|investigation|findings|review|"
@@ -348,6 +349,12 @@ ACRONYM_CUE_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting
                                                  "numbers", "report", "survey", "poll")) + r"\b")
 
 
+def gerund_opening(word: str, text: str, start: int) -> bool:
+    """"Comparing data on ...": a sentence opened by a verb's -ing form, not by a name."""
+    return word.endswith("ing") and re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]
+                                              ) is not None
+
+
 def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Bodies named by their place, and acronyms that a cue links to a figure."""
     refs, taken = [], list(taken)
@@ -356,7 +363,8 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         for m in matches_of(pattern, text, lowered):
             group = 1 if m.group(1) else 2
             name, start, end = m.group(group), m.start(group), m.end(group)
-            if pattern is CITED_ACRONYM and not_one_word_name(name, text):
+            if pattern is CITED_ACRONYM and (not_one_word_name(name, text) or gerund_opening(
+                    name, text, start)):
                 continue
             if overlaps(start, end, taken):
                 continue

@@ -18,6 +18,18 @@ def test_folds_depend_on_the_id_only():
     assert set(folds) == set(range(evaluation.FOLDS))
 
 
+def test_each_draw_of_folds_is_another_partition():
+    ids = [f"a{i:03d}" for i in range(200)]
+    draws = [[evaluation.fold_of(x, salt=s) for x in ids] for s in ("", "1", "2")]
+    assert draws[0] != draws[1] != draws[2]
+    assert all(set(d) == set(range(evaluation.FOLDS)) for d in draws)
+
+
+def test_draws_are_averaged_and_counts_kept():
+    got = evaluation.mean_scores([{"claimant_acc": 0.7, "gold": 10}, {"claimant_acc": 0.8, "gold": 10}])
+    assert got == {"claimant_acc": 0.75, "gold": 10}
+
+
 @needs_corpus
 def test_the_held_out_articles_are_never_in_the_development_sets():
     held = evaluation.held_out_ids()

@@ -74,14 +74,19 @@ class Reading(NamedTuple):
     named: list[list[tuple[str, int]]]  # per sentence: the sources it names, and where
     relay_line: str | None     # the "Source: X" line as written
 
-def article_country(outlet: str | None, refs: list[Ref], index: SourceIndex) -> str | None:
-    """The country an article speaks from: its outlet's, else its named sources' majority."""
+def article_country(outlet: str | None, refs: list[Ref], index: SourceIndex,
+                    lead: str = "") -> str | None:
+    """The country an article speaks from: its outlet's, else the one its headline and lead
+    name most ("Cuba arrests 17 ... Cuban authorities"), else its named sources' majority."""
     source = index.sources.get(index.canonical(outlet) or "")
     if source and source.country:
         return source.country
     tld = (outlet or "").rsplit(".", 1)[-1].lower()
     if tld in DOMAIN_COUNTRIES:
         return DOMAIN_COUNTRIES[tld]
+    named = lead_country(lead)
+    if named:
+        return named
     counts: dict[str, int] = {}
     for ref in refs:
         named = index.sources.get(ref.name or "")
@@ -95,8 +100,26 @@ COUNTRIES_TEXT = """
     GB:UK:British RU:Russia:Russian UA:Ukraine:Ukrainian BY:Belarus:Belarusian KZ:Kazakhstan:Kazakh
     IN:India:Indian NP:Nepal:Nepali GE:Georgia:Georgian AM:Armenia:Armenian US:US:US
     FI:Finland:Finnish PL:Poland:Polish DE:Germany:German FR:France:French LT:Lithuania:Lithuanian
-    LV:Latvia:Latvian EE:Estonia:Estonian AU:Australia:Australian CA:Canada:Canadian"""
-COUNTRIES = {c: (n, a) for c, n, a in (x.split(":") for x in COUNTRIES_TEXT.split())}
+    LV:Latvia:Latvian EE:Estonia:Estonian AU:Australia:Australian CA:Canada:Canadian CU:Cuba:Cuban
+    SY:Syria:Syrian KP:North_Korea:North_Korean CN:China:Chinese UZ:Uzbekistan:Uzbek
+    KG:Kyrgyzstan:Kyrgyz TJ:Tajikistan:Tajik LK:Sri_Lanka:Sri_Lankan"""
+COUNTRIES = {c: (n.replace("_", " "), a.replace("_", " "))
+             for c, n, a in (x.split(":") for x in COUNTRIES_TEXT.split())}
+_COUNTRY_WORDS = {w: c for c, (n, a) in COUNTRIES.items() for w in (n, a, a + "s")}
+COUNTRY_WORD = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _COUNTRY_WORDS), key=len,
+                                                            reverse=True)) + r")(?![\w])")
+LEAD_SENTENCES = 3  # a headline, a standfirst and the first sentence
+
+
+def lead_country(lead: str) -> str | None:
+    """The country the lead names most (the first named on a tie), if any."""
+    counts: dict[str, int] = {}
+    for m in COUNTRY_WORD.finditer(lead):
+        code = _COUNTRY_WORDS[m.group(1)]
+        counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=counts.get)  # dicts keep the order first named
 
 
 def country_ministry(country: str | None, function: str, index: SourceIndex) -> str | None:
@@ -199,7 +222,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     sents = sentences(text)
     quotes = [m.span() for m in QUOTES.finditer(text)]
     refs = references(text, index)
-    country = article_country(outlet, refs, index)
+    lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
+    country = article_country(outlet, refs, index, text[:lead_end])
     doc, to_orig = masked(text, refs)
     bounds = masked_bounds(sents, refs)
     found = frames(doc, to_orig, bounds)

@@ -90,8 +90,14 @@ VERB_SUBJECT = re.compile(
     r"(?:(?!that\b)[\w’'-]+\.?,?\s+){0,7}?" + SRC
     + r"(?:\s*\([^()]{0,40}\))?(?:\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + SRC + ")?"
 )
-QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\bquoted\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
-                       + r"\s+as\s+(?:saying|telling|stating|writing|announcing)")
+QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
+                       + r"\s+as\s+(?:saying|telling|stating|writing|announcing|reporting|"
+                       r"estimating|claiming)")
+# "a spokesman for X said", "an official at X told": someone who speaks for the body named
+SPEAKS_FOR_BODY = re.compile(
+    r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|representative|"
+    r"officials?|officers?)\s+(?:for|of|at|from)\s+(?:the\s+)?" + SRC + APPOSITIVE + ADVERBIALS
+    + r",?\s+" + SPEECH + r"\b")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+to|spoke\s+to|"
                   r"interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP + SRC)
@@ -173,6 +179,8 @@ def candidate_matches(masked: str):
             if "⟦" not in m.group().rsplit(",", 1)[-1]:  # "X, head of Y, said" (not "X, Y said")
                 verbs.add(m.end())
             yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
+    for m in matches(SPEAKS_FOR_BODY, masked):
+        yield m, 1, "speaker", False
     for m in matches(COORDINATED, masked):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     for m in matches(VERB_SUBJECT, masked):

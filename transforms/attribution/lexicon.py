@@ -110,7 +110,7 @@ BACK_HEADS_TEXT = """
     agency service office committee council bureau commission administration directorate center
     centre institute bank foundation university group observatory fund organization organisation
     association network project initiative watch monitor tribunal commissioner ombudsman board
-    authority academy watchdog department company firm union commission court"""
+    authority academy watchdog department company firm union commission court commissariat"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
 # "local media Vecherny Kurier", "the project “Count the Cost”".

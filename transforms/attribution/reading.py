@@ -251,6 +251,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 name = described(text[refs[k].start:refs[k].end])  # "the fire department"
+                seen.append((si, name))  # "... A spokeswoman said": the body just described
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))

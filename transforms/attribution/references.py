@@ -57,8 +57,9 @@ BACKREF = re.compile(
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
     + "|".join(STAFF_NOUNS) + r")\b"
-    r"|the\s+(?:[a-z]+(?:['’]s)?\s+)?(?:" + "|".join(BACK_HEADS) + r")\b"
-    r"|(?<=\bto\s)intelligence\b)"
+    r"|the\s+(?:[a-z]+(?:['’]s)?\s+){0,2}(?:" + "|".join(BACK_HEADS) + r")\b"
+    r"|(?<=\bto\s)intelligence\b"
+    r"|(?:an?|one)\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b))"  # the body just named
     r"|(?P<they>they\b)"
     r"|(?P<we>(?:we|our)\b))"
 )

@@ -108,7 +108,7 @@ POSSESSIVE = re.compile(
     r"records|filings|statistics|numbers|projections|poll|polling|"
     r"statement|bulletin|figures|count|tally|survey|study|order|post)\b"
 )
-ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
+ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
                     r"(?:ordered|directed|decreed|called\s+up|summoned|"
                     r"instructed|set|(?:signed|issued)\s+(?:a|the)\s+decree|approved|promises|"
                     r"promised|offers|offered|doubled|tripled|raised|increased|aims\s+to|plans\s+to|intends\s+to"

@@ -56,7 +56,7 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + r"(?P<post>(?:['’]s)?\s+(?:data|figures|statistics|estimates|calculations))?)"
     r"|(?P<by_speaker>(?:by\s+the\s+(?P<calc>calculations?|count|estimates?|tally)\s+of\s+"
     r"(?:the\s+)?" + GAP + src("calc_src") + r")|(?P<verb>reported|stated|announced|analy[sz]ed|"
-    r"reviewed|described|compiled|"
+    r"reviewed|described|compiled|conducted|commissioned|"
     r"collected|calculated|estimated|released|provided|revealed|gathered|obtained|found|made\s+"
     r"public|claimed|counted|identified)(?:\s+in\s+more\s+detail)?\s+by\s+(?:the\s+)?" + GAP
     + src("by_speaker_src") + ")"

@@ -59,7 +59,8 @@ BACKREF = re.compile(
     + "|".join(STAFF_NOUNS) + r")\b"
     r"|the\s+(?:[a-z]+(?:['’]s)?\s+){0,2}(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
-    r"|(?:an?|one)\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b))"  # the body just named
+    r"|(?:an?|one)\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b)"  # the body just named
+    r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b))"  # ", it said"
     r"|(?P<they>they\b)"
     r"|(?P<we>(?:we|our)\b))"
 )
@@ -332,7 +333,7 @@ CITED_ACRONYM = re.compile(
     r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
     r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5}|[A-Z][a-z]+)(?:['’]s)?\s+(?=(?:records|filings|data|figures|"
-    r"statistics|estimates|numbers|report|survey|poll)\b)"
+    r"statistics|estimates|numbers|report|survey|poll|polling)\b)"
 )
 
 
@@ -347,7 +348,7 @@ BODY_OF_HIT = re.compile(r"\b" + trie_regex(("government", "administration", "pa
 ACRONYM_CUE_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "cited",
                                                  "quoted", "reported", "records", "filings",
                                                  "data", "figures", "statistics", "estimates",
-                                                 "numbers", "report", "survey", "poll")) + r"\b")
+                                                 "numbers", "report", "survey", "poll", "polling")) + r"\b")
 
 
 def gerund_opening(word: str, text: str, start: int) -> bool:

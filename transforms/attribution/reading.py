@@ -260,7 +260,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
                     refs[f.ref].cls != NAMED, f.possessive)
                 for f in found[si] if names[f.ref]]
-        cues = passed_on(cues, index)
+        cues = passed_on(cues, index, text)
         firsts: dict[str, int] = {}
         for x in refs[first:r]:
             if x.cls == NAMED:
@@ -313,14 +313,22 @@ def described(words: str) -> str:
     return re.sub(r"^[Tt]he\s+", "", " ".join(words.split()))
 
 
-def passed_on(cues: list[Cue], index: SourceIndex) -> list[Cue]:
-    """"Citing X, the paper reported ...": a body that cites another in its sentence relays
-    it (a person citing a body stays the one who speaks, as the annotation has it)."""
+REPORTED_THAT = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\s+(?:the\s+)?|\s*:\s*")
+
+
+def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:
+    """"Citing X, the paper reported ...", "The paper reported that X estimates ...": a body
+    that cites another in its sentence, or reports what another says, relays it (a person
+    citing a body stays the one who speaks, as the annotation has it)."""
     cited = {c.name for c in cues if c.role == "cited"}
-    if not cited:
+    deeper = {a.name for a in cues if a.role == "speaker" and index.kind(a.name) in MEDIA_KINDS
+              and any(b.role == "speaker" and b.name != a.name and b.start >= a.end
+                      and REPORTED_THAT.fullmatch(text, a.end, b.start) for b in cues)}
+    if not cited and not deeper:
         return cues
-    return [c._replace(role="relay") if c.role == "speaker" and c.name not in cited and (
-        index.kind(c.name) in MEDIA_KINDS or not is_person(c.name)) else c for c in cues]
+    return [c._replace(role="relay") if c.role == "speaker" and (c.name in deeper or (
+        cited and c.name not in cited and (index.kind(c.name) in MEDIA_KINDS
+                                           or not is_person(c.name)))) else c for c in cues]
 
 
 def backward(previous: list[Cue], cues: list[Cue], prev: Sentence, index: SourceIndex,

@@ -25,6 +25,7 @@ from transforms.attribution.references import (
     is_generic,
     ministry_function,
     references,
+    titled_surname,
 )
 from transforms.attribution.sources import SourceIndex, is_person, lower_same_length
 from transforms.sentences import Sentence, sentences
@@ -146,7 +147,7 @@ LOOKBACK = 200  # sources named or cued: how far back a back-reference is looked
 
 def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[int, str]],
             researched: list[str], later: list[str], country: str | None,
-            index: SourceIndex) -> str | None:
+            index: SourceIndex, titled: frozenset[str] = frozenset()) -> str | None:
     """The name a reference stands for. Explicit names stand for themselves; back-references
     take the nearest fitting source: one speaking in this or the previous sentence, one named
     there, then any attributed earlier, then any named earlier."""
@@ -159,7 +160,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         return researched[-1] if researched else None
     tests = {
         # "the official said": a person, else the one described so ("a senior official")
-        PERSON: [is_person, lambda n: n.rsplit(None, 1)[-1] == ref.name and n != ref.name],
+        PERSON: [lambda n: is_person(n) or n in titled,
+                 lambda n: n.rsplit(None, 1)[-1] == ref.name and n != ref.name],
         MINISTRY: [lambda n: ("Ministry" in n or "Department" in n) and (
             not ref.name or ministry_function(n) in ("", ref.name))],
         # "the Observatory": a body with that word in its name first; "the paper": an outlet;
@@ -224,6 +226,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     refs = references(text, index)
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
     country = article_country(outlet, refs, index, text[:lead_end])
+    titled = frozenset(x.name for x in refs if x.cls == NAMED and x.name and " " not in x.name
+                       and titled_surname(text, x.start, x.end))  # "Mr. Obama ... he said"
     doc, to_orig = masked(text, refs)
     bounds = masked_bounds(sents, refs)
     found = frames(doc, to_orig, bounds)
@@ -247,7 +251,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == WE and quote_of(quotes, refs[k].start):
                 continue  # "we" in a quotation is its speaker, named by the quotation's cue
             name = apposed(refs, k, r, text) or resolve(refs[k], si, seen, spoken, researched,
-                                                        later, country, index)
+                                                        later, country, index, titled)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 name = described(text[refs[k].start:refs[k].end])  # "the fire department"

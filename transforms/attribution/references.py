@@ -429,8 +429,25 @@ class Ref(NamedTuple):
     name: str | None
 
 
+# Titles news puts before a surname alone: "Mr. Obama", "Gov. Romney", "President Petrov"
+HONORIFICS_TEXT = """
+    Mr Mrs Ms Miss Dr Prof Professor Gov Governor Sen Senator Rep Representative President Mayor
+    General Gen Colonel Col Minister Judge Secretary Chancellor Ambassador Speaker Premier"""
+HONORIFICS = tuple(HONORIFICS_TEXT.split())
+TITLED = re.compile(rf"(?<![\w’'.-])(?:{'|'.join(HONORIFICS)})\.?[ \t]+({WORD_RX})"
+                    rf"(?![\w’'-]|[ \t]+[{UPPER}])")  # not "President Vladimir Putin"
+
+
+def titled_surname(text: str, start: int, end: int) -> bool:
+    """Whether the one-word name at text[start:end] follows a title ("President Petrov"): a
+    person's surname."""
+    m = TITLED.search(text, max(0, start - 16), min(len(text), end + 2))
+    return m is not None and m.start(1) == start
+
+
 def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
-    """Unregistered people named in full ("Olga Romanova"), and their later surname mentions."""
+    """Unregistered people named in full ("Olga Romanova"), and their later surname mentions;
+    a surname after a title ("Mr. Obama") is a person too, named by the surname."""
     refs, surnames = [], {}
     for m in NAME.finditer(text):
         words = m.group().split()
@@ -449,6 +466,10 @@ def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
             continue
         refs.append(Ref(start, m.end(), NAMED, name))
         surnames.setdefault(words[-1], name)
+    for m in TITLED.finditer(text):  # after the full names, so "Mr. Petrov" is Ivan Petrov
+        surname = m.group(1)
+        if surname not in surnames and surname not in NOT_IN_NAME and surname not in NAME_PREFIX:
+            surnames[surname] = surname
     if surnames:
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")
         spans = sorted(taken + [(r.start, r.end) for r in refs])

@@ -317,6 +317,7 @@ def described(words: str) -> str:
     return re.sub(r"^[Tt]he\s+", "", " ".join(words.split()))
 
 
+ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
 REPORTED_THAT = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\s+(?:the\s+)?|\s*:\s*")
 
 
@@ -326,8 +327,9 @@ def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:
     citing a body stays the one who speaks, as the annotation has it)."""
     cited = {c.name for c in cues if c.role == "cited"}
     deeper = {a.name for a in cues if a.role == "speaker" and index.kind(a.name) in MEDIA_KINDS
-              and any(b.role == "speaker" and b.name != a.name and b.start >= a.end
-                      and REPORTED_THAT.fullmatch(text, a.end, b.start) for b in cues)}
+              and any(b.role == "speaker" and b.name != a.name and b.start >= a.end and (
+                  REPORTED_THAT.fullmatch(text, a.end, b.start) or ACCORDING.match(text, a.start))
+                      for b in cues)}  # "According to the paper, officials believe ..."
     if not cited and not deeper:
         return cues
     return [c._replace(role="relay") if c.role == "speaker" and (c.name in deeper or (

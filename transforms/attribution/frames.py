@@ -93,6 +93,8 @@ VERB_SUBJECT = re.compile(
 QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
                        + r"\s+as\s+(?:saying|telling|stating|writing|announcing|reporting|"
                        r"estimating|claiming)")
+SPEAKS_FOR_HIT = re.compile(r"(?:spokes(?:man|woman|person)|representative|officials?|officers?)"
+                            r"\s+(?:for|of|at|from)\s")
 # "a spokesman for X said", "an official at X told": someone who speaks for the body named
 SPEAKS_FOR_BODY = re.compile(
     r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|representative|"
@@ -179,8 +181,9 @@ def candidate_matches(masked: str):
             if "⟦" not in m.group().rsplit(",", 1)[-1]:  # "X, head of Y, said" (not "X, Y said")
                 verbs.add(m.end())
             yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
-    for m in matches(SPEAKS_FOR_BODY, masked):
-        yield m, 1, "speaker", False
+    if SPEAKS_FOR_HIT.search(masked):  # the nouns it needs, found first: a cheap scan
+        for m in matches(SPEAKS_FOR_BODY, masked):
+            yield m, 1, "speaker", False
     for m in matches(COORDINATED, masked):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     for m in matches(VERB_SUBJECT, masked):

@@ -112,7 +112,6 @@ NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
 # Bodies the registry does not list, named the way news names them: "Kazakhstan's Interior
 # Ministry", "the Finnish border guard", "Western officials". They become sources of kind unknown.
 _CAP = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-_NOT_OWNER_AHEAD = "(?!(?:" + "|".join(sorted(NOT_OWNER)) + r")\s)"  # "According to the Bureau of ..."
 BODY_HEAD = (
     r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
     r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
@@ -128,7 +127,7 @@ HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", 
                    "Center", "Centre", "Organization", "Organisation", "Association", "League",
                    "Society", "Foundation", "Fund")
 ORG_NAME = re.compile(
-    rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_NOT_OWNER_AHEAD}{_CAP}\s+){{1,3}}))"
+    rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
     rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
@@ -379,7 +378,14 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
     """Unregistered bodies named in full; a name that overlaps a known one is left to it."""
     refs = []
-    for m in matches_of(ORG_NAME, text, lower_same_length(text)):
+    for found in matches_of(ORG_NAME, text, lower_same_length(text)):
+        m = found
+        while m.group("adj") and m.group().split()[0] in NOT_OWNER - {"The"}:
+            # "According to the Bureau of ...": the name starts after the function words
+            nxt = ORG_NAME.search(text, m.start() + len(m.group().split()[0]) + 1, m.end())
+            if nxt is None:
+                break
+            m = nxt
         start, name = m.start(), m.group()
         first = name.split()[0]
         if m.group("group") and first in NOT_OWNER:

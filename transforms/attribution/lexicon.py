@@ -102,7 +102,7 @@ ORG_HEADS_TEXT = """
     Administration Directorate Parliament Government Command Navy Center Centre Institute Bank
     Foundation University Group Observatory Fund Organization Organisation Association Network
     Project Initiative Watch Monitor Court Tribunal Commissioner Ombudsman Board Authority
-    Academy"""
+    Academy Mission"""
 ORG_HEADS = tuple(ORG_HEADS_TEXT.split())
 # Heads that stand for a body named before them: "the Observatory said", "the watchdog found".
 # A back-reference by head prefers a body whose name has that word.
@@ -110,7 +110,8 @@ BACK_HEADS_TEXT = """
     agency service office committee council bureau commission administration directorate center
     centre institute bank foundation university group observatory fund organization organisation
     association network project initiative watch monitor tribunal commissioner ombudsman board
-    authority academy watchdog department company firm union commission court commissariat"""
+    authority academy watchdog department company firm union commission court commissariat
+    mission"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
 # "local media Vecherny Kurier", "the project “Count the Cost”".

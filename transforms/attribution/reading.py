@@ -254,7 +254,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                                                         later, country, index, titled)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
-                name = described(text[refs[k].start:refs[k].end])  # "the fire department"
+                end = refs[k].end
+                if refs[k].cls == PERSON and (whose := OF_BODY.match(text, end)):
+                    end = whose.end()  # "the head of the district office said"
+                name = described(text[refs[k].start:end])  # "the fire department"
                 seen.append((si, name))  # "... A spokeswoman said": the body just described
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
@@ -289,6 +292,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                    interview_turns(sents, labels), named, relay_line)
 
 
+OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*[,;]|\s+"
+                     r"(?:said|says|told|added|noted|announced|estimated)\b)")
 APPOSITION = re.compile(r"(?:\s+(?:of|at|for|in)\s+[^,;.\n]{1,80})?,\s*")
 
 

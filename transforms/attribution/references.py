@@ -57,7 +57,8 @@ BACKREF = re.compile(
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
     + "|".join(STAFF_NOUNS) + r")\b"
-    r"|the\s+(?:[a-z]+(?:['’]s)?\s+){0,2}(?:" + "|".join(BACK_HEADS) + r")\b"
+    r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+(?:['’]s)?\s+){0,4}"
+    r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
     r"|(?:an?|one)\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b)"  # the body just named
     r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b))"  # ", it said"

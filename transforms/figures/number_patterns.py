@@ -153,14 +153,15 @@ ADDRESS_AFTER = re.compile(
     r"|Place|Drive|Way|Prospekt|Prospect|Embankment|Highway|Ulitsa)\b"
 )
 # A score: "3-2", "2:1", with a word of a contest around it: "a 3-2 win", "won 2-1".
-SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d.,%])")
+SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2." ends a sentence
 SCORE_WORD_AFTER = re.compile(
     r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
     r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",
     re.IGNORECASE,
 )
 SCORE_WORD_BEFORE = re.compile(
-    r"\b(?:won|win|wins|lost|lose|loses|beat|beats|beaten|defeated|drew|drawn|trail\w*|lead\w*|scor(?:ed|es|ing)"
+    r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeating"
+    r"|drew|drawn|trail\w*|lead\w*|scor(?:ed|es|ing)"
     r"|score\s+of|scoreline\s+of|final\s+score)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )

@@ -66,6 +66,9 @@ SHARE = (
     r"|\s+of\s+(?!an?\b)[a-z])"
     rf"|one\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})(?![\w,.-])"
     rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"
+    # a change by a share: "sales rose by a third", "cut by half in May" (not "a third party")
+    r"|(?<=\bby\s)(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?)"
+    r"(?=\s*[,.;]|\s+(?:in|on|since|from|to|last|this|over|compared|between|year|month)\b|\s*$)"
 )
 
 _TOKEN = re.compile(r"[A-Za-z]+")

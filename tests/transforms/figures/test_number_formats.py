@@ -30,6 +30,8 @@ FORMATS = [
     ("European dots with a comma decimal", "He was paid 1.234,5 euros.",
      [fig("1.234,5 euros", 1234.5, unit="EUR")]),
     ("European dot thousands", "The town sent 2.390 volunteers.", [fig("2.390", 2390)]),
+    ("a change by a share in words", "Enlistment rose by a third in the spring.",
+     [fig("a third", 33.33, unit="percent")]),
     # --- South Asian scales -----------------------------------------------------------------
     ("lakh", "Families were offered 2 lakh rupees.",
      [fig("2 lakh rupees", 2e5, unit="INR")]),
@@ -113,6 +115,8 @@ NOT_FIGURES = [
     ("a score", "It ended in a 3-2 win for the hosts."),
     ("a score after a verb", "The visitors won 2-1 at home."),
     ("a score a side scored", "The hosts scored 3-1 in the final."),
+    ("a score that ends its sentence", "The hosts won the final, beating the visitors 5-2."),
+    ("a share in an ordinal's name", "The goods were sold by a third party."),
     ("aircraft and groups", "The Su-25 flew past the G7 summit."),
     ("a ranking", "the top 10 regions by losses"),
     ("a numeric date", "The decree of 13.02.2023 was signed."),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 
+from transforms.attribution.lexicon import THAT_OPENS
 from transforms.attribution.reading import MEDIA_KINDS, Cue, Reading, quote_of
 from transforms.attribution.sources import SourceIndex, is_person
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
@@ -32,7 +33,7 @@ PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked 
 HEADLINE_SENTENCES = 3  # a headline or standfirst is one of the first sentences
 VIA_ONLY_RULES = ("article-relay",)  # candidates for the via, never for the claimant
 CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s+that\b)|;|\s[–—]\s")
-THAT_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+that\b")  # "said on Monday that ..."
+THAT_CLAUSE = re.compile(THAT_OPENS)  # "said on Monday that ..."
 OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
                          r"corresponds|equals|exceeds|would|puts|brings)\b")
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"

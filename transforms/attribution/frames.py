@@ -19,7 +19,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from transforms.attribution.lexicon import SPEAKS_FOR_NOUNS
+from transforms.attribution.lexicon import SPEAKS_FOR_NOUNS, SPOKESPERSON, THAT_OPENS
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
 
 SRC = r"⟦(\d+)⟧"
@@ -93,13 +93,12 @@ VERB_SUBJECT = re.compile(
 QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
                        + r"\s+as\s+(?:saying|telling|stating|writing|announcing|reporting|"
                        r"estimating|claiming)")
-SPEAKS_FOR_HIT = re.compile(r"(?:spokes(?:man|woman|person)|representative|officials?|officers?)"
-                            r"\s+(?:for|of|at|from)\s")
+SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from)\s"
+SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO)
 # "a spokesman for X said", "an official at X told": someone who speaks for the body named
 SPEAKS_FOR_BODY = re.compile(
-    r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|representative|"
-    r"officials?|officers?)\s+(?:for|of|at|from)\s+(?:the\s+)?" + SRC + APPOSITIVE + ADVERBIALS
-    + r",?\s+" + SPEECH + r"\b")
+    r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO + r"\s*(?:the\s+)?" + SRC
+    + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+to|spoke\s+to|"
                   r"interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP + SRC)
@@ -118,7 +117,7 @@ ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also
                     r"|\b(?:decree|order|law)\s+(?:that\s+)?" + SRC
                     + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b")
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")
-OPENS_CLAUSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+that\b|\s*:")  # "reported on Friday that"
+OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "said:"
 LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
                    + r"[ \t]*:", re.M)
 DASH_CREDIT = re.compile(SRC + r"\.?(?:[ \t]+(?:video|photo|audio))?[ \t]*$", re.M)

@@ -28,6 +28,10 @@ specify clarify forecast:forecasts,forecast,forecast,forecasting
 expect reckon assert boast brag:brags,bragged,bragged,bragging ask complain state note add
 claim fear worry:worries,worried,worried,worrying
 """
+# what opens a reported clause after its verb: "said on Monday that ...", "reported that ..."
+THAT_OPENS = r"(?:\s+[\w’'-]+){0,3}?\s+that\b"
+# one who speaks for a body: "a spokeswoman said", "a spokesman for X said"
+SPOKESPERSON = r"spokes(?:man|woman|person)"
 NOUN_ONLY_FORMS = ("estimate",)  # "the estimate": a verb form only after its subject
 
 

@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
-from transforms.attribution.lexicon import BACK_HEADS, MEDIA_NOUNS, STAFF_NOUNS
+from transforms.attribution.lexicon import BACK_HEADS, MEDIA_NOUNS, STAFF_NOUNS, THAT_OPENS
 from transforms.attribution.references import (
     MINISTRY,
     NAMED,
@@ -323,7 +323,7 @@ def described(words: str) -> str:
 
 
 ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
-REPORTED_THAT = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+that\s+(?:the\s+)?|\s*:\s*")
+REPORTED_THAT = re.compile(THAT_OPENS + r"\s+(?:the\s+)?|\s*:\s*")
 
 
 def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:

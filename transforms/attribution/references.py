@@ -21,6 +21,7 @@ from transforms.attribution.lexicon import (
     ORG_HEADS,
     SPEAKS_FOR_NOUNS,
     SPEECH,
+    SPOKESPERSON,
     STAFF_NOUNS,
 )
 from transforms.attribution.sources import (
@@ -60,7 +61,7 @@ BACKREF = re.compile(
     r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+(?:['’]s)?\s+){0,4}"
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
-    r"|(?:an?|one)\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b)"  # the body just named
+    r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
     r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b))"  # ", it said"
     r"|(?P<they>they\b)"
     r"|(?P<we>(?:we|our)\b))"

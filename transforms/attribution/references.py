@@ -353,10 +353,12 @@ ACRONYM_CUE_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting
                                                  "numbers", "report", "survey", "poll", "polling")) + r"\b")
 
 
+SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
 def gerund_opening(word: str, text: str, start: int) -> bool:
     """"Comparing data on ...": a sentence opened by a verb's -ing form, not by a name."""
-    return word.endswith("ing") and re.search(r"(?:^|[.!?]\s+|\n)$", text[max(0, start - 3):start]
-                                              ) is not None
+    return word.endswith("ing") and SENTENCE_OPENS.search(text[max(0, start - 3):start]) is not None
 
 
 def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:

@@ -328,18 +328,27 @@ REPORTED_THAT = re.compile(THAT_OPENS + r"\s+(?:the\s+)?|\s*:\s*")
 
 def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:
     """"Citing X, the paper reported ...", "The paper reported that X estimates ...": a body
-    that cites another in its sentence, or reports what another says, relays it (a person
-    citing a body stays the one who speaks, as the annotation has it)."""
+    that cites another in its sentence, or an outlet that reports what another says, relays it
+    (a person citing a body stays the one who speaks, as the annotation has it)."""
     cited = {c.name for c in cues if c.role == "cited"}
-    deeper = {a.name for a in cues if a.role == "speaker" and index.kind(a.name) in MEDIA_KINDS
-              and any(b.role == "speaker" and b.name != a.name and b.start >= a.end and (
-                  REPORTED_THAT.fullmatch(text, a.end, b.start) or ACCORDING.match(text, a.start))
-                      for b in cues)}  # "According to the paper, officials believe ..."
-    if not cited and not deeper:
-        return cues
-    return [c._replace(role="relay") if c.role == "speaker" and (c.name in deeper or (
-        cited and c.name not in cited and (index.kind(c.name) in MEDIA_KINDS
-                                           or not is_person(c.name)))) else c for c in cues]
+    return [c._replace(role="relay") if c.role == "speaker" and (
+        cites_another(c, cited, index) or reports_another(c, cues, index, text)) else c
+        for c in cues]
+
+
+def cites_another(cue: Cue, cited: set[str], index: SourceIndex) -> bool:
+    """A body (not a person) whose sentence cites a source other than itself."""
+    return bool(cited) and cue.name not in cited and (
+        index.kind(cue.name) in MEDIA_KINDS or not is_person(cue.name))
+
+
+def reports_another(cue: Cue, cues: list[Cue], index: SourceIndex, text: str) -> bool:
+    """An outlet that reports what a speaker after it says: "The paper reported that X
+    estimates ...", "According to the paper, officials believe ..."."""
+    return index.kind(cue.name) in MEDIA_KINDS and any(
+        b.role == "speaker" and b.name != cue.name and b.start >= cue.end and (
+            REPORTED_THAT.fullmatch(text, cue.end, b.start) or ACCORDING.match(text, cue.start))
+        for b in cues)
 
 
 def backward(previous: list[Cue], cues: list[Cue], prev: Sentence, index: SourceIndex,

@@ -168,13 +168,14 @@ def block_key(m: Member) -> tuple:
     return block(m.row["metric"], m.row["claimant_id"], m.row["per"], m.row["unit"])
 
 
-def amounts_agree(a: dict, b: dict) -> bool:
-    if a["unit"] != b["unit"]:
+def amounts_agree(a: tuple, b: tuple) -> bool:
+    """Whether two amounts, (unit, value, value_low, value_high), may state one figure."""
+    if a[0] != b[0]:
         return False
-    if a["value"] is not None and b["value"] is not None:
-        return close(a["value"], b["value"])
-    if a["value"] is None and b["value"] is None:
-        return close(a["value_low"], b["value_low"]) and close(a["value_high"], b["value_high"])
+    if a[1] is not None and b[1] is not None:
+        return close(a[1], b[1])
+    if a[1] is None and b[1] is None:
+        return close(a[2], b[2]) and close(a[3], b[3])
     return False
 
 
@@ -182,14 +183,21 @@ def cores(block: list[Member]) -> list[Cluster]:
     """Claims linked by agreeing amounts at compatible times, grouped (union-find).
 
     Claims with the same amount and time are taken together first, and values are compared
-    only with their neighbours in sorted order, so a block of many repeats stays cheap.
+    only with their neighbours in sorted order, so a block of many repeats stays cheap; a pair
+    already joined through others is not compared, and two amounts are compared once, so that
+    a block of many close values (a count reported week by week) does not cost their square.
     """
     groups: dict[tuple, list[Member]] = defaultdict(list)
     for m in block:
         r = m.row
         groups[(r["unit"], r["value"], r["value_low"], r["value_high"], m.when)].append(m)
     keys = sorted(groups, key=lambda k: (k[0], _point(k), str(k[4])))
+    points = [_point(k) for k in keys]
+    times = {when: n for n, when in enumerate(dict.fromkeys(k[4] for k in keys))}
+    time_of = [times[k[4]] for k in keys]
     parent = list(range(len(keys)))
+    agree: dict[tuple, bool] = {}  # amounts, and times, are compared once a pair
+    fits: dict[tuple[int, int], bool] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -198,12 +206,22 @@ def cores(block: list[Member]) -> list[Cluster]:
         return i
 
     for i, a in enumerate(keys):
+        reach = points[i] / (1 - ROUNDING) + 1e-9
         for j in range(i + 1, len(keys)):
             b = keys[j]
-            if b[0] != a[0] or _point(b) > _point(a) / (1 - ROUNDING) + 1e-9:
+            if b[0] != a[0] or points[j] > reach:
                 break
-            ra, rb = groups[a][0].row, groups[b][0].row
-            if amounts_agree(ra, rb) and compatible(a[4], b[4]):
+            if find(i) == find(j):
+                continue
+            when = (time_of[i], time_of[j])
+            if when not in fits:
+                fits[when] = compatible(a[4], b[4])
+            if not fits[when]:
+                continue
+            pair = (a[:4], b[:4])
+            if pair not in agree:
+                agree[pair] = amounts_agree(a, b)
+            if agree[pair]:
                 parent[find(j)] = find(i)
     clusters: dict[int, Cluster] = defaultdict(Cluster)
     for i, key in enumerate(keys):

@@ -138,7 +138,7 @@ def valid_rows() -> dict[str, list[dict]]:
         ],
         "claim_flags": [
             {"flag_id": "f1", "flag": "conversion_differs", "cluster_id": "k2", "claim_id": "c2",
-             "reason": "Converts 210,000 RUB to 2,300 USD where 2 other documents give 2,250 USD."},
+             "reason": "Converts 210,000 RUB to 2,300 USD where the consensus converts it to 2,250 USD."},
             {"flag_id": "f2", "flag": "contradiction", "cluster_id": "k1", "claim_id": None,
              "reason": "Russian Ministry of Defence: 30,000 people recruited in May 2025; "
                        "another claimant gives 36,000."},

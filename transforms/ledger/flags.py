@@ -35,56 +35,39 @@ def amount(value: float | None, unit: str) -> str:
     return f"{number} {'people' if unit == 'person' else unit}"
 
 
-def others(n: int) -> str:
-    """Who else gives the cluster's figure: "3 other documents", "1 other document"."""
-    if n == 0:
-        return "the same document elsewhere"
-    return f"{n} other document{'s' if n != 1 else ''}"
-
-
-def verb(n: int) -> str:
-    return "gives" if n <= 1 else "give"
-
-
-def giving(cluster: Cluster, value: float | None, column: str = "value") -> set[str]:
-    """The documents whose core claims give `value`."""
-    return {m.doc_id for m in cluster.members if m.flag is None and m.row[column] == value}
-
-
 def variant_flags(cluster: Cluster) -> list[tuple[str, str, str]]:
-    """(flag, claim_id, reason) for every variant in the cluster."""
+    """(flag, claim_id, reason) for every variant in the cluster.
+
+    A reason names the consensus it departs from, not how many documents give it (the
+    cluster's `n_documents` says that): a flag then changes only when what it compares with
+    does, not with every reprint of the story, which a run would otherwise rewrite."""
     consensus, unit = cluster.consensus(), cluster.unit
     alt, alt_unit = cluster.conversion()
     out = []
-    with_value = giving(cluster, consensus)
-    with_alt = giving(cluster, alt, "alt_value")
     for m in cluster.members:
         row = m.row
         if m.flag is None and (row["value"] is None or consensus is None or row["value"] == consensus) \
                 and (alt is None or row["alt_unit"] != alt_unit or row["alt_value"] == alt):
             continue  # states the consensus as the cluster converts it: nothing to flag (fast path)
         said = amount(row["value"], row["unit"])
-        n = len(with_value) - (m.doc_id in with_value)  # the other documents giving the consensus
         if m.flag and m.flag[0] == "typo":
-            out.append(("typo", m.claim_id, f"{said} looks like a slip for "
-                        f"{amount(consensus, unit)}, which {others(n)} {verb(n)}: {m.flag[1]}."))
+            out.append(("typo", m.claim_id, f"{said} looks like a slip for the consensus, "
+                        f"{amount(consensus, unit)}: {m.flag[1]}."))
         elif m.flag and m.flag[0] == "other_currency":
             via = f" (about {m.flag[1]})" if m.flag[1] else ""
-            out.append(("other_currency", m.claim_id, f"Given only as {said}{via}; "
-                        f"{others(n)} {verb(n)} {amount(consensus, unit)} "
-                        f"({amount(alt, alt_unit)})."))
+            out.append(("other_currency", m.claim_id, f"Given only as {said}{via}; the consensus "
+                        f"is {amount(consensus, unit)} ({amount(alt, alt_unit)})."))
         elif row["value"] is not None and consensus is not None and row["value"] != consensus:
             rounded = within_rounding(row["value"], consensus)
             out.append(("rounded" if rounded else "value_differs", m.claim_id,
-                        f"Gives {said} where {others(n)} {verb(n)} {amount(consensus, unit)}"
+                        f"Gives {said} where the consensus is {amount(consensus, unit)}"
                         + (", rounded." if rounded else ": close, but beyond rounding.")))
         if (m.flag is None or m.flag[0] == "typo") and alt is not None and (
                 row["alt_unit"] == alt_unit and row["alt_value"] != alt
                 and not within_rounding(row["alt_value"], alt)):
-            n = len(with_alt) - (m.doc_id in with_alt)
             out.append(("conversion_differs", m.claim_id,
-                        f"Converts {said} to {amount(row['alt_value'], alt_unit)} where "
-                        f"{others(n)} {verb(n)} {amount(alt, alt_unit)}."))
+                        f"Converts {said} to {amount(row['alt_value'], alt_unit)} where the "
+                        f"consensus converts it to {amount(alt, alt_unit)}."))
     return out
 
 

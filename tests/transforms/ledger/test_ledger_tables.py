@@ -139,7 +139,18 @@ def test_another_conversion_of_the_same_figure_is_flagged_with_both_conversions(
     [flag] = flags.to_dict("records")
     assert (flag["flag"], flag["claim_id"]) == ("conversion_differs", "odd")
     assert "5,140 USD" in flag["reason"] and "5,130 USD" in flag["reason"]
-    assert "3 other documents" in flag["reason"]
+    assert "consensus" in flag["reason"] and "other document" not in flag["reason"]
+
+
+def test_a_reprint_of_the_consensus_leaves_the_variant_flags_as_they_were():
+    odd = pay("odd", "p4", 495_000, alt_value=5_140, alt_unit="USD")
+    _, _, before = with_pay(document("p4", "Newsweek", D(2023, 9, 6)), odd)
+    reprint = document("p5", "Yahoo News", D(2023, 9, 6), duplicate_of="p1")
+    _, clusters, after = run([*PAY_DOCS, document("p4", "Newsweek", D(2023, 9, 6)), reprint],
+                             [*PAY_CLAIMS, odd, pay("pay-p5", "p5", 495_000, alt_value=5_130,
+                                                    alt_unit="USD")])
+    assert clusters["n_documents"].tolist() == [5]
+    pd.testing.assert_frame_equal(after, before)
 
 
 def test_a_typo_joins_the_consensus_and_is_flagged_as_a_missing_digit():

@@ -78,7 +78,8 @@ DESCRIPTION_NOUNS_TEXT = """
     diplomats lawmakers residents relatives activists monitors journalists economists
     demographers historians sociologists lawyers volunteers families soldiers recruits groups
     officers commanders prosecutors spokespeople insiders advocates friends colleagues witnesses
-    neighbours neighbors veterans doctors medics opposition police"""
+    neighbours neighbors veterans doctors medics opposition police organizers organisers critics
+    supporters opponents pollsters scientists protesters campaigners"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -117,6 +118,12 @@ BACK_HEADS_TEXT = """
     authority academy watchdog department company firm union commission court commissariat
     mission"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
+# What a named body publishes, which stands for it: "FEC records", "a Gallup poll", "a
+# RealClearPolitics average".
+RECORD_NOUNS_TEXT = """
+    records filings data figures statistics estimates numbers report survey poll polling average
+    tally analysis"""
+RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
 # "local media Vecherny Kurier", "the project “Count the Cost”".
 MEDIA_NOUNS_TEXT = """

@@ -19,6 +19,7 @@ from transforms.attribution.lexicon import (
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
+    RECORD_NOUNS,
     SPEAKS_FOR_NOUNS,
     SPEECH,
     SPOKESPERSON,
@@ -128,9 +129,13 @@ HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", 
                    "Council", "Bank", "Court", "Commission", "Agency", "Committee", "Board",
                    "Center", "Centre", "Organization", "Organisation", "Association", "League",
                    "Society", "Foundation", "Fund")
+# Words that join a name to what precedes it, never inside one: "Data from the Bureau of ..."
+# names the Bureau, not "Data from the Bureau".
+FUNCTION_WORDS_TEXT = "from the by of at in to with for and on a an"
+_NOT_FUNCTION = rf"(?!(?:{'|'.join(FUNCTION_WORDS_TEXT.split())})\s)"
 ORG_NAME = re.compile(
     rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
-    rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
+    rf"(?:(?:{_CAP}|{_NOT_FUNCTION}[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
     rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
@@ -334,8 +339,8 @@ BODY_OF = re.compile(
 CITED_ACRONYM = re.compile(
     r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
-    r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5}|[A-Z][a-z]+)(?:['’]s)?\s+(?=(?:records|filings|data|figures|"
-    r"statistics|estimates|numbers|report|survey|poll|polling)\b)"
+    r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5}|[A-Z][a-z]+(?:[A-Z][a-z]+)*)(?:['’]s)?\s+(?=(?:"
+    + "|".join(RECORD_NOUNS) + r")\b)"
 )
 
 
@@ -348,9 +353,7 @@ ORG_HIT = re.compile(r"\b" + trie_regex(sorted({w.lower() for w in ORG_HEADS} | 
 BODY_OF_HIT = re.compile(r"\b" + trie_regex(("government", "administration", "parliament",
                                              "authorities", "office")) + r"\s+of\b")
 ACRONYM_CUE_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "cited",
-                                                 "quoted", "reported", "records", "filings",
-                                                 "data", "figures", "statistics", "estimates",
-                                                 "numbers", "report", "survey", "poll", "polling")) + r"\b")
+                                                 "quoted", "reported", *RECORD_NOUNS)) + r"\b")
 
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")

@@ -36,8 +36,9 @@ ADVERBIALS = (
     r"|in\s+(?!that\b)[a-z][\w’'-]*)){0,3}"  # "the government of the Orenburg region in Russia said"
 )
 APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"; never
-    # the verb itself ("X, said 45 ...": the comma is the writer's, the verb X's)
-    r"(?:\s*\([^()\n]{0,60}\))?(?:,(?!\s*(?:said|says|told|added)\b)[^,;“”\"\n]{1,140}?"
+    # the verb itself ("X, said 45 ...": the comma is the writer's, the verb X's); a number's
+    # own commas do not end it ("X, which employs 4,000 people, said")
+    r"(?:\s*\([^()\n]{0,60}\))?(?:,(?!\s*(?:said|says|told|added)\b)(?:[^,;“”\"\n]|(?<=\d),(?=\d)){1,140}?"
     r"(?:,|(?=\s+(?:said|says|told|added)\b)))?"
 )
 GAP = r"(?:(?!that\b|who\b|which\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"

@@ -40,7 +40,7 @@ NAMED, PERSON, MINISTRY, ORG, THEY, WE = "named", "person", "ministry", "org", "
 BACKREF = re.compile(
     r"(?=[hsaitdmowe])\b(?:(?P<person>(?:he|she|him)\b|(?<=\bin\s)(?:his|her)(?=\s+words)"
     r"|(?<=\baccording\sto\s)(?:her|his)\b"
-    r"|the\s+(?:kremlin\s+leader|(?:deputy\s+|vice\s+|prime\s+|foreign\s+|defen[cs]e\s+)*"
+    r"|the\s+(?:kremlin\s+leader|(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
     r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
     r"chairman|chief|"
@@ -135,7 +135,7 @@ FUNCTION_WORDS_TEXT = "from the by of at in to with for and on a an"
 _NOT_FUNCTION = rf"(?!(?:{'|'.join(FUNCTION_WORDS_TEXT.split())})\s)"
 ORG_NAME = re.compile(
     rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
-    rf"(?:(?:{_CAP}|{_NOT_FUNCTION}[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
+    rf"(?:(?:{_CAP}|{_NOT_FUNCTION}[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:(?:the|an?)\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
     rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
@@ -195,6 +195,8 @@ SINGLE_SPEAKER = re.compile(
     rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
     rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"
 )
+# whose campaign speaks: "the Clinton campaign said" is Clinton's figure, as "Clinton's campaign"
+CAMPAIGN_OWNER = re.compile(rf"(?<=[Tt]he\s)({_CAP})(?=\s+campaign\b)")
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
 SINGLE_SPEAKER_HIT = re.compile(r"\b" + trie_regex(SINGLE_SPEAKER_WORDS) + r"\b")
@@ -289,7 +291,8 @@ def not_one_word_name(word: str, text: str) -> bool:
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
-    for pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION, SINGLE_SPEAKER):
+    for pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION, SINGLE_SPEAKER,
+                    CAMPAIGN_OWNER):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
@@ -306,6 +309,7 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                     name = name.split(None, 1)[1]
                 first = name.split()[0]
             elif first in NOT_OWNER or first in SPEAKER_STOP or (
+                    pattern is CAMPAIGN_OWNER and not_one_word_name(name, text)) or (
                     pattern is SINGLE_SPEAKER and (not_one_word_name(name, text)
                                                    or AFTER_WORD.search(text, max(0, m.start() - 6),
                                                                         m.start()))):
@@ -399,6 +403,9 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
             continue
         if first in ("the", "The"):
             name = name.split(None, 1)[1]
+            first = name.split()[0]
+        while first.islower() and any(w[:1].isupper() for w in name.split()[1:2]):
+            name = name.split(None, 1)[1]  # "the nonpartisan Committee for ...": the Committee
             first = name.split()[0]
         adj = [w for w in (m.group("adj") or "").split() if w != "The"]
         tail = re.split(r"\s(?:of|for|on)\s", name, maxsplit=1)[1:]  # "Committee on Taxation"

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from transforms.attribution.frames import frames
 from transforms.attribution.lexicon import BACK_HEADS, MEDIA_NOUNS, STAFF_NOUNS, THAT_OPENS
 from transforms.attribution.references import (
+    GOVERNMENT_PLACES,
     MINISTRY,
     NAMED,
     ORG,
@@ -96,16 +97,24 @@ def article_country(outlet: str | None, refs: list[Ref], index: SourceIndex,
     return max(sorted(counts), key=counts.get) if counts else None
 
 
-# ISO code: (country as news names it, adjective), for naming an unregistered ministry
+# ISO code: country as news names it, adjective, capital; for naming an unregistered ministry
+# and for the country of "the Ministry of Defence in London"
 COUNTRIES_TEXT = """
-    GB:UK:British RU:Russia:Russian UA:Ukraine:Ukrainian BY:Belarus:Belarusian KZ:Kazakhstan:Kazakh
-    IN:India:Indian NP:Nepal:Nepali GE:Georgia:Georgian AM:Armenia:Armenian US:US:US
-    FI:Finland:Finnish PL:Poland:Polish DE:Germany:German FR:France:French LT:Lithuania:Lithuanian
-    LV:Latvia:Latvian EE:Estonia:Estonian AU:Australia:Australian CA:Canada:Canadian CU:Cuba:Cuban
-    SY:Syria:Syrian KP:North_Korea:North_Korean CN:China:Chinese UZ:Uzbekistan:Uzbek
-    KG:Kyrgyzstan:Kyrgyz TJ:Tajikistan:Tajik LK:Sri_Lanka:Sri_Lankan"""
+    GB:UK:British:London RU:Russia:Russian:Moscow UA:Ukraine:Ukrainian:Kyiv
+    BY:Belarus:Belarusian:Minsk KZ:Kazakhstan:Kazakh:Astana IN:India:Indian:Delhi
+    NP:Nepal:Nepali:Kathmandu GE:Georgia:Georgian:Tbilisi AM:Armenia:Armenian:Yerevan
+    US:US:US:Washington FI:Finland:Finnish:Helsinki PL:Poland:Polish:Warsaw
+    DE:Germany:German:Berlin FR:France:French:Paris LT:Lithuania:Lithuanian:Vilnius
+    LV:Latvia:Latvian:Riga EE:Estonia:Estonian:Tallinn AU:Australia:Australian:Canberra
+    CA:Canada:Canadian:Ottawa CU:Cuba:Cuban:Havana SY:Syria:Syrian:Damascus
+    KP:North_Korea:North_Korean:Pyongyang CN:China:Chinese:Beijing UZ:Uzbekistan:Uzbek:Tashkent
+    KG:Kyrgyzstan:Kyrgyz:Bishkek TJ:Tajikistan:Tajik:Dushanbe LK:Sri_Lanka:Sri_Lankan:Colombo
+    KR:South_Korea:South_Korean:Seoul"""
 COUNTRIES = {c: (n.replace("_", " "), a.replace("_", " "))
-             for c, n, a in (x.split(":") for x in COUNTRIES_TEXT.split())}
+             for c, n, a, _ in (x.split(":") for x in COUNTRIES_TEXT.split())}
+CAPITAL_COUNTRIES = {capital: c for c, _, _, capital in (x.split(":") for x in COUNTRIES_TEXT.split())}
+CAPITAL_COUNTRIES["Kiev"] = "UA"
+IN_CAPITAL = re.compile(r"\s+in\s+(" + "|".join(CAPITAL_COUNTRIES) + r")\b")
 _COUNTRY_WORDS = {w: c for c, (n, a) in COUNTRIES.items() for w in (n, a, a + "s")}
 COUNTRY_WORD = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _COUNTRY_WORDS), key=len,
                                                             reverse=True)) + r")(?![\w])")
@@ -121,6 +130,18 @@ def lead_country(lead: str) -> str | None:
     if not counts:
         return None
     return max(counts, key=counts.get)  # dicts keep the order first named
+
+
+def place_government(place: str, refs: list[Ref], at: int, index: SourceIndex) -> str:
+    """Who a country or capital that speaks stands for: the registered government body of that
+    country the article names, the nearest one before the place, else the first after ("Seoul
+    says 3,000 ..." over a story of South Korea's spy agency); else the place as written."""
+    code = CAPITAL_COUNTRIES.get(place) or _COUNTRY_WORDS.get(place)
+    bodies = [(k, x.name) for k, x in enumerate(refs) if x.cls == NAMED and x.name != place
+              and (src := index.sources.get(x.name or "")) is not None and src.country == code
+              and src.kind in ("government", "military", "intelligence")] if code else []
+    before = [name for k, name in bodies if k < at]
+    return before[-1] if before else bodies[0][1] if bodies else place
 
 
 def country_ministry(country: str | None, function: str, index: SourceIndex) -> str | None:
@@ -250,8 +271,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         for k in range(first, r):
             if refs[k].cls == WE and quote_of(quotes, refs[k].start):
                 continue  # "we" in a quotation is its speaker, named by the quotation's cue
-            name = apposed(refs, k, r, text) or resolve(refs[k], si, seen, spoken, researched,
-                                                        later, country, index, titled)
+            where = IN_CAPITAL.match(text, refs[k].end) if refs[k].cls == MINISTRY else None
+            name = apposed(refs, k, r, text) or resolve(
+                refs[k], si, seen, spoken, researched, later,
+                CAPITAL_COUNTRIES[where.group(1)] if where else country, index, titled)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 end = refs[k].end
@@ -259,6 +282,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                     end = whose.end()  # "the head of the district office said"
                 name = described(text[refs[k].start:end])  # "the fire department"
                 seen.append((si, name))  # "... A spokeswoman said": the body just described
+            if refs[k].cls == NAMED and name in GOVERNMENT_PLACES:
+                name = place_government(name, refs, k, index)
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))

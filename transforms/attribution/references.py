@@ -310,7 +310,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 first = name.split()[0]
             elif first in NOT_OWNER or first in SPEAKER_STOP or (
                     pattern is CAMPAIGN_OWNER and not_one_word_name(name, text)) or (
-                    pattern is SINGLE_SPEAKER and (not_one_word_name(name, text)
+                    pattern is SINGLE_SPEAKER and ((not_one_word_name(name, text)
+                                                    and name not in GOVERNMENT_PLACES)
                                                    or AFTER_WORD.search(text, max(0, m.start() - 6),
                                                                         m.start()))):
                 continue
@@ -325,12 +326,15 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
 
 SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
                           "There", "Here", "One", "Others", "Everyone", "Nobody"})
-# A country or capital that "says" stands for its government, which the text names elsewhere
+# Capitals, which news names for their governments ("Moscow says", "Kyiv estimates")
 CAPITALS_TEXT = """
     Moscow Kyiv Kiev Seoul Pyongyang London Washington Beijing Delhi Kathmandu Havana Minsk
     Tbilisi Astana Tashkent Bishkek Dushanbe Yerevan Baku Warsaw Berlin Paris Tokyo Ankara Tehran
     Brussels Helsinki Riga Vilnius Tallinn Chisinau"""
 PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | set(DEMONYMS)
+# A country or capital that speaks is its government, named as the text names it ("Russia
+# says 6,000 ...": Russia); a demonym alone never speaks ("Russian said" is no sentence of news).
+GOVERNMENT_PLACES = frozenset(CAPITALS_TEXT.split()) | {k for k in DEMONYMS if " " not in k}
 
 
 # "The government of the Tyumen region", "the administration of Belgorod": a body named by its

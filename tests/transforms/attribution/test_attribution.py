@@ -107,8 +107,11 @@ CLAIMANTS = [
      "Human rights groups", None),
     ("The volunteer group InformNapalm said 150 foreigners had signed contracts.", "150",
      "InformNapalm", None),
-    # a country or capital that "says" is not a source of its own
-    ("Seoul says 3,000 soldiers are already in Russia.", "3,000", OUTLET, None),
+    # a country or capital that "says" is its government: the one the article names, else the
+    # place as written
+    ("Seoul says 3,000 soldiers are already in Russia.", "3,000", "Seoul", None),
+    ("Seoul says 3,000 soldiers are in Russia. South Korea's spy agency said they came by sea.",
+     "3,000", "South Korea's National Intelligence Service", None),
     # a relay quoting a person by pronoun
     ("Dmitry Medvedev visited the region. \"This year 150,000 people signed contracts,\" TASS "
      "quoted him as telling officials.", "150,000", "Dmitry Medvedev", "TASS"),

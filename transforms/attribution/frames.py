@@ -52,13 +52,13 @@ def src(name: str) -> str:
 
 # cues led by a word, in one pattern so the article is scanned once for all of them
 LED = re.compile(  # the look-ahead on first letters lets the scan skip most positions
-    r"(?=[abcdeilopqrst])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
+    r"(?=[abcdefgilmopqrstw])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
     + src("according_src")
     + r"(?P<post>(?:['’]s)?\s+(?:data|figures|statistics|estimates|calculations))?)"
     r"|(?P<by_speaker>(?:by\s+the\s+(?P<calc>calculations?|count|estimates?|tally)\s+of\s+"
     r"(?:the\s+)?" + GAP + src("calc_src") + r")|(?P<verb>reported|stated|announced|analy[sz]ed|"
     r"reviewed|described|compiled|conducted|commissioned|"
-    r"collected|calculated|estimated|released|provided|revealed|gathered|obtained|found|made\s+"
+    r"collected|calculated|estimated|released|provided|revealed|gathered|obtained|found|given|made\s+"
     r"public|claimed|counted|identified)(?:\s+in\s+more\s+detail)?\s+by\s+(?:the\s+)?" + GAP
     + src("by_speaker_src") + ")"
     r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"

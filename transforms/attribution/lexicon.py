@@ -116,7 +116,7 @@ BACK_HEADS_TEXT = """
     centre institute bank foundation university group observatory fund organization organisation
     association network project initiative watch monitor tribunal commissioner ombudsman board
     authority academy watchdog department company firm union commission court commissariat
-    mission plant factory"""
+    mission plant factory staff"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # What a named body publishes, which stands for it: "FEC records", "a Gallup poll", "a
 # RealClearPolitics average".

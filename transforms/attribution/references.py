@@ -45,7 +45,7 @@ BACKREF = re.compile(
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
     r"chairman|chief|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
-    r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b(?!['’]s\s))"
+    r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b(?!['’]s\s|\s+staff\b))"
     r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
     r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
     r"the\s+interior|justice|finance|health|labou?r))?\b"
@@ -187,7 +187,8 @@ CITED_DESCRIPTION = re.compile(
 SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", "estimated",
                         "estimates", "estimate", "wrote", "writes", "calculated", "found", "counted",
                         "told", "added", "noted", "notes", "claimed", "claims", "claim", "stated",
-                        "announced", "warned", "warns", "argued", "argues", "argue", "insisted")
+                        "announced", "warned", "warns", "argued", "argues", "argue", "insisted",
+                        "puts", "believes", "expects", "predicts")
 SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
 SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"
@@ -317,6 +318,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue
             if first in SPEAKER_STOP or overlaps(start, end, taken):
                 continue
+            if name == "media" and text[max(0, start - 7):start].lower() == "social ":
+                continue  # "social media posts": where people post, not who reports
             if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
                 continue  # "the journalists": the outlet named before (a back-reference)
             refs.append(Ref(start, end, NAMED, name))
@@ -493,7 +496,8 @@ def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         surnames.setdefault(words[-1], name)
     for m in TITLED.finditer(text):  # after the full names, so "Mr. Petrov" is Ivan Petrov
         surname = m.group(1)
-        if surname not in surnames and surname not in NOT_IN_NAME and surname not in NAME_PREFIX:
+        if (surname not in surnames and surname not in NOT_IN_NAME and surname not in NAME_PREFIX
+                and surname.lower() not in ORG_WORDS):  # "the General Staff" is no General
             surnames[surname] = surname
     if surnames:
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")

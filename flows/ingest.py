@@ -10,7 +10,7 @@ from prefect.cache_policies import NO_CACHE
 
 from muster import fetchstate, progress, readers, warehouse, web
 from muster.records import Rejected, nothing_usable
-from transforms.batches import batches
+from transforms.batches import arrow_batches
 from transforms.cleaning.publication import new_or_changed
 
 
@@ -51,7 +51,7 @@ def read_published_index(warehouse_dir: str):
 @task(cache_policy=NO_CACHE)
 def select_new(raw, documents, claims, extractor_version: str, batch_size: int):
     fresh = new_or_changed(raw, documents, claims, extractor_version)
-    return [pa.Table.from_pandas(b, preserve_index=False) for b in batches(fresh, batch_size)]
+    return arrow_batches(fresh, batch_size)
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

@@ -44,6 +44,8 @@ FIGURES = [
      [fig("1.5 million roubles", 1.5e6, unit="RUB"), fig("400,000", 400000, unit="RUB")]),
     ("half a million in words", "It offers nearly half a million roubles to recruits.",
      [fig("nearly half a million roubles", 500000, unit="RUB", qualifier="approx")]),
+    ("people asked in a survey", "Nearly 1,600 respondents took part.",
+     [fig("Nearly 1,600", 1600, unit="person")]),
     ("a demonym counts people", "Thirty-five Indians came home.",
      [fig("Thirty-five", 35, unit="person")]),
     ("compound multipliers", "The target is 2 million 389 thousand people.",

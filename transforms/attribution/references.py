@@ -113,7 +113,9 @@ NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
 
 # Bodies the registry does not list, named the way news names them: "Kazakhstan's Interior
 # Ministry", "the Finnish border guard", "Western officials". They become sources of kind unknown.
-_CAP = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+# (its lower-case runs possessive: what follows a capitalised word never starts lower-case, so
+# giving letters back cannot help a match, and the patterns built on it need not try)
+_CAP = rf"[{UPPER}][{LOWER}]++(?:-[{UPPER}][{LOWER}]++)?"
 BODY_HEAD = (
     r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
     r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
@@ -128,16 +130,17 @@ HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", 
                    "Council", "Bank", "Court", "Commission", "Agency", "Committee", "Board",
                    "Center", "Centre", "Organization", "Organisation", "Association", "League",
                    "Society", "Foundation", "Fund")
-ORG_NAME = re.compile(
+_INITIALS_BEFORE_OF = "".join(sorted({h[0] for h in HEADS_BEFORE_OF}))
+ORG_NAME = re.compile(  # each alternative led by a look-ahead on its first letter: a cheap skip
     rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
     rf"(?:(?:{_CAP}|[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:the\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
-    rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
+    rf"|(?=[{UPPER}])(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
     rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
     rf"diplomats|investigators|prosecutors))\b"
-    rf"|(?<![\w’'-])(?:the\s+)?(?P<department>(?:{'|'.join(HEADS_BEFORE_OF)})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
-    rf"|(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
+    rf"|(?=[t{_INITIALS_BEFORE_OF}])(?<![\w’'-])(?:the\s+)?(?P<department>(?:{'|'.join(HEADS_BEFORE_OF)})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
+    rf"|(?=[OoAa])(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
 )
 # whose people a description names: "relatives of the recruits", "friends of the deceased"
 # (not "officials of the ministry": that is the ministry's own reference)

@@ -251,14 +251,11 @@ def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
 def matches_of(pattern: re.Pattern, text: str, lowered: str):
     """`pattern`'s matches; the speaker patterns' only near the words they need (the same
     matches: their look-arounds see past each window's ends)."""
-    hits = {GROUP_SPEAKERS: (DESCRIPTION_HIT, 60, 160), SINGLE_SPEAKER: (SINGLE_SPEAKER_HIT, 200, 0),
-            CITED_DESCRIPTION: (CITING_HIT, 0, 200), ORG_NAME: (ORG_HIT, 120, 100),
-            DESCRIBED_SPEAKER: (SINGULAR_HIT, 60, 160),
-            BODY_OF: (BODY_OF_HIT, 20, 90), CITED_ACRONYM: (ACRONYM_CUE_HIT, 30, 40)}
-    if pattern not in hits:
+    near = NEEDED_WORDS.get(id(pattern))
+    if near is None:
         yield from pattern.finditer(text)
         return
-    hit, before, after = hits[pattern]
+    hit, before, after = near
     found = hit.finditer(lowered)
     if pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER):  # a noun a speech verb follows, or none
         found = (m for m in found if SPOKEN_AFTER.match(text, m.end()))
@@ -354,6 +351,13 @@ ACRONYM_CUE_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting
                                                  "quoted", "reported", "records", "filings",
                                                  "data", "figures", "statistics", "estimates",
                                                  "numbers", "report", "survey", "poll", "polling")) + r"\b")
+# Each pattern's words, and how far before and after them it may match (see `matches_of`);
+# keyed by identity, since a compiled pattern hashes its whole program on every lookup.
+NEEDED_WORDS = {id(pattern): near for pattern, near in (
+    (GROUP_SPEAKERS, (DESCRIPTION_HIT, 60, 160)), (SINGLE_SPEAKER, (SINGLE_SPEAKER_HIT, 200, 0)),
+    (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
+    (DESCRIBED_SPEAKER, (SINGULAR_HIT, 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
+    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)))}
 
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")

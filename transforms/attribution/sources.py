@@ -135,6 +135,7 @@ def is_person(name: str) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
+@lru_cache(maxsize=8192)
 def source_id(name: str) -> str:
     """A stable slug for a source name: "UK Ministry of Defence" -> "uk-ministry-of-defence"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()

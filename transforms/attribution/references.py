@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
@@ -164,11 +165,10 @@ DESCRIBED_SPEAKER = re.compile(
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
 SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM})?\s+(?:{SPEAKER_ADVERBS})?" + SPEECH
                           + r"\b")
-# (matched against the lower-cased text, as one trie so the scan stays cheap)
-DESCRIPTION_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_NOUNS) + r"\b")
-SINGULAR_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_SINGULARS) + r"\b")
-CITING_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "told", "cited",
-                                             "quoted")) + r"\b")
+# (words of the lower-cased text, looked up among its words: see `hit_spans`)
+DESCRIPTION_HIT = frozenset(DESCRIPTION_NOUNS)
+SINGULAR_HIT = frozenset(DESCRIPTION_SINGULARS)
+CITING_HIT = frozenset(("according", "citing", "quoting", "told", "cited", "quoted"))
 # Described sources after a cue that names them: "according to local media", "citing officials".
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 # ("according to government statistics and rights advocates": the words before the noun too)
@@ -195,7 +195,7 @@ SINGLE_SPEAKER = re.compile(
 )
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
-SINGLE_SPEAKER_HIT = re.compile(r"\b" + trie_regex(SINGLE_SPEAKER_WORDS) + r"\b")
+SINGLE_SPEAKER_HIT = frozenset(SINGLE_SPEAKER_WORDS)
 # words that say what a body does, not whose it is: "the Defence Ministry" is a back-reference
 BODY_MODIFIERS_TEXT = """
     Defence Defense Foreign Interior Internal Justice Finance Economy Economic Health Emergency
@@ -237,10 +237,10 @@ def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
 
 
 def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged spans around each hit."""
+    """Merged spans around each hit (a (start, end) span)."""
     spans: list[tuple[int, int]] = []
-    for m in hits:
-        lo, hi = max(0, m.start() - before), m.end() + after
+    for start, end in hits:
+        lo, hi = max(0, start - before), end + after
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
         else:
@@ -256,9 +256,9 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
         yield from pattern.finditer(text)
         return
     hit, before, after = near
-    found = hit.finditer(lowered)
+    found = hit_spans(hit, lowered)
     if pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER):  # a noun a speech verb follows, or none
-        found = (m for m in found if SPOKEN_AFTER.match(text, m.end()))
+        found = [(start, end) for start, end in found if SPOKEN_AFTER.match(text, end)]
     last = -1
     for lo, hi in windows(found, before, after):
         for m in pattern.finditer(text, lo, hi):
@@ -267,11 +267,45 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
                 yield m
 
 
+WORD_CHARS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16)
+def lowered_words(lowered: str) -> tuple[tuple[str, int, int], ...]:
+    """Every word of the lower-cased text (a run of word characters) and its span, read once
+    per article for all the prefilters."""
+    return tuple((m.group(), m.start(), m.end()) for m in WORD_CHARS.finditer(lowered))
+
+
+def hit_spans(hit: re.Pattern | frozenset[str], lowered: str) -> list[tuple[int, int]]:
+    """Where a prefilter's words stand in the lower-cased text: a set of words (each of word
+    characters only) is looked up among the text's words, the same spans as searching for
+    them between word boundaries; a pattern is searched."""
+    if isinstance(hit, frozenset):
+        return [(start, end) for word, start, end in lowered_words(lowered) if word in hit]
+    return [m.span() for m in hit.finditer(lowered)]
+
+
+WORD_RUN = re.compile(r"[\w’'-]+")
+
+
+@lru_cache(maxsize=16)
+def written_words(text: str) -> frozenset[str]:
+    """Every word of `text` as written (runs of letters, apostrophes and hyphens), read once
+    per article rather than searched for one by one."""
+    return frozenset(WORD_RUN.findall(text))
+
+
 def common_word(word: str, text: str) -> bool:
     """Whether a capitalised word is a common one: the article also writes it in lower case
     ("District told to find ..." beside "the district"); a one-word name never is."""
-    return word.istitle() and re.search(
-        rf"(?<![\w’'-]){re.escape(word.lower())}(?:e?s)?(?![\w’'-])", text) is not None
+    if not word.istitle():
+        return False
+    lower = word.lower()
+    if not WORD_RUN.fullmatch(lower):  # (lower-casing made a mark no word run holds)
+        return re.search(rf"(?<![\w’'-]){re.escape(lower)}(?:e?s)?(?![\w’'-])", text) is not None
+    words = written_words(text)
+    return lower in words or lower + "s" in words or lower + "es" in words
 
 
 def not_one_word_name(word: str, text: str) -> bool:
@@ -341,16 +375,15 @@ CITED_ACRONYM = re.compile(
 
 # Where ORG_NAME, BODY_OF and CITED_ACRONYM may match: the words each needs, found in the
 # lower-cased text, so that the full patterns run only near them (see `matches_of`).
-ORG_HIT = re.compile(r"\b" + trie_regex(sorted({w.lower() for w in ORG_HEADS} | {
+ORG_HIT = frozenset({w.lower() for w in ORG_HEADS} | {
     "ministry", "guard", "service", "agency", "staff", "office", "force", "forces", "government",
     "authorities", "parliament", "duma", "commissariat", "officials", "intelligence", "sources",
-    "diplomats", "investigators", "prosecutors", "administration"})) + r"\b")
+    "diplomats", "investigators", "prosecutors", "administration"})
 BODY_OF_HIT = re.compile(r"\b" + trie_regex(("government", "administration", "parliament",
                                              "authorities", "office")) + r"\s+of\b")
-ACRONYM_CUE_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "cited",
-                                                 "quoted", "reported", "records", "filings",
-                                                 "data", "figures", "statistics", "estimates",
-                                                 "numbers", "report", "survey", "poll", "polling")) + r"\b")
+ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
+                             "records", "filings", "data", "figures", "statistics", "estimates",
+                             "numbers", "report", "survey", "poll", "polling"))
 # Each pattern's words, and how far before and after them it may match (see `matches_of`);
 # keyed by identity, since a compiled pattern hashes its whole program on every lookup.
 NEEDED_WORDS = {id(pattern): near for pattern, near in (

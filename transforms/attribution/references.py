@@ -271,18 +271,22 @@ WORD_CHARS = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=16)
-def lowered_words(lowered: str) -> tuple[tuple[str, int, int], ...]:
-    """Every word of the lower-cased text (a run of word characters) and its span, read once
+def word_places(lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each word of the lower-cased text (a run of word characters) stands, read once
     per article for all the prefilters."""
-    return tuple((m.group(), m.start(), m.end()) for m in WORD_CHARS.finditer(lowered))
+    places: dict[str, list[tuple[int, int]]] = {}
+    for m in WORD_CHARS.finditer(lowered):
+        places.setdefault(m.group(), []).append(m.span())
+    return places
 
 
 def hit_spans(hit: re.Pattern | frozenset[str], lowered: str) -> list[tuple[int, int]]:
-    """Where a prefilter's words stand in the lower-cased text: a set of words (each of word
-    characters only) is looked up among the text's words, the same spans as searching for
-    them between word boundaries; a pattern is searched."""
+    """Where a prefilter's words stand in the lower-cased text, in order: a set of words (each
+    of word characters only) is looked up among the text's words, the same spans as searching
+    for them between word boundaries; a pattern is searched."""
     if isinstance(hit, frozenset):
-        return [(start, end) for word, start, end in lowered_words(lowered) if word in hit]
+        places = word_places(lowered)
+        return sorted(span for word in hit & places.keys() for span in places[word])
     return [m.span() for m in hit.finditer(lowered)]
 
 

@@ -152,15 +152,17 @@ SPEAKER_ADVERBS = (r"(?:(?:also|repeatedly|previously|recently|later|earlier|the
                    r"often|long)\s+)?")
 # where a described speaker is from: "officials in Bashkortostan", "a precinct officer from Kaluga"
 FROM_PLACE = rf"\s+(?:in|from|at|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
+# (the nouns as one trie, capitalised or not: none is the start of another, so the trie finds
+# what the alternation did; the words before them possessive, as a space always follows one)
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
-    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
-    + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
-    + rf")(?:{FROM_PLACE}|{OF_WHOM})?)(?=\s+(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b)"
+    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|[a-z]++)(?:\s++[a-z]++){0,2}\s++)?"
+    + trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
+    + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=\s+(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b)"
 )
 # One person described, not named, who speaks: "a senior administration official said".
-DESCRIBED_SPEAKER = re.compile(
-    r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*\s+){0,3}(?:"
-    + "|".join(DESCRIPTION_SINGULARS) + rf")(?:{FROM_PLACE})?)(?=\s+" + SPEECH + r"\b)"
+DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKERS)
+    r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*+\s++){0,3}" + trie_regex(DESCRIPTION_SINGULARS)
+    + rf"(?:{FROM_PLACE})?)(?=\s+" + SPEECH + r"\b)"
 )
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
 SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM})?\s+(?:{SPEAKER_ADVERBS})?" + SPEECH

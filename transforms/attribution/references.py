@@ -69,8 +69,12 @@ BACKREF = re.compile(
 )
 LOWER = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőřśşšţťūůűźżž"
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĒĘĚĞĪŁŃŇŌŐŘŚŞŠŢŤŪŮŰŹŻŽ"
-WORD_RX = rf"[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}]?[{LOWER}]+)?"
-NAME = re.compile(rf"(?<![\w’'.-]){WORD_RX}(?:[ \t]+(?:{WORD_RX}|[A-Z]\.)){{1,5}}(?![\w-])")
+WORD_TAIL = rf"[{LOWER}]++(?:[-’'][{UPPER}]?[{LOWER}]++)?"  # (possessive: see _CAP)
+WORD_RX = rf"[{UPPER}]{WORD_TAIL}"
+# (what may not stand before a name is checked after its capital, so that the scan skips to
+# capitals instead of trying the look-behind at every character)
+NAME = re.compile(rf"[{UPPER}](?<![\w’'.-].){WORD_TAIL}(?:[ \t]+(?:{WORD_RX}|[A-Z]\.)){{1,5}}"
+                  rf"(?![\w-])")
 # capitalised words that open a name-like run without being part of a person's name
 NAME_PREFIX_TEXT = """
     The A An In On At As By For From Of To With According Meanwhile However But And Since After
@@ -116,7 +120,8 @@ NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
 # Ministry", "the Finnish border guard", "Western officials". They become sources of kind unknown.
 # (its lower-case runs possessive: what follows a capitalised word never starts lower-case, so
 # giving letters back cannot help a match, and the patterns built on it need not try)
-_CAP = rf"[{UPPER}][{LOWER}]++(?:-[{UPPER}][{LOWER}]++)?"
+_CAP_TAIL = rf"[{LOWER}]++(?:-[{UPPER}][{LOWER}]++)?"  # a capitalised word after its capital
+_CAP = rf"[{UPPER}]{_CAP_TAIL}"
 BODY_HEAD = (
     r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
     r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
@@ -192,7 +197,7 @@ SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
 SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"
 SINGLE_SPEAKER = re.compile(
-    rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
+    rf"([A-Z](?<![\w’'.-].)(?:{_CAP_TAIL}|[a-z]+[A-Z][\w-]+|[A-Z]+[a-z]*))"  # (led by its capital)
     rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"
 )
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
@@ -491,7 +496,18 @@ HONORIFICS_TEXT = """
     Mr Mrs Ms Miss Dr Prof Professor Gov Governor Sen Senator Rep Representative President Mayor
     General Gen Colonel Col Minister Judge Secretary Chancellor Ambassador Speaker Premier"""
 HONORIFICS = tuple(HONORIFICS_TEXT.split())
-TITLED = re.compile(rf"(?<![\w’'.-])(?:{'|'.join(HONORIFICS)})\.?[ \t]+({WORD_RX})"
+
+
+def word_start(words, not_after: str) -> str:
+    """Any of `words`, in order, where no character of the class `not_after` stands before
+    it; led by the word's first letter, so that a scan skips to those letters instead of
+    trying the look-behind at every character: "Mr Mrs" -> "[M](?<![..].)(?:(?<=M)r|(?<=M)rs)"."""
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    tails = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    return f"[{firsts}](?<![{not_after}].)(?:{tails})"
+
+
+TITLED = re.compile(word_start(HONORIFICS, r"\w’'.-") + rf"\.?[ \t]+({WORD_RX})"
                     rf"(?![\w’'-]|[ \t]+[{UPPER}])")  # not "President Vladimir Putin"
 
 
@@ -539,7 +555,7 @@ def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 # "the newspaper Izvestia", "local media Vecherny Kurier", "the project “count the cost”": a name
 # put in apposition after a noun for an outlet or project.
 APPOSED = re.compile(
-    r"(?<![\w-])(?:" + "|".join(MEDIA_NOUNS) + r")\s+(?:[“\"](?P<quoted>[^”\"\n]{2,40})[”\"]"
+    word_start(MEDIA_NOUNS, r"\w-") + r"\s+(?:[“\"](?P<quoted>[^”\"\n]{2,40})[”\"]"
     rf"|(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}|[A-Z]{{2,}}[a-z]*)(?![\w-]))"
 )
 
@@ -562,8 +578,8 @@ def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 
 # Newspapers and broadcasters the registry does not list, by the last word of their masthead:
 # "The Times reported", "the Daily Herald", "Sky News".
-MASTHEAD = re.compile(
-    rf"(?<![\w’'-])(?:The\s+(?:{_CAP}\s+){{0,3}}|(?:{_CAP}\s+){{1,3}})(?:"
+MASTHEAD = re.compile(  # (led by its capital, as NAME is: "The ..." or one to three words)
+    rf"[{UPPER}](?<![\w’'-].)(?:(?<=T)he\s+(?:{_CAP}\s+){{0,3}}|{_CAP_TAIL}\s+(?:{_CAP}\s+){{0,2}})(?:"
     + "|".join(MASTHEAD_HEADS) + r")(?![\w-])"
 )
 

@@ -24,6 +24,7 @@ from transforms.time.periods import figure_period
 UNATTRIBUTED = "unattributed"  # the claimant when a document's outlet is unknown too
 DERIVED = ("claimant_id", "via_id", "cluster_id")  # filled after the row: ids and clusters
 FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
+CLAIM_COLUMNS = frozenset(columns("claims"))  # read once: the schema does not change per row
 
 
 def claim_id(doc_id: str, start: int, end: int) -> str:
@@ -43,8 +44,8 @@ def claim_row(doc: dict, fig, context: dict, extractor_version: str, outlet: str
         char_start=start, char_end=end, claimant=row.get("claimant") or outlet,
         extractor_version=extractor_version, **dict.fromkeys(DERIVED),
     )
-    expected = set(columns("claims"))
-    if set(row) != expected:
+    expected = CLAIM_COLUMNS
+    if row.keys() != expected:
         raise ValueError(f"claims row columns differ from the schema: missing "
                          f"{sorted(expected - set(row))}, extra {sorted(set(row) - expected)}")
     return row

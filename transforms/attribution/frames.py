@@ -138,12 +138,19 @@ class Frame(NamedTuple):
     possessive: bool = False  # "X's estimate of ...": the cue is the figure's own noun phrase
 
 
-def matches(pattern: re.Pattern, text: str):
-    """All matches of `pattern`, overlapping ones too ("⟦0⟧, head of ⟦1⟧, said")."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        yield m
-        pos = m.start() + 1
+def matches(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None = None):
+    """All matches of `pattern`, overlapping ones too ("⟦0⟧, head of ⟦1⟧, said"); with
+    `spans` (in order), only those that start in one of them, the text between unscanned."""
+    pos, m = 0, None
+    for lo, hi in spans if spans is not None else [(0, len(text) + 1)]:
+        if m is None or m.start() < lo:  # (a match found past the last span may start here)
+            m = pattern.search(text, max(lo, pos))
+        while m is not None and m.start() < hi:
+            yield m
+            pos = m.start() + 1
+            m = pattern.search(text, pos)
+        if m is None:
+            return
 
 
 def postposed(masked: str, start: int, end: int, sent_start: int) -> bool:
@@ -154,9 +161,11 @@ def postposed(masked: str, start: int, end: int, sent_start: int) -> bool:
             ) and not OPENS_CLAUSE.match(masked, end)
 
 
-def candidate_matches(masked: str):
-    """(match, group, role, research) for every cue pattern over the masked article."""
-    for m in matches(LED, masked):
+def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
+    """(match, group, role, research) for every cue pattern over the masked article; with
+    `cited`, the sentences that hold a reference, the patterns that keep no state between
+    matches look only there (every cue holds a reference, and lies within one sentence)."""
+    for m in matches(LED, masked, cited):
         kind = next(k for k in LED_KINDS if m.group(k))
         group = kind + "_src"
         if kind == "according":
@@ -172,7 +181,7 @@ def candidate_matches(masked: str):
             yield m, group, "speaker", bool(RESEARCH_WORDS.search(m.group("verb")))
         else:
             yield m, group, {"by_relay": "relay", "cited": "cited", "told": "relay"}[kind], False
-    for m in matches(QUOTED_AS, masked):
+    for m in matches(QUOTED_AS, masked, cited):
         yield m, 1, "relay", False
         yield m, 2, "speaker", False
     verbs = set()  # where a subject's verb ends: a name inside its apposition is not a subject
@@ -182,17 +191,17 @@ def candidate_matches(masked: str):
                 verbs.add(m.end())
             yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     if SPEAKS_FOR_HIT.search(masked):  # the nouns it needs, found first: a cheap scan
-        for m in matches(SPEAKS_FOR_BODY, masked):
+        for m in matches(SPEAKS_FOR_BODY, masked, cited):
             yield m, 1, "speaker", False
-    for m in matches(COORDINATED, masked):
+    for m in matches(COORDINATED, masked, cited):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
-    for m in matches(VERB_SUBJECT, masked):
+    for m in matches(VERB_SUBJECT, masked, cited):
         yield m, 1, "speaker", False
         if m.group(2):
             yield m, 2, "relay", False
-    for m in matches(ACTION, masked):
+    for m in matches(ACTION, masked, cited):
         yield m, 1 if m.group(1) else 2, "action", False
-    for m in matches(POSSESSIVE, masked):
+    for m in matches(POSSESSIVE, masked, cited):
         noun = m.group("noun")
         yield m, 1, "action" if noun in ("decree", "order") else "speaker", bool(
             RESEARCH_WORDS.search(noun))
@@ -214,7 +223,8 @@ def frames(masked: str, to_orig: list[int], bounds: list[tuple[int, int]]) -> li
         return found
     starts = [b[0] for b in bounds]
     tails = [len(masked[s:e].rstrip(" .”\"’)!?")) + s for s, e in bounds]
-    for m, group, role, research in candidate_matches(masked):
+    cited = [(s, e) for s, e in bounds if masked.find("⟦", s, e) >= 0]
+    for m, group, role, research in candidate_matches(masked, cited):
         si = bisect.bisect_right(starts, m.start()) - 1
         if si < 0 or m.end() > bounds[si][1]:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
@@ -69,8 +70,12 @@ BACKREF = re.compile(
 )
 LOWER = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőřśşšţťūůűźżž"
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĒĘĚĞĪŁŃŇŌŐŘŚŞŠŢŤŪŮŰŹŻŽ"
-WORD_RX = rf"[{UPPER}][{LOWER}]+(?:[-’'][{UPPER}]?[{LOWER}]+)?"
-NAME = re.compile(rf"(?<![\w’'.-]){WORD_RX}(?:[ \t]+(?:{WORD_RX}|[A-Z]\.)){{1,5}}(?![\w-])")
+WORD_TAIL = rf"[{LOWER}]++(?:[-’'][{UPPER}]?[{LOWER}]++)?"  # (possessive: see _CAP)
+WORD_RX = rf"[{UPPER}]{WORD_TAIL}"
+# (what may not stand before a name is checked after its capital, so that the scan skips to
+# capitals instead of trying the look-behind at every character)
+NAME = re.compile(rf"[{UPPER}](?<![\w’'.-].){WORD_TAIL}(?:[ \t]+(?:{WORD_RX}|[A-Z]\.)){{1,5}}"
+                  rf"(?![\w-])")
 # capitalised words that open a name-like run without being part of a person's name
 NAME_PREFIX_TEXT = """
     The A An In On At As By For From Of To With According Meanwhile However But And Since After
@@ -114,7 +119,10 @@ NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
 
 # Bodies the registry does not list, named the way news names them: "Kazakhstan's Interior
 # Ministry", "the Finnish border guard", "Western officials". They become sources of kind unknown.
-_CAP = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+# (its lower-case runs possessive: what follows a capitalised word never starts lower-case, so
+# giving letters back cannot help a match, and the patterns built on it need not try)
+_CAP_TAIL = rf"[{LOWER}]++(?:-[{UPPER}][{LOWER}]++)?"  # a capitalised word after its capital
+_CAP = rf"[{UPPER}]{_CAP_TAIL}"
 BODY_HEAD = (
     r"(?:[Mm]inistry|[Bb]order\s+[Gg]uard|[Bb]order\s+[Ss]ervice|[Ss]ecurity\s+[Ss]ervice|"
     r"[Ii]ntelligence\s+[Ss]ervice|[Ss]py\s+[Aa]gency|[Ss]tatistics\s+(?:[Ss]ervice|[Oo]ffice|[Aa]gency)|"
@@ -133,16 +141,17 @@ HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", 
 # names the Bureau, not "Data from the Bureau".
 FUNCTION_WORDS_TEXT = "from the by of at in to with for and on a an"
 _NOT_FUNCTION = rf"(?!(?:{'|'.join(FUNCTION_WORDS_TEXT.split())})\s)"
-ORG_NAME = re.compile(
+_INITIALS_BEFORE_OF = "".join(sorted({h[0] for h in HEADS_BEFORE_OF}))
+ORG_NAME = re.compile(  # each alternative led by a look-ahead on its first letter: a cheap skip
     rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
     rf"(?:(?:{_CAP}|{_NOT_FUNCTION}[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:(?:the|an?)\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
-    rf"|(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
+    rf"|(?=[{UPPER}])(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
     rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
     rf"diplomats|investigators|prosecutors))\b"
-    rf"|(?<![\w’'-])(?:the\s+)?(?P<department>(?:{'|'.join(HEADS_BEFORE_OF)})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
-    rf"|(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
+    rf"|(?=[t{_INITIALS_BEFORE_OF}])(?<![\w’'-])(?:the\s+)?(?P<department>(?:{'|'.join(HEADS_BEFORE_OF)})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
+    rf"|(?=[OoAa])(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
 )
 # whose people a description names: "relatives of the recruits", "friends of the deceased"
 # (not "officials of the ministry": that is the ministry's own reference)
@@ -153,24 +162,25 @@ SPEAKER_ADVERBS = (r"(?:(?:also|repeatedly|previously|recently|later|earlier|the
                    r"often|long)\s+)?")
 # where a described speaker is from: "officials in Bashkortostan", "a precinct officer from Kaluga"
 FROM_PLACE = rf"\s+(?:in|from|at|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
+# (the nouns as one trie, capitalised or not: none is the start of another, so the trie finds
+# what the alternation did; the words before them possessive, as a space always follows one)
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
-    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}\s+)?(?:"
-    + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in DESCRIPTION_NOUNS)
-    + rf")(?:{FROM_PLACE}|{OF_WHOM})?)(?=\s+(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b)"
+    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|[a-z]++)(?:\s++[a-z]++){0,2}\s++)?"
+    + trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
+    + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=\s+(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b)"
 )
 # One person described, not named, who speaks: "a senior administration official said".
-DESCRIBED_SPEAKER = re.compile(
-    r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*\s+){0,3}(?:"
-    + "|".join(DESCRIPTION_SINGULARS) + rf")(?:{FROM_PLACE})?)(?=\s+" + SPEECH + r"\b)"
+DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKERS)
+    r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*+\s++){0,3}" + trie_regex(DESCRIPTION_SINGULARS)
+    + rf"(?:{FROM_PLACE})?)(?=\s+" + SPEECH + r"\b)"
 )
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
 SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM})?\s+(?:{SPEAKER_ADVERBS})?" + SPEECH
                           + r"\b")
-# (matched against the lower-cased text, as one trie so the scan stays cheap)
-DESCRIPTION_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_NOUNS) + r"\b")
-SINGULAR_HIT = re.compile(r"\b" + trie_regex(DESCRIPTION_SINGULARS) + r"\b")
-CITING_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "told", "cited",
-                                             "quoted")) + r"\b")
+# (words of the lower-cased text, looked up among its words: see `hit_spans`)
+DESCRIPTION_HIT = frozenset(DESCRIPTION_NOUNS)
+SINGULAR_HIT = frozenset(DESCRIPTION_SINGULARS)
+CITING_HIT = frozenset(("according", "citing", "quoting", "told", "cited", "quoted"))
 # Described sources after a cue that names them: "according to local media", "citing officials".
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 # ("according to government statistics and rights advocates": the words before the noun too)
@@ -193,14 +203,14 @@ SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
 SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"
 SINGLE_SPEAKER = re.compile(
-    rf"(?=[A-Z])(?<![\w’'.-])({_CAP}|[A-Z][a-z]+[A-Z][\w-]+|[A-Z]{{2,}}[a-z]*)"
+    rf"([A-Z](?<![\w’'.-].)(?:{_CAP_TAIL}|[a-z]+[A-Z][\w-]+|[A-Z]+[a-z]*))"  # (led by its capital)
     rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"
 )
 # whose campaign speaks: "the Clinton campaign said" is Clinton's figure, as "Clinton's campaign"
-CAMPAIGN_OWNER = re.compile(rf"(?<=[Tt]he\s)({_CAP})(?=\s+campaign\b)")
+CAMPAIGN_OWNER = re.compile(rf"\b[Tt]he\s({_CAP})(?=\s+campaign\b)")
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
-SINGLE_SPEAKER_HIT = re.compile(r"\b" + trie_regex(SINGLE_SPEAKER_WORDS) + r"\b")
+SINGLE_SPEAKER_HIT = frozenset(SINGLE_SPEAKER_WORDS)
 # words that say what a body does, not whose it is: "the Defence Ministry" is a back-reference
 BODY_MODIFIERS_TEXT = """
     Defence Defense Foreign Interior Internal Justice Finance Economy Economic Health Emergency
@@ -242,10 +252,10 @@ def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
 
 
 def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged spans around each hit."""
+    """Merged spans around each hit (a (start, end) span)."""
     spans: list[tuple[int, int]] = []
-    for m in hits:
-        lo, hi = max(0, m.start() - before), m.end() + after
+    for start, end in hits:
+        lo, hi = max(0, start - before), end + after
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
         else:
@@ -256,17 +266,14 @@ def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
 def matches_of(pattern: re.Pattern, text: str, lowered: str):
     """`pattern`'s matches; the speaker patterns' only near the words they need (the same
     matches: their look-arounds see past each window's ends)."""
-    hits = {GROUP_SPEAKERS: (DESCRIPTION_HIT, 60, 160), SINGLE_SPEAKER: (SINGLE_SPEAKER_HIT, 200, 0),
-            CITED_DESCRIPTION: (CITING_HIT, 0, 200), ORG_NAME: (ORG_HIT, 120, 100),
-            DESCRIBED_SPEAKER: (SINGULAR_HIT, 60, 160),
-            BODY_OF: (BODY_OF_HIT, 20, 90), CITED_ACRONYM: (ACRONYM_CUE_HIT, 30, 40)}
-    if pattern not in hits:
+    near = NEEDED_WORDS.get(id(pattern))
+    if near is None:
         yield from pattern.finditer(text)
         return
-    hit, before, after = hits[pattern]
-    found = hit.finditer(lowered)
+    hit, before, after = near
+    found = hit_spans(hit, lowered)
     if pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER):  # a noun a speech verb follows, or none
-        found = (m for m in found if SPOKEN_AFTER.match(text, m.end()))
+        found = [(start, end) for start, end in found if SPOKEN_AFTER.match(text, end)]
     last = -1
     for lo, hi in windows(found, before, after):
         for m in pattern.finditer(text, lo, hi):
@@ -275,11 +282,49 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
                 yield m
 
 
+WORD_CHARS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16)
+def word_places(lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each word of the lower-cased text (a run of word characters) stands, read once
+    per article for all the prefilters."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for m in WORD_CHARS.finditer(lowered):
+        places.setdefault(m.group(), []).append(m.span())
+    return places
+
+
+def hit_spans(hit: re.Pattern | frozenset[str], lowered: str) -> list[tuple[int, int]]:
+    """Where a prefilter's words stand in the lower-cased text, in order: a set of words (each
+    of word characters only) is looked up among the text's words, the same spans as searching
+    for them between word boundaries; a pattern is searched."""
+    if isinstance(hit, frozenset):
+        places = word_places(lowered)
+        return sorted(span for word in hit & places.keys() for span in places[word])
+    return [m.span() for m in hit.finditer(lowered)]
+
+
+WORD_RUN = re.compile(r"[\w’'-]+")
+
+
+@lru_cache(maxsize=16)
+def written_words(text: str) -> frozenset[str]:
+    """Every word of `text` as written (runs of letters, apostrophes and hyphens), read once
+    per article rather than searched for one by one."""
+    return frozenset(WORD_RUN.findall(text))
+
+
 def common_word(word: str, text: str) -> bool:
     """Whether a capitalised word is a common one: the article also writes it in lower case
     ("District told to find ..." beside "the district"); a one-word name never is."""
-    return word.istitle() and re.search(
-        rf"(?<![\w’'-]){re.escape(word.lower())}(?:e?s)?(?![\w’'-])", text) is not None
+    if not word.istitle():
+        return False
+    lower = word.lower()
+    if not WORD_RUN.fullmatch(lower):  # (lower-casing made a mark no word run holds)
+        return re.search(rf"(?<![\w’'-]){re.escape(lower)}(?:e?s)?(?![\w’'-])", text) is not None
+    words = written_words(text)
+    return lower in words or lower + "s" in words or lower + "es" in words
 
 
 def not_one_word_name(word: str, text: str) -> bool:
@@ -357,14 +402,21 @@ CITED_ACRONYM = re.compile(
 
 # Where ORG_NAME, BODY_OF and CITED_ACRONYM may match: the words each needs, found in the
 # lower-cased text, so that the full patterns run only near them (see `matches_of`).
-ORG_HIT = re.compile(r"\b" + trie_regex(sorted({w.lower() for w in ORG_HEADS} | {
+ORG_HIT = frozenset({w.lower() for w in ORG_HEADS} | {
     "ministry", "guard", "service", "agency", "staff", "office", "force", "forces", "government",
     "authorities", "parliament", "duma", "commissariat", "officials", "intelligence", "sources",
-    "diplomats", "investigators", "prosecutors", "administration"})) + r"\b")
+    "diplomats", "investigators", "prosecutors", "administration"})
 BODY_OF_HIT = re.compile(r"\b" + trie_regex(("government", "administration", "parliament",
                                              "authorities", "office")) + r"\s+of\b")
-ACRONYM_CUE_HIT = re.compile(r"\b" + trie_regex(("according", "citing", "quoting", "cited",
-                                                 "quoted", "reported", *RECORD_NOUNS)) + r"\b")
+ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
+                             *RECORD_NOUNS))
+# Each pattern's words, and how far before and after them it may match (see `matches_of`);
+# keyed by identity, since a compiled pattern hashes its whole program on every lookup.
+NEEDED_WORDS = {id(pattern): near for pattern, near in (
+    (GROUP_SPEAKERS, (DESCRIPTION_HIT, 60, 160)), (SINGLE_SPEAKER, (SINGLE_SPEAKER_HIT, 200, 0)),
+    (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
+    (DESCRIBED_SPEAKER, (SINGULAR_HIT, 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
+    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)))}
 
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -462,7 +514,18 @@ HONORIFICS_TEXT = """
     Mr Mrs Ms Miss Dr Prof Professor Gov Governor Sen Senator Rep Representative President Mayor
     General Gen Colonel Col Minister Judge Secretary Chancellor Ambassador Speaker Premier"""
 HONORIFICS = tuple(HONORIFICS_TEXT.split())
-TITLED = re.compile(rf"(?<![\w’'.-])(?:{'|'.join(HONORIFICS)})\.?[ \t]+({WORD_RX})"
+
+
+def word_start(words, not_after: str) -> str:
+    """Any of `words`, in order, where no character of the class `not_after` stands before
+    it; led by the word's first letter, so that a scan skips to those letters instead of
+    trying the look-behind at every character: "Mr Mrs" -> "[M](?<![..].)(?:(?<=M)r|(?<=M)rs)"."""
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+    tails = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    return f"[{firsts}](?<![{not_after}].)(?:{tails})"
+
+
+TITLED = re.compile(word_start(HONORIFICS, r"\w’'.-") + rf"\.?[ \t]+({WORD_RX})"
                     rf"(?![\w’'-]|[ \t]+[{UPPER}])")  # not "President Vladimir Putin"
 
 
@@ -511,7 +574,7 @@ def person_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 # "the newspaper Izvestia", "local media Vecherny Kurier", "the project “count the cost”": a name
 # put in apposition after a noun for an outlet or project.
 APPOSED = re.compile(
-    r"(?<![\w-])(?:" + "|".join(MEDIA_NOUNS) + r")\s+(?:[“\"](?P<quoted>[^”\"\n]{2,40})[”\"]"
+    word_start(MEDIA_NOUNS, r"\w-") + r"\s+(?:[“\"](?P<quoted>[^”\"\n]{2,40})[”\"]"
     rf"|(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}|[A-Z]{{2,}}[a-z]*)(?![\w-]))"
 )
 
@@ -534,8 +597,8 @@ def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 
 # Newspapers and broadcasters the registry does not list, by the last word of their masthead:
 # "The Times reported", "the Daily Herald", "Sky News".
-MASTHEAD = re.compile(
-    rf"(?<![\w’'-])(?:The\s+(?:{_CAP}\s+){{0,3}}|(?:{_CAP}\s+){{1,3}})(?:"
+MASTHEAD = re.compile(  # (led by its capital, as NAME is: "The ..." or one to three words)
+    rf"[{UPPER}](?<![\w’'-].)(?:(?<=T)he\s+(?:{_CAP}\s+){{0,3}}|{_CAP_TAIL}\s+(?:{_CAP}\s+){{0,2}})(?:"
     + "|".join(MASTHEAD_HEADS) + r")(?![\w-])"
 )
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from transforms.attribution.lexicon import MASTHEAD_HEADS
+from transforms.attribution.lexicon import MASTHEAD_HEADS, trie_regex
 from transforms.declarations.schema import columns
 from transforms.declarations.vocab import SOURCE_KINDS
 
@@ -135,6 +135,7 @@ def is_person(name: str) -> bool:
     return all(w[:1].isupper() for w in words)
 
 
+@lru_cache(maxsize=8192)
 def source_id(name: str) -> str:
     """A stable slug for a source name: "UK Ministry of Defence" -> "uk-ministry-of-defence"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -148,33 +149,6 @@ def aliases_of(value) -> list[str]:
     if isinstance(value, str):
         return [a.strip() for a in value.split(ALIAS_SEPARATOR) if a.strip()]
     return [str(a).strip() for a in value if str(a).strip()]
-
-
-def char_regex(ch: str) -> str:
-    """Regex text for one character of an alias key: any run of spaces, either apostrophe."""
-    return {" ": r"\s+", "'": "['’‘]"}.get(ch) or re.escape(ch)
-
-
-def trie_regex(keys: Iterable[str]) -> str:
-    """One alternation for many aliases, as a character trie so matching stays fast."""
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        branches = [char_regex(ch) + render(child) for ch, child in node.items() if ch]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            return "(?:" + body + ")?"
-        return body
-
-    return render(trie)
 
 
 def source_index(registry: pd.DataFrame) -> SourceIndex:

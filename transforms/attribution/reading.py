@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
@@ -168,7 +169,7 @@ LOOKBACK = 200  # sources named or cued: how far back a back-reference is looked
 
 def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[int, str]],
             researched: list[str], later: list[str], country: str | None,
-            index: SourceIndex, titled: frozenset[str] = frozenset()) -> str | None:
+            index: SourceIndex, titled: AbstractSet[str] = frozenset()) -> str | None:
     """The name a reference stands for. Explicit names stand for themselves; back-references
     take the nearest fitting source: one speaking in this or the previous sentence, one named
     there, then any attributed earlier, then any named earlier."""
@@ -247,8 +248,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     refs = references(text, index)
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
     country = article_country(outlet, refs, index, text[:lead_end])
-    titled = frozenset(x.name for x in refs if x.cls == NAMED and x.name and " " not in x.name
-                       and titled_surname(text, x.start, x.end))  # "Mr. Obama ... he said"
+    # people "he" and "she" may stand for besides full names: "Mr. Obama ... he said", and a
+    # person described, not named ("The governor spoke ... He said")
+    people = {x.name for x in refs if x.cls == NAMED and x.name and " " not in x.name
+              and titled_surname(text, x.start, x.end)}
     doc, to_orig = masked(text, refs)
     bounds = masked_bounds(sents, refs)
     found = frames(doc, to_orig, bounds)
@@ -274,7 +277,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             where = IN_CAPITAL.match(text, refs[k].end) if refs[k].cls == MINISTRY else None
             name = apposed(refs, k, r, text) or resolve(
                 refs[k], si, seen, spoken, researched, later,
-                CAPITAL_COUNTRIES[where.group(1)] if where else country, index, titled)
+                CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 end = refs[k].end
@@ -282,6 +285,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                     end = whose.end()  # "the head of the district office said"
                 name = described(text[refs[k].start:end])  # "the fire department"
                 seen.append((si, name))  # "... A spokeswoman said": the body just described
+                if refs[k].cls == PERSON:
+                    people.add(name)
             if refs[k].cls == NAMED and name in GOVERNMENT_PLACES:
                 name = place_government(name, refs, k, index)
             names[k] = outlet if refs[k].cls == WE and name is None else name

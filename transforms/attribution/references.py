@@ -41,6 +41,7 @@ NAMED, PERSON, MINISTRY, ORG, THEY, WE = "named", "person", "ministry", "org", "
 BACKREF = re.compile(
     r"(?=[hsaitdmowe])\b(?:(?P<person>(?:he|she|him)\b|(?<=\bin\s)(?:his|her)(?=\s+words)"
     r"|(?<=\baccording\sto\s)(?:her|his)\b"
+    r"|(?:his|her)(?=\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r")\b)"  # "her aides said"
     r"|the\s+(?:kremlin\s+leader|(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
     r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"

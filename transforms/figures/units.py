@@ -74,7 +74,7 @@ civilians males females adults teenagers youths guardsmen marines paratroopers p
 operators medics doctors families relatives cadets trainees applicants candidates participants
 servicepeople volunteer-fighters russians ukrainians kids victims diplomats sons daughters parents
 husbands wives brothers fathers mothers friends colleagues relatives commandos contracts
-respondents interns patients inhabitants occupants claimants dependents recipients voters
+respondents interns patients inhabitants occupants claimants dependents recipients voters nurses
 """)
 UNIT_NOUNS = word_set("""
 tanks vehicles armoured armored apcs ifvs drones uavs missiles rockets shells aircraft jets planes

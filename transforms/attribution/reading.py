@@ -140,7 +140,7 @@ def place_government(place: str, refs: list[Ref], at: int, index: SourceIndex) -
     code = CAPITAL_COUNTRIES.get(place) or _COUNTRY_WORDS.get(place)
     bodies = [(k, x.name) for k, x in enumerate(refs) if x.cls == NAMED and x.name != place
               and (src := index.sources.get(x.name or "")) is not None and src.country == code
-              and src.kind in ("government", "military", "intelligence")] if code else []
+              and src.kind in ("government", "military")] if code else []
     before = [name for k, name in bodies if k < at]
     return before[-1] if before else bodies[0][1] if bodies else place
 

@@ -108,7 +108,8 @@ DESCRIPTION_NOUNS_TEXT = """
     demographers historians sociologists lawyers volunteers families soldiers recruits groups
     officers commanders prosecutors spokespeople insiders advocates friends colleagues witnesses
     neighbours neighbors veterans doctors medics opposition police organizers organisers critics
-    supporters opponents pollsters scientists protesters campaigners"""
+    supporters opponents pollsters scientists protesters campaigners bloggers milbloggers
+    commentators historians"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -147,6 +148,9 @@ BACK_HEADS_TEXT = """
     authority academy watchdog department company firm union commission court commissariat
     mission plant factory staff"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
+# People who write about a body without speaking for it: "Russian military bloggers" are
+# not the Russian military (its "officials" or "spokesman" are).
+COMMENTATOR_NOUNS = ("bloggers", "milbloggers", "commentators", "historians")
 # What a named body publishes, which stands for it: "FEC records", "a Gallup poll", "a
 # RealClearPolitics average".
 RECORD_NOUNS_TEXT = """

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
     BACK_HEADS,
+    COMMENTATOR_NOUNS,
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
     DESCRIPTION_SINGULARS,
@@ -168,7 +169,8 @@ FROM_PLACE = rf"\s+(?:in|from|at|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
     r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|[a-z]++)(?:\s++[a-z]++){0,2}\s++)?"
     + trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
-    + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=\s+(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b)"
+    + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:,[^,\n]{{1,140}},)?\s+(?:{SPEAKER_ADVERBS})?" + SPEECH
+    + r"\b)"
 )
 # One person described, not named, who speaks: "a senior administration official said".
 DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKERS)
@@ -176,8 +178,8 @@ DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKE
     + rf"(?:{FROM_PLACE})?)(?=\s+" + SPEECH + r"\b)"
 )
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
-SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM})?\s+(?:{SPEAKER_ADVERBS})?" + SPEECH
-                          + r"\b")
+SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM})?(?:,[^,\n]{{1,140}},)?\s+(?:{SPEAKER_ADVERBS})?"
+                          + SPEECH + r"\b")
 # (words of the lower-cased text, looked up among its words: see `hit_spans`)
 DESCRIPTION_HIT = frozenset(DESCRIPTION_NOUNS)
 SINGULAR_HIT = frozenset(DESCRIPTION_SINGULARS)
@@ -701,9 +703,13 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][1] > start
 
 
+COMMENTATORS = re.compile(r"\s+(?:" + "|".join(COMMENTATOR_NOUNS) + r")\b")
+
+
 def references(text: str, index: SourceIndex) -> list[Ref]:
     """Every source reference in `text`, in order, without overlaps (registry names win)."""
-    refs = [Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)]
+    refs = [Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)
+            if not COMMENTATORS.match(text, m.end)]
     taken = [(r.start, r.end) for r in refs]
     refs += org_names(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)

@@ -98,10 +98,10 @@ def article_country(outlet: str | None, refs: list[Ref], index: SourceIndex,
     return max(sorted(counts), key=counts.get) if counts else None
 
 
-# ISO code: country as news names it, adjective, capital; for naming an unregistered ministry
-# and for the country of "the Ministry of Defence in London"
+# ISO code: country as news names it, adjective, capital (its spellings split by |); for naming
+# an unregistered ministry and for the country of "the Ministry of Defence in London"
 COUNTRIES_TEXT = """
-    GB:UK:British:London RU:Russia:Russian:Moscow UA:Ukraine:Ukrainian:Kyiv
+    GB:UK:British:London RU:Russia:Russian:Moscow UA:Ukraine:Ukrainian:Kyiv|Kiev
     BY:Belarus:Belarusian:Minsk KZ:Kazakhstan:Kazakh:Astana IN:India:Indian:Delhi
     NP:Nepal:Nepali:Kathmandu GE:Georgia:Georgian:Tbilisi AM:Armenia:Armenian:Yerevan
     US:US:US:Washington FI:Finland:Finnish:Helsinki PL:Poland:Polish:Warsaw
@@ -113,8 +113,8 @@ COUNTRIES_TEXT = """
     KR:South_Korea:South_Korean:Seoul"""
 COUNTRIES = {c: (n.replace("_", " "), a.replace("_", " "))
              for c, n, a, _ in (x.split(":") for x in COUNTRIES_TEXT.split())}
-CAPITAL_COUNTRIES = {capital: c for c, _, _, capital in (x.split(":") for x in COUNTRIES_TEXT.split())}
-CAPITAL_COUNTRIES["Kiev"] = "UA"
+CAPITAL_COUNTRIES = {capital: c for c, _, _, capitals in (x.split(":") for x in COUNTRIES_TEXT.split())
+                     for capital in capitals.split("|")}
 IN_CAPITAL = re.compile(r"\s+in\s+(" + "|".join(CAPITAL_COUNTRIES) + r")\b")
 _COUNTRY_WORDS = {w: c for c, (n, a) in COUNTRIES.items() for w in (n, a, a + "s")}
 COUNTRY_WORD = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _COUNTRY_WORDS), key=len,

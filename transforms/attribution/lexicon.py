@@ -137,7 +137,9 @@ ORG_HEADS_TEXT = """
     Administration Directorate Parliament Government Command Navy Center Centre Institute Bank
     Foundation University Group Observatory Fund Organization Organisation Association Network
     Project Initiative Watch Monitor Court Tribunal Commissioner Ombudsman Board Authority
-    Academy Mission"""
+    Academy Mission Embassy Consulate Reserve Party Chamber School Institution Trust Society
+    Forum League Alliance Coalition Secretariat Inspectorate Laboratory Corporation Exchange
+    Assembly Programme Program Trustees"""
 ORG_HEADS = tuple(ORG_HEADS_TEXT.split())
 # Heads that stand for a body named before them: "the Observatory said", "the watchdog found".
 # A back-reference by head prefers a body whose name has that word.
@@ -146,7 +148,8 @@ BACK_HEADS_TEXT = """
     centre institute bank foundation university group observatory fund organization organisation
     association network project initiative watch monitor tribunal commissioner ombudsman board
     authority academy watchdog department company firm union commission court commissariat
-    mission plant factory staff"""
+    mission plant factory staff embassy consulate party chamber school alliance coalition trust
+    society league corporation laboratory exchange assembly"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # People who write about a body without speaking for it: "Russian military bloggers" are
 # not the Russian military (its "officials" or "spokesman" are).

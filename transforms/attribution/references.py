@@ -138,7 +138,8 @@ BODY_HEAD = (
 HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", "Academy",
                    "Council", "Bank", "Court", "Commission", "Agency", "Committee", "Board",
                    "Center", "Centre", "Organization", "Organisation", "Association", "League",
-                   "Society", "Foundation", "Fund")
+                   "Society", "Foundation", "Fund", "Chamber", "School", "Alliance", "Coalition",
+                   "Institution", "Embassy", "Consulate")
 # Words that join a name to what precedes it, never inside one: "Data from the Bureau of ..."
 # names the Bureau, not "Data from the Bureau".
 FUNCTION_WORDS_TEXT = "from the by of at in to with for and on a an"
@@ -152,7 +153,7 @@ ORG_NAME = re.compile(  # each alternative led by a look-ahead on its first lett
     rf"|(?=[{UPPER}])(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
     rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
     rf"diplomats|investigators|prosecutors))\b"
-    rf"|(?=[t{_INITIALS_BEFORE_OF}])(?<![\w’'-])(?:the\s+)?(?P<department>(?:{'|'.join(HEADS_BEFORE_OF)})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
+    rf"|(?=[t{_INITIALS_BEFORE_OF}])(?<![\w’'-])(?:the\s+)?(?P<department>(?:{'|'.join(HEADS_BEFORE_OF)})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
     rf"|(?=[OoAa])(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
 )
 # whose people a description names: "relatives of the recruits", "friends of the deceased"

@@ -59,7 +59,8 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"(?:the\s+)?" + GAP + src("calc_src") + r")|(?P<verb>reported|stated|announced|analy[sz]ed|"
     r"reviewed|described|compiled|conducted|commissioned|"
     r"collected|calculated|estimated|released|provided|revealed|gathered|obtained|found|given|made\s+"
-    r"public|claimed|counted|identified)(?:\s+in\s+more\s+detail)?\s+by\s+(?:the\s+)?" + GAP
+    r"public|claimed|counted|identified|estimates?|calculations?|projections?|tally|count|survey|"
+    r"poll|study|analysis|assessment)(?:\s+in\s+more\s+detail)?\s+by\s+(?:the\s+)?" + GAP
     + src("by_speaker_src") + ")"
     r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"
     + GAP + src("by_relay_src") + ")"

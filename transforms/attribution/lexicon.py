@@ -109,7 +109,8 @@ DESCRIPTION_NOUNS_TEXT = """
     officers commanders prosecutors spokespeople insiders advocates friends colleagues witnesses
     neighbours neighbors veterans doctors medics opposition police organizers organisers critics
     supporters opponents pollsters scientists protesters campaigners bloggers milbloggers
-    commentators historians"""
+    commentators historians republicans democrats conservatives liberals progressives
+    legislators senators"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 

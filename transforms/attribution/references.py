@@ -133,6 +133,9 @@ BODY_HEAD = (
     r"[Gg]overnment|[Aa]uthorities|[Pp]arliament|[Dd]uma)|[Mm]ilitary\s+[Cc]ommissariat|"
     + "|".join(ORG_HEADS) + ")"
 )
+# After an owner's possessive a head in lower case names a body too: "Kyiv's military
+# administration", "the city's health department"
+OWNED_HEAD = "(?:" + "|".join(sorted({h.lower() for h in ORG_HEADS})) + ")"
 # Heads that name a body by what follows "of": "the Department of Labor", "the Bureau of Labor
 # Statistics", "the Council of Europe" (not "the Ministry of Defence": a back-reference)
 HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", "Academy",
@@ -147,7 +150,7 @@ _NOT_FUNCTION = rf"(?!(?:{'|'.join(FUNCTION_WORDS_TEXT.split())})\s)"
 _INITIALS_BEFORE_OF = "".join(sorted({h[0] for h in HEADS_BEFORE_OF}))
 ORG_NAME = re.compile(  # each alternative led by a look-ahead on its first letter: a cheap skip
     rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"
-    rf"(?:(?:{_CAP}|{_NOT_FUNCTION}[a-z]+)\s+){{0,2}}?{BODY_HEAD}(?:\s+(?:of|for|on)\s+(?:(?:the|an?)\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
+    rf"(?:(?:{_CAP}|{_NOT_FUNCTION}[a-z]+)\s+){{0,2}}?(?:{BODY_HEAD}|(?(owner){OWNED_HEAD}|(?!)))(?:\s+(?:of|for|on)\s+(?:(?:the|an?)\s+)?{_NOT_A_BODY_TAIL}{_CAP}"
     rf"(?:\s+(?:and\s+)?{_CAP}){{0,3}})?"
     rf"(?![\w-])"
     rf"|(?=[{UPPER}])(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
@@ -449,6 +452,17 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     return refs
 
 
+# Heads a name of modifiers alone ("the Defence Ministry", "the Federal Security Service") is a
+# back-reference by: the body it means is the one the article names or its country's. Other
+# heads name their body whole ("the Federal Reserve", "the National Guard").
+GENERIC_HEADS = frozenset({"ministry", "service", "staff", "forces", "force", *BACK_HEADS})
+
+
+def head_word(name: str) -> str:
+    """The head of a body's name: its last word before "of", "for" or "on"."""
+    return re.split(r"\s(?:of|for|on)\s", name, maxsplit=1)[0].split()[-1]
+
+
 def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
     """Unregistered bodies named in full; a name that overlaps a known one is left to it."""
     refs = []
@@ -476,7 +490,8 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
         # "the Ministry of Defence" is a back-reference; "the Justice Department" and "the
         # Department of Labor" name a body (the words news capitalises for one)
         generic = m.group("adj") and "Department" not in name.split() and all(
-            w in BODY_MODIFIERS for w in adj + tail if w not in ("the", "The"))
+            w in BODY_MODIFIERS for w in adj + tail if w not in ("the", "The")) and (
+            head_word(name).lower() in GENERIC_HEADS)
         if first in NOT_OWNER or generic:
             continue
         if overlaps(start, m.end(), taken):

@@ -25,6 +25,7 @@ from transforms.attribution.references import (
     WE,
     Ref,
     is_generic,
+    minister_ministry,
     ministry_function,
     references,
     titled_surname,
@@ -287,6 +288,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                 seen.append((si, name))  # "... A spokeswoman said": the body just described
                 if refs[k].cls == PERSON:
                     people.add(name)
+                    if ministry := minister_ministry(name):
+                        seen.append((si, ministry))
             if refs[k].cls == NAMED and name in GOVERNMENT_PLACES:
                 name = place_government(name, refs, k, index)
             names[k] = outlet if refs[k].cls == WE and name is None else name

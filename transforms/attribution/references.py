@@ -38,38 +38,6 @@ from transforms.declarations.words import MONTHS, WEEKDAYS, words_pattern
 
 NAMED, PERSON, MINISTRY, ORG, THEY, WE = "named", "person", "ministry", "org", "they", "we"
 
-# matched against the lower-cased text; the look-ahead lets the scan skip most positions
-BACKREF = re.compile(
-    r"(?=[hsaitdmowe])\b(?:(?P<person>(?:he|she|him)\b|(?<=\bin\s)(?:his|her)(?=\s+words)"
-    r"|(?<=\baccording\sto\s)(?:her|his)\b"
-    r"|(?:his|her)(?=\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r")\b)"  # "her aides said"
-    r"|the\s+(?:kremlin\s+leader|(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
-    r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
-    r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
-    r"chairman|chief|"
-    r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
-    r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b(?!['’]s\s|\s+staff\b))"
-    r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
-    r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
-    r"the\s+interior|justice|finance|health|labou?r))?\b"
-    r"|the\s+military\s+department\b|the\s+mod\b"
-    r"|(?:(?:defen[cs]e|foreign|interior|justice|finance|health|emergencies)\s+ministry"
-    r"|ministry\s+of\s+defen[cs]e)\b)"
-    r"|(?P<org>the\s+(?:(?:latest|daily|new|weekly|intelligence|british|uk|official|"
-    r"military|state-owned|state-backed|state-affiliated|news)\s+){0,2}(?:update|report|"
-    r"statement|bulletin|assessment|analysis|study|research|investigation|findings|review|"
-    r"survey|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
-    r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
-    r"intelligence\s+service|committee|authors|researchers|intelligence|"
-    + "|".join(STAFF_NOUNS) + r")\b"
-    r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+(?:['’]s)?\s+){0,4}"
-    r"(?:" + "|".join(BACK_HEADS) + r")\b"
-    r"|(?<=\bto\s)intelligence\b"
-    r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
-    r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b))"  # ", it said"
-    r"|(?P<they>they\b)"
-    r"|(?P<we>(?:we|our)\b))"
-)
 LOWER = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőřśşšţťūůűźżž"
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĒĘĚĞĪŁŃŇŌŐŘŚŞŠŢŤŪŮŰŹŻŽ"
 WORD_TAIL = rf"[{LOWER}]++(?:[-’'][{UPPER}]?[{LOWER}]++)?"  # (possessive: see _CAP)
@@ -392,6 +360,48 @@ PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | 
 GOVERNMENT_PLACES = frozenset(CAPITALS_TEXT.split()) | {k for k in DEMONYMS if " " not in k}
 
 
+# A place's own official, described by the place: "Poland's prime minister", "the country's
+# health minister" (as "the Polish prime minister")
+PLACE_OWNER = ("(?:(?:the\\s+)?(?:country|city|region|state|nation|republic)|"
+               + trie_regex(sorted({p.lower() for p in PLACES if p.lower() == p.lower().strip()}))
+               + ")['’]s")
+
+# matched against the lower-cased text; the look-ahead lets the scan skip most positions
+BACKREF = re.compile(
+    "(?=[hsaitdmowe" + "".join(sorted({p[0].lower() for p in PLACES} - set("hsaitdmowe")))
+    + r"])\b(?:(?P<person>(?:he|she|him)\b|(?<=\bin\s)(?:his|her)(?=\s+words)"
+    r"|(?<=\baccording\sto\s)(?:her|his)\b"
+    r"|(?:his|her)(?=\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r")\b)"  # "her aides said"
+    r"|(?:the|" + PLACE_OWNER + r")\s+(?:kremlin\s+leader|"
+    r"(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
+    r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
+    r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
+    r"chairman|chief|"
+    r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
+    r"ombuds(?:man|woman)|politician|scholar|journalist|general))\b(?!['’]s\s|\s+staff\b))"
+    r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
+    r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
+    r"the\s+interior|justice|finance|health|labou?r))?\b"
+    r"|the\s+military\s+department\b|the\s+mod\b"
+    r"|(?:(?:defen[cs]e|foreign|interior|justice|finance|health|emergencies)\s+ministry"
+    r"|ministry\s+of\s+defen[cs]e)\b)"
+    r"|(?P<org>the\s+(?:(?:latest|daily|new|weekly|intelligence|british|uk|official|"
+    r"military|state-owned|state-backed|state-affiliated|news)\s+){0,2}(?:update|report|"
+    r"statement|bulletin|assessment|analysis|study|research|investigation|findings|review|"
+    r"survey|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
+    r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
+    r"intelligence\s+service|committee|authors|researchers|intelligence|"
+    + "|".join(STAFF_NOUNS) + r")\b"
+    r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+(?:['’]s)?\s+){0,4}"
+    r"(?:" + "|".join(BACK_HEADS) + r")\b"
+    r"|(?<=\bto\s)intelligence\b"
+    r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
+    r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b))"  # ", it said"
+    r"|(?P<they>they\b)"
+    r"|(?P<we>(?:we|our)\b))"
+)
+
+
 # "The government of the Tyumen region", "the administration of Belgorod": a body named by its
 # place, lower-case head first. "According to the FP": an acronym a cue links, registered or not.
 BODY_OF = re.compile(
@@ -517,6 +527,18 @@ def ministry_function(words: str) -> str:
     lowered = words.lower()
     return next((f for f, stems in MINISTRY_FUNCTIONS.items()
                  if any(stem in lowered for stem in stems)), "")
+
+
+MINISTER = re.compile(r"(?P<owner>.+?)\s+(?P<function>"
+                      + "|".join(stem for stems in MINISTRY_FUNCTIONS.values() for stem in stems)
+                      + r")\s+minister", re.I)
+
+
+def minister_ministry(described_minister: str) -> str | None:
+    """The ministry a minister described, not named, heads: "Kazakhstan's interior minister"
+    heads "Kazakhstan's Interior Ministry", which "the ministry" may stand for later."""
+    m = MINISTER.fullmatch(described_minister)
+    return f"{m['owner']} {m['function'].title()} Ministry" if m else None
 
 
 class Ref(NamedTuple):

@@ -116,6 +116,10 @@ def label_end(text: str, start: int, end: int) -> int | None:
     if score and (pat.SCORE_WORD_AFTER.match(text, score.end())
                   or pat.SCORE_WORD_BEFORE.search(text, max(0, start - 40), start)):
         return score.end()  # "a 3-2 win", "won 2-1"
+    points = pat.POINTS_SCORE.match(text, start)
+    if points and int(points[1]) > int(points[2]) and pat.SCORE_WORD_BEFORE.search(
+            text, max(0, start - 40), start):
+        return points.end()  # "beat the Celtics 112-104"
     return None
 
 

@@ -119,7 +119,8 @@ _CHANGE_WORDS = (
 # A verb of change right before a number: "rose by 5% to", "fell from $2,415 to", "up 9.4% to"
 # ("rose 5 to 10 percent" stays a range).
 CHANGE_BEFORE = re.compile(
-    rf"(?:\b(?:{_CHANGE_WORDS})\w*\s+(?:\w+ly\s+)?(?:by|from)|(?P<updown>\b(?:up|down)(?:\s+(?:by|from))?))"
+    rf"(?:\b(?:{_CHANGE_WORDS})\w*\s+(?:\w+ly\s+|(?:its|their|his|her|the|our|this)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?)?(?:by|from)|(?P<updown>\b(?:up|down)(?:\s+(?:by|from))?))"
     r"\s+(?:(?:about|around|some|nearly|almost|roughly|just|more\s+than|over|an?)\s+)?$",
     re.IGNORECASE,
 )
@@ -154,6 +155,9 @@ ADDRESS_AFTER = re.compile(
 )
 # A score: "3-2", "2:1", with a word of a contest around it: "a 3-2 win", "won 2-1".
 SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2." ends a sentence
+# A score of points, the winner's first: "won 112-104" (never a range, whose low comes first:
+# "lost 500-700 men")
+POINTS_SCORE = re.compile(r"(\d{2,3})[-–—](\d{2,3})(?![\d,%]|\.\d)")
 SCORE_WORD_AFTER = re.compile(
     r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
     r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",

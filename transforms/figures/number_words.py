@@ -64,7 +64,7 @@ SHARE = (
     r"half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
     r"|\s+of\s+(?!an?\b)[a-z])"
-    rf"|one\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})(?![\w,.-])"
+    rf"|(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})(?![\w,.-])"
     rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"
     # a change by a share: "sales rose by a third", "cut by half in May" (not "a third party")
     r"|(?<=\bby\s)(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?)"
@@ -196,7 +196,7 @@ def share_percent(phrase: str) -> float:
         return 50.0
     if words[0] == "every":  # "every fourth"
         return round(100 / ORDINAL_DENOMINATORS[words[1]], 2)
-    if words[0] == "one" and words[1] in ("in", "out"):  # "one in five", "one out of every 10"
+    if words[0] in ("one", "1") and words[1] in ("in", "out"):  # "one in five", "1 out of every 10"
         last = words[-1]
         return round(100 / (int(last) if last.isdigit() else {**ONES, **TENS}[last]), 2)
     numerator = 1 if words[0] in ("a", "one") else ONES[words[0]]

@@ -117,9 +117,10 @@ def label_end(text: str, start: int, end: int) -> int | None:
                   or pat.SCORE_WORD_BEFORE.search(text, max(0, start - 40), start)):
         return score.end()  # "a 3-2 win", "won 2-1"
     points = pat.POINTS_SCORE.match(text, start)
-    if points and int(points[1]) > int(points[2]) and pat.SCORE_WORD_BEFORE.search(
-            text, max(0, start - 40), start):
-        return points.end()  # "beat the Celtics 112-104"
+    if points and int(points[1]) > int(points[2]) and any(
+            p.search(text, max(0, start - 40), start)
+            for p in (pat.SCORE_WORD_BEFORE, pat.TALLY_WORD_BEFORE)):
+        return points.end()  # "beat the Celtics 112-104", "the bill passed 52-48"
     return None
 
 

@@ -82,7 +82,7 @@ _NOT_A_FIGURE = (
     r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|(?:is|was|on|by|since)\s+day|#"
     r"|game|match|category|cat\.|class|grade|windows|iphone|ipad|galaxy|pixel|highway|gate|room"
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
-    r"|top"
+    r"|top|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
     r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
@@ -102,7 +102,8 @@ article art. no. nos. number paragraph clause chapter section item page episode 
 level version model type flight route decree resolution war # in age aged ages rate rates by =
 most part table chart map fig. unit brigade battalion regiment division day game match category
 cat. class grade windows iphone ipad galaxy pixel highway gate room apartment flat building block
-platform channel exit zone sector lane bus tram line tier top per every
+platform channel exit zone sector lane bus tram line tier top per every interstate s&p fortune ftse
+russell stoxx nikkei
 """)
 # A verb of change before "from X to Y" makes two figures of it, not a range.
 CHANGE = re.compile(
@@ -155,9 +156,12 @@ ADDRESS_AFTER = re.compile(
 )
 # A score: "3-2", "2:1", with a word of a contest around it: "a 3-2 win", "won 2-1".
 SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2." ends a sentence
-# A score of points, the winner's first: "won 112-104" (never a range, whose low comes first:
-# "lost 500-700 men")
-POINTS_SCORE = re.compile(r"(\d{2,3})[-–—](\d{2,3})(?![\d,%]|\.\d)")
+# A score of points or a vote's tally, the winner's first: "won 112-104", "passed 52-48" (never
+# a range, whose low comes first: "lost 500-700 men")
+POINTS_SCORE = re.compile(r"(\d{1,3})[-–—](\d{1,3})(?![\d,%]|\.\d)")
+TALLY_WORD_BEFORE = re.compile(
+    r"\b(?:passed|ruled|voted|approved|rejected|confirmed|upheld|struck\s+down|overturned"
+    r"|vote\s+of|margin\s+of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 SCORE_WORD_AFTER = re.compile(
     r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
     r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",

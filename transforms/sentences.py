@@ -12,6 +12,8 @@ import bisect
 import re
 from typing import NamedTuple
 
+from transforms.declarations.words import SPACED_DECIMAL
+
 ABBREVIATIONS_TEXT = """
     mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig cmdr gov sen rep pres st mt ft jr sr
     vs etc approx est inc ltd co corp no nos fig vol op dept univ jan feb mar apr jun jul aug sep
@@ -22,6 +24,7 @@ CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A
 LINE_BREAK = re.compile(r"\n")
 BLANK_LINES = re.compile(r"\n\s*\n")
 WORD_BEFORE = re.compile(r"([\w.]+)$")
+SPACED_DECIMAL_AT = re.compile(SPACED_DECIMAL)
 
 
 class Sentence(NamedTuple):
@@ -36,6 +39,10 @@ def is_abbreviation_end(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation or initial, not a sentence."""
     if text[dot] != ".":
         return False
+    if dot and text[dot - 1].isdigit() and any(
+            m.start() < dot < m.end()
+            for m in SPACED_DECIMAL_AT.finditer(text, max(0, dot - 3), dot + 16)):
+        return True  # "16. 335 billion": a decimal point, spaced by a scrape
     m = WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if not m:
         return False

@@ -25,6 +25,10 @@ def split(text):
         ("Is it true? Nobody knows!", ["Is it true?", "Nobody knows!"]),
         ("A headline without a stop\nThe body starts here.",
          ["A headline without a stop", "The body starts here."]),
+        ("The fund holds 14. 25 billion roubles. It grew.",  # a scrape's spaced decimal point
+         ["The fund holds 14. 25 billion roubles.", "It grew."]),
+        ("The war began in 2022. 12 million people fled.",
+         ["The war began in 2022.", "12 million people fled."]),
         ("It was told by the publication. Meduza.\nNext line.",
          ["It was told by the publication. Meduza.", "Next line."]),
     ],

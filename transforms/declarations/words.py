@@ -13,6 +13,9 @@ MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", 
                        "Nov", "Dec")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although", "though", "yet")
+# A decimal point a scrape left a space after, which a scale word shows is no full stop:
+# "16. 335 billion rubles" is 16.335 billion (sentences do not end there; figures read it whole).
+SPACED_DECIMAL = r"(?<![\d.,])\d{1,3}\.[ \u00a0]\d{1,3}(?=\s(?:thousand|million|billion|trillion)\b)"
 
 
 def words_pattern(words) -> str:

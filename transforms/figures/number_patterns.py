@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.declarations.words import SPACED_DECIMAL
 from transforms.figures.number_words import (
     SHARE,
     TAKES_ARTICLE,
@@ -36,6 +37,7 @@ NUMBER = (
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:,\d{1,2}(?![\d,]))?(?![.,]\d)"
     r"|\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d{1,2}(?![\d,]))?(?![.,]\d|" + _SCALE_AHEAD + ")"
     r"|\d+,\d{1,2}(?=" + _SCALE_AHEAD + ")"
+    r"|" + SPACED_DECIMAL +  # scraped "16. 335 billion"
     r"|\d+(?:\.\d+)?"
 )
 # "million", "4 hundred million", "2 lakh", "1.5 crore", "64.8million", "417K", "3.5bn".

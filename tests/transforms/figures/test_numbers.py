@@ -111,6 +111,8 @@ FIGURES = [
     ("two-thirds", "It lost two-thirds of its tanks.", [fig("two-thirds", 66.67, unit="percent")]),
     ("a fraction of a plain noun", "A quarter of recruits", [fig("A quarter", 25, unit="percent")]),
     ("one in n", "one in thirty men may be drafted", [fig("one in thirty", 3.33, unit="percent")]),
+    ("a decimal point spaced by a scrape", "The fund holds 14. 25 billion roubles",
+     [fig("14. 25 billion roubles", 14.25e9, unit="RUB")]),
     ("1 in n in digits", "1 in 8 reservists failed the medical",
      [fig("1 in 8", 12.5, unit="percent")]),
     ("one out of every n", "one out of every 4 recruits",

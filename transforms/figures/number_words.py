@@ -61,7 +61,7 @@ ORDINAL_DENOMINATORS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
                         "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _SMALL_NUMBER = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
 SHARE = (
-    r"half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
+    r"(?<!\band\s)half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
     r"|\s+of\s+(?!an?\b)[a-z])"
     rf"|(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})(?![\w,.-])"

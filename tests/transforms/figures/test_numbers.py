@@ -179,6 +179,7 @@ FIGURES = [
 NO_FIGURES = [
     ("year", "In 2022 the war began."),
     ("year before a noun", "the 2024 presidential elections"),
+    ("half in a duration", "the war began two and half years ago"),
     ("dates", "On 14 October and on July 11, 2023, and on Dec. 9 and (Sept 3)."),
     ("ISO date", "date 2023-09-03"),
     ("clock time", "at 9:23 AM and 17:22"),

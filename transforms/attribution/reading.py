@@ -197,7 +197,10 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]
-    recent = si - 1 if ref.cls in (PERSON, THEY) else si + 1  # people are taken up from close by
+    # people are taken up from close by, and so is the body "a spokeswoman" speaks for: the one
+    # just named ("The commissariat declined to comment. A spokeswoman said ...")
+    close = ref.cls in (PERSON, THEY) or (ref.cls == ORG and (ref.name or "").startswith("spokes"))
+    recent = si - 1 if close else si + 1
     pools = ((spoken, recent), (seen, recent)) if ref.cls == THEY else (
         (spoken, recent), (seen, recent), (spoken, 0), (seen, 0))
     for test in tests:

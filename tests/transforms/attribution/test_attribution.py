@@ -112,6 +112,11 @@ CLAIMANTS = [
     ("Seoul says 3,000 soldiers are already in Russia.", "3,000", "Seoul", None),
     ("Seoul says 3,000 soldiers are in Russia. South Korea's spy agency said they came by sea.",
      "3,000", "South Korea's National Intelligence Service", None),
+    # "a spokeswoman" speaks for the body just named, not for one that spoke earlier
+    ("The regional government ordered every district to sign up volunteers, the mayor, Ivan "
+     "Belov, said. The district military commissariat would not comment on the order. A "
+     "spokeswoman said only that 900 men had signed contracts.", "900",
+     "district military commissariat", None),
     # a relay quoting a person by pronoun
     ("Dmitry Medvedev visited the region. \"This year 150,000 people signed contracts,\" TASS "
      "quoted him as telling officials.", "150,000", "Dmitry Medvedev", "TASS"),

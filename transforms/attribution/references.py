@@ -362,9 +362,8 @@ GOVERNMENT_PLACES = frozenset(CAPITALS_TEXT.split()) | {k for k in DEMONYMS if "
 
 # A place's own official, described by the place: "Poland's prime minister", "the country's
 # health minister" (as "the Polish prime minister")
-PLACE_OWNER = ("(?:(?:the\\s+)?(?:country|city|region|state|nation|republic)|"
-               + trie_regex(sorted({p.lower() for p in PLACES if p.lower() == p.lower().strip()}))
-               + ")['’]s")
+PLACE_OWNER = (r"(?:(?:the\s+)?(?:country|city|region|state|nation|republic)|"
+               + trie_regex(sorted({p.lower() for p in PLACES})) + ")['’]s")
 
 # matched against the lower-cased text; the look-ahead lets the scan skip most positions
 BACKREF = re.compile(

@@ -103,7 +103,10 @@ BODY_HEAD = (
 )
 # After an owner's possessive a head in lower case names a body too: "Kyiv's military
 # administration", "the city's health department"
-OWNED_HEAD = "(?:" + "|".join(sorted({h.lower() for h in ORG_HEADS})) + ")"
+# ("Ukraine's military said", but "Kyiv's military administration" is the administration)
+OWNED_HEAD = ("(?:" + "|".join(sorted({h.lower() for h in ORG_HEADS}))
+              + r"|(?:military|army|armed\s+forces)(?!\s+(?:"
+              + "|".join(sorted({h.lower() for h in ORG_HEADS})) + r"|intelligence|commissariat)\b))")
 # Heads that name a body by what follows "of": "the Department of Labor", "the Bureau of Labor
 # Statistics", "the Council of Europe" (not "the Ministry of Defence": a back-reference)
 HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", "Academy",
@@ -420,6 +423,7 @@ CITED_ACRONYM = re.compile(
 # lower-cased text, so that the full patterns run only near them (see `matches_of`).
 ORG_HIT = frozenset({w.lower() for w in ORG_HEADS} | {
     "ministry", "guard", "service", "agency", "staff", "office", "force", "forces", "government",
+    "military", "army",
     "authorities", "parliament", "duma", "commissariat", "officials", "intelligence", "sources",
     "diplomats", "investigators", "prosecutors", "administration"})
 BODY_OF_HIT = re.compile(r"\b" + trie_regex(("government", "administration", "parliament",

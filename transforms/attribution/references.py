@@ -104,9 +104,9 @@ BODY_HEAD = (
 # After an owner's possessive a head in lower case names a body too: "Kyiv's military
 # administration", "the city's health department"
 # ("Ukraine's military said", but "Kyiv's military administration" is the administration)
-OWNED_HEAD = ("(?:" + "|".join(sorted({h.lower() for h in ORG_HEADS}))
-              + r"|(?:military|army|armed\s+forces)(?!\s+(?:"
-              + "|".join(sorted({h.lower() for h in ORG_HEADS})) + r"|intelligence|commissariat)\b))")
+_LOWER_HEADS = "|".join(sorted({h.lower() for h in ORG_HEADS}))
+OWNED_HEAD = (f"(?:{_LOWER_HEADS}" + r"|(?:military|army|armed\s+forces)(?!\s+(?:"
+              + _LOWER_HEADS + r"|intelligence|commissariat)\b))")
 # Heads that name a body by what follows "of": "the Department of Labor", "the Bureau of Labor
 # Statistics", "the Council of Europe" (not "the Ministry of Defence": a back-reference)
 HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", "Academy",

@@ -19,8 +19,14 @@ import bisect
 import re
 from typing import NamedTuple
 
-from transforms.attribution.lexicon import SPEAKS_FOR_NOUNS, SPOKESPERSON, THAT_OPENS
+from transforms.attribution.lexicon import (
+    DOCUMENT_NOUNS,
+    SPEAKS_FOR_NOUNS,
+    SPOKESPERSON,
+    THAT_OPENS,
+)
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
+from transforms.declarations.words import words_pattern
 
 SRC = r"⟦(\d+)⟧"
 SPEECH = LEXICON_SPEECH  # every tense of every speech verb (transforms.attribution.lexicon)
@@ -111,13 +117,18 @@ POSSESSIVE = re.compile(
     r"records|filings|statistics|numbers|projections|poll|polling|"
     r"statement|bulletin|figures|count|tally|survey|study|order|post)\b"
 )
+DOCUMENT = words_pattern(DOCUMENT_NOUNS)
+# "signed a decree", "issued his second decree", "signed into law"
+ISSUES_DOCUMENT = (r"(?:signed|issued)\s+(?:(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                   + DOCUMENT + r"|into\s+law\b)")
 ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
                     r"(?:ordered|directed|decreed|called\s+up|summoned|"
-                    r"instructed|set|(?:signed|issued)\s+(?:a|the)\s+decree|approved|promises|"
+                    r"instructed|set|" + ISSUES_DOCUMENT + r"|approved|promises|"
                     r"promised|offers|offered|doubled|tripled|raised|increased|aims\s+to|plans\s+to|intends\s+to"
                     r"|wants\s+to|seeks\s+to)\b"
-                    r"|\b(?:decree|order|law)\s+(?:that\s+)?" + SRC
+                    r"|\b" + DOCUMENT + r"\s+(?:that\s+)?" + SRC
                     + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b")
+
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")
 OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "said:"
 LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC

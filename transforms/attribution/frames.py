@@ -20,6 +20,7 @@ import re
 from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
+    ACTION_VERBS,
     DOCUMENT_NOUNS,
     SPEAKS_FOR_NOUNS,
     SPOKESPERSON,
@@ -48,6 +49,7 @@ APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
     r"(?:,|(?=\s+(?:said|says|told|added)\b)))?"
 )
 GAP = r"(?:(?!that\b|who\b|which\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
+IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past its own "that"
 CLAUSE_END = re.compile(
     r",\s+(?:which|prompting|leading|causing|forcing|sparking|resulting|triggering|but)\b|;"
 )
@@ -122,10 +124,8 @@ DOCUMENT = words_pattern(DOCUMENT_NOUNS)
 ISSUES_DOCUMENT = (r"(?:signed|issued)\s+(?:(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
                    + DOCUMENT + r"|into\s+law\b)")
 ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
-                    r"(?:ordered|directed|decreed|called\s+up|summoned|"
-                    r"instructed|set|" + ISSUES_DOCUMENT + r"|approved|promises|"
-                    r"promised|offers|offered|doubled|tripled|raised|increased|aims\s+to|plans\s+to|intends\s+to"
-                    r"|wants\s+to|seeks\s+to)\b"
+                    r"(?:" + ISSUES_DOCUMENT + "|"
+                    + words_pattern(v.replace(" ", r"\s+") for v in ACTION_VERBS) + ")"
                     r"|\b" + DOCUMENT + r"\s+(?:that\s+)?" + SRC
                     + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b")
 
@@ -198,6 +198,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
         yield m, 2, "speaker", False
     verbs = set()  # where a subject's verb ends: a name inside its apposition is not a subject
     for m in matches(SUBJECT_VERB, masked):
+        if IN_REPORTED_CLAUSE.search(m.group()):
+            continue  # "X, noted that his state had added 400,000": the verb is the clause's
         if m.end() not in verbs:
             if "⟦" not in m.group().rsplit(",", 1)[-1]:  # "X, head of Y, said" (not "X, Y said")
                 verbs.add(m.end())

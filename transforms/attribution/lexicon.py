@@ -173,6 +173,15 @@ SPEAKS_FOR_TEXT = """
     campaign aides advisers lawyers attorneys team allies office spokesman spokeswoman
     spokesperson"""
 SPEAKS_FOR_NOUNS = tuple(SPEAKS_FOR_TEXT.split())
+# Verbs by which a source orders, offers or plans a figure into being ("X ordered 300,000
+# reservists called up", "X pledged $275 billion"): the figure in their clause is X's.
+# The pledges among them are a person's as surely as a speech verb: "Sanders proposed ...".
+PLEDGE_VERBS = ("ordered", "promises", "promised", "pledges", "pledged", "vows", "vowed",
+                "proposes", "proposed")
+ACTION_VERBS_TEXT = """
+    directed decreed called_up summoned instructed set approved unveils unveiled offers offered
+    doubled tripled raised increased aims_to plans_to intends_to wants_to seeks_to"""
+ACTION_VERBS = PLEDGE_VERBS + tuple(v.replace("_", " ") for v in ACTION_VERBS_TEXT.split())
 # Documents a person or body issues, whose figures in the clause are its issuer's: "Putin
 # signed his second decree, raising the army to 1.5 million". (Carrying the issuer on to the
 # sentences after it was tried: the annotators give most of those to the outlet.)

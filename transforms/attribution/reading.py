@@ -14,7 +14,13 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
-from transforms.attribution.lexicon import BACK_HEADS, MEDIA_NOUNS, STAFF_NOUNS, THAT_OPENS
+from transforms.attribution.lexicon import (
+    BACK_HEADS,
+    DESCRIPTION_NOUNS,
+    MEDIA_NOUNS,
+    STAFF_NOUNS,
+    THAT_OPENS,
+)
 from transforms.attribution.references import (
     GOVERNMENT_PLACES,
     MINISTRY,
@@ -303,7 +309,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
                     refs[f.ref].cls != NAMED, f.possessive)
                 for f in found[si] if names[f.ref]]
-        cues = passed_on(cues, index, text)
+        cues = passed_on([c for c in cues if not audience(c)], index, text)
         firsts: dict[str, int] = {}
         for x in refs[first:r]:
             if x.cls == NAMED:
@@ -360,6 +366,13 @@ def described(words: str) -> str:
 
 ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
 REPORTED_THAT = re.compile(THAT_OPENS + r"\s+(?:the\s+)?|\s*:\s*")
+
+
+def audience(cue: Cue) -> bool:
+    """People a source speaks to, who pass nothing on: "told lawmakers", "told supporters"
+    (not "told local media", which relays)."""
+    last = cue.name.split()[-1].lower()
+    return cue.role == "relay" and last in DESCRIPTION_NOUNS and last not in MEDIA_NOUNS
 
 
 def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:

@@ -21,6 +21,7 @@ from transforms.attribution.lexicon import (
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
+    PLEDGE_VERBS,
     RECORD_NOUNS,
     SPEAKS_FOR_NOUNS,
     SPEECH,
@@ -176,7 +177,7 @@ SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", 
                         "estimates", "estimate", "wrote", "writes", "calculated", "found", "counted",
                         "told", "added", "noted", "notes", "claimed", "claims", "claim", "stated",
                         "announced", "warned", "warns", "argued", "argues", "argue", "insisted",
-                        "puts", "believes", "expects", "predicts")
+                        "puts", "believes", "expects", "predicts", *PLEDGE_VERBS)
 SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
 SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"
@@ -189,6 +190,7 @@ CAMPAIGN_OWNER = re.compile(rf"\b[Tt]he\s({_CAP})(?=\s+campaign\b)")
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
 SINGLE_SPEAKER_HIT = frozenset(SINGLE_SPEAKER_WORDS)
+PLEDGED = re.compile(r"\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:" + "|".join(PLEDGE_VERBS) + r")\b")
 # words that say what a body does, not whose it is: "the Defence Ministry" is a back-reference
 BODY_MODIFIERS_TEXT = """
     Defence Defense Foreign Interior Internal Justice Finance Economy Economic Health Emergency
@@ -341,6 +343,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue
             if first in SPEAKER_STOP or overlaps(start, end, taken):
                 continue
+            if pattern is SINGLE_SPEAKER and name in GOVERNMENT_PLACES and PLEDGED.match(text, end):
+                continue  # "Russia has promised them $1,100": a policy reported, not a source
             if name == "media" and text[max(0, start - 7):start].lower() == "social ":
                 continue  # "social media posts": where people post, not who reports
             if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
@@ -398,8 +402,9 @@ BACKREF = re.compile(
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
     r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
-    r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b))"  # ", it said"
-    r"|(?P<they>they\b)"
+    r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b)"  # ", it said"
+    r"|(?<=\baccording\sto\s)its\b)"  # "..., according to its filings"
+    r"|(?P<they>they\b|(?<=\baccording\sto\s)their\b)"
     r"|(?P<we>(?:we|our)\b))"
 )
 

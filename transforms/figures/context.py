@@ -72,6 +72,18 @@ def after_change(text: str, left: Left, start: int) -> bool:
     return True
 
 
+def change_earlier(text: str, start: int) -> bool:
+    """Whether a verb of change comes earlier in the clause: "climbed to $4.3bn, from $3.9bn a
+    year earlier" (a former level, not "salaries from 190,000 roubles")."""
+    lo = max(0, start - CHANGE_REACH)
+    window = text[lo:start]
+    cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"))
+    return pat.CHANGE.search(window, cut + 1) is not None
+
+
+CHANGE_REACH = 80  # characters back from "from X" a verb of change may stand
+
+
 def range_high(second) -> float:
     """The upper end of a range tail ("a million" is one million)."""
     num = second.group("num")

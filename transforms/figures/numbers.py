@@ -19,6 +19,7 @@ from transforms.figures import number_patterns as pat
 from transforms.figures.digits import number_value
 from transforms.figures.number_words import share_percent, vague_bounds, word_number
 from transforms.figures.units import (
+    ABSTRACT_NOUNS,
     DURATION_UNITS,
     NOT_COUNTED,
     counted_noun,
@@ -105,8 +106,10 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     raw, cur, mult, tail = match.group("num", "cur", "mult", "tail")
     if start and text[start - 1].isalpha() and not any(sep in raw for sep in ", ."):
         return None, end  # "X07650", "G7": names and codes, not a stray letter before "45,000"
-    if mult and mult in "mMbB" and not cur and counted_noun(following_words(text, end)) is None:
-        return None, end  # "5m" is five metres; "2.5m people" two and a half million
+    if mult and mult in "mMbB" and not cur:
+        after = following_words(text, end)
+        if counted_noun(after) is None and not plural_noun(after):
+            return None, end  # "5m" is five metres; "2.5m people", "8.7m passengers" millions
     if cur and cur.strip().isalpha() and len(cur.strip()) == 1 and not (
             mult or tail or len(raw) > 4 or "," in raw):
         return None, end  # "R35", "R2-D2": a one-letter symbol only before a sizeable amount
@@ -238,10 +241,12 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
             return None, pos  # "these two reserves"
         unit = (noun or ctx.clause_currency(text, start)
-                or (plural and plural_kind(plural, _capitalised(text, pos, plural))) or "person")
+                or (plural and plural_kind(plural, _capitalised(text, pos, plural)))
+                or ("unit" if after[:1] and after[0] in ABSTRACT_NOUNS else "person"))  # "points"
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
-    qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed)
+    qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed or (
+        left.kind == "from" and ctx.change_earlier(text, left.start)))
     per, quote_end = None, pos if quote_stop is None else quote_stop
     if unit != "percent":
         per, per_start, per_end = rate_after(text, pos)

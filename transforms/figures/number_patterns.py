@@ -40,10 +40,11 @@ NUMBER = (
     r"|" + SPACED_DECIMAL +  # scraped "16. 335 billion"
     r"|\d+(?:\.\d+)?"
 )
-# "million", "4 hundred million", "2 lakh", "1.5 crore", "64.8million", "417K", "3.5bn".
+# "million", "4 hundred million", "2 lakh", "1.5 crore", "1.5 lakh crore", "64.8million",
+# "417K", "3.5bn".
 MULTIPLIER = (
     r"(?:\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trn|tn"
-    r"|lakhs?|lacs?|crores?)\b|(?:bn|[kKmMbB])\b)"
+    r"|(?:lakhs?|lacs?)(?:\s+crores?)?|crores?)\b|(?:bn|[kKmMbB])\b)"
 )
 _TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"  # "2 million 389 thousand"
 CORE = re.compile(

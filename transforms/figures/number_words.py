@@ -60,11 +60,15 @@ VAGUE = (
 ORDINAL_DENOMINATORS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                         "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _SMALL_NUMBER = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
+# "three in 10 minutes" is a time, not "nine in 10 voters"
+_SHARE_NOT_OF = ("seconds?", "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
+                 "games?", "matches", "races?", "attempts?", "tries", "starts?", "shots?")
 SHARE = (
     r"(?<!\band\s)half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
     r"|\s+of\s+(?!an?\b)[a-z])"
-    rf"|(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})(?![\w,.-])"
+    rf"|(?:{_SMALL_NUMBER}|[1-9]\d?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})"
+    r"(?![\w,.-]|\s+(?:" + "|".join(_SHARE_NOT_OF) + r")\b)"
     rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"
     # a change by a share: "sales rose by a third", "cut by half in May" (not "a third party")
     r"|(?<=\bby\s)(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?)"
@@ -189,6 +193,10 @@ def vague_bounds(phrase: str) -> tuple[float, float]:
     return VAGUE_BOUNDS[words]
 
 
+def _small(word: str) -> int:
+    return int(word) if word.isdigit() else {**ONES, **TENS}[word]
+
+
 def share_percent(phrase: str) -> float:
     """A share said in words as a percentage: "half" 50, "two-thirds" 66.67."""
     words = re.split(r"[\s-]+", phrase.lower())
@@ -196,8 +204,7 @@ def share_percent(phrase: str) -> float:
         return 50.0
     if words[0] == "every":  # "every fourth"
         return round(100 / ORDINAL_DENOMINATORS[words[1]], 2)
-    if words[0] in ("one", "1") and words[1] in ("in", "out"):  # "one in five", "1 out of every 10"
-        last = words[-1]
-        return round(100 / (int(last) if last.isdigit() else {**ONES, **TENS}[last]), 2)
+    if words[1] in ("in", "out"):  # "one in five", "nine in 10", "1 out of every 10"
+        return round(100 * _small(words[0]) / _small(words[-1]), 2)
     numerator = 1 if words[0] in ("a", "one") else ONES[words[0]]
     return round(100 * numerator / FRACTIONS[words[1].rstrip("s")], 2)

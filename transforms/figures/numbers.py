@@ -307,8 +307,11 @@ def _share_figure(text: str, match) -> dict | None:
     left = ctx.left_context(text, start)
     if left.kind == "exclude":
         return None
+    value = share_percent(match.group())
+    if value > 100:
+        return None  # "12 in 10": no share
     qualifier, quote_start = _qualifier(left, start, "percent", False)
-    return _figure_dict(text, quote_start, end, share_percent(match.group()), None, None, None,
+    return _figure_dict(text, quote_start, end, value, None, None, None,
                         None, "percent", None, qualifier)
 
 

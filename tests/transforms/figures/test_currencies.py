@@ -93,6 +93,7 @@ CASES = [
     ("Cuban pesos", "a fee of 5,000 Cuban pesos", "CUP"),
     ("naira", "a fee of 50,000 naira", "NGN"),
     ("Kenyan shillings", "a fee of 50,000 Kenyan shillings", "KES"),
+    ("Sh, as Kenyan papers write it", "a fee of Sh2.4 billion", "KES"),
     ("cedis", "a fee of 5,000 cedis", "GHS"),
     ("rand", "a fee of 50,000 rand", "ZAR"),
     ("ringgit", "a fee of 5,000 ringgit", "MYR"),

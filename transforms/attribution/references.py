@@ -185,8 +185,12 @@ SINGLE_SPEAKER = re.compile(
     rf"([A-Z](?<![\w’'.-].)(?:{_CAP_TAIL}|[a-z]+[A-Z][\w-]+|[A-Z]+[a-z]*))"  # (led by its capital)
     rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"
 )
-# whose campaign speaks: "the Clinton campaign said" is Clinton's figure, as "Clinton's campaign"
-CAMPAIGN_OWNER = re.compile(rf"\b[Tt]he\s({_CAP})(?=\s+campaign\b)")
+# whose people speak: "the Clinton campaign said", "Cruz aides said" are the owner's figure, as
+# "Clinton's campaign", "Cruz's aides"
+CAMPAIGN_OWNER = re.compile(
+    rf"\b[Tt]he\s({_CAP})(?=\s+campaign\b)|(?<![\w’'.-])({_CAP})(?=\s+(?:"
+    + "|".join(n for n in SPEAKS_FOR_NOUNS if n != "office") + r")\s+(?:has\s+|have\s+)?"
+    + SINGLE_SPEAKER_VERBS + ")")
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
 SINGLE_SPEAKER_HIT = frozenset(SINGLE_SPEAKER_WORDS)

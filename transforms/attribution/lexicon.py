@@ -28,6 +28,7 @@ put:puts,put,put,putting cite quote specify:specifies,specified,specified,specif
 specify clarify forecast:forecasts,forecast,forecast,forecasting
 expect reckon assert boast brag:brags,bragged,bragged,bragging ask complain state note add
 claim fear worry:worries,worried,worried,worrying
+rule establish determine testify:testifies,testified,testified,testifying
 """
 # what opens a reported clause after its verb: "said on Monday that ...", "reported that ..."
 THAT_OPENS = r"(?:\s+[\w’'-]+){0,3}?\s+that\b"

@@ -199,7 +199,10 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         ORG: [lambda n: ref.name in n.lower().split(),
               *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS + STAFF_NOUNS
                 else []),
-              *([] if qualified(ref) else [lambda n: not is_person(n)])],
+              # (a court, a ministry or a fund is no outlet: "local media ... the court found")
+              *([] if qualified(ref) else [lambda n: not is_person(n) and (
+                  ref.name in MEDIA_NOUNS + STAFF_NOUNS or ref.name not in BACK_HEADS
+                  or not is_media(n, index))])],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]
@@ -366,6 +369,11 @@ def described(words: str) -> str:
 
 ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
 REPORTED_THAT = re.compile(THAT_OPENS + r"\s+(?:the\s+)?|\s*:\s*")
+
+
+def is_media(name: str, index: SourceIndex) -> bool:
+    """An outlet, registered or described ("local media", "the newspaper")."""
+    return index.kind(name) in MEDIA_KINDS or name.split()[-1].lower() in MEDIA_NOUNS
 
 
 def audience(cue: Cue) -> bool:

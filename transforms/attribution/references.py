@@ -18,6 +18,8 @@ from transforms.attribution.lexicon import (
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
     DESCRIPTION_SINGULARS,
+    KNOWING_NOUNS,
+    KNOWING_WORDS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
@@ -36,6 +38,7 @@ from transforms.attribution.sources import (
     trie_regex,
 )
 from transforms.declarations.words import MONTHS, WEEKDAYS, words_pattern
+from transforms.figures.number_words import ONES, TENS
 
 NAMED, PERSON, MINISTRY, ORG, THEY, WE = "named", "person", "ministry", "org", "they", "we"
 
@@ -85,7 +88,8 @@ NOT_OWNER_TEXT = """
     Before When While Last This That Earlier Later Some Many Several Most Both Other Its Their His
     Her Our Your These Those Also Now Then Yet Still Only Even All No Any Each Every Such Senior
     Top Local Regional"""
-NOT_OWNER = frozenset(NOT_OWNER_TEXT.split())
+# (and numbers: "Two sources close to the talks said" is no body called Two)
+NOT_OWNER = frozenset(NOT_OWNER_TEXT.split()) | {w.capitalize() for w in (*ONES, *TENS)}
 
 
 # Bodies the registry does not list, named the way news names them: "Kazakhstan's Interior
@@ -151,8 +155,17 @@ GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists":
 # One person described, not named, who speaks: "a senior administration official said".
 DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKERS)
     r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*+\s++){0,3}" + trie_regex(DESCRIPTION_SINGULARS)
-    + rf"(?:{FROM_PLACE})?)(?=\s+" + SPEECH + r"\b)"
+    + rf"(?:{FROM_PLACE})?)(?=(?:,[^,\n]{{1,140}},)?\s+" + SPEECH + r"\b)"
+)  # "a senior official, who spoke on condition of anonymity, said"
+# People who know, unnamed: "people familiar with the matter said", "two sources close to the
+# talks told Reuters", "a person briefed on the plans said".
+INFORMED_SPEAKER = re.compile(
+    r"(?<![\w’'-])((?:[a-z][\w-]*\s+){0,2}?(?i:" + "|".join(KNOWING_NOUNS) + r")\s+(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in KNOWING_WORDS) + r")\s+(?:[\w’'-]+\s+){0,4}?"
+    r"[\w’'-]+)(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)"
 )
+KNOWING_HIT = frozenset(next(x for x in w.split() if x not in ("with", "direct"))
+                        for w in KNOWING_WORDS)  # "familiar", "knowledge", ...
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
 SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM})?(?:,[^,\n]{{1,140}},)?\s+(?:{SPEAKER_ADVERBS})?"
                           + SPEECH + r"\b")
@@ -321,8 +334,8 @@ def not_one_word_name(word: str, text: str) -> bool:
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
-    for pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION, SINGLE_SPEAKER,
-                    CAMPAIGN_OWNER):
+    for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
+                    SINGLE_SPEAKER, CAMPAIGN_OWNER):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
@@ -445,7 +458,7 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (GROUP_SPEAKERS, (DESCRIPTION_HIT, 60, 160)), (SINGLE_SPEAKER, (SINGLE_SPEAKER_HIT, 200, 0)),
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
     (DESCRIBED_SPEAKER, (SINGULAR_HIT, 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
-    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)))}
+    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)))}
 
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")

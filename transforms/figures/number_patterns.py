@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.attribution.lexicon import KNOWING_NOUNS, KNOWING_WORDS
 from transforms.declarations.words import SPACED_DECIMAL
 from transforms.figures.number_words import (
     SHARE,
@@ -108,6 +109,13 @@ cat. class grade windows iphone ipad galaxy pixel highway gate room apartment fl
 platform channel exit zone sector lane bus tram line tier top per every interstate s&p fortune ftse
 russell stoxx nikkei
 """)
+# The people a statement comes from, counted: "two sources close to the talks said", "three
+# officials told" (a count of speakers is no figure an analyst extracts).
+COUNTED_SPEAKERS = re.compile(
+    r"\s+(?:[a-z.]+\s+)?(?:"
+    + "|".join(n for n in KNOWING_NOUNS if n.endswith(("s", "people"))) + r")\s+(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in KNOWING_WORDS)
+    + r"|said|say|says|told|tell|spoke)\b", re.IGNORECASE)
 # A verb of change before "from X to Y" makes two figures of it, not a range.
 CHANGE = re.compile(
     r"\b(?:increas|ris|rose|grow|grew|fall|fell|drop|declin|decreas|jump|climb|rais|reduc|cut"

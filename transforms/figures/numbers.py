@@ -17,7 +17,7 @@ import math
 from transforms.figures import context as ctx
 from transforms.figures import number_patterns as pat
 from transforms.figures.digits import number_value
-from transforms.figures.number_words import share_percent, vague_bounds, word_number
+from transforms.figures.number_words import SCALES, share_percent, vague_bounds, word_number
 from transforms.figures.units import (
     ABSTRACT_NOUNS,
     DURATION_UNITS,
@@ -92,6 +92,10 @@ def sound(figure: Figure) -> bool:
 
 def _figure_at(text: str, match) -> tuple[dict | None, int]:
     """The figure a CORE match opens (or None), and where the text it used ends."""
+    few = (match.group("num") and len(match.group()) <= 2) or (match.group("words") and not any(
+        scale in match.group().lower() for scale in SCALES))  # "two", not "a million"
+    if few and pat.COUNTED_SPEAKERS.match(text, match.end()):
+        return None, match.end()  # "two sources close to the talks said": who speaks, no figure
     if match.group("vague"):
         return _vague_figure(text, match), match.end()
     if match.group("share"):

@@ -75,6 +75,8 @@ FORMATS = [
      [fig("8.7m", 8.7e6, unit="person")]),
     ("points of an index are no people", "The index fell 112.4 points in a day.",
      [fig("112.4", 112.4, unit="unit")]),
+    ("many people who say are a figure", "Some 5,000 people said they had lost their jobs.",
+     [fig("Some 5,000", 5000, unit="person", qualifier="approx")]),
     ("rose by X to Y", "The payment rose by 50,000 to 250,000 roubles.",
      [fig("50,000", 50000, unit="RUB"), fig("250,000 roubles", 250000, unit="RUB")]),
     ("a change takes the currency of its new level", "Pay rose from 200,000 to 250,000 rubles.",
@@ -119,6 +121,8 @@ FORMATS = [
 ]
 
 NOT_FIGURES = [
+    ("a count of the sources who speak", "Two officials close to the talks said it would fail."),
+    ("a count of those who told", "Three people told the paper that the office had closed."),
     ("scientific notation", "A value of 1e6 or 3.2E+05 was logged."),
     ("product names", "He bought an iPhone 11 and a PlayStation 5."),
     ("a game number", "Game 7 was played in May."),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from transforms.declarations import vocab
-from transforms.ledger.agreement import ROUNDING, close, precision, typo_of
+from transforms.ledger.agreement import CLOSE, ROUNDING, close, precision, relative_difference, typo_of
 from transforms.rows import records
 from transforms.time.when import When, compatible, merged
 
@@ -183,9 +183,10 @@ def cores(block: list[Member]) -> list[Cluster]:
     """Claims linked by agreeing amounts at compatible times, grouped (union-find).
 
     Claims with the same amount and time are taken together first, and values are compared
-    only with their neighbours in sorted order, so a block of many repeats stays cheap; a pair
-    already joined through others is not compared, and two amounts are compared once, so that
-    a block of many close values (a count reported week by week) does not cost their square.
+    only with their neighbours in sorted order, so a block of many repeats stays cheap; values
+    of one time within CLOSE of the previous are joined first, a pair already joined through
+    others is not compared, and two amounts are compared once, so that a block of many close
+    values (a count reported week by week) does not cost their square.
     """
     groups: dict[tuple, list[Member]] = defaultdict(list)
     for m in block:
@@ -205,28 +206,46 @@ def cores(block: list[Member]) -> list[Cluster]:
             i = parent[i]
         return i
 
-    for i, a in enumerate(keys):
-        reach = points[i] / (1 - ROUNDING) + 1e-9
-        for j in range(i + 1, len(keys)):
-            b = keys[j]
-            if b[0] != a[0] or points[j] > reach:
-                break
-            if find(i) == find(j):
+    last: dict[tuple, int] = {}  # each unit and time's previous key: a run of close values
+    for j, b in enumerate(keys):  # joins at once, as `close` would (a count week by week)
+        i = last.get((b[0], b[4]))
+        last[(b[0], b[4])] = j
+        if i is not None and b[1] is not None and keys[i][1] is not None \
+                and relative_difference(keys[i][1], b[1]) <= CLOSE and compatible(b[4], b[4]):
+            parent[find(j)] = find(i)
+    for i, end in enumerate(_reaches(keys, points)):
+        a, root = keys[i], find(i)
+        for j in range(i + 1, end):
+            if parent[j] == root or find(j) == root:  # joined through others already
                 continue
             when = (time_of[i], time_of[j])
             if when not in fits:
-                fits[when] = compatible(a[4], b[4])
+                fits[when] = compatible(a[4], keys[j][4])
             if not fits[when]:
                 continue
+            b = keys[j]
             pair = (a[:4], b[:4])
             if pair not in agree:
                 agree[pair] = amounts_agree(a, b)
             if agree[pair]:
-                parent[find(j)] = find(i)
+                parent[find(j)] = root
     clusters: dict[int, Cluster] = defaultdict(Cluster)
     for i, key in enumerate(keys):
         clusters[find(i)].absorb(groups[key])
     return list(clusters.values())
+
+
+def _reaches(keys: list[tuple], points: list[float]) -> list[int]:
+    """For each key (sorted by unit and point), the end of the keys it may agree with: the
+    same unit, and a point at most ROUNDING above its own (`close` allows no more)."""
+    ends, end = [], 0
+    for i, (unit, point) in enumerate(zip((k[0] for k in keys), points, strict=True)):
+        reach = point / (1 - ROUNDING) + 1e-9
+        end = max(end, i + 1)
+        while end < len(keys) and keys[end][0] == unit and points[end] <= reach:
+            end += 1
+        ends.append(end)
+    return ends
 
 
 def _point(key: tuple) -> float:

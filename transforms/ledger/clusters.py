@@ -14,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 
 import pandas as pd
 
 from transforms.declarations import vocab
 from transforms.ledger.agreement import CLOSE, ROUNDING, close, precision, relative_difference, typo_of
-from transforms.rows import records
-from transforms.time.when import When, compatible, merged
+from transforms.rows import column_values
+from transforms.time.when import When, compatible
 
 CURRENCIES = frozenset(vocab.CURRENCIES)  # every currency in declarations/currencies.csv
 CROSS_RATE_TOLERANCE = 0.05  # an annual average rate is only roughly the day's rate
@@ -29,9 +30,11 @@ CROSS_RATE_TOLERANCE = 0.05  # an annual average rate is only roughly the day's 
 
 @dataclass
 class Member:
-    """A claim as clustering sees it."""
+    """Claims as clustering sees them: the claims of one story (its reprints repeat them) that
+    say the same at the same time are one member, so that a block of many reprints costs its
+    distinct claims. `row` is the first claim's; `claim_ids` and `doc_ids` are every claim's."""
 
-    claim_id: str
+    claim_id: str  # the first claim's
     doc_id: str
     outlet: str | None
     published: dt.date | None
@@ -39,6 +42,17 @@ class Member:
     when: When
     flag: tuple[str, str] | None = None  # (flag, what makes it one) when it joined by attachment
     story: str = ""  # the canonical copy's doc_id: a reprint and its original are one report
+    claim_ids: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)  # each claim's document
+
+    def __post_init__(self):
+        if not self.claim_ids:
+            self.claim_ids, self.doc_ids = [self.claim_id], [self.doc_id]
+
+    @property
+    def weight(self) -> int:
+        """How many claims the member stands for."""
+        return len(self.claim_ids)
 
 
 class Cluster:
@@ -60,13 +74,13 @@ class Cluster:
     @property
     def unit(self) -> str:
         def compute() -> str:
-            units = Counter(m.row["unit"] for m in self.members if m.flag is None)
+            units = _weighted((m.row["unit"], m.weight) for m in self.members if m.flag is None)
             return max(sorted(units), key=units.get)
         return self._cached("unit", compute)
 
     @property
     def documents(self) -> set[str]:
-        return self._cached("documents", lambda: {m.doc_id for m in self.members})
+        return self._cached("documents", lambda: {d for m in self.members for d in m.doc_ids})
 
     @property
     def stories(self) -> set[str]:
@@ -75,7 +89,7 @@ class Cluster:
 
     @property
     def when(self) -> When:
-        return self._cached("when", lambda: merged([m.when for m in self.members]))
+        return self._cached("when", lambda: merged_weighted([(m.when, m.weight) for m in self.members]))
 
     def core(self) -> list[Member]:
         """Members that state the figure in the cluster's unit (not joined as a variant)."""
@@ -86,36 +100,58 @@ class Cluster:
     def consensus(self) -> float | None:
         """The value most documents give (ties: the most precise), among core members."""
         return self._cached("consensus", lambda: _consensus(
-            [(m.doc_id, m.row["value"]) for m in self.core()]))
+            [(m.doc_ids, m.row["value"]) for m in self.core()]))
 
     def qualifier(self) -> str:
         """The qualifier most often given with the consensus value."""
         def compute() -> str:
             value = self.consensus()
-            said = Counter(m.row["qualifier"] for m in self.core() if m.row["value"] == value) or \
-                Counter(m.row["qualifier"] for m in self.members if m.flag is None)
+            said = _weighted((m.row["qualifier"], m.weight) for m in self.core()
+                             if m.row["value"] == value) or \
+                _weighted((m.row["qualifier"], m.weight) for m in self.members if m.flag is None)
             return max(sorted(said), key=said.get)
         return self._cached("qualifier", compute)
 
     def conversion(self) -> tuple[float | None, str | None]:
         """The conversion most documents give beside the consensus, and its unit."""
         def compute() -> tuple[float | None, str | None]:
-            alts = [(m.doc_id, m.row["alt_value"], m.row["alt_unit"]) for m in self.members
-                    if m.flag is None and m.row["alt_unit"]]
+            alts = [(m.doc_ids, m.row["alt_value"], m.row["alt_unit"], m.weight)
+                    for m in self.members if m.flag is None and m.row["alt_unit"]]
             if not alts:
                 return None, None
-            units = Counter(u for _, _, u in alts)
+            units = _weighted((u, w) for _, _, u, w in alts)
             unit = max(sorted(units), key=units.get)
-            return _consensus([(d, v) for d, v, u in alts if u == unit]), unit
+            return _consensus([(d, v) for d, v, u, _ in alts if u == unit]), unit
         return self._cached("conversion", compute)
 
 
-def _consensus(votes: list[tuple[str, float | None]]) -> float | None:
-    """The value most documents give; on a tie the most precise, as 283,000 over 280,000."""
-    tally = Counter(v for _, v in {(d, v) for d, v in votes if v is not None and v == v})
-    if not tally:
+def _consensus(votes: list[tuple[list[str], float | None]]) -> float | None:
+    """The value most documents give; on a tie the most precise, as 283,000 over 280,000.
+    `votes`: (the documents giving it, value)."""
+    giving: dict[float, set[str]] = defaultdict(set)
+    for docs, v in votes:
+        if v is not None and v == v:
+            giving[v].update(docs)
+    if not giving:
         return None
+    tally = {v: len(docs) for v, docs in giving.items()}
     return max(sorted(tally), key=lambda v: (tally[v], -precision(v)))
+
+
+def _weighted(pairs) -> Counter:
+    """A Counter of (value, count) pairs: the claims of members counted each."""
+    counts: Counter = Counter()
+    for value, weight in pairs:
+        counts[value] += weight
+    return counts
+
+
+def merged_weighted(whens: list[tuple[When, int]]) -> When:
+    """`transforms.time.when.merged` of each When repeated its count of times."""
+    stated = _weighted((w.key(), n) for w, n in whens if w.stated)
+    key = max(sorted(stated, key=str), key=stated.get) if stated else (None, None, None)
+    seen = [d for w, _ in whens for d in (w.first_seen, w.last_seen) if d is not None]
+    return When(*key, first_seen=min(seen, default=None), last_seen=max(seen, default=None))
 
 
 def as_date(value: object) -> dt.date | None:
@@ -139,23 +175,41 @@ def document_dates(documents: pd.DataFrame) -> dict[str, dt.date | None]:
     return published
 
 
+# What clustering, naming and flagging read of a claim besides its id, document and offset:
+# claims of one story, outlet and date that agree on all of these are one `Member`.
+SAID = ["metric", "claimant", "claimant_id", "per", "unit", "subject", "value", "value_low",
+        "value_high", "qualifier", "alt_value", "alt_unit", "period_start", "period_end", "as_of"]
+
+
 def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
+    """The claims as members, in the order of their first claims."""
     dates = document_dates(documents)
     outlets = {d: (o if isinstance(o, str) else None)
                for d, o in zip(documents["doc_id"], documents["outlet"], strict=True)}
     stories = {d: (c if isinstance(c, str) else d)
                for d, c in zip(documents["doc_id"], documents["duplicate_of"], strict=True)}
-    out, times = [], {}  # copies of a story repeat their times: one When each
-    for row in records(claims):
-        published = dates.get(row["doc_id"])
+    names = list(claims.columns)
+    said = itemgetter(*(names.index(n) for n in SAID if n in names))
+    doc_at, claim_at = names.index("doc_id"), names.index("claim_id")
+    out: dict[tuple, Member] = {}
+    times = {}  # copies of a story repeat their times: one When each
+    for values in zip(*column_values(claims), strict=True):
+        doc = values[doc_at]
+        published = dates.get(doc)
+        ident = (stories.get(doc, doc), outlets.get(doc), published, said(values))
+        m = out.get(ident)
+        if m is not None:
+            m.claim_ids.append(values[claim_at])
+            m.doc_ids.append(doc)
+            continue
+        row = dict(zip(names, values, strict=True))
         key = (row["period_start"], row["period_end"], row["as_of"], published)
         when = times.get(key)
         if when is None:
             when = times[key] = When(as_date(key[0]), as_date(key[1]), as_date(key[2]),
                                      published, published)
-        out.append(Member(row["claim_id"], row["doc_id"], outlets.get(row["doc_id"]), published,
-                          row, when, story=stories.get(row["doc_id"], row["doc_id"])))
-    return out
+        out[ident] = Member(row["claim_id"], doc, ident[1], published, row, when, story=ident[0])
+    return list(out.values())
 
 
 def block(metric: str, claimant_id: str | None, per: str | None, unit: str) -> tuple:
@@ -284,7 +338,7 @@ def attached(block_cores: list[Cluster], rates: dict) -> list[Cluster]:
     """Cores given by one report (one story and its reprints) joined to the best consensus
     several reports give that they are a variant of."""
     ordered = sorted(block_cores, key=lambda c: (-len(c.stories), -len(c.documents),
-                                                 min(m.claim_id for m in c.members)))
+                                                 min(min(m.claim_ids) for m in c.members)))
     kept: list[Cluster] = []
     shared = [c for c in ordered if len(c.stories) > 1]  # a consensus several reports give
     for core in ordered:
@@ -318,7 +372,7 @@ def cluster_id(cluster: Cluster, taken: set[str]) -> str:
            cluster.consensus(), when.first_seen]
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:20]
     if digest in taken:
-        first = min(m.claim_id for m in cluster.members)
+        first = min(min(m.claim_ids) for m in cluster.members)
         digest = hashlib.sha256(repr([*key, first]).encode()).hexdigest()[:20]
     taken.add(digest)
     return digest

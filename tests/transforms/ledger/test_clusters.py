@@ -1,13 +1,14 @@
-"""Cores: the shortcuts that keep a block of many close values cheap give the components of
-comparing every pair of claims."""
+"""Clustering's shortcuts give what the plain computation gives: the cores of a block of many close
+values are those of comparing every pair of claims; the time of members counted by their claims is
+that of the claims (tests/transforms/ledger/test_ledger_tables.py: the ledger of merged reprints)."""
 
 import datetime as dt
 import random
 
 import pytest
 
-from transforms.ledger.clusters import Member, amounts_agree, cores
-from transforms.time.when import When, compatible
+from transforms.ledger.clusters import Member, amounts_agree, cores, merged_weighted
+from transforms.time.when import When, compatible, merged
 
 D = dt.date
 
@@ -68,3 +69,8 @@ def test_values_of_one_time_a_step_apart_are_one_core_and_a_jump_starts_another(
     when = WHENS[0]
     block = [member(n, 1_000.0 + 10 * n, when) for n in range(200)] + [member(999, 9_000.0, when)]
     assert sorted(len(c) for c in components(block)) == [1, 200]
+
+
+def test_merged_whens_count_each_claim():
+    whens = [(WHENS[3], 1), (WHENS[4], 3), (WHENS[3], 1), (WHENS[0], 2)]
+    assert merged_weighted(whens) == merged([w for w, n in whens for _ in range(n)])

@@ -184,10 +184,9 @@ SAID = ["metric", "claimant", "claimant_id", "per", "unit", "subject", "value", 
 def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
     """The claims as members, in the order of their first claims."""
     dates = document_dates(documents)
-    outlets = {d: (o if isinstance(o, str) else None)
-               for d, o in zip(documents["doc_id"], documents["outlet"], strict=True)}
-    stories = {d: (c if isinstance(c, str) else d)
-               for d, c in zip(documents["doc_id"], documents["duplicate_of"], strict=True)}
+    of_doc = {d: (c if isinstance(c, str) else d, o if isinstance(o, str) else None, dates[d])
+              for d, c, o in zip(documents["doc_id"], documents["duplicate_of"], documents["outlet"],
+                                 strict=True)}  # story, outlet, date
     names = list(claims.columns)
     said = itemgetter(*(names.index(n) for n in SAID if n in names))
     doc_at, claim_at = names.index("doc_id"), names.index("claim_id")
@@ -195,20 +194,20 @@ def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
     times = {}  # copies of a story repeat their times: one When each
     for values in zip(*column_values(claims), strict=True):
         doc = values[doc_at]
-        published = dates.get(doc)
-        ident = (stories.get(doc, doc), outlets.get(doc), published, said(values))
+        meta = of_doc.get(doc) or (doc, None, None)
+        ident = (meta, said(values))
         m = out.get(ident)
         if m is not None:
             m.claim_ids.append(values[claim_at])
             m.doc_ids.append(doc)
             continue
-        row = dict(zip(names, values, strict=True))
+        row, published = dict(zip(names, values, strict=True)), meta[2]
         key = (row["period_start"], row["period_end"], row["as_of"], published)
         when = times.get(key)
         if when is None:
             when = times[key] = When(as_date(key[0]), as_date(key[1]), as_date(key[2]),
                                      published, published)
-        out[ident] = Member(row["claim_id"], doc, ident[1], published, row, when, story=ident[0])
+        out[ident] = Member(row["claim_id"], doc, meta[1], published, row, when, story=meta[0])
     return list(out.values())
 
 

@@ -15,8 +15,8 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from transforms.declarations import vocab
@@ -187,28 +187,39 @@ def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
     of_doc = {d: (c if isinstance(c, str) else d, o if isinstance(o, str) else None, dates[d])
               for d, c, o in zip(documents["doc_id"], documents["duplicate_of"], documents["outlet"],
                                  strict=True)}  # story, outlet, date
+    group, first = _member_groups(claims, of_doc)
+    order = np.argsort(group, kind="stable")
+    sizes = np.bincount(group, minlength=len(first))
+    ends = np.cumsum(sizes)
+    claim_ids = claims["claim_id"].to_numpy(dtype=object)[order]
+    doc_ids = claims["doc_id"].to_numpy(dtype=object)[order]
     names = list(claims.columns)
-    said = itemgetter(*(names.index(n) for n in SAID if n in names))
-    doc_at, claim_at = names.index("doc_id"), names.index("claim_id")
-    out: dict[tuple, Member] = {}
-    times = {}  # copies of a story repeat their times: one When each
-    for values in zip(*column_values(claims), strict=True):
-        doc = values[doc_at]
-        meta = of_doc.get(doc) or (doc, None, None)
-        ident = (meta, said(values))
-        m = out.get(ident)
-        if m is not None:
-            m.claim_ids.append(values[claim_at])
-            m.doc_ids.append(doc)
-            continue
-        row, published = dict(zip(names, values, strict=True)), meta[2]
+    out, times = [], {}  # copies of a story repeat their times: one When each
+    rows = zip(*column_values(claims.iloc[first]), strict=True)
+    for values, start, end in zip(rows, (ends - sizes).tolist(), ends.tolist(), strict=True):
+        row = dict(zip(names, values, strict=True))
+        story, outlet, published = of_doc.get(row["doc_id"]) or (row["doc_id"], None, None)
         key = (row["period_start"], row["period_end"], row["as_of"], published)
         when = times.get(key)
         if when is None:
             when = times[key] = When(as_date(key[0]), as_date(key[1]), as_date(key[2]),
                                      published, published)
-        out[ident] = Member(row["claim_id"], doc, meta[1], published, row, when, story=meta[0])
-    return list(out.values())
+        out.append(Member(row["claim_id"], row["doc_id"], outlet, published, row, when, story=story,
+                          claim_ids=claim_ids[start:end].tolist(), doc_ids=doc_ids[start:end].tolist()))
+    return out
+
+
+def _member_groups(claims: pd.DataFrame, of_doc: dict) -> tuple[np.ndarray, np.ndarray]:
+    """(each claim's member, numbered in order of first claims; each member's first claim): the
+    claims of one story, outlet and date that agree on every SAID column (nulls alike)."""
+    docs = claims["doc_id"].unique()
+    metas = pd.factorize(pd.Series([of_doc.get(d) or (d, None, None) for d in docs], dtype=object))
+    meta_of = dict(zip(docs, metas[0], strict=True))
+    codes = claims["doc_id"].map(meta_of).to_numpy(dtype=np.int64)
+    for name in (n for n in SAID if n in claims):
+        column, uniques = pd.factorize(claims[name], use_na_sentinel=False)
+        codes, _ = pd.factorize(codes * (len(uniques) + 1) + column)
+    return codes, np.unique(codes, return_index=True)[1]
 
 
 def block(metric: str, claimant_id: str | None, per: str | None, unit: str) -> tuple:

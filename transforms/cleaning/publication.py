@@ -162,7 +162,7 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     after["cluster_id"] = after["claim_id"].map(cluster_of).fillna(after["cluster_id"])
     after = pd.concat([f for f in (after, changed.loc[changed["claim_id"].isin(new_claim_ids), keys])
                        if len(f)], ignore_index=True) if len(after) + len(changed) else after
-    names = pd.concat([after["claimant"], after["via"].dropna()])
+    names = pd.unique(pd.concat([after["claimant"], after["via"].dropna()]))  # first spellings kept
     return Increment(
         documents=pd.concat([f[columns("documents")] for f in (new_docs, changed_docs) if len(f)],
                             ignore_index=True) if len(new_docs) + len(changed_docs) else
@@ -171,7 +171,7 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
         removed_documents=removed, removed_claims=removed_claims,
         restamped_documents=restamped, restamped_claims=restamped_claims,
         signatures=found.signatures,
-        sources=sources_table(registry, names, meta["outlet"].dropna()),
+        sources=sources_table(registry, names, pd.unique(meta["outlet"].dropna())),
         claim_clusters=clusters, claim_flags=flags,
         documents_after=meta, claims_after=after.reset_index(drop=True))
 

@@ -16,7 +16,7 @@ from transforms.declarations.schema import columns
 from transforms.declarations.vocab import VARIANT_FLAGS
 from transforms.ledger.clusters import Cluster, as_date, block, block_key, cluster_id, clustered
 from transforms.ledger.flags import Statement, contradiction_reason, contradictions, variant_flags
-from transforms.rows import records
+from transforms.rows import column_values, records
 from transforms.time.when import When
 
 
@@ -138,9 +138,10 @@ def ledger(claims: pd.DataFrame, documents: pd.DataFrame,
 
 
 def row_blocks(rows: pd.DataFrame) -> pd.Series:
-    """The block (`clusters.block`) of each claim or cluster row."""
-    return pd.Series([block(r["metric"], r["claimant_id"], r["per"], r["unit"])
-                      for r in records(rows[["metric", "claimant_id", "per", "unit"]])],
+    """The block (`clusters.block`) of each claim or cluster row (each block made once)."""
+    made: dict[tuple, tuple] = {}
+    said = zip(*column_values(rows[["metric", "claimant_id", "per", "unit"]]), strict=True)
+    return pd.Series([made.get(r) or made.setdefault(r, block(*r)) for r in said],
                      index=rows.index, dtype=object)
 
 

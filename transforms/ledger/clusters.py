@@ -244,7 +244,7 @@ def amounts_agree(a: tuple, b: tuple) -> bool:
 
 
 def cores(block: list[Member]) -> list[Cluster]:
-    """Claims linked by agreeing amounts at compatible times, grouped (union-find).
+    """Claims linked by agreeing amounts at compatible times, grouped.
 
     Claims with the same amount and time are taken together first, and values are compared
     only with their neighbours in sorted order, so a block of many repeats stays cheap; values
@@ -260,27 +260,21 @@ def cores(block: list[Member]) -> list[Cluster]:
     points = [_point(k) for k in keys]
     times = {when: n for n, when in enumerate(dict.fromkeys(k[4] for k in keys))}
     time_of = [times[k[4]] for k in keys]
-    parent = list(range(len(keys)))
+    linked = _Components(len(keys))
     agree: dict[tuple, bool] = {}  # amounts, and times, are compared once a pair
     fits: dict[tuple[int, int], bool] = {}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     last: dict[tuple, int] = {}  # each unit and time's previous key: a run of close values
     for j, b in enumerate(keys):  # joins at once, as `close` would (a count week by week)
         i = last.get((b[0], b[4]))
         last[(b[0], b[4])] = j
         if i is not None and b[1] is not None and keys[i][1] is not None \
                 and relative_difference(keys[i][1], b[1]) <= CLOSE and compatible(b[4], b[4]):
-            parent[find(j)] = find(i)
+            linked.join(i, j)
+    label = linked.label
     for i, end in enumerate(_reaches(keys, points)):
-        a, root = keys[i], find(i)
+        a = keys[i]
         for j in range(i + 1, end):
-            if parent[j] == root or find(j) == root:  # joined through others already
+            if label[j] == label[i]:  # joined through others already
                 continue
             when = (time_of[i], time_of[j])
             if when not in fits:
@@ -292,11 +286,30 @@ def cores(block: list[Member]) -> list[Cluster]:
             if pair not in agree:
                 agree[pair] = amounts_agree(a, b)
             if agree[pair]:
-                parent[find(j)] = root
+                linked.join(i, j)
     clusters: dict[int, Cluster] = defaultdict(Cluster)
-    for i, key in enumerate(keys):
-        clusters[find(i)].absorb(groups[key])
+    for component, key in zip(label, keys, strict=True):
+        clusters[component].absorb(groups[key])
     return list(clusters.values())
+
+
+class _Components:
+    """Items joined into components, each item labelled with its component at all times (the
+    smaller side relabelled), so that a sweep tells two items of one component apart by a look-up."""
+
+    def __init__(self, n: int):
+        self.label = list(range(n))
+        self.items = {i: [i] for i in range(n)}
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.label[i], self.label[j]
+        if a == b:
+            return
+        if len(self.items[a]) < len(self.items[b]):
+            a, b = b, a
+        for k in self.items[b]:
+            self.label[k] = a
+        self.items[a] += self.items.pop(b)
 
 
 def _reaches(keys: list[tuple], points: list[float]) -> list[int]:

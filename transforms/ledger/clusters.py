@@ -168,8 +168,10 @@ def as_date(value: object) -> dt.date | None:
 def document_dates(documents: pd.DataFrame) -> dict[str, dt.date | None]:
     """Each document's publication date, a copy taking its canonical's when it has none."""
     published = {d: as_date(p)
-                 for d, p in zip(documents["doc_id"], documents["published"], strict=True)}
-    for doc, canonical in zip(documents["doc_id"], documents["duplicate_of"], strict=True):
+                 for d, p in zip(documents["doc_id"].tolist(), documents["published"].tolist(),
+                                 strict=True)}
+    for doc, canonical in zip(documents["doc_id"].tolist(), documents["duplicate_of"].tolist(),
+                              strict=True):
         if published[doc] is None and isinstance(canonical, str):
             published[doc] = published.get(canonical)
     return published
@@ -185,7 +187,7 @@ def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
     """The claims as members, in the order of their first claims."""
     dates = document_dates(documents)
     of_doc = {d: (c if isinstance(c, str) else d, o if isinstance(o, str) else None, dates[d])
-              for d, c, o in zip(documents["doc_id"], documents["duplicate_of"], documents["outlet"],
+              for d, c, o in zip(*(documents[n].tolist() for n in ("doc_id", "duplicate_of", "outlet")),
                                  strict=True)}  # story, outlet, date
     group, first = _member_groups(claims, of_doc)
     order = np.argsort(group, kind="stable")

@@ -83,7 +83,7 @@ def block_ledger(claims: pd.DataFrame, documents: pd.DataFrame,
     rows = [cluster_row(c, cid, n, None) for c, cid, n in zip(clusters, ids, n_variants, strict=True)]
     of_claim = {claim: cid for c, cid in zip(clusters, ids, strict=True) for m in c.members
                 for claim in m.claim_ids}
-    with_ids = claims.assign(cluster_id=claims["claim_id"].map(of_claim))
+    with_ids = claims.assign(cluster_id=[of_claim.get(c) for c in claims["claim_id"].tolist()])
     return (with_ids[[c for c in columns("claims") if c in with_ids]],
             pd.DataFrame(rows, columns=columns("claim_clusters")),
             pd.DataFrame(flags, columns=columns("claim_flags")))

@@ -134,7 +134,8 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     meta = pd.concat([f[DOCUMENT_META] for f in (kept_docs, new_docs) if len(f)],
                      ignore_index=True) if len(kept_docs) + len(new_docs) else kept_docs[DOCUMENT_META]
     meta["duplicate_of"] = [found.duplicate_of.get(d, old) if d in found.duplicate_of else old
-                            for d, old in zip(meta["doc_id"], meta["duplicate_of"], strict=True)]
+                            for d, old in zip(meta["doc_id"].tolist(), meta["duplicate_of"].tolist(),
+                                              strict=True)]
     kept_claims = stored.claims.loc[~stored.claims["claim_id"].isin(removed_claims)]
     # Blocks touched: of new and removed claims, and of claims whose document's story or date
     # may have moved (re-stamped copies, and copies of a new or replaced document, which an
@@ -147,8 +148,8 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
                              ignore_index=True) if len(in_blocks) + len(claims) else claims[LEDGER_COLUMNS]
     stamped, clusters, flags = updated_ledger(stored.clusters, stored.flags, block_claims, meta,
                                               blocks, rates or {})
-    cluster_of = dict(zip(stamped["claim_id"], stamped["cluster_id"], strict=True))
-    before = dict(zip(in_blocks["claim_id"], in_blocks["cluster_id"], strict=True))
+    cluster_of = dict(zip(stamped["claim_id"].tolist(), stamped["cluster_id"].tolist(), strict=True))
+    before = dict(zip(in_blocks["claim_id"].tolist(), in_blocks["cluster_id"].tolist(), strict=True))
     moved = sorted(c for c, k in before.items() if cluster_of[c] != k)
     restamped_claims = frozenset(moved)
     fresh = claims.assign(cluster_id=claims["claim_id"].map(cluster_of))  # the run's own claims
@@ -159,10 +160,11 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     new_claim_ids = set(claims["claim_id"])
     keys = ["claim_id", "doc_id", "cluster_id", "metric", "claimant", "via", "quote"]
     after = kept_claims[keys].copy()
-    after["cluster_id"] = after["claim_id"].map(cluster_of).fillna(after["cluster_id"])
+    after["cluster_id"] = [cluster_of.get(c, k) for c, k in  # a dict look-up: map() copies it
+                           zip(after["claim_id"].tolist(), after["cluster_id"].tolist(), strict=True)]
     after = pd.concat([f for f in (after, changed.loc[changed["claim_id"].isin(new_claim_ids), keys])
                        if len(f)], ignore_index=True) if len(after) + len(changed) else after
-    names = pd.concat([after["claimant"], after["via"].dropna()])
+    names = pd.unique(pd.concat([after["claimant"], after["via"].dropna()]))  # first spellings kept
     return Increment(
         documents=pd.concat([f[columns("documents")] for f in (new_docs, changed_docs) if len(f)],
                             ignore_index=True) if len(new_docs) + len(changed_docs) else
@@ -171,7 +173,7 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
         removed_documents=removed, removed_claims=removed_claims,
         restamped_documents=restamped, restamped_claims=restamped_claims,
         signatures=found.signatures,
-        sources=sources_table(registry, names, meta["outlet"].dropna()),
+        sources=sources_table(registry, names, pd.unique(meta["outlet"].dropna())),
         claim_clusters=clusters, claim_flags=flags,
         documents_after=meta, claims_after=after.reset_index(drop=True))
 

@@ -8,6 +8,7 @@ functions decide which of those a pair of numbers is, so that clustering and its
 
 from __future__ import annotations
 
+import functools
 import math
 
 CLOSE = 0.03  # relative difference still taken for the same figure, reported differently
@@ -15,6 +16,7 @@ ROUNDING = 0.05  # the most a rounded figure may differ from the exact one, rela
 DROPPED_SCALES = (1_000.0, 1_000_000.0)  # "thousand" and "million" left out
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a block compares each of its values many times
 def precision(value: float) -> float:
     """The power of ten a figure is rounded to: 280,000 -> 10,000; 5,130 -> 10; 2.5 -> 0.1."""
     if value == 0 or not math.isfinite(value):
@@ -43,10 +45,11 @@ def within_rounding(a: float, b: float) -> bool:
     """
     if a == b:
         return True
+    if relative_difference(a, b) > ROUNDING:  # the cheaper test first
+        return False
     coarse, fine = (a, b) if precision(a) >= precision(b) else (b, a)
     step = precision(coarse)
-    return (math.floor(fine / step + 0.5) * step == coarse
-            and relative_difference(a, b) <= ROUNDING)
+    return math.floor(fine / step + 0.5) * step == coarse
 
 
 def close(a: float, b: float) -> bool:

@@ -14,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from transforms.declarations import vocab
-from transforms.ledger.agreement import ROUNDING, close, precision, typo_of
-from transforms.rows import records
-from transforms.time.when import When, compatible, merged
+from transforms.ledger.agreement import CLOSE, ROUNDING, close, precision, relative_difference, typo_of
+from transforms.rows import column_values
+from transforms.time.when import When, compatible
 
 CURRENCIES = frozenset(vocab.CURRENCIES)  # every currency in declarations/currencies.csv
 CROSS_RATE_TOLERANCE = 0.05  # an annual average rate is only roughly the day's rate
@@ -29,9 +30,11 @@ CROSS_RATE_TOLERANCE = 0.05  # an annual average rate is only roughly the day's 
 
 @dataclass
 class Member:
-    """A claim as clustering sees it."""
+    """Claims as clustering sees them: the claims of one story (its reprints repeat them) that
+    say the same at the same time are one member, so that a block of many reprints costs its
+    distinct claims. `row` is the first claim's; `claim_ids` and `doc_ids` are every claim's."""
 
-    claim_id: str
+    claim_id: str  # the first claim's
     doc_id: str
     outlet: str | None
     published: dt.date | None
@@ -39,6 +42,17 @@ class Member:
     when: When
     flag: tuple[str, str] | None = None  # (flag, what makes it one) when it joined by attachment
     story: str = ""  # the canonical copy's doc_id: a reprint and its original are one report
+    claim_ids: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)  # each claim's document
+
+    def __post_init__(self):
+        if not self.claim_ids:
+            self.claim_ids, self.doc_ids = [self.claim_id], [self.doc_id]
+
+    @property
+    def weight(self) -> int:
+        """How many claims the member stands for."""
+        return len(self.claim_ids)
 
 
 class Cluster:
@@ -60,13 +74,13 @@ class Cluster:
     @property
     def unit(self) -> str:
         def compute() -> str:
-            units = Counter(m.row["unit"] for m in self.members if m.flag is None)
+            units = _weighted((m.row["unit"], m.weight) for m in self.members if m.flag is None)
             return max(sorted(units), key=units.get)
         return self._cached("unit", compute)
 
     @property
     def documents(self) -> set[str]:
-        return self._cached("documents", lambda: {m.doc_id for m in self.members})
+        return self._cached("documents", lambda: {d for m in self.members for d in m.doc_ids})
 
     @property
     def stories(self) -> set[str]:
@@ -75,7 +89,7 @@ class Cluster:
 
     @property
     def when(self) -> When:
-        return self._cached("when", lambda: merged([m.when for m in self.members]))
+        return self._cached("when", lambda: merged_weighted([(m.when, m.weight) for m in self.members]))
 
     def core(self) -> list[Member]:
         """Members that state the figure in the cluster's unit (not joined as a variant)."""
@@ -86,36 +100,58 @@ class Cluster:
     def consensus(self) -> float | None:
         """The value most documents give (ties: the most precise), among core members."""
         return self._cached("consensus", lambda: _consensus(
-            [(m.doc_id, m.row["value"]) for m in self.core()]))
+            [(m.doc_ids, m.row["value"]) for m in self.core()]))
 
     def qualifier(self) -> str:
         """The qualifier most often given with the consensus value."""
         def compute() -> str:
             value = self.consensus()
-            said = Counter(m.row["qualifier"] for m in self.core() if m.row["value"] == value) or \
-                Counter(m.row["qualifier"] for m in self.members if m.flag is None)
+            said = _weighted((m.row["qualifier"], m.weight) for m in self.core()
+                             if m.row["value"] == value) or \
+                _weighted((m.row["qualifier"], m.weight) for m in self.members if m.flag is None)
             return max(sorted(said), key=said.get)
         return self._cached("qualifier", compute)
 
     def conversion(self) -> tuple[float | None, str | None]:
         """The conversion most documents give beside the consensus, and its unit."""
         def compute() -> tuple[float | None, str | None]:
-            alts = [(m.doc_id, m.row["alt_value"], m.row["alt_unit"]) for m in self.members
-                    if m.flag is None and m.row["alt_unit"]]
+            alts = [(m.doc_ids, m.row["alt_value"], m.row["alt_unit"], m.weight)
+                    for m in self.members if m.flag is None and m.row["alt_unit"]]
             if not alts:
                 return None, None
-            units = Counter(u for _, _, u in alts)
+            units = _weighted((u, w) for _, _, u, w in alts)
             unit = max(sorted(units), key=units.get)
-            return _consensus([(d, v) for d, v, u in alts if u == unit]), unit
+            return _consensus([(d, v) for d, v, u, _ in alts if u == unit]), unit
         return self._cached("conversion", compute)
 
 
-def _consensus(votes: list[tuple[str, float | None]]) -> float | None:
-    """The value most documents give; on a tie the most precise, as 283,000 over 280,000."""
-    tally = Counter(v for _, v in {(d, v) for d, v in votes if v is not None and v == v})
-    if not tally:
+def _consensus(votes: list[tuple[list[str], float | None]]) -> float | None:
+    """The value most documents give; on a tie the most precise, as 283,000 over 280,000.
+    `votes`: (the documents giving it, value)."""
+    giving: dict[float, set[str]] = defaultdict(set)
+    for docs, v in votes:
+        if v is not None and v == v:
+            giving[v].update(docs)
+    if not giving:
         return None
+    tally = {v: len(docs) for v, docs in giving.items()}
     return max(sorted(tally), key=lambda v: (tally[v], -precision(v)))
+
+
+def _weighted(pairs) -> Counter:
+    """A Counter of (value, count) pairs: the claims of members counted each."""
+    counts: Counter = Counter()
+    for value, weight in pairs:
+        counts[value] += weight
+    return counts
+
+
+def merged_weighted(whens: list[tuple[When, int]]) -> When:
+    """`transforms.time.when.merged` of each When repeated its count of times."""
+    stated = _weighted((w.key(), n) for w, n in whens if w.stated)
+    key = max(sorted(stated, key=str), key=stated.get) if stated else (None, None, None)
+    seen = [d for w, _ in whens for d in (w.first_seen, w.last_seen) if d is not None]
+    return When(*key, first_seen=min(seen, default=None), last_seen=max(seen, default=None))
 
 
 def as_date(value: object) -> dt.date | None:
@@ -132,30 +168,60 @@ def as_date(value: object) -> dt.date | None:
 def document_dates(documents: pd.DataFrame) -> dict[str, dt.date | None]:
     """Each document's publication date, a copy taking its canonical's when it has none."""
     published = {d: as_date(p)
-                 for d, p in zip(documents["doc_id"], documents["published"], strict=True)}
-    for doc, canonical in zip(documents["doc_id"], documents["duplicate_of"], strict=True):
+                 for d, p in zip(documents["doc_id"].tolist(), documents["published"].tolist(),
+                                 strict=True)}
+    for doc, canonical in zip(documents["doc_id"].tolist(), documents["duplicate_of"].tolist(),
+                              strict=True):
         if published[doc] is None and isinstance(canonical, str):
             published[doc] = published.get(canonical)
     return published
 
 
+# What clustering, naming and flagging read of a claim besides its id, document and offset:
+# claims of one story, outlet and date that agree on all of these are one `Member`.
+SAID = ["metric", "claimant", "claimant_id", "per", "unit", "subject", "value", "value_low",
+        "value_high", "qualifier", "alt_value", "alt_unit", "period_start", "period_end", "as_of"]
+
+
 def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
+    """The claims as members, in the order of their first claims."""
     dates = document_dates(documents)
-    outlets = {d: (o if isinstance(o, str) else None)
-               for d, o in zip(documents["doc_id"], documents["outlet"], strict=True)}
-    stories = {d: (c if isinstance(c, str) else d)
-               for d, c in zip(documents["doc_id"], documents["duplicate_of"], strict=True)}
+    of_doc = {d: (c if isinstance(c, str) else d, o if isinstance(o, str) else None, dates[d])
+              for d, c, o in zip(*(documents[n].tolist() for n in ("doc_id", "duplicate_of", "outlet")),
+                                 strict=True)}  # story, outlet, date
+    group, first = _member_groups(claims, of_doc)
+    order = np.argsort(group, kind="stable")
+    sizes = np.bincount(group, minlength=len(first))
+    ends = np.cumsum(sizes)
+    claim_ids = claims["claim_id"].to_numpy(dtype=object)[order]
+    doc_ids = claims["doc_id"].to_numpy(dtype=object)[order]
+    names = list(claims.columns)
     out, times = [], {}  # copies of a story repeat their times: one When each
-    for row in records(claims):
-        published = dates.get(row["doc_id"])
+    rows = zip(*column_values(claims.iloc[first]), strict=True)
+    for values, start, end in zip(rows, (ends - sizes).tolist(), ends.tolist(), strict=True):
+        row = dict(zip(names, values, strict=True))
+        story, outlet, published = of_doc.get(row["doc_id"]) or (row["doc_id"], None, None)
         key = (row["period_start"], row["period_end"], row["as_of"], published)
         when = times.get(key)
         if when is None:
             when = times[key] = When(as_date(key[0]), as_date(key[1]), as_date(key[2]),
                                      published, published)
-        out.append(Member(row["claim_id"], row["doc_id"], outlets.get(row["doc_id"]), published,
-                          row, when, story=stories.get(row["doc_id"], row["doc_id"])))
+        out.append(Member(row["claim_id"], row["doc_id"], outlet, published, row, when, story=story,
+                          claim_ids=claim_ids[start:end].tolist(), doc_ids=doc_ids[start:end].tolist()))
     return out
+
+
+def _member_groups(claims: pd.DataFrame, of_doc: dict) -> tuple[np.ndarray, np.ndarray]:
+    """(each claim's member, numbered in order of first claims; each member's first claim): the
+    claims of one story, outlet and date that agree on every SAID column (nulls alike)."""
+    docs = claims["doc_id"].unique()
+    metas = pd.factorize(pd.Series([of_doc.get(d) or (d, None, None) for d in docs], dtype=object))
+    meta_of = dict(zip(docs, metas[0], strict=True))
+    codes = claims["doc_id"].map(meta_of).to_numpy(dtype=np.int64)
+    for name in (n for n in SAID if n in claims):
+        column, uniques = pd.factorize(claims[name], use_na_sentinel=False)
+        codes, _ = pd.factorize(codes * (len(uniques) + 1) + column)
+    return codes, np.unique(codes, return_index=True)[1]
 
 
 def block(metric: str, claimant_id: str | None, per: str | None, unit: str) -> tuple:
@@ -180,12 +246,13 @@ def amounts_agree(a: tuple, b: tuple) -> bool:
 
 
 def cores(block: list[Member]) -> list[Cluster]:
-    """Claims linked by agreeing amounts at compatible times, grouped (union-find).
+    """Claims linked by agreeing amounts at compatible times, grouped.
 
     Claims with the same amount and time are taken together first, and values are compared
-    only with their neighbours in sorted order, so a block of many repeats stays cheap; a pair
-    already joined through others is not compared, and two amounts are compared once, so that
-    a block of many close values (a count reported week by week) does not cost their square.
+    only with their neighbours in sorted order, so a block of many repeats stays cheap; values
+    of one time within CLOSE of the previous are joined first, a pair already joined through
+    others is not compared, and two amounts are compared once, so that a block of many close
+    values (a count reported week by week) does not cost their square.
     """
     groups: dict[tuple, list[Member]] = defaultdict(list)
     for m in block:
@@ -195,38 +262,69 @@ def cores(block: list[Member]) -> list[Cluster]:
     points = [_point(k) for k in keys]
     times = {when: n for n, when in enumerate(dict.fromkeys(k[4] for k in keys))}
     time_of = [times[k[4]] for k in keys]
-    parent = list(range(len(keys)))
+    linked = _Components(len(keys))
     agree: dict[tuple, bool] = {}  # amounts, and times, are compared once a pair
     fits: dict[tuple[int, int], bool] = {}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(keys):
-        reach = points[i] / (1 - ROUNDING) + 1e-9
-        for j in range(i + 1, len(keys)):
-            b = keys[j]
-            if b[0] != a[0] or points[j] > reach:
-                break
-            if find(i) == find(j):
+    last: dict[tuple, int] = {}  # each unit and time's previous key: a run of close values
+    for j, b in enumerate(keys):  # joins at once, as `close` would (a count week by week)
+        i = last.get((b[0], b[4]))
+        last[(b[0], b[4])] = j
+        if i is not None and b[1] is not None and keys[i][1] is not None \
+                and relative_difference(keys[i][1], b[1]) <= CLOSE and compatible(b[4], b[4]):
+            linked.join(i, j)
+    label = linked.label
+    for i, end in enumerate(_reaches(keys, points)):
+        a = keys[i]
+        for j in range(i + 1, end):
+            if label[j] == label[i]:  # joined through others already
                 continue
             when = (time_of[i], time_of[j])
             if when not in fits:
-                fits[when] = compatible(a[4], b[4])
+                fits[when] = compatible(a[4], keys[j][4])
             if not fits[when]:
                 continue
+            b = keys[j]
             pair = (a[:4], b[:4])
             if pair not in agree:
                 agree[pair] = amounts_agree(a, b)
             if agree[pair]:
-                parent[find(j)] = find(i)
+                linked.join(i, j)
     clusters: dict[int, Cluster] = defaultdict(Cluster)
-    for i, key in enumerate(keys):
-        clusters[find(i)].absorb(groups[key])
+    for component, key in zip(label, keys, strict=True):
+        clusters[component].absorb(groups[key])
     return list(clusters.values())
+
+
+class _Components:
+    """Items joined into components, each item labelled with its component at all times (the
+    smaller side relabelled), so that a sweep tells two items of one component apart by a look-up."""
+
+    def __init__(self, n: int):
+        self.label = list(range(n))
+        self.items = {i: [i] for i in range(n)}
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.label[i], self.label[j]
+        if a == b:
+            return
+        if len(self.items[a]) < len(self.items[b]):
+            a, b = b, a
+        for k in self.items[b]:
+            self.label[k] = a
+        self.items[a] += self.items.pop(b)
+
+
+def _reaches(keys: list[tuple], points: list[float]) -> list[int]:
+    """For each key (sorted by unit and point), the end of the keys it may agree with: the
+    same unit, and a point at most ROUNDING above its own (`close` allows no more)."""
+    ends, end = [], 0
+    for i, (unit, point) in enumerate(zip((k[0] for k in keys), points, strict=True)):
+        reach = point / (1 - ROUNDING) + 1e-9
+        end = max(end, i + 1)
+        while end < len(keys) and keys[end][0] == unit and points[end] <= reach:
+            end += 1
+        ends.append(end)
+    return ends
 
 
 def _point(key: tuple) -> float:
@@ -265,7 +363,7 @@ def attached(block_cores: list[Cluster], rates: dict) -> list[Cluster]:
     """Cores given by one report (one story and its reprints) joined to the best consensus
     several reports give that they are a variant of."""
     ordered = sorted(block_cores, key=lambda c: (-len(c.stories), -len(c.documents),
-                                                 min(m.claim_id for m in c.members)))
+                                                 min(min(m.claim_ids) for m in c.members)))
     kept: list[Cluster] = []
     shared = [c for c in ordered if len(c.stories) > 1]  # a consensus several reports give
     for core in ordered:
@@ -299,7 +397,7 @@ def cluster_id(cluster: Cluster, taken: set[str]) -> str:
            cluster.consensus(), when.first_seen]
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:20]
     if digest in taken:
-        first = min(m.claim_id for m in cluster.members)
+        first = min(min(m.claim_ids) for m in cluster.members)
         digest = hashlib.sha256(repr([*key, first]).encode()).hexdigest()[:20]
     taken.add(digest)
     return digest

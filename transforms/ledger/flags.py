@@ -36,7 +36,7 @@ def amount(value: float | None, unit: str) -> str:
 
 
 def variant_flags(cluster: Cluster) -> list[tuple[str, str, str]]:
-    """(flag, claim_id, reason) for every variant in the cluster.
+    """(flag, claim_id, reason) for every variant in the cluster (each claim of a member).
 
     A reason names the consensus it departs from, not how many documents give it (the
     cluster's `n_documents` says that): a flag then changes only when what it compares with
@@ -51,24 +51,24 @@ def variant_flags(cluster: Cluster) -> list[tuple[str, str, str]]:
             continue  # states the consensus as the cluster converts it: nothing to flag (fast path)
         said = amount(row["value"], row["unit"])
         if m.flag and m.flag[0] == "typo":
-            out.append(("typo", m.claim_id, f"{said} looks like a slip for the consensus, "
+            out.append(("typo", m, f"{said} looks like a slip for the consensus, "
                         f"{amount(consensus, unit)}: {m.flag[1]}."))
         elif m.flag and m.flag[0] == "other_currency":
             via = f" (about {m.flag[1]})" if m.flag[1] else ""
-            out.append(("other_currency", m.claim_id, f"Given only as {said}{via}; the consensus "
+            out.append(("other_currency", m, f"Given only as {said}{via}; the consensus "
                         f"is {amount(consensus, unit)} ({amount(alt, alt_unit)})."))
         elif row["value"] is not None and consensus is not None and row["value"] != consensus:
             rounded = within_rounding(row["value"], consensus)
-            out.append(("rounded" if rounded else "value_differs", m.claim_id,
+            out.append(("rounded" if rounded else "value_differs", m,
                         f"Gives {said} where the consensus is {amount(consensus, unit)}"
                         + (", rounded." if rounded else ": close, but beyond rounding.")))
         if (m.flag is None or m.flag[0] == "typo") and alt is not None and (
                 row["alt_unit"] == alt_unit and row["alt_value"] != alt
                 and not within_rounding(row["alt_value"], alt)):
-            out.append(("conversion_differs", m.claim_id,
+            out.append(("conversion_differs", m,
                         f"Converts {said} to {amount(row['alt_value'], alt_unit)} where the "
                         f"consensus converts it to {amount(alt, alt_unit)}."))
-    return out
+    return [(flag, claim, reason) for flag, m, reason in out for claim in m.claim_ids]
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,17 @@ from transforms.declarations.schema import columns
 from transforms.declarations.vocab import VARIANT_FLAGS
 from transforms.ledger.clusters import Cluster, as_date, block, block_key, cluster_id, clustered
 from transforms.ledger.flags import Statement, contradiction_reason, contradictions, variant_flags
-from transforms.rows import records
+from transforms.rows import column_values, records
 from transforms.time.when import When
 
 
-def _mode(values: list) -> object:
-    """The most frequent non-null value (the first in sorted order on a tie)."""
-    counts = Counter(v for v in values if v is not None)
+def _mode(values: list[tuple[object, int]]) -> object:
+    """The most frequent non-null value, of (value, count) pairs (the first in sorted order on
+    a tie)."""
+    counts: Counter = Counter()
+    for v, n in values:
+        if v is not None:
+            counts[v] += n
     return min(counts, key=lambda v: (-counts[v], str(v))) if counts else None
 
 
@@ -35,13 +39,13 @@ def cluster_row(cluster: Cluster, cid: str, n_variants: int, contradiction: str 
     return {
         "cluster_id": cid, "metric": first["metric"], "claimant": first["claimant"],
         "claimant_id": first["claimant_id"], "unit": cluster.unit, "per": first["per"],
-        "subject": _mode([m.row["subject"] for m in core]),
+        "subject": _mode([(m.row["subject"], m.weight) for m in core]),
         "period_start": when.start, "period_end": when.end, "as_of": when.as_of,
         "value": cluster.consensus(), "value_low": min(lows, default=None),
         "value_high": max(highs, default=None),
         "qualifier": cluster.qualifier(),
-        "n_claims": len(cluster.members), "n_documents": len(cluster.documents),
-        "n_outlets": len({m.outlet or m.doc_id for m in cluster.members}),
+        "n_claims": sum(m.weight for m in cluster.members), "n_documents": len(cluster.documents),
+        "n_outlets": len({o for m in cluster.members for o in ([m.outlet] if m.outlet else m.doc_ids)}),
         "n_variants": n_variants, "first_seen": when.first_seen, "last_seen": when.last_seen,
         "contradiction_id": contradiction,
     }
@@ -77,8 +81,9 @@ def block_ledger(claims: pd.DataFrame, documents: pd.DataFrame,
         flags += [flag_row(f, cid, claim, reason) for f, claim, reason in variants]
         n_variants.append(len({claim for f, claim, _ in variants if f in VARIANT_FLAGS}))
     rows = [cluster_row(c, cid, n, None) for c, cid, n in zip(clusters, ids, n_variants, strict=True)]
-    of_claim = {m.claim_id: cid for c, cid in zip(clusters, ids, strict=True) for m in c.members}
-    with_ids = claims.assign(cluster_id=claims["claim_id"].map(of_claim))
+    of_claim = {claim: cid for c, cid in zip(clusters, ids, strict=True) for m in c.members
+                for claim in m.claim_ids}
+    with_ids = claims.assign(cluster_id=[of_claim.get(c) for c in claims["claim_id"].tolist()])
     return (with_ids[[c for c in columns("claims") if c in with_ids]],
             pd.DataFrame(rows, columns=columns("claim_clusters")),
             pd.DataFrame(flags, columns=columns("claim_flags")))
@@ -133,9 +138,10 @@ def ledger(claims: pd.DataFrame, documents: pd.DataFrame,
 
 
 def row_blocks(rows: pd.DataFrame) -> pd.Series:
-    """The block (`clusters.block`) of each claim or cluster row."""
-    return pd.Series([block(r["metric"], r["claimant_id"], r["per"], r["unit"])
-                      for r in records(rows[["metric", "claimant_id", "per", "unit"]])],
+    """The block (`clusters.block`) of each claim or cluster row (each block made once)."""
+    made: dict[tuple, tuple] = {}
+    said = zip(*column_values(rows[["metric", "claimant_id", "per", "unit"]]), strict=True)
+    return pd.Series([made.get(r) or made.setdefault(r, block(*r)) for r in said],
                      index=rows.index, dtype=object)
 
 

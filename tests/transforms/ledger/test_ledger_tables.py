@@ -14,6 +14,8 @@ import pytest
 
 from transforms.declarations.schema import TABLES
 from transforms.declarations.vocab import FLAGS
+from transforms.ledger import clusters
+from transforms.ledger.clusters import Member
 from transforms.ledger.ledger_tables import ledger
 
 D = dt.date
@@ -334,3 +336,42 @@ def test_ids_do_not_depend_on_the_order_of_the_rows(everything, seed):
             .equals(claims.set_index("claim_id")["cluster_id"].sort_index()))
     pd.testing.assert_frame_equal(shuffled[1], clusters)
     pd.testing.assert_frame_equal(shuffled[2], flags)
+
+
+# --- claims of one story's reprints are one member ----------------------------------------------
+
+_merged_members = clusters.members
+
+
+def one_member_a_claim(claims, documents):
+    """Members as they were made before reprints were merged: one for every claim."""
+    out = []
+    for m in _merged_members(claims, documents):
+        for claim_id, doc_id in zip(m.claim_ids, m.doc_ids, strict=True):
+            row = {**m.row, "claim_id": claim_id, "doc_id": doc_id}
+            out.append((row, Member(claim_id, doc_id, m.outlet, m.published, row, m.when, story=m.story)))
+    order = {c: n for n, c in enumerate(claims["claim_id"])}
+    return [m for _, m in sorted(out, key=lambda pair: order[pair[0]["claim_id"]])]
+
+
+def reprinted(docs: list[dict], claims: list[dict], copies: int) -> tuple[list[dict], list[dict]]:
+    """Each document reprinted `copies` times (some undated, some by another outlet)."""
+    more_docs, more_claims = list(docs), list(claims)
+    for n in range(copies):
+        for d in docs:
+            copy = document(f"{d['doc_id']}-r{n}", d["outlet"] if n % 2 else "Reprints",
+                            None if n % 3 == 0 else d["published"], duplicate_of=d["doc_id"])
+            more_docs.append(copy)
+            more_claims += [{**c, "claim_id": f"{c['claim_id']}-r{n}", "doc_id": copy["doc_id"]}
+                            for c in claims if c["doc_id"] == d["doc_id"]]
+    return more_docs, more_claims
+
+
+@pytest.mark.parametrize("copies", [1, 4])
+def test_merging_a_storys_repeated_claims_leaves_the_ledger_as_one_member_a_claim(monkeypatch, copies):
+    docs, claims = reprinted(ALL_DOCS, ALL_CLAIMS, copies)
+    merged = run(docs, claims)
+    monkeypatch.setattr(clusters, "members", one_member_a_claim)
+    apart = run(docs, claims)
+    for a, b in zip(merged, apart, strict=True):
+        pd.testing.assert_frame_equal(a, b)

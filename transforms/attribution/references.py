@@ -252,34 +252,56 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
     found = hit_spans(hit, lowered)
     if pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER):  # a noun a speech verb follows, or none
         found = [(start, end) for start, end in found if SPOKEN_AFTER.match(text, end)]
+    starts = match_starts(pattern, text)
     last = -1
     for lo, hi in windows(found, before, after):
-        for m in pattern.finditer(text, lo, hi):
+        for m in (pattern.finditer(text, lo, hi) if starts is None
+                  else window_matches(pattern, text, lo, hi, starts)):
             if m.start() > last:
                 last = m.start()
                 yield m
 
 
-WORD_CHARS = re.compile(r"\w+")
+def window_matches(pattern: re.Pattern, text: str, lo: int, hi: int, starts: list[int]):
+    """`pattern.finditer(text, lo, hi)`, tried only at `starts` (in order: every place where
+    a match may start), so that the scan skips the rest; the pattern never matches empty."""
+    pos = lo
+    for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        if starts[k] >= pos and (m := pattern.match(text, starts[k], hi)):
+            pos = m.end()
+            yield m
+
+
+def match_starts(pattern: re.Pattern, text: str) -> list[int] | None:
+    """Where in `text` a match of `pattern` may start, when the pattern has a scan for that
+    (see `MATCH_STARTS`); else None."""
+    start = MATCH_STARTS.get(id(pattern))
+    return None if start is None else [m.start() for m in start.finditer(text)]
 
 
 @lru_cache(maxsize=16)
 def word_places(lowered: str) -> dict[str, list[tuple[int, int]]]:
-    """Where each word of the lower-cased text (a run of word characters) stands, read once
-    per article for all the prefilters."""
+    """Where each word the prefilters look up (`LOOKED_UP`) stands in the lower-cased
+    text, read once per article for all of them: one scan for those words between word
+    boundaries, the same places as reading every word of the text and keeping those."""
     places: dict[str, list[tuple[int, int]]] = {}
-    for m in WORD_CHARS.finditer(lowered):
+    for m in PREFILTER_WORDS.finditer(lowered):
         places.setdefault(m.group(), []).append(m.span())
     return places
 
 
-def hit_spans(hit: re.Pattern | frozenset[str], lowered: str) -> list[tuple[int, int]]:
+def hit_spans(hit, lowered: str) -> list[tuple[int, int]]:
     """Where a prefilter's words stand in the lower-cased text, in order: a set of words (each
     of word characters only) is looked up among the text's words, the same spans as searching
-    for them between word boundaries; a pattern is searched."""
+    for them between word boundaries; a (set of words, pattern) pair keeps the words the
+    pattern follows, the span running to its end; a pattern is searched."""
     if isinstance(hit, frozenset):
         places = word_places(lowered)
         return sorted(span for word in hit & places.keys() for span in places[word])
+    if isinstance(hit, tuple):
+        words, follow = hit
+        return [(start, m.end()) for start, end in hit_spans(words, lowered)
+                if (m := follow.match(lowered, end))]
     return [m.span() for m in hit.finditer(lowered)]
 
 
@@ -426,8 +448,8 @@ ORG_HIT = frozenset({w.lower() for w in ORG_HEADS} | {
     "military", "army",
     "authorities", "parliament", "duma", "commissariat", "officials", "intelligence", "sources",
     "diplomats", "investigators", "prosecutors", "administration"})
-BODY_OF_HIT = re.compile(r"\b" + trie_regex(("government", "administration", "parliament",
-                                             "authorities", "office")) + r"\s+of\b")
+BODY_OF_HIT = (frozenset(("government", "administration", "parliament", "authorities", "office")),
+               re.compile(r"\s+of\b"))  # the words, with "of" after them
 ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
                              *RECORD_NOUNS))
 # Each pattern's words, and how far before and after them it may match (see `matches_of`);
@@ -437,6 +459,16 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
     (DESCRIBED_SPEAKER, (SINGULAR_HIT, 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
     (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)))}
+# every word the prefilters look up, as one scan (see `word_places`)
+LOOKED_UP = frozenset(w for hit, _, _ in NEEDED_WORDS.values() if not isinstance(hit, re.Pattern)
+                      for w in (hit if isinstance(hit, frozenset) else hit[0]))
+PREFILTER_WORDS = re.compile(r"\b" + trie_regex(sorted(LOOKED_UP)) + r"\b")
+# Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
+# before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
+ORG_NAME_START = re.compile(
+    rf"[{UPPER}toa](?<![\w’'-].)(?:(?<=[{UPPER}])|(?<=t)(?=he\s+[{UPPER}])"
+    r"|(?<=o)(?=fficials\s+in\s)|(?<=a)(?=uthorities\s+in\s))")
+MATCH_STARTS = {id(ORG_NAME): ORG_NAME_START}
 
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")

@@ -1,0 +1,76 @@
+"""The prefilters of `transforms.attribution.references` find what full scans find.
+
+Each shortcut (the words looked up in one scan, the places a pattern may start) must give the
+same matches as the plain scan it replaces; these sentences exercise them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from transforms.attribution import references as refs
+from transforms.attribution.sources import lower_same_length
+
+TEXTS = [
+    "The Interior Ministry of Finland said 1,200 people crossed; officials in Lapland agreed.",
+    "According to the Bureau of Labor Statistics, the government of the Tyumen region and "
+    "Kazakhstan's Interior Ministry counted 300. Western officials said more.",
+    "Data from the Department of Defense, the Brennan Center and the UK's military intelligence "
+    "show 40,000, analysts estimated. The Programme, the Commissioner and Trustees of the Fund "
+    "agreed, a spokeswoman for the administration of Belgorod said.",
+    "Authorities in Dagestan say the Office of the Prosecutor-General and the city's health "
+    "department found 12 cases; Meduza's journalists, citing officials, reported it.",
+    "the army said. The Army said; Ukraine's military said 5,000 — Kyiv's military "
+    "administration disagreed, and US officials, quoting sources, told Reuters so.",
+    "Śródmieście Council of Łódź and the Économie Institute of Ōsaka reported 7 (ÉTAT data).",
+    "",
+]
+
+
+def plain_word_places(lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """Every word of the text, read one by one, kept when a prefilter looks it up."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for m in re.finditer(r"\w+", lowered):
+        if m.group() in refs.LOOKED_UP:
+            places.setdefault(m.group(), []).append(m.span())
+    return places
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_word_places_are_the_words_read_one_by_one(text):
+    lowered = lower_same_length(text)
+    assert refs.word_places(lowered) == plain_word_places(lowered)
+
+
+def test_every_looked_up_word_is_in_the_one_scan():
+    for hit, _, _ in refs.NEEDED_WORDS.values():
+        words = hit if isinstance(hit, frozenset) else hit[0] if isinstance(hit, tuple) else ()
+        assert words <= refs.LOOKED_UP
+        assert all(re.fullmatch(r"\w+", w) for w in words)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_body_of_words_are_the_searched_phrase(text):
+    lowered = lower_same_length(text)
+    searched = re.compile(r"\b(?:government|administration|parliament|authorities|office)\s+of\b")
+    assert refs.hit_spans(refs.BODY_OF_HIT, lowered) == [
+        m.span() for m in searched.finditer(lowered)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_org_names_start_where_the_start_scan_says(text):
+    starts = refs.match_starts(refs.ORG_NAME, text)
+    found = list(refs.ORG_NAME.finditer(text))
+    assert all(m.start() in starts for m in found)
+    assert all(m.end() > m.start() for m in found)  # never empty (see `window_matches`)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_window_matches_are_the_window_scan(text):
+    starts = refs.match_starts(refs.ORG_NAME, text)
+    for lo in range(0, len(text), 7):
+        for hi in (lo + 30, lo + 120, len(text)):
+            assert [m.span() for m in refs.window_matches(refs.ORG_NAME, text, lo, hi, starts)] \
+                == [m.span() for m in refs.ORG_NAME.finditer(text, lo, hi)]

@@ -273,10 +273,22 @@ def window_matches(pattern: re.Pattern, text: str, lo: int, hi: int, starts: lis
 
 
 def match_starts(pattern: re.Pattern, text: str) -> list[int] | None:
-    """Where in `text` a match of `pattern` may start, when the pattern has a scan for that
-    (see `MATCH_STARTS`); else None."""
+    """Where in `text` a match of `pattern` may start, when the pattern has a way to find that
+    (see `MATCH_STARTS`): a scan, or the words every match begins with; else None."""
     start = MATCH_STARTS.get(id(pattern))
-    return None if start is None else [m.start() for m in start.finditer(text)]
+    if start is None:
+        return None
+    if isinstance(start, frozenset):
+        return [begin for begin, _ in hit_spans(start, lower_same_length(text))]
+    return [m.start() for m in start.finditer(text)]
+
+
+def scan(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)`, tried only where a match may start (see `match_starts`)."""
+    starts = match_starts(pattern, text)
+    if starts is None:
+        return pattern.finditer(text)
+    return window_matches(pattern, text, 0, len(text), starts)
 
 
 @lru_cache(maxsize=16)
@@ -426,6 +438,15 @@ BACKREF = re.compile(
 )
 
 
+# The first words of BACKREF's alternatives (a match starts at a word, of the lower-cased
+# text): where the pattern is tried (see `match_starts`). A new alternative adds its own.
+BACKREF_WORDS = frozenset({
+    "he", "she", "him", "his", "her", "the", "a", "an", "one", "it", "they", "we", "our",
+    "intelligence", "ministry", "defence", "defense", "foreign", "interior", "justice",
+    "finance", "health", "emergencies", "country", "city", "region", "state", "nation",
+    "republic", *(re.match(r"\w+", p.lower()).group() for p in PLACES)})
+
+
 # "The government of the Tyumen region", "the administration of Belgorod": a body named by its
 # place, lower-case head first. "According to the FP": an acronym a cue links, registered or not.
 BODY_OF = re.compile(
@@ -459,16 +480,11 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
     (DESCRIBED_SPEAKER, (SINGULAR_HIT, 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
     (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)))}
-# every word the prefilters look up, as one scan (see `word_places`)
-LOOKED_UP = frozenset(w for hit, _, _ in NEEDED_WORDS.values() if not isinstance(hit, re.Pattern)
-                      for w in (hit if isinstance(hit, frozenset) else hit[0]))
-PREFILTER_WORDS = re.compile(r"\b" + trie_regex(sorted(LOOKED_UP)) + r"\b")
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
 ORG_NAME_START = re.compile(
     rf"[{UPPER}toa](?<![\w’'-].)(?:(?<=[{UPPER}])|(?<=t)(?=he\s+[{UPPER}])"
     r"|(?<=o)(?=fficials\s+in\s)|(?<=a)(?=uthorities\s+in\s))")
-MATCH_STARTS = {id(ORG_NAME): ORG_NAME_START}
 
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -594,11 +610,14 @@ HONORIFICS = tuple(HONORIFICS_TEXT.split())
 
 def word_start(words, not_after: str) -> str:
     """Any of `words`, in order, where no character of the class `not_after` stands before
-    it; led by the word's first letter, so that a scan skips to those letters instead of
-    trying the look-behind at every character: "Mr Mrs" -> "[M](?<![..].)(?:(?<=M)r|(?<=M)rs)"."""
-    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    tails = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
-    return f"[{firsts}](?<![{not_after}].)(?:{tails})"
+    it; one branch per first letter, led by that letter, so that a scan skips to those letters
+    instead of trying the look-behind at every character, and tries only the words of the
+    letter it finds: "Mr Mrs Ms" -> "(?:M(?<![..].)(?:r|rs|s))"."""
+    tails: dict[str, list[str]] = {}
+    for w in words:
+        tails.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?<![{not_after}].)(?:{'|'.join(rest)})"
+                            for first, rest in tails.items()) + ")"
 
 
 TITLED = re.compile(word_start(HONORIFICS, r"\w’'.-") + rf"\.?[ \t]+({WORD_RX})"
@@ -658,7 +677,7 @@ APPOSED = re.compile(
 def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Outlets and projects named in apposition to the noun that introduces them."""
     refs = []
-    for m in APPOSED.finditer(text):
+    for m in scan(APPOSED, text):
         group = "quoted" if m.group("quoted") else "name"
         name, start, end = m.group(group), m.start(group), m.end(group)
         if name.split()[0] in NOT_OWNER | SPEAKER_STOP or name in PLACES or name in NOT_IN_NAME:
@@ -776,6 +795,17 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][1] > start
 
 
+# Patterns tried only where a match may start (see `match_starts`): a scan that finds those
+# places, or the words every match begins with, looked up among the text's words.
+MATCH_STARTS = {id(ORG_NAME): ORG_NAME_START, id(APPOSED): frozenset(MEDIA_NOUNS),
+                id(BACKREF): BACKREF_WORDS}
+# every word the prefilters look up, as one scan (see `word_places`)
+LOOKED_UP = frozenset(w for hit in [h for h, _, _ in NEEDED_WORDS.values()] + list(MATCH_STARTS.values())
+                      if not isinstance(hit, re.Pattern)
+                      for w in (hit if isinstance(hit, frozenset) else hit[0]))
+PREFILTER_WORDS = re.compile(r"\b" + trie_regex(sorted(LOOKED_UP)) + r"\b")
+
+
 COMMENTATORS = re.compile(r"\s+(?:" + "|".join(COMMENTATOR_NOUNS) + r")\b")
 
 
@@ -795,7 +825,7 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += masthead_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     lowered = lower_same_length(text)
-    backrefs = list(BACKREF.finditer(lowered))
+    backrefs = list(scan(BACKREF, lowered))
     # a ministry named by its function is one reference before any of its words is a
     # one-word speaker: "the Ministry of Foreign Affairs said" (not "Affairs said")
     ministries = sorted(taken + [m.span() for m in backrefs if m.lastgroup == MINISTRY

@@ -74,3 +74,34 @@ def test_window_matches_are_the_window_scan(text):
         for hi in (lo + 30, lo + 120, len(text)):
             assert [m.span() for m in refs.window_matches(refs.ORG_NAME, text, lo, hi, starts)] \
                 == [m.span() for m in refs.ORG_NAME.finditer(text, lo, hi)]
+
+
+# one sentence or more for each alternative of BACKREF, and nouns APPOSED puts names after
+BACK_TEXTS = [
+    "He said 300 had left; she told him so, in his words. According to her, his aides said 4.",
+    "The minister said 20. Poland's prime minister, the country's health minister and the "
+    "city's mayor agreed; the U.S.'s ambassador and South Korea's spy chief did not.",
+    "The Defence Ministry said 50; the ministry of foreign affairs, the foreign ministry and "
+    "the military department agreed. The MoD and the Ministry of Defence did too.",
+    "The latest intelligence update said 12; the think tank, the fire department and the "
+    "group's researchers agreed, according to intelligence. A spokeswoman said so.",
+    "It said 7. It, too, said so; they said 9, and we counted 10 of our own.",
+    "The newspaper Izvestia, local media Vecherny Kurier and the project “count the cost” "
+    "said 8; a weekly paper, the agency TASS and the site ZONA agreed.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + BACK_TEXTS)
+def test_backreferences_begin_with_their_words(text):
+    lowered = lower_same_length(text)
+    found = list(refs.BACKREF.finditer(lowered))
+    assert all(re.match(r"\w+", lowered[m.start():]).group() in refs.BACKREF_WORDS
+               for m in found)
+    assert [(m.span(), m.lastgroup) for m in refs.scan(refs.BACKREF, lowered)] == [
+        (m.span(), m.lastgroup) for m in found]
+
+
+@pytest.mark.parametrize("text", TEXTS + BACK_TEXTS)
+def test_apposed_names_scan_where_their_nouns_are(text):
+    assert [(m.span(), m.groups()) for m in refs.scan(refs.APPOSED, text)] == [
+        (m.span(), m.groups()) for m in refs.APPOSED.finditer(text)]

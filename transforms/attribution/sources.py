@@ -98,8 +98,10 @@ class SourceIndex:
         return found
 
 
+@lru_cache(maxsize=8)
 def lower_same_length(text: str) -> str:
-    """`text` lower-cased, keeping every offset (a few characters change length otherwise)."""
+    """`text` lower-cased, keeping every offset (a few characters change length otherwise);
+    kept for the last few texts, since every source finder of an article reads it lower-cased."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered

@@ -122,6 +122,7 @@ POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")
 OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "said:"
 LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
                    + r"[ \t]*:", re.M)
+LABEL_HIT = re.compile(r"⟧[ \t]*:")  # what every LABEL holds: a cheap scan before it
 DASH_CREDIT = re.compile(SRC + r"\.?(?:[ \t]+(?:video|photo|audio))?[ \t]*$", re.M)
 DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]*$")
 
@@ -182,9 +183,10 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
             yield m, group, "speaker", bool(RESEARCH_WORDS.search(m.group("verb")))
         else:
             yield m, group, {"by_relay": "relay", "cited": "cited", "told": "relay"}[kind], False
-    for m in matches(QUOTED_AS, masked, cited):
-        yield m, 1, "relay", False
-        yield m, 2, "speaker", False
+    if "quoted" in masked or "cited" in masked:  # the verbs it needs, found first
+        for m in matches(QUOTED_AS, masked, cited):
+            yield m, 1, "relay", False
+            yield m, 2, "speaker", False
     verbs = set()  # where a subject's verb ends: a name inside its apposition is not a subject
     for m in matches(SUBJECT_VERB, masked):
         if m.end() not in verbs:
@@ -206,8 +208,9 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
         noun = m.group("noun")
         yield m, 1, "action" if noun in ("decree", "order") else "speaker", bool(
             RESEARCH_WORDS.search(noun))
-    for m in LABEL.finditer(masked):
-        yield m, 1, "label", False
+    if LABEL_HIT.search(masked):  # a reference with a colon after it, found first
+        for m in LABEL.finditer(masked):
+            yield m, 1, "label", False
     for m in DASH_CREDIT.finditer(masked):  # a headline's "... – British intelligence"
         if DASH_BEFORE.search(masked, max(0, m.start() - 4), m.start()):
             yield m, 1, "label", False

@@ -244,6 +244,9 @@ def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
 def matches_of(pattern: re.Pattern, text: str, lowered: str):
     """`pattern`'s matches; the speaker patterns' only near the words they need (the same
     matches: their look-arounds see past each window's ends)."""
+    required = REQUIRED_WORDS.get(id(pattern))
+    if required is not None and required not in word_places(lowered):
+        return  # the word every match holds is not in the text
     near = NEEDED_WORDS.get(id(pattern))
     if near is None:
         yield from pattern.finditer(text)
@@ -799,10 +802,13 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 # places, or the words every match begins with, looked up among the text's words.
 MATCH_STARTS = {id(ORG_NAME): ORG_NAME_START, id(APPOSED): frozenset(MEDIA_NOUNS),
                 id(BACKREF): BACKREF_WORDS}
+# a word every match of a pattern holds, as a whole word: without it the pattern is not run
+REQUIRED_WORDS = {id(CAMPAIGN_OWNER): "campaign"}
 # every word the prefilters look up, as one scan (see `word_places`)
 LOOKED_UP = frozenset(w for hit in [h for h, _, _ in NEEDED_WORDS.values()] + list(MATCH_STARTS.values())
                       if not isinstance(hit, re.Pattern)
-                      for w in (hit if isinstance(hit, frozenset) else hit[0]))
+                      for w in (hit if isinstance(hit, frozenset) else hit[0])) | frozenset(
+    REQUIRED_WORDS.values())
 PREFILTER_WORDS = re.compile(r"\b" + trie_regex(sorted(LOOKED_UP)) + r"\b")
 
 

@@ -105,3 +105,25 @@ def test_backreferences_begin_with_their_words(text):
 def test_apposed_names_scan_where_their_nouns_are(text):
     assert [(m.span(), m.groups()) for m in refs.scan(refs.APPOSED, text)] == [
         (m.span(), m.groups()) for m in refs.APPOSED.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, *BACK_TEXTS, "The Clinton campaign said 40, as the "
+                                  "McCain campaign did; the Obama campaign’s aides agreed."])
+def test_required_words_stand_in_every_match(text):
+    lowered = lower_same_length(text)
+    for key, word in refs.REQUIRED_WORDS.items():
+        pattern = next(p for p in (refs.CAMPAIGN_OWNER,) if id(p) == key)
+        found = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in refs.matches_of(pattern, text, lowered)] == found
+        assert not found or word in refs.word_places(lowered)
+
+
+@pytest.mark.parametrize("masked", [
+    "⟦0⟧: 300 left. ⟦1⟧ quoted ⟦2⟧ as saying 4.", "statement from ⟦3⟧ :\n⟦4⟧\t: yes",
+    "⟦0⟧ said 5, ⟦1⟧ cited ⟦2⟧ as estimating 6.", "no reference: none"])
+def test_frames_prechecks_hold_for_every_match(masked):
+    from transforms.attribution import frames
+    if frames.LABEL.search(masked):
+        assert frames.LABEL_HIT.search(masked)
+    if frames.QUOTED_AS.search(masked):
+        assert "quoted" in masked or "cited" in masked

@@ -127,3 +127,24 @@ def test_frames_prechecks_hold_for_every_match(masked):
         assert frames.LABEL_HIT.search(masked)
     if frames.QUOTED_AS.search(masked):
         assert "quoted" in masked or "cited" in masked
+
+
+@pytest.mark.parametrize("masked", [
+    "the decree that ⟦0⟧ signed set 300,000; an order ⟦1⟧ had issued and a law ⟦2⟧ has signed.",
+    "⟦0⟧ ordered 5,000 more; the border law ⟦1⟧ signed; disorder ⟦2⟧ signed; ⟦3⟧ raised pay.",
+    "a spokesman for ⟦0⟧ said 12; the official at ⟦1⟧ told; one officer of ⟦2⟧ said; "
+    "data spokesman for ⟦3⟧ said; theme officials of ⟦4⟧ said",
+])
+def test_letter_led_frames_are_the_word_bounded_ones(masked):
+    """ACTION and SPEAKS_FOR_BODY lead their words by the letter, the boundary after it."""
+    from transforms.attribution import frames
+    decree = re.compile(frames.ACTION.pattern.split("|d(?<!")[0] + r"|\b(?:decree|order|law)"
+                        + frames.DECREE_SIGNED)
+    speaks = re.compile(frames.SPEAKS_FOR_BODY.pattern.replace(
+        r"(?:a(?<!\w.)n?|t(?<!\w.)he|o(?<!\w.)ne)", r"\b(?:an?|the|one)", 1))
+    assert speaks.pattern != frames.SPEAKS_FOR_BODY.pattern
+    for new, old in ((frames.ACTION, decree), (frames.SPEAKS_FOR_BODY, speaks)):
+        found = [(m.span(), m.group(m.lastindex)) for m in frames.matches(new, masked)]
+        assert found == [(m.span(), m.group(m.lastindex)) for m in frames.matches(old, masked)]
+    assert list(frames.matches(frames.ACTION, masked)) or list(
+        frames.matches(frames.SPEAKS_FOR_BODY, masked))

@@ -124,6 +124,30 @@ class ArticleContext:
         self.sentences: dict[int, dict[str, float]] = {}
         self.first_cued = next((si for si, cues in enumerate(reading.cues) if cues),
                                len(reading.sents))
+        self._kinds: dict[tuple[str, bool], dict[str, float]] = {}
+        self._passage: dict[int, tuple[bool, list[tuple]]] = {}
+
+    def kinds(self, name: str, index: SourceIndex, pronoun: bool) -> dict[str, float]:
+        """`kind_features` of a name, read once per article: the same names come back for
+        every figure (the dict is shared: spread it into a candidate's, never change it)."""
+        key = (name, pronoun)
+        if key not in self._kinds:
+            self._kinds[key] = kind_features(name, index, pronoun)
+        return self._kinds[key]
+
+    def passage_cues(self, j: int, index: SourceIndex) -> tuple[bool, list[tuple]]:
+        """What a passage running on sentence j's cues (not its actions) takes from them, the
+        same for every figure after it: whether the sentence ends in a colon, and per cue its
+        kind features, registry kind, words as written, whether a that-clause follows it, and
+        whether it names a person."""
+        if j not in self._passage:
+            text, sent = self.text, self.reading.sents[j]
+            self._passage[j] = (text[sent.start:sent.end].rstrip().endswith(":"), [
+                (cue, self.kinds(cue.name, index, cue.pronoun), index.kind(cue.name),
+                 cue_text(text, cue), float(bool(THAT_CLAUSE.match(text, cue.end, sent.end))),
+                 is_person(cue.name))
+                for cue in self.usable(self.reading.cues[j]) if cue.role != "action"])
+        return self._passage[j]
 
     def reported(self, name: str, si: int) -> float:
         """How much of the article's attribution, outside the figure's own sentence, goes to
@@ -164,7 +188,7 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
         before = cue.end <= fig.start
         between = text[cue.end:fig.start] if before else text[fig.end:cue.start]
         in_scope = cue.role != "action" or cue.start <= fig.start < cue.scope_end
-        kinds = kind_features(cue.name, index, cue.pronoun)
+        kinds = ctx.kinds(cue.name, index, cue.pronoun)
         breaks = bool(CLAUSE_BREAK.search(between))
         speaks = cue.role == "speaker"
         quoted_elsewhere = bool(quote) and cue_quote != quote
@@ -197,7 +221,7 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
                 if quote[0] <= cue.start < quote[1]:
                     continue
                 f = {**base, "quote_speaker": 1.0, f"role_{cue.role}": 1.0,
-                     **kind_features(cue.name, index, cue.pronoun), "back": min(1.0, abs(si - k) / 6),
+                     **ctx.kinds(cue.name, index, cue.pronoun), "back": min(1.0, abs(si - k) / 6),
                      "reported_share": ctx.reported(cue.name, si)}
                 out.append(Candidate(cue.name, index.kind(cue.name), cue.role, cue_text(text, cue),
                                      "quotation-speaker", f))
@@ -220,43 +244,39 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
         paragraphs_back = para - sents[j].paragraph
         if paragraphs_back > 2 or (in_list and paragraphs_back > 0):  # not from another item
             break
-        cues = [c for c in ctx.usable(reading.cues[j]) if c.role != "action"]
         # "He said:" and what follows is his, also unquoted ("We have hired 3,000 ...")
-        colon = text[sents[j].start:sents[j].end].rstrip().endswith(":")
-        for cue in cues:
+        colon, cues = ctx.passage_cues(j, index)
+        for cue, kinds, kind, words, that_clause, person in cues:
             f = {**base, "passage_before": 1.0, f"role_{cue.role}": 1.0,
                  "latest_source": float(not between),
-                 "colon_intro": float(colon and not between and cue is cues[-1]),
+                 "colon_intro": float(colon and not between and cue is cues[-1][0]),
                  # "X said that ...": what X said is that sentence's own clause
-                 "that_clause": float(bool(THAT_CLAUSE.match(text, cue.end, sents[j].end))),
+                 "that_clause": that_clause,
                  "other_between": float(bool(between - {cue.name})),
                  "unattributed_between": min(1.0, unattributed / 3),
                  "new_paragraph": new_paragraph,
-                 "person_new_paragraph": float(is_person(cue.name) and paragraphs_back > 0),
-                 "person_back": float(is_person(cue.name)) * min(1.0, (si - j) / PASSAGE_BACK),
-                 **kind_features(cue.name, index, cue.pronoun),
+                 "person_new_paragraph": float(person and paragraphs_back > 0),
+                 "person_back": float(person) * min(1.0, (si - j) / PASSAGE_BACK),
+                 **kinds,
                  "back": min(1.0, (si - j) / PASSAGE_BACK),
                  "same_paragraph": float(paragraphs_back == 0),
                  "cue_sentence_has_figures": float(j in ctx.fig_sents),
                  "cue_closes_sentence": float(cue.final),
                  "reported_share": ctx.reported(cue.name, si)}
-            out.append(Candidate(cue.name, index.kind(cue.name), "passage", cue_text(text, cue),
-                                 "passage-before", f))
-        between |= {c.name for c in cues}
+            out.append(Candidate(cue.name, kind, "passage", words, "passage-before", f))
+        between |= {entry[0].name for entry in cues}
         unattributed += not cues
     for j in range(si + 1, min(len(sents), si + 1 + PASSAGE_AHEAD)):
         if sents[j].paragraph != para:
             break
-        for cue in ctx.usable(reading.cues[j]):
-            if cue.role == "action" or not cue.final:
+        for cue, kinds, kind, words, _, _ in ctx.passage_cues(j, index)[1]:
+            if not cue.final:
                 continue
-            f = {**base, "passage_after": 1.0, f"role_{cue.role}": 1.0,
-                 **kind_features(cue.name, index, cue.pronoun),
+            f = {**base, "passage_after": 1.0, f"role_{cue.role}": 1.0, **kinds,
                  "back": min(1.0, (j - si) / PASSAGE_BACK), "same_paragraph": 1.0,
                  "cue_sentence_has_figures": float(j in ctx.fig_sents),
                  "cue_closes_sentence": 1.0, "reported_share": ctx.reported(cue.name, si)}
-            out.append(Candidate(cue.name, index.kind(cue.name), "passage", cue_text(text, cue),
-                                 "passage-after", f))
+            out.append(Candidate(cue.name, kind, "passage", words, "passage-after", f))
     return out
 
 
@@ -268,15 +288,15 @@ def article_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceI
     if reading.relay and reading.relay not in ctx.selves and fig.start < reading.relay_end:
         out.append(Candidate(reading.relay, index.kind(reading.relay), "relay", reading.relay_line,
                              "source-line", {**base, "source_line": 1.0,
-                                             **kind_features(reading.relay, index, False)}))
+                                             **ctx.kinds(reading.relay, index, False)}))
     turn = reading.labels.get(si)
     if turn and turn not in ctx.selves:
         out.append(Candidate(turn, index.kind(turn), "speaker", f"{turn}:", "interview-turn",
-                             {**base, "interview_turn": 1.0, **kind_features(turn, index, False)}))
+                             {**base, "interview_turn": 1.0, **ctx.kinds(turn, index, False)}))
     if ctx.lead and ctx.lead[0] not in ctx.selves:
         name, cue = ctx.lead
         out.append(Candidate(name, index.kind(name), "speaker", cue, "lead-body",
-                             {**base, "lead_body": 1.0, **kind_features(name, index, False),
+                             {**base, "lead_body": 1.0, **ctx.kinds(name, index, False),
                               "reported_share": ctx.reported(name, si)}))
     return out
 
@@ -291,7 +311,7 @@ def mention_candidates(ctx: ArticleContext, si: int, index: SourceIndex, base: d
             continue
         before = ctx.text[max(sent.start, start - 12):start].lower()
         out.append(Candidate(name, index.kind(name), "mention", name, "mention",
-                             {**base, "mention": 1.0, **kind_features(name, index, False),
+                             {**base, "mention": 1.0, **ctx.kinds(name, index, False),
                               "reported_share": ctx.reported(name, si),
                               "agent": float(before.rstrip().endswith((" by", "by"))),
                               "sentence_subject": float(start - sent.start < 25)}))
@@ -330,7 +350,7 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
     mentions = mention_candidates(ctx, si, index, {}, linked)
     near = {c.name for c in [*own, *passage, *article]}
     relays = [Candidate(name, index.kind(name), "relay", name, "article-relay",
-                        {"article_relay": 1.0, **kind_features(name, index, False),
+                        {"article_relay": 1.0, **ctx.kinds(name, index, False),
                          "relays_elsewhere": float(name in ctx.relaying),
                          "reported_share": ctx.reported(name, si)})
               for name in sorted(ctx.counts) if name not in near

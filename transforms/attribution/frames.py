@@ -106,8 +106,9 @@ QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^
 SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from)\s"
 SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO)
 # "a spokesman for X said", "an official at X told": someone who speaks for the body named
-SPEAKS_FOR_BODY = re.compile(
-    r"\b(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO + r"\s*(?:the\s+)?" + SRC
+SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
+    r"(?:a(?<!\w.)n?|t(?<!\w.)he|o(?<!\w.)ne)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO
+    + r"\s*(?:the\s+)?" + SRC
     + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+to|spoke\s+to|"
@@ -123,16 +124,19 @@ DOCUMENT = words_pattern(DOCUMENT_NOUNS)
 # "signed a decree", "issued his second decree", "signed into law"
 ISSUES_DOCUMENT = (r"(?:signed|issued)\s+(?:(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
                    + DOCUMENT + r"|into\s+law\b)")
+# "decree that X signed": each of its nouns an alternative led by its letter, so that a scan
+# skips to "⟦" and those letters (the look-behind after the letter is the word boundary)
+DECREE_SIGNED = r"\s+(?:that\s+)?" + SRC + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b"
 ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
                     r"(?:" + ISSUES_DOCUMENT + "|"
                     + words_pattern(v.replace(" ", r"\s+") for v in ACTION_VERBS) + ")"
-                    r"|\b" + DOCUMENT + r"\s+(?:that\s+)?" + SRC
-                    + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b")
-
+                    + "".join(f"|{noun[0]}(?<!\\w.){noun[1:]}" + DECREE_SIGNED
+                              for noun in DOCUMENT_NOUNS))
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")
 OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "said:"
 LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
                    + r"[ \t]*:", re.M)
+LABEL_HIT = re.compile(r"⟧[ \t]*:")  # what every LABEL holds: a cheap scan before it
 DASH_CREDIT = re.compile(SRC + r"\.?(?:[ \t]+(?:video|photo|audio))?[ \t]*$", re.M)
 DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]*$")
 
@@ -193,9 +197,10 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
             yield m, group, "speaker", bool(RESEARCH_WORDS.search(m.group("verb")))
         else:
             yield m, group, {"by_relay": "relay", "cited": "cited", "told": "relay"}[kind], False
-    for m in matches(QUOTED_AS, masked, cited):
-        yield m, 1, "relay", False
-        yield m, 2, "speaker", False
+    if "quoted" in masked or "cited" in masked:  # the verbs it needs, found first
+        for m in matches(QUOTED_AS, masked, cited):
+            yield m, 1, "relay", False
+            yield m, 2, "speaker", False
     verbs = set()  # where a subject's verb ends: a name inside its apposition is not a subject
     for m in matches(SUBJECT_VERB, masked):
         if IN_REPORTED_CLAUSE.search(m.group()):
@@ -214,13 +219,14 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
         if m.group(2):
             yield m, 2, "relay", False
     for m in matches(ACTION, masked, cited):
-        yield m, 1 if m.group(1) else 2, "action", False
+        yield m, m.lastindex, "action", False  # the reference of whichever alternative
     for m in matches(POSSESSIVE, masked, cited):
         noun = m.group("noun")
         yield m, 1, "action" if noun in ("decree", "order") else "speaker", bool(
             RESEARCH_WORDS.search(noun))
-    for m in LABEL.finditer(masked):
-        yield m, 1, "label", False
+    if LABEL_HIT.search(masked):  # a reference with a colon after it, found first
+        for m in LABEL.finditer(masked):
+            yield m, 1, "label", False
     for m in DASH_CREDIT.finditer(masked):  # a headline's "... – British intelligence"
         if DASH_BEFORE.search(masked, max(0, m.start() - 4), m.start()):
             yield m, 1, "label", False

@@ -200,9 +200,10 @@ SINGLE_SPEAKER = re.compile(
 )
 # whose people speak: "the Clinton campaign said", "Cruz aides said" are the owner's figure, as
 # "Clinton's campaign", "Cruz's aides"
+OWNER_PEOPLE = tuple(n for n in SPEAKS_FOR_NOUNS if n != "office")  # ("Cruz office" is no one)
 CAMPAIGN_OWNER = re.compile(
     rf"\b[Tt]he\s({_CAP})(?=\s+campaign\b)|(?<![\w’'.-])({_CAP})(?=\s+(?:"
-    + "|".join(n for n in SPEAKS_FOR_NOUNS if n != "office") + r")\s+(?:has\s+|have\s+)?"
+    + "|".join(OWNER_PEOPLE) + r")\s+(?:has\s+|have\s+)?"
     + SINGLE_SPEAKER_VERBS + ")")
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
@@ -263,6 +264,9 @@ def windows(hits, before: int, after: int) -> list[tuple[int, int]]:
 def matches_of(pattern: re.Pattern, text: str, lowered: str):
     """`pattern`'s matches; the speaker patterns' only near the words they need (the same
     matches: their look-arounds see past each window's ends)."""
+    required = REQUIRED_WORDS.get(id(pattern))
+    if required is not None and required.isdisjoint(word_places(lowered)):
+        return  # no word of those one of which every match holds is in the text
     near = NEEDED_WORDS.get(id(pattern))
     if near is None:
         yield from pattern.finditer(text)
@@ -271,34 +275,68 @@ def matches_of(pattern: re.Pattern, text: str, lowered: str):
     found = hit_spans(hit, lowered)
     if pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER):  # a noun a speech verb follows, or none
         found = [(start, end) for start, end in found if SPOKEN_AFTER.match(text, end)]
+    starts = match_starts(pattern, text)
     last = -1
     for lo, hi in windows(found, before, after):
-        for m in pattern.finditer(text, lo, hi):
+        for m in (pattern.finditer(text, lo, hi) if starts is None
+                  else window_matches(pattern, text, lo, hi, starts)):
             if m.start() > last:
                 last = m.start()
                 yield m
 
 
-WORD_CHARS = re.compile(r"\w+")
+def window_matches(pattern: re.Pattern, text: str, lo: int, hi: int, starts: list[int]):
+    """`pattern.finditer(text, lo, hi)`, tried only at `starts` (in order: every place where
+    a match may start), so that the scan skips the rest; the pattern never matches empty."""
+    pos = lo
+    for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        if starts[k] >= pos and (m := pattern.match(text, starts[k], hi)):
+            pos = m.end()
+            yield m
+
+
+def match_starts(pattern: re.Pattern, text: str) -> list[int] | None:
+    """Where in `text` a match of `pattern` may start, when the pattern has a way to find that
+    (see `MATCH_STARTS`): a scan, or the words every match begins with; else None."""
+    start = MATCH_STARTS.get(id(pattern))
+    if start is None:
+        return None
+    if isinstance(start, frozenset):
+        return [begin for begin, _ in hit_spans(start, lower_same_length(text))]
+    return [m.start() for m in start.finditer(text)]
+
+
+def scan(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)`, tried only where a match may start (see `match_starts`)."""
+    starts = match_starts(pattern, text)
+    if starts is None:
+        return pattern.finditer(text)
+    return window_matches(pattern, text, 0, len(text), starts)
 
 
 @lru_cache(maxsize=16)
 def word_places(lowered: str) -> dict[str, list[tuple[int, int]]]:
-    """Where each word of the lower-cased text (a run of word characters) stands, read once
-    per article for all the prefilters."""
+    """Where each word the prefilters look up (`LOOKED_UP`) stands in the lower-cased
+    text, read once per article for all of them: one scan for those words between word
+    boundaries, the same places as reading every word of the text and keeping those."""
     places: dict[str, list[tuple[int, int]]] = {}
-    for m in WORD_CHARS.finditer(lowered):
+    for m in PREFILTER_WORDS.finditer(lowered):
         places.setdefault(m.group(), []).append(m.span())
     return places
 
 
-def hit_spans(hit: re.Pattern | frozenset[str], lowered: str) -> list[tuple[int, int]]:
+def hit_spans(hit, lowered: str) -> list[tuple[int, int]]:
     """Where a prefilter's words stand in the lower-cased text, in order: a set of words (each
     of word characters only) is looked up among the text's words, the same spans as searching
-    for them between word boundaries; a pattern is searched."""
+    for them between word boundaries; a (set of words, pattern) pair keeps the words the
+    pattern follows, the span running to its end; a pattern is searched."""
     if isinstance(hit, frozenset):
         places = word_places(lowered)
         return sorted(span for word in hit & places.keys() for span in places[word])
+    if isinstance(hit, tuple):
+        words, follow = hit
+        return [(start, m.end()) for start, end in hit_spans(words, lowered)
+                if (m := follow.match(lowered, end))]
     return [m.span() for m in hit.finditer(lowered)]
 
 
@@ -426,6 +464,16 @@ BACKREF = re.compile(
 )
 
 
+# The first words of BACKREF's alternatives (a match starts at a word, of the lower-cased
+# text): where the pattern is tried (see `match_starts`). A new alternative adds its own.
+BACKREF_WORDS = frozenset({
+    "he", "she", "him", "his", "her", "the", "a", "an", "one", "it", "its", "they", "their",
+    "we", "our",
+    "intelligence", "ministry", "defence", "defense", "foreign", "interior", "justice",
+    "finance", "health", "emergencies", "country", "city", "region", "state", "nation",
+    "republic", *(re.match(r"\w+", p.lower()).group() for p in PLACES)})
+
+
 # "The government of the Tyumen region", "the administration of Belgorod": a body named by its
 # place, lower-case head first. "According to the FP": an acronym a cue links, registered or not.
 BODY_OF = re.compile(
@@ -448,8 +496,8 @@ ORG_HIT = frozenset({w.lower() for w in ORG_HEADS} | {
     "military", "army",
     "authorities", "parliament", "duma", "commissariat", "officials", "intelligence", "sources",
     "diplomats", "investigators", "prosecutors", "administration"})
-BODY_OF_HIT = re.compile(r"\b" + trie_regex(("government", "administration", "parliament",
-                                             "authorities", "office")) + r"\s+of\b")
+BODY_OF_HIT = (frozenset(("government", "administration", "parliament", "authorities", "office")),
+               re.compile(r"\s+of\b"))  # the words, with "of" after them
 ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
                              *RECORD_NOUNS))
 # Each pattern's words, and how far before and after them it may match (see `matches_of`);
@@ -459,6 +507,11 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
     (DESCRIBED_SPEAKER, (SINGULAR_HIT, 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
     (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)))}
+# Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
+# before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
+ORG_NAME_START = re.compile(
+    rf"[{UPPER}toa](?<![\w’'-].)(?:(?<=[{UPPER}])|(?<=t)(?=he\s+[{UPPER}])"
+    r"|(?<=o)(?=fficials\s+in\s)|(?<=a)(?=uthorities\s+in\s))")
 
 
 SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -584,11 +637,14 @@ HONORIFICS = tuple(HONORIFICS_TEXT.split())
 
 def word_start(words, not_after: str) -> str:
     """Any of `words`, in order, where no character of the class `not_after` stands before
-    it; led by the word's first letter, so that a scan skips to those letters instead of
-    trying the look-behind at every character: "Mr Mrs" -> "[M](?<![..].)(?:(?<=M)r|(?<=M)rs)"."""
-    firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-    tails = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
-    return f"[{firsts}](?<![{not_after}].)(?:{tails})"
+    it; one branch per first letter, led by that letter, so that a scan skips to those letters
+    instead of trying the look-behind at every character, and tries only the words of the
+    letter it finds: "Mr Mrs Ms" -> "(?:M(?<![..].)(?:r|rs|s))"."""
+    tails: dict[str, list[str]] = {}
+    for w in words:
+        tails.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?<![{not_after}].)(?:{'|'.join(rest)})"
+                            for first, rest in tails.items()) + ")"
 
 
 TITLED = re.compile(word_start(HONORIFICS, r"\w’'.-") + rf"\.?[ \t]+({WORD_RX})"
@@ -648,7 +704,7 @@ APPOSED = re.compile(
 def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Outlets and projects named in apposition to the noun that introduces them."""
     refs = []
-    for m in APPOSED.finditer(text):
+    for m in scan(APPOSED, text):
         group = "quoted" if m.group("quoted") else "name"
         name, start, end = m.group(group), m.start(group), m.end(group)
         if name.split()[0] in NOT_OWNER | SPEAKER_STOP or name in PLACES or name in NOT_IN_NAME:
@@ -766,6 +822,21 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][1] > start
 
 
+# Patterns tried only where a match may start (see `match_starts`): a scan that finds those
+# places, or the words every match begins with, looked up among the text's words.
+MATCH_STARTS = {id(ORG_NAME): ORG_NAME_START, id(APPOSED): frozenset(MEDIA_NOUNS),
+                id(BACKREF): BACKREF_WORDS}
+# words one of which every match of a pattern holds, as a whole word: without them the pattern
+# is not run
+REQUIRED_WORDS = {id(CAMPAIGN_OWNER): frozenset(("campaign", *OWNER_PEOPLE))}
+# every word the prefilters look up, as one scan (see `word_places`)
+LOOKED_UP = frozenset(w for hit in [h for h, _, _ in NEEDED_WORDS.values()] + list(MATCH_STARTS.values())
+                      if not isinstance(hit, re.Pattern)
+                      for w in (hit if isinstance(hit, frozenset) else hit[0])) | frozenset(
+    ).union(*REQUIRED_WORDS.values())
+PREFILTER_WORDS = re.compile(r"\b" + trie_regex(sorted(LOOKED_UP)) + r"\b")
+
+
 COMMENTATORS = re.compile(r"\s+(?:" + "|".join(COMMENTATOR_NOUNS) + r")\b")
 
 
@@ -785,7 +856,7 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += masthead_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     lowered = lower_same_length(text)
-    backrefs = list(BACKREF.finditer(lowered))
+    backrefs = list(scan(BACKREF, lowered))
     # a ministry named by its function is one reference before any of its words is a
     # one-word speaker: "the Ministry of Foreign Affairs said" (not "Affairs said")
     ministries = sorted(taken + [m.span() for m in backrefs if m.lastgroup == MINISTRY

@@ -73,9 +73,7 @@ class SourceIndex:
         source = self.sources.get(name)
         if source:
             return source.kind
-        if looks_like_domain(name):
-            return "outlet"
-        return "media" if name.rsplit(None, 1)[-1] in MASTHEAD_HEADS and " " in name else "unknown"
+        return unregistered_kind(name)
 
     def mentions(self, text: str) -> list[Mention]:
         """Every registered alias in `text`, longest match first, left to right.
@@ -100,8 +98,10 @@ class SourceIndex:
         return found
 
 
+@lru_cache(maxsize=8)
 def lower_same_length(text: str) -> str:
-    """`text` lower-cased, keeping every offset (a few characters change length otherwise)."""
+    """`text` lower-cased, keeping every offset (a few characters change length otherwise);
+    kept for the last few texts, since every source finder of an article reads it lower-cased."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -116,8 +116,20 @@ def alias_key(name: str) -> str:
     return re.sub(r"^the ", "", key)
 
 
+@lru_cache(maxsize=4096)
+def unregistered_kind(name: str) -> str:
+    """The kind of a name the registry does not list (see `SourceIndex.kind`), read once per
+    name: the same names come back for every figure of an article."""
+    if looks_like_domain(name):
+        return "outlet"
+    return "media" if name.rsplit(None, 1)[-1] in MASTHEAD_HEADS and " " in name else "unknown"
+
+
+DOMAIN = re.compile(r"[\w-]+(\.[\w-]+)+")
+
+
 def looks_like_domain(name: str) -> bool:
-    return bool(re.fullmatch(r"[\w-]+(\.[\w-]+)+", name or "")) and " " not in name
+    return bool(DOMAIN.fullmatch(name or "")) and " " not in name
 
 
 @lru_cache(maxsize=4096)

@@ -72,3 +72,35 @@ def test_unregistered_bodies_and_descriptions_are_candidates(index):
             "about 300 of them returned.")
     names = {c.name for cands in found(index, text).values() for c in cands}
     assert {"Eurasian Policy Institute", "local media"} <= names
+
+
+PASSAGE_TEXT = (
+    "The Defence Ministry said on Monday: recruitment was up.\n"
+    "It added that 9,000 men had joined since March. Another 2,000 signed in April, "
+    "and 500 more in May.\n"
+    "“We recruited 1,000 men,” the governor told reporters, citing regional data. "
+    "Some 300 of them left, according to Mediazona. Officials said 40 returned.")
+
+
+def test_article_caches_give_what_a_fresh_context_gives(index):
+    """What an article context keeps per sentence (a passage's cues, kind features) is what a
+    fresh one computes: candidates for each figure, with a new context or a shared one."""
+    from transforms.attribution.candidates import ArticleContext, candidates
+    from transforms.sentences import sentence_at
+
+    reading = read(PASSAGE_TEXT, index, OUTLET)
+    figs = figures(PASSAGE_TEXT)
+    fig_sents = {sentence_at(reading.sents, f.start) for f in figs}
+
+    def context():
+        return ArticleContext(reading, PASSAGE_TEXT, fig_sents, {OUTLET}, None)
+
+    shared, rules = context(), set()
+    for fig in [*figs, *reversed(figs)]:
+        si = sentence_at(reading.sents, fig.start)
+        fresh = candidates(context(), fig, si, index, OUTLET)
+        kept = candidates(shared, fig, si, index, OUTLET)
+        assert [(c, list(c.features.items())) for c in kept] == [
+            (c, list(c.features.items())) for c in fresh]
+        rules |= {c.rule for c in kept}
+    assert "passage-before" in rules

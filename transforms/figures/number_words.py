@@ -68,7 +68,7 @@ SHARE = (
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
     r"|\s+of\s+(?!an?\b)[a-z])"
     rf"|(?:{_SMALL_NUMBER}|[1-9]\d?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})"
-    r"(?![\w,.-]|\s+(?:" + "|".join(_SHARE_NOT_OF) + r")\b)"
+    r"(?![\w,-]|\.\d|\s+(?:" + "|".join(_SHARE_NOT_OF) + r")\b)"  # ("one in five." ends a sentence)
     rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"
     # a change by a share: "sales rose by a third", "cut by half in May" (not "a third party")
     r"|(?<=\bby\s)(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?)"

@@ -59,6 +59,8 @@ FORMATS = [
     ("pc for percent", "Turnout was 24pc in the city.", [fig("24pc", 24, unit="percent")]),
     ("a share of any numerator", "Nine in 10 recruits were local.",
      [fig("Nine in 10", 90, unit="percent")]),
+    ("a share ending its sentence", "Former prisoners are roughly one in five.",
+     [fig("roughly one in five", 20, unit="percent", qualifier="approx")]),
     ("a share out of", "Three out of four firms plan to hire.",
      [fig("Three out of four", 75, unit="percent")]),
     # --- changes are two figures -------------------------------------------------------------

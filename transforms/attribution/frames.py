@@ -27,7 +27,7 @@ from transforms.attribution.lexicon import (
     THAT_OPENS,
 )
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
-from transforms.declarations.words import words_pattern
+from transforms.declarations.words import phrases_pattern, words_pattern
 
 SRC = r"⟦(\d+)⟧"
 SPEECH = LEXICON_SPEECH  # every tense of every speech verb (transforms.attribution.lexicon)
@@ -129,7 +129,7 @@ ISSUES_DOCUMENT = (r"(?:signed|issued)\s+(?:(?:a|an|the|his|her|its|their)\s+(?:
 DECREE_SIGNED = r"\s+(?:that\s+)?" + SRC + r"\s+(?:had\s+|has\s+)?(?:signed|issued)\b"
 ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)*"
                     r"(?:" + ISSUES_DOCUMENT + "|"
-                    + words_pattern(v.replace(" ", r"\s+") for v in ACTION_VERBS) + ")"
+                    + phrases_pattern(ACTION_VERBS) + ")"
                     + "".join(f"|{noun[0]}(?<!\\w.){noun[1:]}" + DECREE_SIGNED
                               for noun in DOCUMENT_NOUNS))
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")

@@ -183,11 +183,6 @@ ACTION_VERBS_TEXT = """
     directed decreed called_up summoned instructed set approved unveils unveiled offers offered
     doubled tripled raised increased aims_to plans_to intends_to wants_to seeks_to"""
 ACTION_VERBS = PLEDGE_VERBS + tuple(v.replace("_", " ") for v in ACTION_VERBS_TEXT.split())
-# People who know, unnamed: "people familiar with the matter", "two sources close to the talks".
-KNOWING_WORDS = ("familiar with", "close to", "briefed on", "with knowledge of",
-                 "with direct knowledge of", "knowledgeable about", "involved in")
-KNOWING_NOUNS = ("people", "person", "persons", "source", "sources", "official", "officials",
-                 "diplomat", "diplomats", "insider", "insiders", "executive", "executives")
 # Documents a person or body issues, whose figures in the clause are its issuer's: "Putin
 # signed his second decree, raising the army to 1.5 million". (Carrying the issuer on to the
 # sentences after it was tried: the annotators give most of those to the outlet.)

@@ -14,13 +14,7 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
-from transforms.attribution.lexicon import (
-    BACK_HEADS,
-    DESCRIPTION_NOUNS,
-    MEDIA_NOUNS,
-    STAFF_NOUNS,
-    THAT_OPENS,
-)
+from transforms.attribution.lexicon import BACK_HEADS, MEDIA_NOUNS, STAFF_NOUNS, THAT_OPENS
 from transforms.attribution.references import (
     GOVERNMENT_PLACES,
     MINISTRY,
@@ -201,7 +195,7 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
                 else []),
               # (a court, a ministry or a fund is no outlet: "local media ... the court found")
               *([] if qualified(ref) else [lambda n: not is_person(n) and (
-                  ref.name in MEDIA_NOUNS + STAFF_NOUNS or ref.name not in BACK_HEADS
+                  ref.name not in BACK_HEADS or ref.name in MEDIA_NOUNS
                   or not is_media(n, index))])],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
@@ -331,7 +325,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             relay_end = sent.start
     if relay and not is_generic(relay):  # "..., according to Russian media. Source: Mediazona"
         all_cues = [[c._replace(name=relay) if c.start < relay_end and is_generic(c.name)
-                     and c.name.split()[-1].lower() in MEDIA_NOUNS else c for c in cues]
+                     and described_media(c.name) else c for c in cues]
                     for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
@@ -371,16 +365,20 @@ ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
 REPORTED_THAT = re.compile(THAT_OPENS + r"\s+(?:the\s+)?|\s*:\s*")
 
 
+def described_media(name: str) -> bool:
+    """A description of outlets: "local media", "the newspaper"."""
+    return name.split()[-1].lower() in MEDIA_NOUNS
+
+
 def is_media(name: str, index: SourceIndex) -> bool:
-    """An outlet, registered or described ("local media", "the newspaper")."""
-    return index.kind(name) in MEDIA_KINDS or name.split()[-1].lower() in MEDIA_NOUNS
+    """An outlet, registered or described."""
+    return index.kind(name) in MEDIA_KINDS or described_media(name)
 
 
 def audience(cue: Cue) -> bool:
     """People a source speaks to, who pass nothing on: "told lawmakers", "told supporters"
     (not "told local media", which relays)."""
-    last = cue.name.split()[-1].lower()
-    return cue.role == "relay" and last in DESCRIPTION_NOUNS and last not in MEDIA_NOUNS
+    return cue.role == "relay" and is_generic(cue.name) and not described_media(cue.name)
 
 
 def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:

@@ -18,8 +18,6 @@ from transforms.attribution.lexicon import (
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
     DESCRIPTION_SINGULARS,
-    KNOWING_NOUNS,
-    KNOWING_WORDS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
@@ -37,7 +35,14 @@ from transforms.attribution.sources import (
     lower_same_length,
     trie_regex,
 )
-from transforms.declarations.words import MONTHS, WEEKDAYS, words_pattern
+from transforms.declarations.words import (
+    KNOWING_NOUNS,
+    KNOWING_WORDS,
+    MONTHS,
+    WEEKDAYS,
+    phrases_pattern,
+    words_pattern,
+)
 from transforms.figures.number_words import ONES, TENS
 
 NAMED, PERSON, MINISTRY, ORG, THEY, WE = "named", "person", "ministry", "org", "they", "we"
@@ -161,7 +166,7 @@ DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKE
 # talks told Reuters", "a person briefed on the plans said".
 INFORMED_SPEAKER = re.compile(
     r"(?<![\w’'-])((?:[a-z][\w-]*\s+){0,2}?(?i:" + "|".join(KNOWING_NOUNS) + r")\s+(?:"
-    + "|".join(w.replace(" ", r"\s+") for w in KNOWING_WORDS) + r")\s+(?:[\w’'-]+\s+){0,4}?"
+    + phrases_pattern(KNOWING_WORDS) + r")\s+(?:[\w’'-]+\s+){0,4}?"
     r"[\w’'-]+)(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)"
 )
 KNOWING_HIT = frozenset(next(x for x in w.split() if x not in ("with", "direct"))

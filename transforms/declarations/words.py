@@ -22,6 +22,19 @@ def words_pattern(words) -> str:
     """A regex alternation of whole words, longest first."""
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
 
+
+def phrases_pattern(phrases) -> str:
+    """`words_pattern` of phrases, any run of spaces between their words ("called up")."""
+    return words_pattern(p.replace(" ", r"\s+") for p in phrases)
+
+
+# People who know, unnamed: "people familiar with the matter", "two sources close to the talks"
+# (their speech is attributed, and their count is no figure).
+KNOWING_WORDS = ("familiar with", "close to", "briefed on", "with knowledge of",
+                 "with direct knowledge of", "knowledgeable about", "involved in")
+KNOWING_NOUNS = ("people", "person", "persons", "source", "sources", "official", "officials",
+                 "diplomat", "diplomats", "insider", "insiders", "executive", "executives")
+
 # What a plain-text article's header says about itself (`transforms.cleaning.header`).
 # Words that open a dateline ("Published 14 March 2024") or a byline ("By X", "Text: X").
 DATELINE_LABELS = ("published", "first published", "updated", "last updated", "posted")

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
-from transforms.attribution.lexicon import KNOWING_NOUNS, KNOWING_WORDS
-from transforms.declarations.words import SPACED_DECIMAL
+from transforms.declarations.words import (
+    KNOWING_NOUNS,
+    KNOWING_WORDS,
+    SPACED_DECIMAL,
+    phrases_pattern,
+)
 from transforms.figures.number_words import (
     SHARE,
     TAKES_ARTICLE,
@@ -114,8 +118,7 @@ russell stoxx nikkei
 COUNTED_SPEAKERS = re.compile(
     r"\s+(?:[a-z.]+\s+)?(?:"
     + "|".join(n for n in KNOWING_NOUNS if n.endswith(("s", "people"))) + r")\s+(?:"
-    + "|".join(w.replace(" ", r"\s+") for w in KNOWING_WORDS)
-    + r"|said|say|says|told|tell|spoke)\b", re.IGNORECASE)
+    + phrases_pattern(KNOWING_WORDS) + r"|said|say|says|told|tell|spoke)\b", re.IGNORECASE)
 # A verb of change before "from X to Y" makes two figures of it, not a range.
 CHANGE = re.compile(
     r"\b(?:increas|ris|rose|grow|grew|fall|fell|drop|declin|decreas|jump|climb|rais|reduc|cut"

@@ -59,7 +59,8 @@ VAGUE = (
 # "every fourth recruit" is a quarter of them
 ORDINAL_DENOMINATORS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
                         "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-_SMALL_NUMBER = "|".join(sorted([*ONES, *TENS], key=len, reverse=True))
+SMALL_NUMBERS = {**ONES, **TENS}
+_SMALL_NUMBER = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 # "three in 10 minutes" is a time, not "nine in 10 voters"
 _SHARE_NOT_OF = ("seconds?", "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
                  "games?", "matches", "races?", "attempts?", "tries", "starts?", "shots?")
@@ -194,7 +195,7 @@ def vague_bounds(phrase: str) -> tuple[float, float]:
 
 
 def _small(word: str) -> int:
-    return int(word) if word.isdigit() else {**ONES, **TENS}[word]
+    return int(word) if word.isdigit() else SMALL_NUMBERS[word]
 
 
 def share_percent(phrase: str) -> float:

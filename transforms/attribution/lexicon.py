@@ -189,6 +189,14 @@ ACTION_VERBS = PLEDGE_VERBS + tuple(v.replace("_", " ") for v in ACTION_VERBS_TE
 DOCUMENT_NOUNS = ("decree", "order", "law", "bill", "directive", "resolution", "ukase")
 # An outlet's own people: "the journalists found" is the outlet named before.
 STAFF_NOUNS = ("journalists", "reporters", "correspondents", "editors")
+# The people of a study named before, once the text has named them: "Economists A and B
+# studied the budget. The researchers estimate ..." is A and B; "the authors" of a named
+# institute's report is that institute. Bare "researchers say" stays a description.
+STUDY_NOUNS = ("researchers", "authors", "scientists")
+# The bodies whose people write studies, by registry kind and by an unregistered name's head.
+STUDY_KINDS = ("think tank", "NGO", "media", "outlet")
+STUDY_HEADS = ("Institute", "University", "Center", "Centre", "School", "Academy",
+               "Laboratory", "Project", "Observatory", "Foundation", "Initiative")
 MASTHEAD_HEADS_TEXT = """
     Times Post News Journal Telegraph Herald Tribune Gazette Guardian Independent Observer
     Economist Mail Express Mirror Standard Chronicle Insider Today Spiegel Zeitung Pravda Izvestia

@@ -14,7 +14,15 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from transforms.attribution.frames import frames
-from transforms.attribution.lexicon import BACK_HEADS, MEDIA_NOUNS, STAFF_NOUNS, THAT_OPENS
+from transforms.attribution.lexicon import (
+    BACK_HEADS,
+    MEDIA_NOUNS,
+    STAFF_NOUNS,
+    STUDY_HEADS,
+    STUDY_KINDS,
+    STUDY_NOUNS,
+    THAT_OPENS,
+)
 from transforms.attribution.references import (
     GOVERNMENT_PLACES,
     MINISTRY,
@@ -220,6 +228,42 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
     return None
 
 
+DEFINITE = re.compile(r"(?i:the|its|their|these|both|the\s+two|the\s+three)\s+$")
+
+
+def study_people(name: str, index: SourceIndex) -> bool:
+    """Whether a named source can be the people of a study: people, or a body that studies."""
+    if is_person(name) or (" and " in name and all(map(is_person, name.split(" and ")))):
+        return True
+    return index.kind(name) in STUDY_KINDS or name.rsplit(None, 1)[-1] in STUDY_HEADS
+
+
+def staff_referent(ref: Ref, text: str, si: int, seen: list[tuple[int, str]],
+                   spoken: list[tuple[int, str]], relay: str | None,
+                   index: SourceIndex) -> str | None:
+    """Whom a description of an outlet's or a study's people stands for, once the text has
+    named them: "journalists counted" (any determiner) is the outlet of the article's source
+    line, else the one named before; "the researchers estimate" the people or institute of
+    the study named before. None when nothing fitting is named: the description stands."""
+    noun = (ref.name or "").lower()
+    if ref.cls in (NAMED, ORG) and noun in STAFF_NOUNS:
+        fits = lambda n: index.kind(n) in MEDIA_KINDS and not is_generic(n)  # noqa: E731
+        if relay and fits(relay):
+            return relay
+    elif noun in STUDY_NOUNS and (ref.cls == ORG or DEFINITE.search(text, 0, ref.start)
+                                  or DEFINITE.match(text[ref.start:ref.end] + " ")):
+        fits = lambda n: not is_generic(n) and study_people(n, index)  # noqa: E731
+    else:
+        return None
+    for pool, since in ((seen, si - 1), (spoken, 0), (seen, 0)):
+        for k, name in reversed(pool[-LOOKBACK:]):
+            if k < since:
+                break
+            if fits(name):
+                return name
+    return None
+
+
 def masked(text: str, refs: list[Ref]) -> tuple[str, list[int]]:
     """The article lower-cased with each reference replaced by ⟦i⟧, and a map from its
     offsets back to the article's."""
@@ -278,11 +322,14 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         while r < len(refs) and refs[r].end <= sent.end:
             r += 1
         later = [x.name for x in refs[first:r] if x.cls == NAMED]
+        if SOURCE_LINE.match(text, sent.start) and relay is None and later:
+            relay, relay_line = later[0], " ".join(text[sent.start:sent.end].split())
         for k in range(first, r):
             if refs[k].cls == WE and quote_of(quotes, refs[k].start):
                 continue  # "we" in a quotation is its speaker, named by the quotation's cue
             where = IN_CAPITAL.match(text, refs[k].end) if refs[k].cls == MINISTRY else None
-            name = apposed(refs, k, r, text) or resolve(
+            name = apposed(refs, k, r, text) or staff_referent(
+                refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
                 CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
@@ -317,15 +364,15 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         all_cues.append(cues)
         spoken.extend((si, c.name) for c in cues)
         researched.extend(c.name for c in cues if c.research and not is_person(c.name))
-        if SOURCE_LINE.match(text, sent.start) and relay is None and later:
-            relay, relay_line = later[0], " ".join(text[sent.start:sent.end].split())
-        elif first < r and refs[first].start == sent.start and LABEL_LINE.match(text, sent.start):
+        if (first < r and refs[first].start == sent.start and LABEL_LINE.match(text, sent.start)
+                and not SOURCE_LINE.match(text, sent.start)):
             labels[si] = names[first]
         if BACKGROUND_LINE.match(text, sent.start) and relay is not None and relay_end == len(text):
             relay_end = sent.start
     if relay and not is_generic(relay):  # "..., according to Russian media. Source: Mediazona"
         all_cues = [[c._replace(name=relay) if c.start < relay_end and is_generic(c.name)
-                     and described_media(c.name) else c for c in cues]
+                     and (described_media(c.name) or described_staff(c.name)) else c
+                     for c in cues]
                     for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
@@ -368,6 +415,11 @@ REPORTED_THAT = re.compile(THAT_OPENS + r"\s+(?:the\s+)?|\s*:\s*")
 def described_media(name: str) -> bool:
     """A description of outlets: "local media", "the newspaper"."""
     return name.split()[-1].lower() in MEDIA_NOUNS
+
+
+def described_staff(name: str) -> bool:
+    """A description of an outlet's people: "journalists working with volunteers"."""
+    return name.split()[0].lower() in STAFF_NOUNS
 
 
 def is_media(name: str, index: SourceIndex) -> bool:

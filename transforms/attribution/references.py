@@ -76,7 +76,9 @@ NAME_PREFIX_TEXT = """
     Sociologists Demographer Historian Political Scientist Scientist Professor Commentator
     Columnist Correspondent Reporter Lawmaker Deputy MP Senator Spokesperson Volunteer Soldier
     Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister"""
-NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split())
+# (and the described people before names: "Economists Irina Sokolova and Tom Becker")
+NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split()) | {
+    n[0].upper() + n[1:] for n in DESCRIPTION_NOUNS + DESCRIPTION_SINGULARS}
 NOT_IN_NAME_TEXT = """
     Asia Asian Central Federation Oblast Region Krai Republic Kingdom States Union Forces Army
     Armed Navy Guard Ministry Service Council Committee Office Day War Street Square Sea River

@@ -68,7 +68,8 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"reviewed|described|compiled|conducted|commissioned|"
     r"collected|calculated|estimated|released|provided|revealed|gathered|obtained|found|given|made\s+"
     r"public|claimed|counted|identified|estimates?|calculations?|projections?|tally|count|survey|"
-    r"poll|study|analysis|assessment)(?:\s+in\s+more\s+detail)?\s+by\s+(?:the\s+)?" + GAP
+    r"poll|study|analysis|assessment|put|placed)(?:\s+in\s+more\s+detail"
+    r"|\s+(?:at|as)\s+[^⟦.;\n]{1,40}?)?\s+by\s+(?:the\s+)?" + GAP  # "estimated at 5,000 by X"
     + src("by_speaker_src") + ")"
     r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"
     + GAP + src("by_relay_src") + ")"

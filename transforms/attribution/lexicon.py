@@ -29,6 +29,9 @@ specify clarify forecast:forecasts,forecast,forecast,forecasting
 expect reckon assert boast brag:brags,bragged,bragged,bragging ask complain state note add
 claim fear worry:worries,worried,worried,worrying
 rule establish determine testify:testifies,testified,testified,testifying
+speak_of:speaks_of,spoke_of,spoken_of,speaking_of talk_of:talks_of,talked_of,talked_of,talking_of
+speak_about:speaks_about,spoke_about,spoken_about,speaking_about
+talk_about:talks_about,talked_about,talked_about,talking_about
 """
 # what opens a reported clause after its verb: "said on Monday that ...", "reported that ..."
 THAT_OPENS = r"(?:\s+[\w’'-]+){0,3}?\s+that\b"
@@ -55,6 +58,11 @@ for _entry in SPEECH_VERBS_TEXT.split():
     _lemma, _, _forms = _entry.partition(":")
     SPEECH_VERBS[_lemma] = verb_forms(_lemma, _forms or None)
 
+# The speech verbs news puts before their subject: "..., said two officials", "..., writes
+# the newspaper". (Their plain, present and past forms, from SPEECH_VERBS.)
+INVERTING_VERBS = ("say", "add", "write", "note", "estimate", "claim", "warn", "explain",
+                   "report", "confirm", "insist", "argue")
+INVERTED_FORMS = tuple(sorted({f for v in INVERTING_VERBS for f in SPEECH_VERBS[v][:3]}))
 PAST_FORMS = sorted({f[2] for f in SPEECH_VERBS.values()})
 PRESENT_FORMS = sorted({f[0] for f in SPEECH_VERBS.values()} | {f[1] for f in SPEECH_VERBS.values()})
 _ADVERB = r"(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently|not)\s+)?"

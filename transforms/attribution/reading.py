@@ -16,6 +16,7 @@ from typing import NamedTuple
 from transforms.attribution.frames import frames
 from transforms.attribution.lexicon import (
     BACK_HEADS,
+    DOCUMENT_NOUNS,
     MEDIA_NOUNS,
     STAFF_NOUNS,
     STUDY_HEADS,
@@ -24,6 +25,7 @@ from transforms.attribution.lexicon import (
     THAT_OPENS,
 )
 from transforms.attribution.references import (
+    DOCUMENT,
     GOVERNMENT_PLACES,
     MINISTRY,
     NAMED,
@@ -54,6 +56,7 @@ BACKWARD = re.compile(  # matched against the lower-cased, masked sentence
     r"announced)|is\s+(?:stated|reported))\b|\b(?:said|reported|stated|wrote|announced|told|noted|writes|reports)\s+"
     r"(?:this|so)\b"
 )
+ISSUED = re.compile(r"\b(?:" + "|".join(DOCUMENT_NOUNS) + r")\b|\binto\s+law\b", re.I)
 SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:", re.I)
 BACKGROUND_LINE = re.compile(r"(?:Background|Reminder|Context|Earlier|Read\s+more)\s*:", re.I)
 LABEL_LINE = re.compile(r"([A-Z][\w.’' -]{1,40}):\s+\S")
@@ -309,6 +312,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     seen: list[tuple[int, str]] = []
     spoken: list[tuple[int, str]] = []
     researched: list[str] = []
+    issued: list[str] = []  # who issued the documents named so far ("Putin signed a decree")
     names: list[str | None] = [None] * len(refs)
     all_cues: list[list[Cue]] = []
     relay, relay_end, labels = None, len(text), {}
@@ -328,6 +332,9 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == WE and quote_of(quotes, refs[k].start):
                 continue  # "we" in a quotation is its speaker, named by the quotation's cue
             where = IN_CAPITAL.match(text, refs[k].end) if refs[k].cls == MINISTRY else None
+            if refs[k].cls == DOCUMENT:
+                names[k] = issued[-1] if issued else None
+                continue
             name = apposed(refs, k, r, text) or staff_referent(
                 refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
@@ -364,6 +371,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         all_cues.append(cues)
         spoken.extend((si, c.name) for c in cues)
         researched.extend(c.name for c in cues if c.research and not is_person(c.name))
+        issued.extend(c.name for c in cues
+                      if c.role == "action" and ISSUED.search(text, c.start, c.end))
         if (first < r and refs[first].start == sent.start and LABEL_LINE.match(text, sent.start)
                 and not SOURCE_LINE.match(text, sent.start)):
             labels[si] = names[first]

@@ -18,6 +18,8 @@ from transforms.attribution.lexicon import (
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
     DESCRIPTION_SINGULARS,
+    DOCUMENT_NOUNS,
+    INVERTED_FORMS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
@@ -46,6 +48,7 @@ from transforms.declarations.words import (
 from transforms.figures.number_words import ONES, TENS
 
 NAMED, PERSON, MINISTRY, ORG, THEY, WE = "named", "person", "ministry", "org", "they", "we"
+DOCUMENT = "document"  # "according to the decree": its issuer, named before
 
 LOWER = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőřśşšţťūůűźżž"
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĒĘĚĞĪŁŃŇŌŐŘŚŞŠŢŤŪŮŰŹŻŽ"
@@ -167,9 +170,20 @@ DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKE
 # People who know, unnamed: "people familiar with the matter said", "two sources close to the
 # talks told Reuters", "a person briefed on the plans said".
 INFORMED_SPEAKER = re.compile(
-    r"(?<![\w’'-])((?:[a-z][\w-]*\s+){0,2}?(?i:" + "|".join(KNOWING_NOUNS) + r")\s+(?:"
+    r"(?<![\w’'-])((?:(?!(?:according|to|citing|quoting|that|by)\s)[a-z][\w-]*\s+){0,2}?(?i:"
+    + "|".join(KNOWING_NOUNS) + r")\s+(?:"
     + phrases_pattern(KNOWING_WORDS) + r")\s+(?:[\w’'-]+\s+){0,4}?"
-    r"[\w’'-]+)(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)"
+    r"(?!(?:the|a|an|of|with|to|on|in)\s)[\w’'-]+)(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)"
+)
+# A described speaker after its verb: "..., said two officials familiar with the plan", "...,"
+# said a senior defence official."
+INVERTED_DESCRIPTION = re.compile(
+    r"(?<=[,”\"’])[ \t]*" + trie_regex(INVERTED_FORMS)
+    + r"\s+(?:(?i:an?|one|the|two|three|four|five|several|some|many|other|both|\d+)\s+)?"
+    r"((?:[A-Za-z][\w-]*+\s++){0,2}?"
+    + trie_regex(sorted({f for n in DESCRIPTION_NOUNS + DESCRIPTION_SINGULARS
+                         for f in (n, n[0].upper() + n[1:])}))
+    + rf"(?:{FROM_PLACE})?)(?![\w’'-])"
 )
 KNOWING_HIT = frozenset(next(x for x in w.split() if x not in ("with", "direct"))
                         for w in KNOWING_WORDS)  # "familiar", "knowledge", ...
@@ -380,11 +394,11 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
     for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
-                    SINGLE_SPEAKER, CAMPAIGN_OWNER):
+                    INVERTED_DESCRIPTION, SINGLE_SPEAKER, CAMPAIGN_OWNER):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
-            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER)
+            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, INVERTED_DESCRIPTION)
             while described and " " in name and name[:1].islower() and (
                     name.split()[0] not in DESCRIPTION_QUALIFIERS + DESCRIPTION_SINGULARS
                     + DESCRIPTION_NOUNS):  # "that officials said"; "officer from Kaluga" stays
@@ -466,6 +480,8 @@ BACKREF = re.compile(
     r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
     r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b)"  # ", it said"
     r"|(?<=\baccording\sto\s)its\b)"  # "..., according to its filings"
+    r"|(?P<document>(?<=\baccording\sto\s)the\s+(?:new\s+)?(?:document|"
+    + "|".join(DOCUMENT_NOUNS) + r")\b)"
     r"|(?P<they>they\b|(?<=\baccording\sto\s)their\b)"
     r"|(?P<we>(?:we|our)\b))"
 )
@@ -513,7 +529,8 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (GROUP_SPEAKERS, (DESCRIPTION_HIT, 60, 160)), (SINGLE_SPEAKER, (SINGLE_SPEAKER_HIT, 200, 0)),
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
     (DESCRIBED_SPEAKER, (SINGULAR_HIT, 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
-    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)))}
+    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)),
+    (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
 ORG_NAME_START = re.compile(

@@ -119,7 +119,7 @@ DESCRIPTION_NOUNS_TEXT = """
     neighbours neighbors veterans doctors medics opposition police organizers organisers critics
     supporters opponents pollsters scientists protesters campaigners bloggers milbloggers
     commentators historians republicans democrats conservatives liberals progressives
-    legislators senators"""
+    legislators senators governments agencies"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 

@@ -124,6 +124,8 @@ def label_end(text: str, start: int, end: int) -> int | None:
         return end  # "iPhone 11", "PlayStation 5"
     if pat.ADDRESS_AFTER.match(text, end):
         return end  # "12 Downing Street"
+    if chain := pat.NUMBER_CHAIN.match(text, start):
+        return chain.end()  # "the 9-9-9 plan", "24/7"
     score = pat.SCORE.match(text, start)
     if score and (pat.SCORE_WORD_AFTER.match(text, score.end())
                   or pat.SCORE_WORD_BEFORE.search(text, max(0, start - 40), start)):

@@ -170,6 +170,9 @@ ADDRESS_AFTER = re.compile(
 )
 # A score: "3-2", "2:1", with a word of a contest around it: "a 3-2 win", "won 2-1".
 SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2." ends a sentence
+# Numbers chained by hyphens or a slash into a name, not an amount: "the 9-9-9 plan", "a 4-3-3
+# formation", "24/7", "a 24-7 service"
+NUMBER_CHAIN = re.compile(r"\d{1,2}(?:-\d{1,2}){2,}(?![\d,%]|\.\d)|24[-/]7(?![\d,%]|\.\d)")
 # A score of points or a vote's tally, the winner's first: "won 112-104", "passed 52-48" (never
 # a range, whose low comes first: "lost 500-700 men")
 POINTS_SCORE = re.compile(r"(\d{1,3})[-–—](\d{1,3})(?![\d,%]|\.\d)")

@@ -25,6 +25,7 @@ from transforms.attribution.lexicon import (
     SPEAKS_FOR_NOUNS,
     SPOKESPERSON,
     THAT_OPENS,
+    TITLE_NOUNS,
 )
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
 from transforms.declarations.words import phrases_pattern, words_pattern
@@ -54,6 +55,12 @@ CLAUSE_END = re.compile(
     r",\s+(?:which|prompting|leading|causing|forcing|sparking|resulting|triggering|but)\b|;"
 )
 
+# "according to ⟦Pentagon⟧ spokesman ⟦George Little⟧": the title's holder is the source
+# (and "according to ⟦Russia's defence minister⟧ ⟦Andrei Belousov⟧": the name after its title)
+HOLDER_OF_TITLE = (r"(?:⟦\d+⟧(?:(?:['’]s)?\s+(?:[a-z-]+\s+)?" + words_pattern(TITLE_NOUNS)
+                   + r")?[ \t]+(?=⟦))?")
+
+
 def src(name: str) -> str:
     return rf"⟦(?P<{name}>\d+)⟧"
 
@@ -61,7 +68,7 @@ def src(name: str) -> str:
 # cues led by a word, in one pattern so the article is scanned once for all of them
 LED = re.compile(  # the look-ahead on first letters lets the scan skip most positions
     r"(?=[abcdefgilmopqrstw])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
-    + src("according_src")
+    + HOLDER_OF_TITLE + src("according_src")
     + r"(?P<post>(?:['’]s)?\s+(?:data|figures|statistics|estimates|calculations))?)"
     r"|(?P<by_speaker>(?:by\s+the\s+(?P<calc>calculations?|count|estimates?|tally)\s+of\s+"
     r"(?:the\s+)?" + GAP + src("calc_src") + r")|(?P<verb>reported|stated|announced|analy[sz]ed|"

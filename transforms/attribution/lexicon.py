@@ -119,7 +119,7 @@ DESCRIPTION_NOUNS_TEXT = """
     neighbours neighbors veterans doctors medics opposition police organizers organisers critics
     supporters opponents pollsters scientists protesters campaigners bloggers milbloggers
     commentators historians republicans democrats conservatives liberals progressives
-    legislators senators governments agencies"""
+    legislators senators governments agencies polls surveys"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -195,6 +195,13 @@ ACTION_VERBS = PLEDGE_VERBS + tuple(v.replace("_", " ") for v in ACTION_VERBS_TE
 # signed his second decree, raising the army to 1.5 million". (Carrying the issuer on to the
 # sentences after it was tried: the annotators give most of those to the outlet.)
 DOCUMENT_NOUNS = ("decree", "order", "law", "bill", "directive", "resolution", "ukase")
+# Titles between a body and the person who holds them: "according to Pentagon spokesman
+# George Little" is Little's, not the Pentagon's.
+TITLE_NOUNS_TEXT = """
+    spokesman spokeswoman spokesperson official chief head director minister secretary
+    commander analyst researcher economist expert adviser advisor aide deputy envoy ambassador
+    representative chairman chairwoman president governor mayor general colonel officer"""
+TITLE_NOUNS = tuple(TITLE_NOUNS_TEXT.split())
 # An outlet's own people: "the journalists found" is the outlet named before.
 STAFF_NOUNS = ("journalists", "reporters", "correspondents", "editors")
 # The people of a study named before, once the text has named them: "Economists A and B

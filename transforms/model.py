@@ -42,6 +42,9 @@ class Candidate:
     cue: str | None
     rule: str                      # which kind of evidence produced it
     features: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    # whom this source relays elsewhere in the article ("X said in an interview with Y"):
+    # evidence that it relays X's figures here too
+    relays: frozenset[str] = field(default=frozenset(), compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from transforms.attribution.lexicon import THAT_OPENS
 from transforms.attribution.reading import MEDIA_KINDS, Cue, Reading, quote_of
@@ -126,6 +127,25 @@ class ArticleContext:
                                len(reading.sents))
         self._kinds: dict[tuple[str, bool], dict[str, float]] = {}
         self._passage: dict[int, tuple[bool, list[tuple]]] = {}
+        self._relayed: dict[str, frozenset[str]] | None = None
+
+    def relayed(self, index: SourceIndex) -> dict[str, frozenset[str]]:
+        """Whom each source relays somewhere in the article: in one sentence, a relay's cue
+        beside another source's ("X said in an interview with Y"), or an outlet's beside a
+        source that is no outlet ("X says, according to Y")."""
+        if self._relayed is None:
+            found: dict[str, set[str]] = {}
+            for cues in self.reading.cues:
+                cues = self.usable(cues)
+                media = {c.name for c in cues if index.kind(c.name) in MEDIA_KINDS}
+                for b in cues:
+                    if b.role != "relay" and b.name not in media:
+                        continue
+                    for a in cues:
+                        if a.name != b.name and a.name not in media and a.role != "relay":
+                            found.setdefault(b.name, set()).add(a.name)
+            self._relayed = {k: frozenset(v) for k, v in found.items()}
+        return self._relayed
 
     def kinds(self, name: str, index: SourceIndex, pronoun: bool) -> dict[str, float]:
         """`kind_features` of a name, read once per article: the same names come back for
@@ -359,4 +379,9 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
     for c in [*own, *passage, *mentions]:  # the interview's speaker of this line, however found
         if c.name == turn:
             c.features["turn_speaker"] = 1.0
-    return [*own, *passage, *article, *mentions, *relays, you]
+    relayed = ctx.relayed(index)
+    everyone = [*own, *passage, *article, *mentions, *relays, you]
+    if relayed:
+        everyone = [replace(c, relays=relayed[c.name]) if c.name in relayed else c
+                    for c in everyone]
+    return everyone

@@ -59,11 +59,17 @@ def via_features(candidate: Candidate, claimant: Candidate) -> dict[str, float]:
         "media_source_line": media * f.get("source_line", 0.0),
         "speaker_of_cited": f.get("role_speaker", 0.0) * c.get("role_cited", 0.0),
         "same_rule": float(candidate.rule == claimant.rule),
+        "relays_claimant": float(claimant.name in candidate.relays),
     }
 
 
 def via_candidates(candidates: list[Candidate], claimant: Candidate) -> list[Candidate]:
-    return [c for c in candidates if c.name != claimant.name and c.role not in ("outlet", "mention")]
+    """Who may relay the claimant's figure: no one when the outlet states it itself. (A name
+    inside another's is a source of its own: Novaya Gazeta Europe relays Novaya Gazeta.)"""
+    if claimant.role == "outlet":
+        return []
+    return [c for c in candidates if c.role not in ("outlet", "mention")
+            and c.name != claimant.name]
 
 
 def linear(features: dict[str, float], weights: dict[str, float]) -> float:

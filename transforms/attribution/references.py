@@ -160,7 +160,7 @@ GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists":
     r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|[a-z]++)(?:\s++[a-z]++){0,2}\s++)?"
     + trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
     + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:,[^,\n]{{1,140}},)?\s+(?:{SPEAKER_ADVERBS})?" + SPEECH
-    + r"\b)"
+    + r"\b(?!\s+by\b))"  # ("soldiers identified by name" are counted, not speaking)
 )
 # One person described, not named, who speaks: "a senior administration official said".
 DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKERS)
@@ -423,6 +423,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue
             if pattern is SINGLE_SPEAKER and name in GOVERNMENT_PLACES and PLEDGED.match(text, end):
                 continue  # "Russia has promised them $1,100": a policy reported, not a source
+            if described and COUNTED_BEFORE.search(text, max(0, start - 16), start):
+                continue  # "9,000 soldiers identified": what a figure counts, not who speaks
             if name == "media" and text[max(0, start - 7):start].lower() == "social ":
                 continue  # "social media posts": where people post, not who reports
             if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
@@ -432,6 +434,7 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     return refs
 
 
+COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
 SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
                           "There", "Here", "One", "Others", "Everyone", "Nobody"})
 # Capitals, which news names for their governments ("Moscow says", "Kyiv estimates")

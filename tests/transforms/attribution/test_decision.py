@@ -53,6 +53,23 @@ def test_no_via_below_the_threshold():
     assert decide([speaker, other, outlet], WEIGHTS_GIVEN).via is None
 
 
+def test_the_outlet_stating_a_figure_has_no_via():
+    outlet = cand("example.com", "outlet", role="outlet", cue=None, outlet=1.0)
+    relay = cand("TASS", "article-relay", role="relay", cue="TASS", role_relay=1.0)
+    att = decide([relay, outlet], WEIGHTS_GIVEN)
+    assert (att.claimant, att.via) == ("example.com", None)
+
+
+def test_a_relay_of_the_same_speaker_elsewhere_is_evidence_for_the_via():
+    speaker = cand("Petro Sirenko", "own-speaker", own=1.0)
+    told = Candidate("Northern Courier", "media", "relay", "Northern Courier", "article-relay",
+                     {"article_relay": 1.0}, relays=frozenset({"Petro Sirenko"}))
+    other = Candidate("Northern Courier", "media", "relay", "Northern Courier", "article-relay",
+                      {"article_relay": 1.0}, relays=frozenset({"Someone Else"}))
+    assert via_features(told, speaker)["relays_claimant"] == 1.0
+    assert via_features(other, speaker)["relays_claimant"] == 0.0
+
+
 @pytest.mark.parametrize("scores", [(50.0, -50.0), (0.0, 0.0), (-700.0, 700.0)])
 def test_scores_stay_between_0_and_1(scores):
     a = cand("A", "own-speaker", own=1.0)

@@ -66,6 +66,8 @@ FEATURES = (
     "agent", "sentence_subject",
     # the figure's sentence
     "sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline", "first_person",
+    # the outlet's own words cue the sentence: "our sources say", "we counted"
+    "self_cued",
     # a headline figure that repeats an amount the body attributes
     "echo", "echo_score",
     # a news outlet the article relays elsewhere (a via only)
@@ -360,7 +362,8 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
     """Every candidate source of one figure, the outlet last."""
     sentence = sentence_features(ctx, fig, si)
     you = Candidate(outlet, "outlet", "outlet", None, "outlet",
-                    {"outlet": 1.0, **interactions(sentence, "outlet")})
+                    {"outlet": 1.0, **interactions(sentence, "outlet"),
+                     "self_cued": float(any(c.name in ctx.selves for c in ctx.reading.cues[si]))})
     if sentence["bracketed"]:  # "[a city of 1.3 million]": the editor's words, no one else's
         return [you]
     own = own_candidates(ctx, fig, si, index, interactions(sentence, "own"))

@@ -51,6 +51,7 @@ APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
 )
 GAP = r"(?:(?!that\b|who\b|which\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
 IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past its own "that"
+APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
 CLAUSE_END = re.compile(
     r",\s+(?:which|prompting|leading|causing|forcing|sparking|resulting|triggering|but)\b|;"
 )
@@ -213,6 +214,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
     for m in matches(SUBJECT_VERB, masked):
         if IN_REPORTED_CLAUSE.search(m.group()):
             continue  # "X, noted that his state had added 400,000": the verb is the clause's
+        if APPOSED_SPEAKER.search(m.group()):
+            continue  # "X, a firm linked to Y, the monitor said": the verb is the monitor's
         if m.end() not in verbs:
             if "⟦" not in m.group().rsplit(",", 1)[-1]:  # "X, head of Y, said" (not "X, Y said")
                 verbs.add(m.end())

@@ -190,8 +190,9 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
             return next((n for _, n in reversed(seen[-LOOKBACK:])
                          if n != ref.name and n.lower().endswith(" " + ref.name.lower())), ref.name)
         return ref.name
-    if ref.cls == WE:
-        return researched[-1] if researched else None
+    if ref.cls == WE:  # "we counted": the body whose research the article reprints, if named
+        return next((n for n in reversed(researched) if not is_generic(n)), None)
+    spoken_names = {n for _, n in spoken[-LOOKBACK:]}
     tests = {
         # "the official said": a person, else the one described so ("a senior official")
         PERSON: [lambda n: is_person(n) or n in titled,
@@ -205,9 +206,11 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
               *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS + STAFF_NOUNS
                 else []),
               # (a court, a ministry or a fund is no outlet: "local media ... the court found")
+              # (by a head such as "the monitor", only a body that has spoken: one merely
+              # named, "links to the Kremlin", is no monitor)
               *([] if qualified(ref) else [lambda n: not is_person(n) and (
                   ref.name not in BACK_HEADS or ref.name in MEDIA_NOUNS
-                  or not is_media(n, index))])],
+                  or (not is_media(n, index) and n in spoken_names))])],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]

@@ -423,6 +423,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue
             if pattern is SINGLE_SPEAKER and name in GOVERNMENT_PLACES and PLEDGED.match(text, end):
                 continue  # "Russia has promised them $1,100": a policy reported, not a source
+            if described and text[max(0, start - 4):start].lower() == "our ":
+                continue  # "our sources say": the outlet's own (a back-reference)
             if described and COUNTED_BEFORE.search(text, max(0, start - 16), start):
                 continue  # "9,000 soldiers identified": what a figure counts, not who speaks
             if name == "media" and text[max(0, start - 7):start].lower() == "social ":

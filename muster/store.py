@@ -74,6 +74,9 @@ class Snapshot:
     """One snapshot's stored tables, read on demand (the current one at the time it is made)."""
 
     folder: Path | None
+    # Whole parts read for full rows, kept for the rewrite of the same parts (`_rewritten`): a
+    # run that re-stamps a few rows of a large part reads it once, not twice.
+    _whole: dict[tuple[str, str], pa.Table] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def current(cls, warehouse: str | Path) -> Snapshot:
@@ -88,6 +91,12 @@ class Snapshot:
         schema = SCHEMAS[name]
         return pa.concat_tables([_read(f, name) for f in files]) if files else schema.empty_table()
 
+    def part(self, name: str, part: str) -> pa.Table:
+        """One whole part, read once per snapshot object."""
+        if (name, part) not in self._whole:
+            self._whole[(name, part)] = _read(self.parts(name)[part], name)
+        return self._whole[(name, part)]
+
     def stored(self) -> Stored:
         """What a run needs of every stored row: keys and the columns it decides on."""
         documents = _with_part(((p, _read(f, "documents", DOCUMENT_META))
@@ -100,16 +109,22 @@ class Snapshot:
                       signatures=self.table("_signatures"))
 
     def rows(self, name: str, ids: Collection[str], column: str, parts: Collection[str] | None = None,
-             columns: list[str] | None = None) -> pd.DataFrame:
-        """The full rows of `name` whose `column` is in `ids`, read from `parts` only if given."""
+             columns: list[str] | None = None, whole: bool = False) -> pd.DataFrame:
+        """The full rows of `name` whose `column` is in `ids`, read from `parts` only if given;
+        `whole`: from the whole parts, kept for their rewrite (ids spread over every row group
+        prune none of them, so a filtered read decodes the part anyway)."""
         files = self.parts(name)
         wanted = list(ids)
         empty = SCHEMAS[name].empty_table().select(columns or SCHEMAS[name].names)
         if not wanted:
             return frame(empty)
-        chosen = [files[p] for p in (parts if parts is not None else files) if p in files]
-        filters = pc.field(column).isin(wanted)
-        tables = [_read(f, name, columns, filters) for f in chosen]
+        chosen = [p for p in (parts if parts is not None else files) if p in files]
+        if whole:
+            keys = pa.array(wanted, pa.string())
+            tables = [t.filter(pc.is_in(t[column], keys)) for t in (self.part(name, p) for p in chosen)]
+        else:
+            filters = pc.field(column).isin(wanted)
+            tables = [_read(files[p], name, columns, filters) for p in chosen]
         return frame(pa.concat_tables(tables)) if tables else frame(empty)
 
 
@@ -220,7 +235,9 @@ def _loader(snapshot: Snapshot, stored: Stored) -> Loader:
 
     def claims(ids) -> pd.DataFrame:
         ids = list(ids)
-        return snapshot.rows("claims", ids, "claim_id", {claim_part[i] for i in ids if i in claim_part})
+        # the claims a run re-stamps: their parts are rewritten (`parts_of`)
+        return snapshot.rows("claims", ids, "claim_id", {claim_part[i] for i in ids if i in claim_part},
+                             whole=True)
 
     return Loader(texts=texts, documents=documents, claims=claims)
 
@@ -280,7 +297,7 @@ def _arrow(frame: pd.DataFrame, name: str) -> pa.Table:
 def _rewritten(snapshot: Snapshot, name: str, part: str, drop: set[str], key: str,
                add: pd.DataFrame) -> pa.Table:
     """A stored part without the rows whose `key` is in `drop`, plus `add`."""
-    table = _read(snapshot.parts(name)[part], name)
+    table = snapshot.part(name, part)
     kept = table.filter(pc.invert(pc.is_in(table[key], pa.array(list(drop), pa.string()))))
     return pa.concat_tables([kept, _arrow(add, name)]) if len(add) else kept
 
@@ -352,6 +369,15 @@ def compacted(snapshot: Snapshot, result: dict[str, Parts], most: int | None = N
     return result
 
 
+def _unchanged(staged: Staged, name: str, table: pa.Table) -> bool:
+    """Whether a whole table equals the stored one. The clusters and flags of an increment are
+    compared by what staging found changed (no row new, none gone), not read again."""
+    if not staged.full and name in ("claim_clusters", "claim_flags"):
+        stored = staged.stored.clusters if name == "claim_clusters" else staged.stored.flags
+        return not len(staged.tables[name]) and table.num_rows == len(stored)
+    return table.equals(staged.snapshot.table(name).select(table.schema.names))
+
+
 def publish(staged: Staged, warehouse: str | Path, run: str = "", run_id: str = "",
             keep: int | None = None) -> list[str]:
     """Publish the increment as one new snapshot; the names of the tables it changed (none: no
@@ -367,9 +393,8 @@ def publish(staged: Staged, warehouse: str | Path, run: str = "", run_id: str = 
     whole = {"sources": _arrow(inc.sources, "sources"),
              "claim_clusters": _arrow(inc.claim_clusters, "claim_clusters"),
              "claim_flags": _arrow(inc.claim_flags, "claim_flags")}
-    old = {name: staged.snapshot.table(name) for name in whole}
     unchanged = {name for name, table in whole.items() if staged.snapshot.folder is not None
-                 and staged.snapshot.parts(name) and table.equals(old[name].select(table.schema.names))}
+                 and staged.snapshot.parts(name) and _unchanged(staged, name, table)}
     whole = {name: (None if name in unchanged else table) for name, table in whole.items()}
     changed = [name for name, parts in partitioned.items() if parts and not name.startswith("_")] + \
         [name for name, table in whole.items() if table is not None]

@@ -113,6 +113,7 @@ def contradictions(clusters: pd.DataFrame, flags: pd.DataFrame) -> pd.DataFrame:
 def _variants(flags: pd.DataFrame, claims: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
     """Per cluster, its variant flags as dicts: flag, meaning, reason, quote, outlet, url."""
     found = flags[flags["flag"].isin(VARIANT_FLAGS) & flags["claim_id"].notna()]
+    claims = claims.loc[claims["claim_id"].isin(set(found["claim_id"])), ["claim_id", "quote", "doc_id"]]
     where = claims.set_index("claim_id")[["quote", "doc_id"]].join(
         documents.set_index("doc_id")[["outlet", "url"]], on="doc_id")
     found = found.join(where, on="claim_id").sort_values(["cluster_id", "flag", "claim_id"])

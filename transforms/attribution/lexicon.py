@@ -150,7 +150,12 @@ ORG_HEADS_TEXT = """
     Academy Mission Embassy Consulate Reserve Party Chamber School Institution Trust Society
     Forum League Alliance Coalition Secretariat Inspectorate Laboratory Corporation Exchange
     Assembly Programme Program Trustees"""
-ORG_HEADS = tuple(ORG_HEADS_TEXT.split())
+# What ends a company's name in business news: "Ford Motor Co.", "Shearson Lehman Hutton Inc."
+CORPORATE_SUFFIXES_TEXT = """
+    Inc Corp Co Ltd LLC PLC Plc AG SE NV Holdings Industries Securities Airlines Motors
+    Technologies Partners Bancorp Enterprises Petroleum Pharmaceuticals Communications"""
+CORPORATE_SUFFIXES = tuple(CORPORATE_SUFFIXES_TEXT.split())
+ORG_HEADS = tuple(ORG_HEADS_TEXT.split()) + CORPORATE_SUFFIXES
 # Heads that stand for a body named before them: "the Observatory said", "the watchdog found".
 # A back-reference by head prefers a body whose name has that word.
 BACK_HEADS_TEXT = """
@@ -159,8 +164,18 @@ BACK_HEADS_TEXT = """
     association network project initiative watch monitor tribunal commissioner ombudsman board
     authority academy watchdog department company firm union commission court commissariat
     mission plant factory staff embassy consulate party chamber school alliance coalition trust
-    society league corporation laboratory exchange assembly"""
+    society league corporation laboratory exchange assembly maker automaker carmaker retailer
+    carrier airline insurer lender producer manufacturer operator utility"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
+# Bodies news names by one capitalised word: "a spokesman for the Treasury", "the Senate voted"
+INSTITUTION_NAMES = ("Treasury", "Senate", "Congress", "Cabinet", "Parliament", "Bundestag",
+                     "Knesset", "Duma", "Fed", "Politburo", "Sejm", "Rada")
+# Heads by which news describes a company named before, words and all: "the auto maker",
+# "the Swiss bank", "the state-owned carrier" (a qualified head of another kind, "the fire
+# department", is only a body so named)
+COMPANY_HEADS = ("company", "firm", "group", "bank", "maker", "automaker", "carmaker",
+                 "retailer", "carrier", "airline", "insurer", "lender", "producer",
+                 "manufacturer", "operator", "utility", "corporation")
 # People who write about a body without speaking for it: "Russian military bloggers" are
 # not the Russian military (its "officials" or "spokesman" are).
 COMMENTATOR_NOUNS = ("bloggers", "milbloggers", "commentators", "historians")

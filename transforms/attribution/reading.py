@@ -16,6 +16,7 @@ from typing import NamedTuple
 from transforms.attribution.frames import frames
 from transforms.attribution.lexicon import (
     BACK_HEADS,
+    COMPANY_HEADS,
     DOCUMENT_NOUNS,
     MEDIA_NOUNS,
     STAFF_NOUNS,
@@ -208,9 +209,10 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
               # (a court, a ministry or a fund is no outlet: "local media ... the court found")
               # (by a head such as "the monitor", only a body that has spoken: one merely
               # named, "links to the Kremlin", is no monitor)
-              *([] if qualified(ref) else [lambda n: not is_person(n) and (
-                  ref.name not in BACK_HEADS or ref.name in MEDIA_NOUNS
-                  or (not is_media(n, index) and n in spoken_names))])],
+              *([] if qualified(ref) and ref.name not in COMPANY_HEADS
+                else [lambda n: not is_person(n) and (
+                    ref.name not in BACK_HEADS or ref.name in MEDIA_NOUNS
+                    or (not is_media(n, index) and n in spoken_names))])],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]

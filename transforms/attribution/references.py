@@ -15,10 +15,12 @@ from typing import NamedTuple
 from transforms.attribution.lexicon import (
     BACK_HEADS,
     COMMENTATOR_NOUNS,
+    CORPORATE_SUFFIXES,
     DESCRIPTION_NOUNS,
     DESCRIPTION_QUALIFIERS,
     DESCRIPTION_SINGULARS,
     DOCUMENT_NOUNS,
+    INSTITUTION_NAMES,
     INVERTED_FORMS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
@@ -620,8 +622,11 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
         if m.group("officials_in"):  # "officials in Bashkortostan": Bashkortostan officials
             words = name.split()
             name = " ".join([*words[2:], words[0].lower()])
-        refs.append(Ref(start, m.end(), NAMED, body_name(m.group("owner"), " ".join(name.split()),
-                                                          index)))
+        end = m.end()
+        if name.split()[-1] in CORPORATE_SUFFIXES and text[end:end + 1] == ".":
+            end += 1  # "Ford Motor Co. said": the abbreviation's point is the name's
+        refs.append(Ref(start, end, NAMED, body_name(m.group("owner"), " ".join(name.split()),
+                                                     index)))
     return refs
 
 
@@ -758,6 +763,9 @@ MASTHEAD = re.compile(  # (led by its capital, as NAME is: "The ..." or one to t
 )
 
 
+INSTITUTION = re.compile(r"(?<![\w’'-])(?:" + "|".join(INSTITUTION_NAMES) + r")(?![\w’'-])")
+
+
 def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Unregistered outlets named by their masthead."""
     refs = []
@@ -887,6 +895,9 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += apposed_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     refs += masthead_names(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
+    refs += [Ref(m.start(), m.end(), NAMED, m.group()) for m in INSTITUTION.finditer(text)
+             if not overlaps(m.start(), m.end(), taken)]
     taken = sorted((r.start, r.end) for r in refs)
     lowered = lower_same_length(text)
     backrefs = list(scan(BACKREF, lowered))

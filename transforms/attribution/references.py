@@ -763,7 +763,9 @@ MASTHEAD = re.compile(  # (led by its capital, as NAME is: "The ..." or one to t
 )
 
 
-INSTITUTION = re.compile(r"(?<![\w’'-])(?:" + "|".join(INSTITUTION_NAMES) + r")(?![\w’'-])")
+INSTITUTION = re.compile(  # (led by their capitals: a scan skips to those letters)
+    "(?=[" + "".join(sorted({n[0] for n in INSTITUTION_NAMES})) + r"])(?<![\w’'-])(?:"
+    + "|".join(INSTITUTION_NAMES) + r")(?![\w’'-])")
 
 
 def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:

@@ -18,6 +18,7 @@ from transforms.attribution.lexicon import (
     BACK_HEADS,
     COMPANY_HEADS,
     DOCUMENT_NOUNS,
+    INSTITUTION_NAMES,
     MEDIA_NOUNS,
     STAFF_NOUNS,
     STUDY_HEADS,
@@ -62,6 +63,8 @@ SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:", re.I)
 BACKGROUND_LINE = re.compile(r"(?:Background|Reminder|Context|Earlier|Read\s+more)\s*:", re.I)
 LABEL_LINE = re.compile(r"([A-Z][\w.’' -]{1,40}):\s+\S")
 MEDIA_KINDS = ("media", "outlet")
+STATE_KINDS = ("government", "military", "official")
+TOLD_WORDS = re.compile(r"(?i:told|spoke\s+to|speaking\s+to|said\s+to|addressed)\b")
 
 
 class Cue(NamedTuple):
@@ -365,7 +368,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
                     refs[f.ref].cls != NAMED, f.possessive)
                 for f in found[si] if names[f.ref]]
-        cues = passed_on([c for c in cues if not audience(c)], index, text)
+        cues = passed_on([c for c in cues if not audience(c, index, text)], index, text)
         firsts: dict[str, int] = {}
         for x in refs[first:r]:
             if x.cls == NAMED:
@@ -441,10 +444,17 @@ def is_media(name: str, index: SourceIndex) -> bool:
     return index.kind(name) in MEDIA_KINDS or described_media(name)
 
 
-def audience(cue: Cue) -> bool:
+def audience(cue: Cue, index: SourceIndex, text: str) -> bool:
     """People a source speaks to, who pass nothing on: "told lawmakers", "told supporters"
-    (not "told local media", which relays)."""
-    return cue.role == "relay" and is_generic(cue.name) and not described_media(cue.name)
+    (not "told local media", which relays), and a person or a state body told ("told
+    Parliament", "told Putin that ..."; not "told Reuters")."""
+    if cue.role != "relay":
+        return False
+    if is_generic(cue.name):
+        return not described_media(cue.name)
+    return bool(TOLD_WORDS.match(text, cue.start)) and (
+        is_person(cue.name) or index.kind(cue.name) in STATE_KINDS
+        or cue.name in INSTITUTION_NAMES)
 
 
 def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:

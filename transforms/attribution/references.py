@@ -25,7 +25,9 @@ from transforms.attribution.lexicon import (
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
+    PAST_FORMS,
     PLEDGE_VERBS,
+    PRESENT_FORMS,
     RECORD_NOUNS,
     SPEAKS_FOR_NOUNS,
     SPEECH,
@@ -134,7 +136,9 @@ HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", 
 # Words that join a name to what precedes it, never inside one: "Data from the Bureau of ..."
 # names the Bureau, not "Data from the Bureau".
 FUNCTION_WORDS_TEXT = "from the by of at in to with for and on a an"
-_NOT_FUNCTION = rf"(?!(?:{'|'.join(FUNCTION_WORDS_TEXT.split())})\s)"
+# (nor a verb: "Defence Secretary John Healey told Parliament" is no body's name)
+_NOT_FUNCTION = (rf"(?!(?:{'|'.join(FUNCTION_WORDS_TEXT.split())})\s)"
+                 rf"(?!{trie_regex(sorted({f for f in PAST_FORMS + PRESENT_FORMS if ' ' not in f}))}\s)")
 _INITIALS_BEFORE_OF = "".join(sorted({h[0] for h in HEADS_BEFORE_OF}))
 ORG_NAME = re.compile(  # each alternative led by a look-ahead on its first letter: a cheap skip
     rf"(?=[A-Zt])(?<![\w’'-])(?:the\s+)?(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+|(?P<adj>(?:{_CAP}\s+){{1,3}}))"

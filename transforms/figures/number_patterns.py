@@ -16,6 +16,7 @@ from transforms.declarations.words import (
     phrases_pattern,
 )
 from transforms.figures.number_words import (
+    DIGIT_FRACTIONS,
     SHARE,
     TAKES_ARTICLE,
     TRIGGER_WORDS,
@@ -52,11 +53,13 @@ MULTIPLIER = (
     r"|(?:lakhs?|lacs?)(?:\s+crores?)?|crores?)\b|(?:bn|[kKmMbB])\b)"
 )
 _TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"  # "2 million 389 thousand"
+_FRACTION = (r"(?<!\d[.,]\d)(?<![.,]\d\d)(?:[" + "".join(f for f in DIGIT_FRACTIONS if len(f) == 1) + "]"
+             r"|\s(?:" + "|".join(f for f in DIGIT_FRACTIONS if len(f) > 1) + r")(?![\d/]))")
 CORE = re.compile(
     rf"(?P<vague>\b(?:{VAGUE})\b)"
     rf"|(?P<share>\b(?:{SHARE}))"
     rf"|(?:(?<![\w.,:/+\-−])|(?<=\s[a-z]))(?P<sign>[-+−](?=\d))?(?P<cur>{CURRENCY_PREFIX})?"
-    rf"(?P<num>{NUMBER})"
+    rf"(?P<num>{NUMBER})(?P<frac>{_FRACTION})?"
     rf"(?P<mult>{MULTIPLIER})?(?P<tail>{_TAIL})?"
     rf"|(?P<words>\b{WORD_NUMBER})",
     re.IGNORECASE,

@@ -20,6 +20,9 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Fractions written after digits: "3½%", "2 1/2 percent".
+DIGIT_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3,
+             "1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3}
 # Multipliers written after digits: "417K", "$22k", "3.5bn", "1.9 million".
 # South Asian scales: "2 lakh" is 200,000, "1.5 crore" 15 million.
 MULTIPLIERS = {

@@ -17,7 +17,13 @@ import math
 from transforms.figures import context as ctx
 from transforms.figures import number_patterns as pat
 from transforms.figures.digits import number_value
-from transforms.figures.number_words import SCALES, share_percent, vague_bounds, word_number
+from transforms.figures.number_words import (
+    DIGIT_FRACTIONS,
+    SCALES,
+    share_percent,
+    vague_bounds,
+    word_number,
+)
 from transforms.figures.units import (
     ABSTRACT_NOUNS,
     DURATION_UNITS,
@@ -128,6 +134,8 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     if plain and (date := pat.NUMERIC_DATE.match(text, start)):
         return None, date.end()
     value = number_value(raw, mult, tail)
+    if match.group("frac"):  # "3½%", "2 1/2 percent"
+        value += DIGIT_FRACTIONS[match.group("frac").strip()] * number_value("1", mult)
     if plain and value <= 100 and ctx.age_clause(text, start) and (
             counted_noun(following_words(text, ctx.range_end(text, end))) is None):
         return None, ctx.range_end(text, end)  # "At 26, I", "the age limit from 27 to 30"

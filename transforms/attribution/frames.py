@@ -81,7 +81,8 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + src("by_speaker_src") + ")"
     r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"
     + GAP + src("by_relay_src") + ")"
-    r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to)\s+(?:the\s+)?" + GAP
+    r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to"
+    r"|(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted))\s+(?:the\s+)?" + GAP
     + src("cited_src") + ")"
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
     + r"(?:['’]s?)?\s+(?:own\s+)?words))"

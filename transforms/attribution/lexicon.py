@@ -29,6 +29,7 @@ specify clarify forecast:forecasts,forecast,forecast,forecasting
 expect reckon assert boast brag:brags,bragged,bragged,bragging ask complain state note add
 claim fear worry:worries,worried,worried,worrying
 rule establish determine testify:testifies,testified,testified,testifying
+document verify:verifies,verified,verified,verifying
 speak_of:speaks_of,spoke_of,spoken_of,speaking_of talk_of:talks_of,talked_of,talked_of,talking_of
 speak_about:speaks_about,spoke_about,spoken_about,speaking_about
 talk_about:talks_about,talked_about,talked_about,talking_about

@@ -219,7 +219,8 @@ SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", 
                         "estimates", "estimate", "wrote", "writes", "calculated", "found", "counted",
                         "told", "added", "noted", "notes", "claimed", "claims", "claim", "stated",
                         "announced", "warned", "warns", "argued", "argues", "argue", "insisted",
-                        "puts", "believes", "expects", "predicts", *PLEDGE_VERBS)
+                        "puts", "believes", "expects", "predicts", "documented", "confirmed", "verified",
+                        *PLEDGE_VERBS)
 SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
 SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"

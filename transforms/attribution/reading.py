@@ -215,7 +215,10 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
               *([] if qualified(ref) and ref.name not in COMPANY_HEADS
                 else [lambda n: not is_person(n) and (
                     ref.name not in BACK_HEADS or ref.name in MEDIA_NOUNS
-                    or (not is_media(n, index) and n in spoken_names))])],
+                    or (not is_media(n, index) and n in spoken_names)
+                    # ("shares of X fell after the carrier said": a company merely named)
+                    or (ref.name in COMPANY_HEADS and not is_media(n, index)
+                        and index.kind(n) not in STATE_KINDS and not is_generic(n)))])],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]

@@ -178,10 +178,11 @@ SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2
 NUMBER_CHAIN = re.compile(r"\d{1,2}(?:-\d{1,2}){2,}(?![\d,%]|\.\d)|24[-/]7(?![\d,%]|\.\d)")
 # A score of points or a vote's tally, the winner's first: "won 112-104", "passed 52-48" (never
 # a range, whose low comes first: "lost 500-700 men")
-POINTS_SCORE = re.compile(r"(\d{1,3})[-–—](\d{1,3})(?![\d,%]|\.\d)")
+POINTS_SCORE = re.compile(r"(\d{1,3})[-–—](\d{1,3})(?![\d%]|[.,]\d)")
 TALLY_WORD_BEFORE = re.compile(
     r"\b(?:passed|ruled|voted|approved|rejected|confirmed|upheld|struck\s+down|overturned"
-    r"|vote\s+of|margin\s+of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+    r"|vote\s+of|margin\s+of)\s+(?:[\w'’$.-]+,?\s+){0,5}$",  # "passed the $1.2 trillion bill, 69-30"
+    re.IGNORECASE)
 SCORE_WORD_AFTER = re.compile(
     r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
     r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",

@@ -76,7 +76,7 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"reviewed|described|compiled|conducted|commissioned|"
     r"collected|calculated|estimated|released|provided|revealed|gathered|obtained|found|given|made\s+"
     r"public|claimed|counted|identified|estimates?|calculations?|projections?|tally|count|survey|"
-    r"poll|study|analysis|assessment|put|placed)(?:\s+in\s+more\s+detail"
+    r"poll|study|analysis|assessment|put|placed|reports?|investigation|findings|research)(?:\s+in\s+more\s+detail"
     r"|\s+(?:at|as)\s+[^⟦.;\n]{1,40}?)?\s+by\s+(?:the\s+)?" + GAP  # "estimated at 5,000 by X"
     + src("by_speaker_src") + ")"
     r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"
@@ -127,7 +127,7 @@ POSSESSIVE = re.compile(
     SRC + r"(?:['’]s?)?\s+(?:(?:latest|daily|new|own|recent|official|"
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
-    r"records|filings|statistics|numbers|projections|poll|polling|"
+    r"records|filings|statistics|numbers|projections|poll|polling|claims?|forecast|"
     r"statement|bulletin|figures|count|tally|survey|study|order|post)\b"
 )
 DOCUMENT = words_pattern(DOCUMENT_NOUNS)

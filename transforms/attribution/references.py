@@ -570,8 +570,9 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         for m in matches_of(pattern, text, lowered):
             group = 1 if m.group(1) else 2
             name, start, end = m.group(group), m.start(group), m.end(group)
-            if pattern is CITED_ACRONYM and (not_one_word_name(name, text) or gerund_opening(
-                    name, text, start)):
+            if pattern is CITED_ACRONYM and ((not_one_word_name(name, text)
+                                              and name not in GOVERNMENT_PLACES)
+                                             or gerund_opening(name, text, start)):
                 continue
             if overlaps(start, end, taken):
                 continue

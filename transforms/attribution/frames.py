@@ -97,10 +97,11 @@ SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?
                 r"officers?|insiders?|press\s+(?:service|office)|armed\s+forces|analysts|"
                 r"researchers|journalists|reporters|editors|experts|"
                 + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,))?")
-AFFILIATION = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?⟦\d+⟧)?"  # "Janis Kluge of the SWP said"
+AFFILIATION = (r"(?:\s+(?:of|at|from|(?:polled|surveyed|questioned|interviewed|contacted)\s+by)"
+               r"\s+(?:the\s+)?⟦\d+⟧)?")  # "Janis Kluge of the SWP said", "analysts polled by X"
 SUBJECT_VERB = re.compile(
-    SRC + AFFILIATION + r"(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH
-    + r"\b"
+    SRC + "(?P<aff>" + AFFILIATION + r")(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS
+    + r",?\s+" + SPEECH + r"\b"
 )
 # "X investigated how the system works and found that ...": the second verb is X's too
 COORDINATED = re.compile(SRC + r"(?:['’]s?)?\s+(?:[a-z][\w’'-]*,?\s+){1,10}?and\s+(?:also\s+)?"
@@ -218,8 +219,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
         if APPOSED_SPEAKER.search(m.group()):
             continue  # "X, a firm linked to Y, the monitor said": the verb is the monitor's
         if m.end() not in verbs:
-            if "⟦" not in m.group().rsplit(",", 1)[-1]:  # "X, head of Y, said" (not "X, Y said")
-                verbs.add(m.end())
+            if "⟦" not in m.group().rsplit(",", 1)[-1] or m.group("aff"):
+                verbs.add(m.end())  # "X, head of Y, said" (not "X, Y said"); "X of Y said"
             yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     if SPEAKS_FOR_HIT.search(masked):  # the nouns it needs, found first: a cheap scan
         for m in matches(SPEAKS_FOR_BODY, masked, cited):

@@ -160,12 +160,16 @@ SPEAKER_ADVERBS = (r"(?:(?:also|repeatedly|previously|recently|later|earlier|the
                    r"often|long)\s+)?")
 # where a described speaker is from: "officials in Bashkortostan", "a precinct officer from Kaluga"
 FROM_PLACE = rf"\s+(?:in|from|at|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
+# who asked them: "economists polled by Reuters", "analysts surveyed by FactSet" (one source)
+POLLED_BY = (r"\s+(?:polled|surveyed|questioned|interviewed|contacted)\s+by\s+(?:the\s+)?"
+             rf"{_CAP}(?:\s+{_CAP}){{0,2}}")
 # (the nouns as one trie, capitalised or not: none is the start of another, so the trie finds
 # what the alternation did; the words before them possessive, as a space always follows one)
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
     r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|[a-z]++)(?:\s++[a-z]++){0,2}\s++)?"
     + trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
-    + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:,[^,\n]{{1,140}},)?\s+(?:{SPEAKER_ADVERBS})?" + SPEECH
+    + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
+    + rf"(?:{SPEAKER_ADVERBS})?" + SPEECH
     + r"\b(?!\s+by\b))"  # ("soldiers identified by name" are counted, not speaking)
 )
 # One person described, not named, who speaks: "a senior administration official said".
@@ -194,8 +198,8 @@ INVERTED_DESCRIPTION = re.compile(
 KNOWING_HIT = frozenset(next(x for x in w.split() if x not in ("with", "direct"))
                         for w in KNOWING_WORDS)  # "familiar", "knowledge", ...
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
-SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM})?(?:,[^,\n]{{1,140}},)?\s+(?:{SPEAKER_ADVERBS})?"
-                          + SPEECH + r"\b")
+SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM}|{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+"
+                          + rf"(?:has\s+|had\s+)?(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b")
 # (words of the lower-cased text, looked up among its words: see `hit_spans`)
 DESCRIPTION_HIT = frozenset(DESCRIPTION_NOUNS)
 SINGULAR_HIT = frozenset(DESCRIPTION_SINGULARS)

@@ -51,6 +51,7 @@ APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
 )
 GAP = r"(?:(?!that\b|who\b|which\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
 IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past its own "that"
+AFTER_PREPOSITION = re.compile(r"\b(?:with|to|against|into|than)\s+(?:the\s+)?$")
 APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
 CLAUSE_END = re.compile(
     r",\s+(?:which|prompting|leading|causing|forcing|sparking|resulting|triggering|but)\b|;"
@@ -106,8 +107,8 @@ SUBJECT_VERB = re.compile(
 # "X investigated how the system works and found that ...": the second verb is X's too
 COORDINATED = re.compile(SRC + r"(?:['’]s?)?\s+(?:[a-z][\w’'-]*,?\s+){1,10}?and\s+(?:also\s+)?"
                          + SPEECH + r"\b")
-VERB_SUBJECT = re.compile(
-    r"[,”\"’][ \t]*(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"
+VERB_SUBJECT = re.compile(  # (not "..., told X": X is whom a speaker told)
+    r"[,”\"’][ \t]*(?!tell\b|tells\b|told\b)(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"
     r"(?:(?!that\b)[\w’'-]+\.?,?\s+){0,7}?" + SRC
     + r"(?:\s*\([^()]{0,40}\))?(?:\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + SRC + ")?"
 )
@@ -216,6 +217,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
     for m in matches(SUBJECT_VERB, masked):
         if IN_REPORTED_CLAUSE.search(m.group()):
             continue  # "X, noted that his state had added 400,000": the verb is the clause's
+        if AFTER_PREPOSITION.search(masked, max(0, m.start() - 12), m.start()):
+            continue  # "an assessment shared with X in December put ...": X is no subject
         if APPOSED_SPEAKER.search(m.group()):
             continue  # "X, a firm linked to Y, the monitor said": the verb is the monitor's
         if m.end() not in verbs:

@@ -51,6 +51,11 @@ APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
 )
 GAP = r"(?:(?!that\b|who\b|which\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
 IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past its own "that"
+# A subject right after "said" is its reported clause's; with a verb of two senses ("added",
+# "found", "put") that clause's verb is an act, not another speaker's cue
+REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|told|claimed|claims|argued|argues)\s+(?:the\s+)?$")
+DOUBLE_SENSE = re.compile(r"\b(?:added|adds|add|put|puts|found|finds|showed|shows|recorded|"
+                          r"counted|posted|published|identified|projected)$")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|to|against|into|than)\s+(?:the\s+)?$")
 APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
 CLAUSE_END = re.compile(
@@ -217,6 +222,9 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
     for m in matches(SUBJECT_VERB, masked):
         if IN_REPORTED_CLAUSE.search(m.group()):
             continue  # "X, noted that his state had added 400,000": the verb is the clause's
+        if REPORTED_SUBJECT.search(masked, max(0, m.start() - 12), m.start()) and (
+                DOUBLE_SENSE.search(m.group())):
+            continue  # "His campaign said the president had added $5 trillion": not a cue
         if AFTER_PREPOSITION.search(masked, max(0, m.start() - 12), m.start()):
             continue  # "an assessment shared with X in December put ...": X is no subject
         if APPOSED_SPEAKER.search(m.group()):

@@ -490,7 +490,7 @@ BACKREF = re.compile(
     r"|(?P<org>the\s+(?:(?:latest|daily|new|weekly|intelligence|british|uk|official|"
     r"military|state-owned|state-backed|state-affiliated|news)\s+){0,2}(?:update|report|"
     r"statement|bulletin|assessment|analysis|study|research|investigation|findings|review|"
-    r"survey|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
+    r"survey|poll|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
     + "|".join(STAFF_NOUNS) + r")\b"
@@ -529,6 +529,9 @@ CITED_ACRONYM = re.compile(
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
     r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5}|[A-Z][a-z]+(?:[A-Z][a-z]+)*)(?:['’]s)?\s+(?=(?:"
     + "|".join(RECORD_NOUNS) + r")\b)"
+    # "a poll conducted by Gallup", "figures compiled by Rosstat": a one-word maker of a record
+    r"|(?=[CcPp])\b(?:conducted|compiled|commissioned|published)\s+by\s+(?:the\s+)?"
+    r"([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b(?![.’'-]\w|\s+[A-Z])"
 )
 
 
@@ -542,7 +545,7 @@ ORG_HIT = frozenset({w.lower() for w in ORG_HEADS} | {
 BODY_OF_HIT = (frozenset(("government", "administration", "parliament", "authorities", "office")),
                re.compile(r"\s+of\b"))  # the words, with "of" after them
 ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
-                             *RECORD_NOUNS))
+                             "conducted", "compiled", "commissioned", "published", *RECORD_NOUNS))
 # Each pattern's words, and how far before and after them it may match (see `matches_of`);
 # keyed by identity, since a compiled pattern hashes its whole program on every lookup.
 NEEDED_WORDS = {id(pattern): near for pattern, near in (
@@ -572,7 +575,7 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     lowered = lower_same_length(text)
     for pattern in (BODY_OF, CITED_ACRONYM):
         for m in matches_of(pattern, text, lowered):
-            group = 1 if m.group(1) else 2
+            group = next(g for g in range(1, (m.re.groups or 1) + 1) if m.group(g))
             name, start, end = m.group(group), m.start(group), m.end(group)
             if pattern is CITED_ACRONYM and ((not_one_word_name(name, text)
                                               and name not in GOVERNMENT_PLACES)

@@ -20,7 +20,9 @@ ABBREVIATIONS_TEXT = """
     sept oct nov dec mon tue wed thu fri sat sun e.g i.e cf al u.s u.k u.n e.u u.s.s.r"""
 ABBREVIATIONS = frozenset(ABBREVIATIONS_TEXT.split())
 # a candidate end: terminal punctuation, closing quotes/brackets, then space before the next one
-CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9А-Я])")
+# (and a full stop a scrape glued to the next sentence: "...on the battlefield.The US ...")
+CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9А-Я])"
+                           r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2,}\b)")
 LINE_BREAK = re.compile(r"\n")
 BLANK_LINES = re.compile(r"\n\s*\n")
 WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -46,6 +48,8 @@ def is_abbreviation_end(text: str, dot: int) -> bool:
     m = WORD_BEFORE.search(text, max(0, dot - 12), dot)
     if not m:
         return False
+    if dot + 1 < len(text) and text[dot + 1].isupper() and not m.group(1).islower():
+        return True  # glued to what follows, after a capital: a name ("Sibir.Realii")
     word = m.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True

@@ -23,6 +23,11 @@ def split(text):
         ("“We hired 9,000 men.” The minister left.",
          ["“We hired 9,000 men.”", "The minister left."]),
         ("Is it true? Nobody knows!", ["Is it true?", "Nobody knows!"]),
+        ("Recruits were promised pardons.The ministry estimated 40,000 enlisted.",
+         ["Recruits were promised pardons.", "The ministry estimated 40,000 enlisted."]),
+        ("See meduza.io and Gov.Smith for more.", ["See meduza.io and Gov.Smith for more."]),
+        ("Sibir.Realii counted 90 men. “We left,” said the Kremlin.” Then more.",
+         ["Sibir.Realii counted 90 men.", "“We left,” said the Kremlin.”", "Then more."]),
         ("A headline without a stop\nThe body starts here.",
          ["A headline without a stop", "The body starts here."]),
         ("The fund holds 14. 25 billion roubles. It grew.",  # a scrape's spaced decimal point

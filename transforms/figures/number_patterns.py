@@ -162,6 +162,9 @@ DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
 AGE_CLAUSE = re.compile(r"(?:(?:^|[.!?]\s+|\n)At\s+|\bages?\b(?!\s+of\s+\d)[^.;!?\n\d]{0,60})$")
 # A telephone number: "+7 495 123 45 67", "+44 20 7946 0958".
 PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{2,4}\)?){2,}")
+# A number written with a leading zero is a code, a phone or an hour, never an amount: "0800 123
+# 456", "007" (and what follows it in groups of digits is the same number)
+LEADING_ZERO = re.compile(r"0\d+(?:[ .-]\d{2,4})*")
 # A date in digits: "13.02.2023", "3/9/24", "2023-09-03".
 NUMERIC_DATE = re.compile(r"(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d.,])")
 # A product or brand name in mixed case right before a number: "iPhone 11", "PlayStation 5".

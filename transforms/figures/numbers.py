@@ -124,6 +124,8 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
             mult or tail or len(raw) > 4 or "," in raw):
         return None, end  # "R35", "R2-D2": a one-letter symbol only before a sizeable amount
     plain = not (cur or mult or tail)
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        return None, pat.LEADING_ZERO.match(text, match.start("num")).end()
     if plain and pat.NOT_AFTER.match(text, end):
         return None, end
     left = ctx.left_context(text, start)

@@ -97,7 +97,8 @@ _STOPWORDS = word_set("""
 of in to from by at on for with that who which whom had have has were was are is will would and
 or but as than into after before since during per a an the this these those their its his her
 """)
-_FOLLOWING = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’-]*){1,6}")
+# (a model's name is a word too: "12 F-16 jets", "300 T-72 tanks")
+_FOLLOWING = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][A-Za-z'’-]*(?:(?<=-)\d+[A-Za-z]*)?){1,6}")
 
 _PER_WORDS = (
     r"(?P<day>(?:per|a|every|each)\s+day|daily(?=\s*(?:[.,;)]|$)))"

@@ -21,8 +21,9 @@ ABBREVIATIONS_TEXT = """
 ABBREVIATIONS = frozenset(ABBREVIATIONS_TEXT.split())
 # a candidate end: terminal punctuation, closing quotes/brackets, then space before the next one
 # (and a full stop a scrape glued to the next sentence: "...on the battlefield.The US ...")
-CANDIDATE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9А-Я])"
-                           r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z]{2,}\b)")
+# (one leading character class: the scan skips to the marks)
+CANDIDATE_END = re.compile(r"[.!?…](?:[.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9А-Я])"
+                           r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,}\b))")
 LINE_BREAK = re.compile(r"\n")
 BLANK_LINES = re.compile(r"\n\s*\n")
 WORD_BEFORE = re.compile(r"([\w.]+)$")

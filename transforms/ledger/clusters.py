@@ -128,6 +128,8 @@ class Cluster:
 def _consensus(votes: list[tuple[list[str], float | None]]) -> float | None:
     """The value most documents give; on a tie the most precise, as 283,000 over 280,000.
     `votes`: (the documents giving it, value)."""
+    if len(said := {v for _, v in votes if v is not None and v == v}) == 1:
+        return said.pop()  # one value: nothing to count
     giving: dict[float, set[str]] = defaultdict(set)
     for docs, v in votes:
         if v is not None and v == v:

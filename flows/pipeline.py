@@ -28,6 +28,7 @@ from flows.validate import validate
 from muster import paths, progress, readers
 from muster.engine import Engine
 from muster.fingerprint import extractor_version
+from muster.heap import frozen_heap
 from muster.locking import warehouse_lock
 from muster.validation_reports import latest_path as latest_report
 from transforms.cleaning.budget import Budget
@@ -64,7 +65,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
     every core), or on the Dask cluster at `dask_address` (`muster.engine`). A run changes what
     its documents touch (`muster.store`); `full` recomputes every derived column from all rows.
     """
-    with warehouse_lock(warehouse):
+    with frozen_heap(), warehouse_lock(warehouse):
         run_id = str(runtime.flow_run.id)
         budget = Budget.from_env()
         registry_frame = read_registry(registry)  # a bad row fails the run before any work

@@ -323,9 +323,14 @@ def parts_of(staged: Staged) -> dict[str, Parts]:
         result["_signatures"].write[new] = inc.signatures
     if len(fresh_claims):
         result["claims"].write[new] = _arrow(fresh_claims, "claims")
+    # each row's part by a look-up (map() would make a Series of the whole dict, once a part)
+    doc_parts = pd.Series([doc_part.get(d) for d in restamped_docs["doc_id"].tolist()],
+                          index=restamped_docs.index, dtype=object)
+    claim_parts = pd.Series([claim_part.get(c) for c in restamped_claims["claim_id"].tolist()],
+                            index=restamped_claims.index, dtype=object)
     gone_docs = set(inc.removed_documents)
     for part in {doc_part[d] for d in gone_docs | set(inc.restamped_documents)}:
-        add = restamped_docs[restamped_docs["doc_id"].map(doc_part) == part]
+        add = restamped_docs[doc_parts == part]
         result["documents"].write[part] = _rewritten(snapshot, "documents", part,
                                                      gone_docs | set(add["doc_id"]), "doc_id", add)
     for part in {doc_part[d] for d in gone_docs}:
@@ -334,7 +339,7 @@ def parts_of(staged: Staged) -> dict[str, Parts]:
                                                            "doc_id", pd.DataFrame())
     gone_claims = set(inc.removed_claims)
     for part in {claim_part[c] for c in gone_claims | set(inc.restamped_claims)}:
-        add = restamped_claims[restamped_claims["claim_id"].map(claim_part) == part]
+        add = restamped_claims[claim_parts == part]
         result["claims"].write[part] = _rewritten(snapshot, "claims", part,
                                                   gone_claims | set(add["claim_id"]), "claim_id", add)
     return compacted(snapshot, result)

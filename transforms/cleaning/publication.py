@@ -152,9 +152,11 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     before = dict(zip(in_blocks["claim_id"].tolist(), in_blocks["cluster_id"].tolist(), strict=True))
     moved = sorted(c for c, k in before.items() if cluster_of[c] != k)
     restamped_claims = frozenset(moved)
-    fresh = claims.assign(cluster_id=claims["claim_id"].map(cluster_of))  # the run's own claims
-    stored_rows = load.claims(moved) if moved else claims.iloc[:0]  # full rows only of those moved
-    stored_rows = stored_rows.assign(cluster_id=stored_rows["claim_id"].map(cluster_of))
+    # the run's own claims, and full rows only of those moved (a look-up each: map() would make
+    # a Series of the whole dict first)
+    fresh = claims.assign(cluster_id=[cluster_of.get(c) for c in claims["claim_id"].tolist()])
+    stored_rows = load.claims(moved) if moved else claims.iloc[:0]
+    stored_rows = stored_rows.assign(cluster_id=[cluster_of.get(c) for c in stored_rows["claim_id"].tolist()])
     changed = pd.concat([f[columns("claims")] for f in (fresh, stored_rows) if len(f)],
                         ignore_index=True) if len(fresh) + len(stored_rows) else fresh[columns("claims")]
     new_claim_ids = set(claims["claim_id"])

@@ -128,6 +128,8 @@ class Cluster:
 def _consensus(votes: list[tuple[list[str], float | None]]) -> float | None:
     """The value most documents give; on a tie the most precise, as 283,000 over 280,000.
     `votes`: (the documents giving it, value)."""
+    if len(said := {v for _, v in votes if v is not None and v == v}) == 1:
+        return said.pop()  # one value: nothing to count
     giving: dict[float, set[str]] = defaultdict(set)
     for docs, v in votes:
         if v is not None and v == v:
@@ -183,21 +185,24 @@ SAID = ["metric", "claimant", "claimant_id", "per", "unit", "subject", "value", 
         "value_high", "qualifier", "alt_value", "alt_unit", "period_start", "period_end", "as_of"]
 
 
-def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
-    """The claims as members, in the order of their first claims."""
+def members(claims: pd.DataFrame, documents: pd.DataFrame,
+            order: np.ndarray | None = None) -> list[Member]:
+    """The claims as members, in the order of their first claims: the frame's order, else the
+    positions `order` gives (`claim_order`), which spares reordering a large frame."""
     dates = document_dates(documents)
     of_doc = {d: (c if isinstance(c, str) else d, o if isinstance(o, str) else None, dates[d])
               for d, c, o in zip(*(documents[n].tolist() for n in ("doc_id", "duplicate_of", "outlet")),
                                  strict=True)}  # story, outlet, date
-    group, first = _member_groups(claims, of_doc)
-    order = np.argsort(group, kind="stable")
+    seq = np.arange(len(claims)) if order is None else order
+    group, first = _member_groups(claims, of_doc, seq)
+    by_member = seq[np.argsort(group, kind="stable")]
     sizes = np.bincount(group, minlength=len(first))
     ends = np.cumsum(sizes)
-    claim_ids = claims["claim_id"].to_numpy(dtype=object)[order]
-    doc_ids = claims["doc_id"].to_numpy(dtype=object)[order]
+    claim_ids = claims["claim_id"].to_numpy(dtype=object)[by_member]
+    doc_ids = claims["doc_id"].to_numpy(dtype=object)[by_member]
     names = list(claims.columns)
     out, times = [], {}  # copies of a story repeat their times: one When each
-    rows = zip(*column_values(claims.iloc[first]), strict=True)
+    rows = zip(*column_values(claims.iloc[seq[first]]), strict=True)
     for values, start, end in zip(rows, (ends - sizes).tolist(), ends.tolist(), strict=True):
         row = dict(zip(names, values, strict=True))
         story, outlet, published = of_doc.get(row["doc_id"]) or (row["doc_id"], None, None)
@@ -211,16 +216,29 @@ def members(claims: pd.DataFrame, documents: pd.DataFrame) -> list[Member]:
     return out
 
 
-def _member_groups(claims: pd.DataFrame, of_doc: dict) -> tuple[np.ndarray, np.ndarray]:
-    """(each claim's member, numbered in order of first claims; each member's first claim): the
-    claims of one story, outlet and date that agree on every SAID column (nulls alike)."""
-    docs = claims["doc_id"].unique()
-    metas = pd.factorize(pd.Series([of_doc.get(d) or (d, None, None) for d in docs], dtype=object))
-    meta_of = dict(zip(docs, metas[0], strict=True))
-    codes = claims["doc_id"].map(meta_of).to_numpy(dtype=np.int64)
+def claim_order(claims: pd.DataFrame) -> np.ndarray:
+    """The claims' positions sorted by document, offset and id, as a stable `sort_values` gives
+    them: ids (unique, one a claim) are sorted only when a document and offset tie."""
+    docs = pd.factorize(claims["doc_id"], sort=True)[0]
+    starts = claims["char_start"].to_numpy(dtype=np.int64)
+    order = np.lexsort((starts, docs))
+    if len(order) > 1 and ((np.diff(docs[order]) == 0) & (np.diff(starts[order]) == 0)).any():
+        ids = pd.factorize(claims["claim_id"], sort=True)[0]
+        order = np.lexsort((ids, starts, docs))
+    return order
+
+
+def _member_groups(claims: pd.DataFrame, of_doc: dict, seq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the member of each claim in the order `seq`, numbered in order of first claims; each
+    member's first claim, as a place in `seq`): the claims of one story, outlet and date that
+    agree on every SAID column (nulls alike)."""
+    doc_codes, docs = pd.factorize(claims["doc_id"])
+    metas = pd.factorize(pd.Series([of_doc.get(d) or (d, None, None) for d in docs], dtype=object))[0]
+    codes = metas[doc_codes].astype(np.int64)
     for name in (n for n in SAID if n in claims):
         column, uniques = pd.factorize(claims[name], use_na_sentinel=False)
         codes, _ = pd.factorize(codes * (len(uniques) + 1) + column)
+    codes = pd.factorize(codes[seq])[0]
     return codes, np.unique(codes, return_index=True)[1]
 
 
@@ -258,7 +276,8 @@ def cores(block: list[Member]) -> list[Cluster]:
     for m in block:
         r = m.row
         groups[(r["unit"], r["value"], r["value_low"], r["value_high"], m.when)].append(m)
-    keys = sorted(groups, key=lambda k: (k[0], _point(k), str(k[4])))
+    named = {when: str(when) for when in {k[4] for k in groups}}  # each time's text made once
+    keys = sorted(groups, key=lambda k: (k[0], _point(k), named[k[4]]))
     points = [_point(k) for k in keys]
     times = {when: n for n, when in enumerate(dict.fromkeys(k[4] for k in keys))}
     time_of = [times[k[4]] for k in keys]
@@ -275,7 +294,7 @@ def cores(block: list[Member]) -> list[Cluster]:
     label = linked.label
     for i, end in enumerate(_reaches(keys, points)):
         a = keys[i]
-        for j in range(i + 1, end):
+        for j in linked.apart(i, end):
             if label[j] == label[i]:  # joined through others already
                 continue
             when = (time_of[i], time_of[j])
@@ -299,9 +318,12 @@ class _Components:
     """Items joined into components, each item labelled with its component at all times (the
     smaller side relabelled), so that a sweep tells two items of one component apart by a look-up."""
 
+    WINDOW = 64  # beyond this many items, `apart` filters in numpy
+
     def __init__(self, n: int):
         self.label = list(range(n))
         self.items = {i: [i] for i in range(n)}
+        self.codes = np.arange(n)  # `label` as an array, for `apart`
 
     def join(self, i: int, j: int) -> None:
         a, b = self.label[i], self.label[j]
@@ -311,7 +333,17 @@ class _Components:
             a, b = b, a
         for k in self.items[b]:
             self.label[k] = a
+        self.codes[self.items[b]] = a
         self.items[a] += self.items.pop(b)
+
+    def apart(self, i: int, end: int):
+        """The items after i and before `end` not in i's component now, in order: a superset of
+        those apart when each is reached (components only grow), so a sweep that checks `label`
+        again compares the same pairs as one over every item, without stepping over each item of
+        a large component (a count reported week by week: thousands of close values)."""
+        if end - i <= self.WINDOW:
+            return range(i + 1, end)
+        return (np.flatnonzero(self.codes[i + 1:end] != self.codes[i]) + (i + 1)).tolist()
 
 
 def _reaches(keys: list[tuple], points: list[float]) -> list[int]:
@@ -382,10 +414,12 @@ def attached(block_cores: list[Cluster], rates: dict) -> list[Cluster]:
     return kept
 
 
-def clustered(claims: pd.DataFrame, documents: pd.DataFrame, rates: dict) -> list[Cluster]:
-    """Every claim in exactly one cluster. `rates` maps (currency, year) to US dollars per unit."""
+def clustered(claims: pd.DataFrame, documents: pd.DataFrame, rates: dict,
+              order: np.ndarray | None = None) -> list[Cluster]:
+    """Every claim in exactly one cluster. `rates` maps (currency, year) to US dollars per unit;
+    `order`: the claims' positions in the order members are made in (`members`)."""
     blocks: dict[tuple, list[Member]] = defaultdict(list)
-    for m in members(claims, documents):
+    for m in members(claims, documents, order):
         blocks[block_key(m)].append(m)
     return [c for key in sorted(blocks, key=str) for c in attached(cores(blocks[key]), rates)]
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from transforms.declarations.schema import columns
 from transforms.declarations.vocab import VARIANT_FLAGS
-from transforms.ledger.clusters import Cluster, as_date, block, block_key, cluster_id, clustered
+from transforms.ledger.clusters import Cluster, as_date, block, block_key, claim_order, cluster_id, clustered
 from transforms.ledger.flags import Statement, contradiction_reason, contradictions, variant_flags
 from transforms.rows import column_values, records
 from transforms.time.when import When
@@ -70,8 +70,7 @@ def block_ledger(claims: pd.DataFrame, documents: pd.DataFrame,
     Every block (`clusters.block`) is clustered and named on its own, so the result for a block
     depends only on its claims: reclustering the blocks a run touches gives what clustering
     everything would."""
-    order = claims.sort_values(["doc_id", "char_start", "claim_id"], kind="stable")
-    clusters = clustered(order, documents, rates)
+    clusters = clustered(claims, documents, rates, claim_order(claims))
     ids, taken = [], defaultdict(set)
     for c in clusters:
         ids.append(cluster_id(c, taken[block_key(c.members[0])]))

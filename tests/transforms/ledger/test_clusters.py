@@ -5,9 +5,10 @@ that of the claims (tests/transforms/ledger/test_ledger_tables.py: the ledger of
 import datetime as dt
 import random
 
+import pandas as pd
 import pytest
 
-from transforms.ledger.clusters import Member, amounts_agree, cores, merged_weighted
+from transforms.ledger.clusters import Member, _Components, amounts_agree, claim_order, cores, merged_weighted
 from transforms.time.when import When, compatible, merged
 
 D = dt.date
@@ -74,3 +75,31 @@ def test_values_of_one_time_a_step_apart_are_one_core_and_a_jump_starts_another(
 def test_merged_whens_count_each_claim():
     whens = [(WHENS[3], 1), (WHENS[4], 3), (WHENS[3], 1), (WHENS[0], 2)]
     assert merged_weighted(whens) == merged([w for w, n in whens for _ in range(n)])
+
+
+def ordered_members(block: list[Member]) -> list[list[str]]:
+    """Each core's members in order, the cores in order: what naming and attaching read."""
+    return [[m.claim_id for m in c.members] for c in cores(block)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_skipping_a_large_components_items_in_numpy_compares_what_stepping_over_each_does(
+        seed, monkeypatch):
+    rng = random.Random(seed)
+    block = [member(n, float(1_000 + rng.randrange(3_000)), rng.choice(WHENS)) for n in range(600)]
+    filtered = ordered_members(block)
+    monkeypatch.setattr(_Components, "WINDOW", 10**9)  # every item stepped over in Python
+    assert ordered_members(block) == filtered
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_claim_order_is_that_of_sorting_by_document_offset_and_id(seed):
+    rng = random.Random(seed)
+    rows = [{"claim_id": f"{rng.randrange(16**6):06x}", "doc_id": f"d{rng.randrange(20)}",
+             "char_start": rng.randrange(5)} for _ in range(300)]  # many ties of document and offset
+    claims = pd.DataFrame(rows).drop_duplicates("claim_id").reset_index(drop=True)
+    expected = claims.sort_values(["doc_id", "char_start", "claim_id"], kind="stable").index.tolist()
+    assert claim_order(claims).tolist() == expected
+    distinct = claims.drop_duplicates(["doc_id", "char_start"]).reset_index(drop=True)  # no ties
+    expected = distinct.sort_values(["doc_id", "char_start", "claim_id"], kind="stable").index.tolist()
+    assert claim_order(distinct).tolist() == expected

@@ -343,8 +343,9 @@ def test_ids_do_not_depend_on_the_order_of_the_rows(everything, seed):
 _merged_members = clusters.members
 
 
-def one_member_a_claim(claims, documents):
+def one_member_a_claim(claims, documents, order=None):
     """Members as they were made before reprints were merged: one for every claim."""
+    claims = claims if order is None else claims.iloc[order]
     out = []
     for m in _merged_members(claims, documents):
         for claim_id, doc_id in zip(m.claim_ids, m.doc_ids, strict=True):

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from transforms.attribution.lexicon import (
     ACTION_VERBS,
     DOCUMENT_NOUNS,
+    DOUBLE_SENSE_FORMS,
     SPEAKS_FOR_NOUNS,
     SPOKESPERSON,
     THAT_OPENS,
@@ -54,8 +55,7 @@ IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past i
 # A subject right after "said" is its reported clause's; with a verb of two senses ("added",
 # "found", "put") that clause's verb is an act, not another speaker's cue
 REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|told|claimed|claims|argued|argues)\s+(?:the\s+)?$")
-DOUBLE_SENSE = re.compile(r"\b(?:added|adds|add|put|puts|found|finds|showed|shows|recorded|"
-                          r"counted|posted|published|identified|projected)$")
+DOUBLE_SENSE = re.compile(r"\b" + words_pattern(DOUBLE_SENSE_FORMS) + "$")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|to|against|into|than)\s+(?:the\s+)?$")
 APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
 CLAUSE_END = re.compile(

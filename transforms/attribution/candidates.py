@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from transforms.attribution.lexicon import THAT_OPENS
-from transforms.attribution.reading import MEDIA_KINDS, Cue, Reading, quote_of
+from transforms.attribution.reading import MEDIA_KINDS, STATE_KINDS, Cue, Reading, quote_of
 from transforms.attribution.sources import SourceIndex, is_person
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
 from transforms.model import Candidate, Figure
@@ -42,7 +42,6 @@ ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|e
                       re.I)
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*]|[-–—](?=[ \t]))")  # a list item: its own statement
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # a speech or interview, unquoted
-OFFICIAL_KINDS = ("government", "military", "official")
 ROLES = ("speaker", "cited", "relay", "data", "action")
 
 # every evidence name the decision may weigh, so weights files can be checked against it
@@ -98,7 +97,7 @@ def kind_features(name: str, index: SourceIndex, pronoun: bool) -> dict[str, flo
     return {
         "person": float(is_person(name)),
         "media": float(kind in MEDIA_KINDS),
-        "official": float(kind in OFFICIAL_KINDS),
+        "official": float(kind in STATE_KINDS),
         "registered": float(name in index.sources),
         "pronoun": float(pronoun),
     }

@@ -63,7 +63,7 @@ SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:", re.I)
 BACKGROUND_LINE = re.compile(r"(?:Background|Reminder|Context|Earlier|Read\s+more)\s*:", re.I)
 LABEL_LINE = re.compile(r"([A-Z][\w.’' -]{1,40}):\s+\S")
 MEDIA_KINDS = ("media", "outlet")
-STATE_KINDS = ("government", "military", "official")
+STATE_KINDS = ("government", "military", "official")  # the registry's kinds of the state
 TOLD_WORDS = re.compile(r"(?i:told|spoke\s+to|speaking\s+to|said\s+to|addressed)\b")
 
 
@@ -196,7 +196,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         return ref.name
     if ref.cls == WE:  # "we counted": the body whose research the article reprints, if named
         return next((n for n in reversed(researched) if not is_generic(n)), None)
-    spoken_names = {n for _, n in spoken[-LOOKBACK:]}
+    # (the bodies that have spoken, for a back-reference by a body's head only)
+    spoken_names = {n for _, n in spoken[-LOOKBACK:]} if ref.cls == ORG else frozenset()
     tests = {
         # "the official said": a person, else the one described so ("a senior official")
         PERSON: [lambda n: is_person(n) or n in titled,

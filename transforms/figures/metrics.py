@@ -11,7 +11,9 @@ after it ("plans to recruit 400,000"). The figure's own noun ("82,000 conscripts
 HEAD_BONUS; the words a share is of ("19% of all deaths") weigh SHARE_BONUS, and the people a
 share names are its part, not its whole ("volunteers make up 20%"). The unit decides which
 metrics can be chosen: a currency amount is pay (PAY_PRIOR) unless its words say budget,
-spending or the economy; durations and counted things are other; pay is not a metric of people.
+spending or the economy, and its words of recruiting count for pay too (money spent on
+recruitment is what recruits are paid, ANNOTATION.md); durations and counted things are other;
+pay is not a metric of people.
 A rate of people per month or day is intake, not mobilisation. In an article (see
 `metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
 paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
@@ -45,6 +47,9 @@ OTHER_CLAUSE = 0.4     # a cue in another clause of the sentence
 DECAY_WORDS = 20.0     # words: a cue this far away counts half (the clause matters more)
 MIN_SCORE = 0.3        # below this, the words give no metric
 PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget or spending
+# Metrics whose event words, said of money, make it pay: "the recruitment drive will cost 700
+# billion roubles", "spent 2 trillion roubles on recruitment".
+PAID_FOR = frozenset({"pay", "recruited"})
 
 WORD = re.compile(r"[\w’'-]+")
 CLAUSE_BREAK = re.compile(
@@ -149,11 +154,31 @@ def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[int], li
     """Word offsets of a sentence, each word's clause number, and the cue phrases among its
     words (cached per sentence)."""
     part = text[lo:hi]
-    breaks = [m.start() + lo for m in CLAUSE_BREAK.finditer(part)]
     tokens = [(m.start() + lo, m.group()) for m in WORD.finditer(lower_same_length(part))]
     offsets = [pos for pos, _ in tokens]
-    clauses = [bisect.bisect_right(breaks, pos) for pos in offsets]
-    return offsets, clauses, cue_hits([w.replace("’", "'") for _, w in tokens])
+    return offsets, clause_numbers(part, [pos - lo for pos in offsets]), cue_hits(
+        [w.replace("’", "'") for _, w in tokens])
+
+
+def clause_numbers(part: str, offsets: list[int]) -> list[int]:
+    """Each word's clause: a new one after every break, and after a closing bracket the clause
+    the bracket interrupted ("spent 2 trillion roubles ($20 billion) on recruitment")."""
+    events = [(m.start(), m.group()) for m in CLAUSE_BREAK.finditer(part)]
+    out, clause, count, opened, k = [], 0, 0, [], 0
+    for pos in offsets:
+        while k < len(events) and events[k][0] < pos:
+            mark = events[k][1]
+            count += 1
+            if mark in "([":
+                opened.append(clause)
+                clause = count
+            elif mark in ")]" and opened:
+                clause = opened.pop()
+            else:
+                clause = count
+            k += 1
+        out.append(clause)
+    return out
 
 
 def allowed(fig: Figure) -> frozenset[str]:
@@ -181,7 +206,9 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             share_end = bisect.bisect_left(offsets, m.end())
     scores: dict[str, float] = {}
     for a, b, name, kind in hits:
-        if (kind == "money") != money and not (money and kind == "event" and name == "pay"):
+        if money and kind == "event" and name in PAID_FOR:
+            name = "pay"  # money spent on what recruits are paid for
+        elif (kind == "money") != money:
             continue  # budget words are for money only; people words are not for money
         if b < first:
             gap = first - b - 1

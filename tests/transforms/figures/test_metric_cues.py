@@ -97,6 +97,15 @@ CASES = [
      None, "other"),
     ("The average salary in the region is 60,000 roubles.", "60,000 roubles", "RUB", None,
      "other"),
+    # money spent on recruiting is pay, though the budget pays it; the budget itself is other
+    ("The recruitment drive will cost the federal budget 700 billion roubles this year.",
+     "700 billion roubles", "RUB", None, "pay"),
+    ("The regions spent 2 trillion roubles on recruitment in the first half.",
+     "2 trillion roubles", "RUB", None, "pay"),
+    ("Officials spent 90 billion roubles ($1 billion) last year on recruitment.",
+     "90 billion roubles ($1 billion)", "RUB", None, "pay"),
+    ("The army spent 80 billion roubles on training new officers.", "80 billion roubles", "RUB",
+     None, "other"),
     # a share of spending that goes to pay is pay
     ("Bonuses for recruits took about 3% of regional spending.", "about 3%", "percent", None,
      "pay"),

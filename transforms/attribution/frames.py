@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
     ACTION_VERBS,
+    AUDIENCE_FORMS,
     DOCUMENT_NOUNS,
     DOUBLE_SENSE_FORMS,
     SPEAKS_FOR_NOUNS,
@@ -112,8 +113,9 @@ SUBJECT_VERB = re.compile(
 # "X investigated how the system works and found that ...": the second verb is X's too
 COORDINATED = re.compile(SRC + r"(?:['’]s?)?\s+(?:[a-z][\w’'-]*,?\s+){1,10}?and\s+(?:also\s+)?"
                          + SPEECH + r"\b")
-VERB_SUBJECT = re.compile(  # (not "..., told X": X is whom a speaker told)
-    r"[,”\"’][ \t]*(?!tell\b|tells\b|told\b)(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"
+VERB_SUBJECT = re.compile(  # (not "..., told X", "..., has informed X": X is whom one told)
+    r"[,”\"’][ \t]*(?!(?:(?:has|have|had)\s+)?" + words_pattern(AUDIENCE_FORMS) + r")"
+    r"(?:" + SPEECH + r"|reads|read|writes|says)\s+(?:the\s+)?"
     r"(?:(?!that\b)[\w’'-]+\.?,?\s+){0,7}?" + SRC
     + r"(?:\s*\([^()]{0,40}\))?(?:\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + SRC + ")?"
 )

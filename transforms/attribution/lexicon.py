@@ -29,7 +29,8 @@ specify clarify forecast:forecasts,forecast,forecast,forecasting
 expect reckon assert boast brag:brags,bragged,bragged,bragging ask complain state note add
 claim fear worry:worries,worried,worried,worrying
 rule establish determine testify:testifies,testified,testified,testifying
-document verify:verifies,verified,verified,verifying
+document verify:verifies,verified,verified,verifying brief assure remind
+notify:notifies,notified,notified,notifying
 speak_of:speaks_of,spoke_of,spoken_of,speaking_of talk_of:talks_of,talked_of,talked_of,talking_of
 speak_about:speaks_about,spoke_about,spoken_about,speaking_about
 talk_about:talks_about,talked_about,talked_about,talking_about
@@ -211,6 +212,10 @@ ACTION_VERBS = PLEDGE_VERBS + tuple(v.replace("_", " ") for v in ACTION_VERBS_TE
 # signed his second decree, raising the army to 1.5 million". (Carrying the issuer on to the
 # sentences after it was tried: the annotators give most of those to the outlet.)
 DOCUMENT_NOUNS = ("decree", "order", "law", "bill", "directive", "resolution", "ukase")
+# Speech verbs whose object is whom the speaker addressed, never the speaker: "X, has
+# informed the president, Y, that ..." is X's, and so is "X told Y" or "X briefed Y".
+AUDIENCE_VERBS = ("tell", "inform", "brief", "assure", "remind", "notify")
+AUDIENCE_FORMS = tuple(sorted({f for v in AUDIENCE_VERBS for f in SPEECH_VERBS[v]}))
 # Speech verbs with a second, plain sense ("had added $5 trillion to the debt", "found 300
 # bodies"): right after another speaker's "said", such a verb is the reported clause's act.
 DOUBLE_SENSE_VERBS = ("add", "put", "find", "show", "record", "count", "post", "publish",

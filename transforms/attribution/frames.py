@@ -22,6 +22,7 @@ from typing import NamedTuple
 from transforms.attribution.lexicon import (
     ACTION_VERBS,
     AUDIENCE_FORMS,
+    AUDIENCE_NOUNS,
     DOCUMENT_NOUNS,
     DOUBLE_SENSE_FORMS,
     SPEAKS_FOR_NOUNS,
@@ -51,7 +52,11 @@ APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
     r"(?:\s*\([^()\n]{0,60}\))?(?:,(?!\s*(?:said|says|told|added)\b)(?:[^,;“”\"\n]|(?<=\d),(?=\d)){1,140}?"
     r"(?:,|(?=\s+(?:said|says|told|added)\b)))?"
 )
-GAP = r"(?:(?!that\b|who\b|which\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
+# the words between a cue and its source's name: its qualifiers ("told local news outlet X"),
+# never a second noun phrase ("told shareholders the bank had ...": the bank is no relay)
+GAP = r"(?:(?!that\b|who\b|which\b|the\b|an?\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
+TOLD_GAP = (r"(?:(?!that\b|who\b|which\b|the\b|an?\b|" + words_pattern(AUDIENCE_NOUNS)
+            + r")[\w’'\"“”‘-]+[ \t,]+){0,4}?")  # and never whom one told
 IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past its own "that"
 # A subject right after "said" is its reported clause's; with a verb of two senses ("added",
 # "found", "put") that clause's verb is an act, not another speaker's cue
@@ -94,7 +99,7 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
     + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
-    r"|speaking\s+to|spoke\s+to|interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP
+    r"|speaking\s+to|spoke\s+to|interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP
     + src("told_src") + "))"
 )
 LED_KINDS = ("according", "words", "by_speaker", "by_relay", "cited", "told")
@@ -131,7 +136,7 @@ SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
     + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+to|spoke\s+to|"
-                  r"interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + GAP + SRC)
+                  r"interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + SRC)
 POSSESSIVE = re.compile(
     SRC + r"(?:['’]s?)?\s+(?:(?:latest|daily|new|own|recent|official|"
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"

@@ -216,6 +216,13 @@ DOCUMENT_NOUNS = ("decree", "order", "law", "bill", "directive", "resolution", "
 # informed the president, Y, that ..." is X's, and so is "X told Y" or "X briefed Y".
 AUDIENCE_VERBS = ("tell", "inform", "brief", "assure", "remind", "notify")
 AUDIENCE_FORMS = tuple(sorted({f for v in AUDIENCE_VERBS for f in SPEECH_VERBS[v]}))
+# Whom a speaker tells, who relay nothing: a name after them starts the reported clause
+# ("told shareholders the bank had ...": the bank is no relay).
+AUDIENCE_NOUNS_TEXT = """
+    reporters journalists lawmakers legislators senators shareholders investors supporters
+    voters students residents workers employees delegates parliamentarians deputies troops
+    soldiers officers crowd crowds audience audiences conference briefing meeting rally"""
+AUDIENCE_NOUNS = tuple(AUDIENCE_NOUNS_TEXT.split())
 # Speech verbs with a second, plain sense ("had added $5 trillion to the debt", "found 300
 # bodies"): right after another speaker's "said", such a verb is the reported clause's act.
 DOUBLE_SENSE_VERBS = ("add", "put", "find", "show", "record", "count", "post", "publish",
@@ -241,5 +248,6 @@ STUDY_HEADS = ("Institute", "University", "Center", "Centre", "School", "Academy
 MASTHEAD_HEADS_TEXT = """
     Times Post News Journal Telegraph Herald Tribune Gazette Guardian Independent Observer
     Economist Mail Express Mirror Standard Chronicle Insider Today Spiegel Zeitung Pravda Izvestia
-    Vedomosti Kommersant Courier Globe Inquirer Dispatch"""
+    Vedomosti Kommersant Courier Globe Inquirer Dispatch Report Review Magazine Weekly Daily
+    Bulletin Digest Newsletter"""
 MASTHEAD_HEADS = tuple(MASTHEAD_HEADS_TEXT.split())

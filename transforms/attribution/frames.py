@@ -54,9 +54,16 @@ APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
 )
 # the words between a cue and its source's name: its qualifiers ("told local news outlet X"),
 # never a second noun phrase ("told shareholders the bank had ...": the bank is no relay)
-GAP = r"(?:(?!that\b|who\b|which\b|the\b|an?\b)[\w’'\"“”‘-]+[ \t,]+){0,4}?"
-TOLD_GAP = (r"(?:(?!that\b|who\b|which\b|the\b|an?\b|" + words_pattern(AUDIENCE_NOUNS)
-            + r")[\w’'\"“”‘-]+[ \t,]+){0,4}?")  # and never whom one told
+GAP_STOPS = r"that\b|who\b|which\b|the\b|an?\b"
+
+
+def gap(stops: str) -> str:
+    """Up to four words between a cue and its source's name, none of them one of `stops`."""
+    return r"(?:(?!" + stops + r")[\w’'\"“”‘-]+[ \t,]+){0,4}?"
+
+
+GAP = gap(GAP_STOPS)
+TOLD_GAP = gap(GAP_STOPS + "|" + words_pattern(AUDIENCE_NOUNS))  # and never whom one told
 IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past its own "that"
 # A subject right after "said" is its reported clause's; with a verb of two senses ("added",
 # "found", "put") that clause's verb is an act, not another speaker's cue

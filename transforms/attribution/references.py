@@ -770,7 +770,7 @@ def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 
 # Newspapers and broadcasters the registry does not list, by the last word of their masthead:
 # "The Times reported", "the Daily Herald", "Sky News".
-MASTHEAD = re.compile(  # (led by its capital, as NAME is: "The ..." or one to three words)
+MASTHEAD = re.compile(  # (led by its capital, as NAME is: "The ..." or one to four words)
     rf"[{UPPER}](?<![\w’'-].)(?:(?<=T)he\s+(?:{_CAP}\s+){{0,3}}|{_CAP_TAIL}\s+(?:{_CAP}\s+){{0,3}}"
     rf"|[A-Z]{{1,4}}\s+)(?:"  # "NBC News", "CBS News"
     + "|".join(MASTHEAD_HEADS) + r")(?![\w-])"

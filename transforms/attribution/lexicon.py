@@ -193,6 +193,10 @@ MEDIA_NOUNS_TEXT = """
     media outlet newspaper paper daily weekly agency website site channel magazine broadcaster
     publication portal tabloid project"""
 MEDIA_NOUNS = tuple(MEDIA_NOUNS_TEXT.split())
+# Nouns for a body that a name set off by commas names: "a rights group, Memorial, said",
+# "a monitoring group, the Syrian Observatory for Human Rights, said".
+APPOSITION_HEADS = MEDIA_NOUNS + ("group", "monitor", "watchdog", "organisation", "organization",
+                                  "charity", "movement", "network", "observatory", "tank")
 # The people who speak for a person or body: "Clinton's campaign said", "McCain's aides
 # estimated", "the ministry's spokesman said": the figure is the one they speak for.
 SPEAKS_FOR_TEXT = """

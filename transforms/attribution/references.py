@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
+    APPOSITION_HEADS,
     BACK_HEADS,
     COMMENTATOR_NOUNS,
     CORPORATE_SUFFIXES,
@@ -752,11 +753,19 @@ APPOSED = re.compile(
 )
 
 
+# "a rights group, Memorial, said": a name set off by commas after a noun for a body, which
+# names the body the noun describes (the closing comma makes it an apposition, not a list).
+APPOSED_BY_COMMAS = re.compile(
+    word_start(APPOSITION_HEADS, r"\w-") + r",\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP
+    + r"){0,2}|[A-Z]{2,}[a-z]*),\s"
+)
+
+
 def apposed_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Outlets and projects named in apposition to the noun that introduces them."""
     refs = []
-    for m in scan(APPOSED, text):
-        group = "quoted" if m.group("quoted") else "name"
+    for m in sorted([*scan(APPOSED, text), *scan(APPOSED_BY_COMMAS, text)], key=lambda m: m.start()):
+        group = "quoted" if m.re is APPOSED and m.group("quoted") else "name"
         name, start, end = m.group(group), m.start(group), m.end(group)
         if name.split()[0] in NOT_OWNER | SPEAKER_STOP or name in PLACES or name in NOT_IN_NAME:
             continue
@@ -806,6 +815,20 @@ def is_generic(name: str) -> bool:
     return last in DESCRIPTION_NOUNS or last in MEDIA_NOUNS
 
 
+def is_described(name: str) -> bool:
+    """A source named by what it is ("a monitoring group", "the newspaper"), which a name
+    in apposition after it names."""
+    last = name.split()[-1].lower()
+    return is_generic(name) or last in DESCRIPTION_SINGULARS or last in APPOSITION_HEADS
+
+
+def closed_apposition(text: str, prev: Ref, ref: Ref) -> bool:
+    """"a monitoring group, the Syrian Observatory, said": a name between two commas right
+    after a described source."""
+    return (text[prev.end:ref.start].strip() == "," and text.startswith(",", ref.end)
+            and is_described(prev.name) and not is_described(ref.name))
+
+
 def joined(refs: list[Ref], text: str) -> list[Ref]:
     """Named references that act as one: two people or two bodies joined by "and" ("Ferris and
     Wendt wrote", "according to Mediazona and the BBC") become one source; a description
@@ -830,6 +853,9 @@ def joined(refs: list[Ref], text: str) -> list[Ref]:
                 continue
             if (gap.strip() in ("", ",") or gap.strip().lower() in MEDIA_NOUNS) and is_generic(
                     prev.name) and not is_generic(ref.name):  # "Russian media outlet Mediazona"
+                out[-1] = Ref(prev.start, ref.end, NAMED, ref.name)
+                continue
+            if closed_apposition(text, prev, ref):
                 out[-1] = Ref(prev.start, ref.end, NAMED, ref.name)
                 continue
         if prev and prev.cls == ORG and ref.cls == NAMED and (
@@ -882,6 +908,7 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 # Patterns tried only where a match may start (see `match_starts`): a scan that finds those
 # places, or the words every match begins with, looked up among the text's words.
 MATCH_STARTS = {id(ORG_NAME): ORG_NAME_START, id(APPOSED): frozenset(MEDIA_NOUNS),
+                id(APPOSED_BY_COMMAS): frozenset(APPOSITION_HEADS),
                 id(BACKREF): BACKREF_WORDS}
 # words one of which every match of a pattern holds, as a whole word: without them the pattern
 # is not run

@@ -49,9 +49,17 @@ ADVERBIALS = (
 APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"; never
     # the verb itself ("X, said 45 ...": the comma is the writer's, the verb X's); a number's
     # own commas do not end it ("X, which employs 4,000 people, said")
-    r"(?:\s*\([^()\n]{0,60}\))?(?:,(?!\s*(?:said|says|told|added)\b)(?:[^,;“”\"\n]|(?<=\d),(?=\d)){1,140}?"
-    r"(?:,|(?=\s+(?:said|says|told|added)\b)))?"
+    r"(?P<appos>(?:\s*\([^()\n]{0,60}\))?(?:,(?!\s*(?:said|says|told|added)\b)(?:[^,;“”\"\n]|(?<=\d),(?=\d)){1,140}?"
+    r"(?:,|(?=\s+(?:said|says|told|added)\b)))?)"
 )
+APPOSED_REF = re.compile(r",\s*⟦(\d+)⟧,")
+
+
+def named_in_apposition(m: re.Match, people: frozenset[int]) -> bool:
+    """"a spokesman for X, Y, said": a person named alone between commas after a body is the
+    one who speaks (or acts), not the body."""
+    appos = APPOSED_REF.fullmatch(m.group("appos") or "")
+    return appos is not None and int(appos.group(1)) in people
 # the words between a cue and its source's name: its qualifiers ("told local news outlet X"),
 # never a second noun phrase ("told shareholders the bank had ...": the bank is no relay)
 GAP_STOPS = r"that\b|who\b|which\b|the\b|an?\b"
@@ -208,10 +216,12 @@ def postposed(masked: str, start: int, end: int, sent_start: int) -> bool:
             ) and not OPENS_CLAUSE.match(masked, end)
 
 
-def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
+def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
+                      people: frozenset[int] = frozenset()):
     """(match, group, role, research) for every cue pattern over the masked article; with
     `cited`, the sentences that hold a reference, the patterns that keep no state between
-    matches look only there (every cue holds a reference, and lies within one sentence)."""
+    matches look only there (every cue holds a reference, and lies within one sentence).
+    `people`: the references that name a person."""
     for m in matches(LED, masked, cited):
         kind = next(k for k in LED_KINDS if m.group(k))
         group = kind + "_src"
@@ -243,13 +253,16 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
             continue  # "an assessment shared with X in December put ...": X is no subject
         if APPOSED_SPEAKER.search(m.group()):
             continue  # "X, a firm linked to Y, the monitor said": the verb is the monitor's
+        if named_in_apposition(m, people):
+            continue
         if m.end() not in verbs:
             if "⟦" not in m.group().rsplit(",", 1)[-1] or m.group("aff"):
                 verbs.add(m.end())  # "X, head of Y, said" (not "X, Y said"); "X of Y said"
             yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     if SPEAKS_FOR_HIT.search(masked):  # the nouns it needs, found first: a cheap scan
         for m in matches(SPEAKS_FOR_BODY, masked, cited):
-            yield m, 1, "speaker", False
+            if not named_in_apposition(m, people):
+                yield m, 1, "speaker", False
     for m in matches(COORDINATED, masked, cited):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     for m in matches(VERB_SUBJECT, masked, cited):
@@ -257,7 +270,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
         if m.group(2):
             yield m, 2, "relay", False
     for m in matches(ACTION, masked, cited):
-        yield m, m.lastindex, "action", False  # the reference of whichever alternative
+        if not named_in_apposition(m, people):
+            yield m, 1 if m.group(1) else m.lastindex, "action", False  # whichever alternative
     for m in matches(POSSESSIVE, masked, cited):
         noun = m.group("noun")
         yield m, 1, "action" if noun in ("decree", "order") else "speaker", bool(
@@ -270,11 +284,13 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None):
             yield m, 1, "label", False
 
 
-def frames(masked: str, to_orig: list[int], bounds: list[tuple[int, int]]) -> list[list[Frame]]:
+def frames(masked: str, to_orig: list[int], bounds: list[tuple[int, int]],
+           people: frozenset[int] = frozenset()) -> list[list[Frame]]:
     """Every attribution frame of the lower-cased, masked article, by sentence.
 
     `bounds` are the sentences' (start, end) in masked offsets; `to_orig` maps masked offsets
-    back to the article's. A match that runs past its sentence's end is no cue.
+    back to the article's; `people` are the references that name a person. A match that runs
+    past its sentence's end is no cue.
     """
     found: list[list[Frame]] = [[] for _ in bounds]
     if "⟦" not in masked:
@@ -282,7 +298,7 @@ def frames(masked: str, to_orig: list[int], bounds: list[tuple[int, int]]) -> li
     starts = [b[0] for b in bounds]
     tails = [len(masked[s:e].rstrip(" .”\"’)!?")) + s for s, e in bounds]
     cited = [(s, e) for s, e in bounds if masked.find("⟦", s, e) >= 0]
-    for m, group, role, research in candidate_matches(masked, cited):
+    for m, group, role, research in candidate_matches(masked, cited, people):
         si = bisect.bisect_right(starts, m.start()) - 1
         if si < 0 or m.end() > bounds[si][1]:
             continue

@@ -320,7 +320,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
               and titled_surname(text, x.start, x.end)}
     doc, to_orig = masked(text, refs)
     bounds = masked_bounds(sents, refs)
-    found = frames(doc, to_orig, bounds)
+    found = frames(doc, to_orig, bounds, frozenset(
+        i for i, x in enumerate(refs) if x.cls == NAMED and x.name and is_person(x.name)))
     seen: list[tuple[int, str]] = []
     spoken: list[tuple[int, str]] = []
     researched: list[str] = []

@@ -193,6 +193,15 @@ MEDIA_NOUNS_TEXT = """
     media outlet newspaper paper daily weekly agency website site channel magazine broadcaster
     publication portal tabloid project"""
 MEDIA_NOUNS = tuple(MEDIA_NOUNS_TEXT.split())
+# Words between an outlet's name and the noun after it: "the Vedomosti business daily", "the
+# Interfax news agency", "the Baza Telegram channel".
+MEDIA_QUALIFIERS_TEXT = """
+    news business daily online local regional independent state state-run state-owned
+    investigative opposition liberal pro-Kremlin Telegram YouTube"""
+MEDIA_QUALIFIERS = tuple(MEDIA_QUALIFIERS_TEXT.split())
+# The web-address endings by which news names an outlet: "Fontanka.ru", "Znak.com".
+OUTLET_DOMAINS = ("ru", "com", "ua", "by", "kz", "org", "net", "info", "io", "media", "news",
+                  "uz", "ge", "am", "az", "md", "lv", "lt", "ee", "eu", "co.uk", "de", "fr")
 # Nouns for a body that a name set off by commas names: "a rights group, Memorial, said",
 # "a monitoring group, the Syrian Observatory for Human Rights, said".
 APPOSITION_HEADS = MEDIA_NOUNS + ("group", "monitor", "watchdog", "organisation", "organization",

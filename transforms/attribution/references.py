@@ -25,6 +25,8 @@ from transforms.attribution.lexicon import (
     INVERTED_FORMS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
+    MEDIA_QUALIFIERS,
+    OUTLET_DOMAINS,
     ORG_HEADS,
     PAST_FORMS,
     PLEDGE_VERBS,
@@ -829,6 +831,44 @@ def closed_apposition(text: str, prev: Ref, ref: Ref) -> bool:
             and is_described(prev.name) and not is_described(ref.name))
 
 
+# "the Kommersant newspaper", "the Interfax news agency": the noun after an outlet's name is
+# part of it (so "the Kommersant newspaper said" is the outlet speaking)
+MEDIA_NOUN_AFTER = re.compile(
+    r"(?:[ \t]+(?:" + "|".join(re.escape(w) for w in MEDIA_QUALIFIERS) + r")){0,2}[ \t]+(?:"
+    + "|".join(n for n in MEDIA_NOUNS if n != "media") + r")(?![\w’'-])")
+
+
+# "the Baza Telegram channel", "the Fontanka news site": an unregistered outlet named before
+# its noun (not "the Russian newspaper", "the Moscow daily": a place or an adjective of one)
+NAME_BEFORE_MEDIA_NOUN = re.compile(
+    rf"(?<![\w’'-])[Tt]he\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}}?)(?=" + MEDIA_NOUN_AFTER.pattern + ")")
+ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ern", "ic")
+
+
+def outlets_before_their_noun(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+    """Unregistered outlets named by the words before a media noun."""
+    refs = []
+    for m in NAME_BEFORE_MEDIA_NOUN.finditer(text):
+        words = m.group("name").split()
+        if any(w in PLACES or w in NOT_OWNER or w in NOT_IN_NAME or w in DESCRIPTION_QUALIFIERS
+               or w.endswith(ADJECTIVE_ENDINGS) for w in words):
+            continue
+        if not overlaps(m.start("name"), m.end("name"), taken):
+            refs.append(Ref(m.start("name"), m.end("name"), NAMED, " ".join(words)))
+    return refs
+
+
+def with_media_nouns(refs: list[Ref], text: str) -> list[Ref]:
+    """Named outlets and bodies with the media noun that follows their name."""
+    out = []
+    for i, ref in enumerate(refs):
+        m = MEDIA_NOUN_AFTER.match(text, ref.end) if ref.cls == NAMED and ref.name else None
+        if m and (i + 1 == len(refs) or refs[i + 1].start >= m.end()):
+            ref = ref._replace(end=m.end())
+        out.append(ref)
+    return out
+
+
 def joined(refs: list[Ref], text: str) -> list[Ref]:
     """Named references that act as one: two people or two bodies joined by "and" ("Ferris and
     Wendt wrote", "according to Mediazona and the BBC") become one source; a description
@@ -924,10 +964,26 @@ PREFILTER_WORDS = re.compile(r"\b" + trie_regex(sorted(LOOKED_UP)) + r"\b")
 COMMENTATORS = re.compile(r"\s+(?:" + "|".join(COMMENTATOR_NOUNS) + r")\b")
 
 
+# Outlets named by their web address, as Russian and Ukrainian news often are: "Fontanka.ru",
+# "Ngs.ru wrote", "Znak.com reported".
+DOMAIN_SUFFIX = re.compile(r"\.(?:" + "|".join(OUTLET_DOMAINS) + r")(?![\w.@/-])")
+DOMAIN_NAME = re.compile(rf"(?<![\w.@/’'-])[{UPPER}][\w-]*" + DOMAIN_SUFFIX.pattern)
+
+
+def with_domains(refs: list[Ref], text: str) -> list[Ref]:
+    """References with the web-address suffix after them ("Fontanka" of "Fontanka.ru"), and
+    outlets named only by an address."""
+    out = [r._replace(end=m.end()) if (m := DOMAIN_SUFFIX.match(text, r.end)) else r for r in refs]
+    spans = sorted((r.start, r.end) for r in out)
+    out += [Ref(m.start(), m.end(), NAMED, m.group()) for m in DOMAIN_NAME.finditer(text)
+            if not overlaps(m.start(), m.end(), spans)]
+    return sorted(out)
+
+
 def references(text: str, index: SourceIndex) -> list[Ref]:
     """Every source reference in `text`, in order, without overlaps (registry names win)."""
-    refs = [Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)
-            if not COMMENTATORS.match(text, m.end)]
+    refs = with_domains([Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)
+                         if not COMMENTATORS.match(text, m.end)], text)
     taken = [(r.start, r.end) for r in refs]
     refs += org_names(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)
@@ -938,6 +994,8 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += apposed_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     refs += masthead_names(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
+    refs += outlets_before_their_noun(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     refs += [Ref(m.start(), m.end(), NAMED, m.group()) for m in INSTITUTION.finditer(text)
              if not overlaps(m.start(), m.end(), taken)]
@@ -956,4 +1014,4 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
             detail = (ministry_function(m.group()) if m.lastgroup == MINISTRY
                       else m.group().split()[-1] if m.lastgroup in (ORG, PERSON) else None)
             refs.append(Ref(m.start(), m.end(), m.lastgroup, detail))
-    return joined(spelled_out(sorted(refs), text, index), text)
+    return joined(with_media_nouns(spelled_out(sorted(refs), text, index), text), text)

@@ -139,8 +139,9 @@ def is_person(name: str) -> bool:
     Back-references such as "he" or "the minister" resolve to people only.
     """
     words = name.split()
-    if not 2 <= len(words) <= 4 or looks_like_domain(name):
-        return False
+    if not 2 <= len(words) <= 4 or looks_like_domain(name) or words[0] == "The" or (
+            words[-1] in MASTHEAD_HEADS):
+        return False  # ("The Economist", "Highland Herald": a masthead, never a person)
     bare = [re.sub(r"['’]s$", "", w).strip("().,").lower() for w in words]
     if any(b in ORG_WORDS for b in bare) or any(w.isupper() for w in words):
         return False

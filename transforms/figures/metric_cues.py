@@ -18,6 +18,10 @@ Kinds:
           who died ("volunteers who joined in May have been killed");
 - who:    nouns for the people counted ("conscripts", "volunteers", "migrants"); strongest
           as the figure's own noun ("82,000 conscripts");
+- enlist: verbs of taking people into the forces, read by the sentence's regime: recruiting
+          where service is by contract, a call-up under conscription ("the spring conscription
+          campaign will enlist 160,000 men");
+- regime: words that put the sentence under conscription ("mandatory military service");
 - topic:  weaker words for what the passage is about ("decree", "increase");
 - money:  for currency amounts only: what the money is ("bonus", "salary" are pay; "budget",
           "spending on training", "average wage" are other).
@@ -57,10 +61,11 @@ CUES: dict[str, dict[str, str]] = {
     "recruited": {
         # a plan fulfilled by 105%: what was achieved
         "frame": "fulfil, fulfill, fulfilled, fulfilment, fulfillment",
-        "event": "recruit, enlist, sign up, sign a contract, sign contracts, "
+        "event": "sign up, sign a contract, sign contracts, "
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
-                 "intake, recruitment, enlistment, selected, signing, signings, went to war, go to war",
+                 "selected, signing, signings, went to war, go to war",
+        "enlist": "recruit, enlist, intake, recruitment, enlistment",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
                "new recruits, contract, contracts",
@@ -71,6 +76,10 @@ CUES: dict[str, dict[str, str]] = {
                  "serve draft notices, send draft notices, send conscription papers, "
                  "handed summonses, draft notices, conscription drive",
         "who": "conscripts, draftees, mobilised men, mobilised soldiers, mobilise",
+        "regime": "conscription campaign, draft campaign, spring conscription, "
+                  "autumn conscription, fall conscription, spring draft, autumn draft, fall draft, "
+                  "mandatory military service, compulsory military service, mandatory service, "
+                  "compulsory service, conscript service, conscription service",
     },
     "casualties": {
         "death": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "

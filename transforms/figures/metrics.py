@@ -205,7 +205,10 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         if m:
             share_end = bisect.bisect_left(offsets, m.end())
     scores: dict[str, float] = {}
+    conscription = any(kind == "regime" for _, _, _, kind in hits)
     for a, b, name, kind in hits:
+        if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
+            name, kind = ("mobilised" if conscription else name), "event"
         if money and kind == "event" and name in PAID_FOR:
             name = "pay"  # money spent on what recruits are paid for
         elif (kind == "money") != money:

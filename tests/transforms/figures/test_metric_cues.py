@@ -30,6 +30,13 @@ CASES = [
      "recruited"),
     ("About 15,000 foreigners have joined the army under contract this year.", "About 15,000",
      "person", None, "recruited"),
+    # taking men in is a call-up under conscription, recruiting where service is by contract
+    ("The autumn conscription campaign will enlist 128,000 young men.", "128,000", "person",
+     None, "mobilised"),
+    ("The ministry will enlist 9,000 reservists for compulsory military service.", "9,000",
+     "person", None, "mobilised"),
+    ("The ministry will enlist 9,000 volunteers on one-year contracts.", "9,000", "person",
+     None, "recruited"),
     # a plan fulfilled is what was achieved
     ("The regional recruitment plan was fulfilled by 120% in the first quarter.", "120%",
      "percent", None, "recruited"),

@@ -30,6 +30,9 @@ CASES = [
      "recruited"),
     ("About 15,000 foreigners have joined the army under contract this year.", "About 15,000",
      "person", None, "recruited"),
+    # registering to fight is signing up (registering for military service is the pool's)
+    ("About 2,300 men have registered to fight for the Russian side.", "About 2,300", "person",
+     None, "recruited"),
     # taking men in is a call-up under conscription, recruiting where service is by contract
     ("The autumn conscription campaign will enlist 128,000 young men.", "128,000", "person",
      None, "mobilised"),

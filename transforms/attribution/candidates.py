@@ -351,6 +351,12 @@ def sentence_features(ctx: ArticleContext, fig: Figure, si: int) -> dict[str, fl
     }
 
 
+def is_aside(text: str, sent) -> bool:
+    """A sentence wholly in round brackets."""
+    words = text[sent.start:sent.end].strip()
+    return words.startswith("(") and words.rstrip(".").endswith(")") and words.count("(") == 1
+
+
 def interactions(base: dict[str, float], prefix: str) -> dict[str, float]:
     """The sentence's features as seen by one kind of candidate (the outlet, a passage)."""
     return {f"{prefix}*{k}": v for k, v in base.items() if v}
@@ -366,7 +372,9 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
     if sentence["bracketed"]:  # "[a city of 1.3 million]": the editor's words, no one else's
         return [you]
     own = own_candidates(ctx, fig, si, index, interactions(sentence, "own"))
-    passage = passage_candidates(ctx, si, index, interactions(sentence, "passage"))
+    # "(Kyiv has denied ...)": a sentence in brackets is the writer's aside, not the passage's
+    passage = [] if is_aside(ctx.text, ctx.reading.sents[si]) else passage_candidates(
+        ctx, si, index, interactions(sentence, "passage"))
     article = article_candidates(ctx, fig, si, index, interactions(sentence, "article"))
     linked = {c.name for c in own}
     mentions = mention_candidates(ctx, si, index, {}, linked)

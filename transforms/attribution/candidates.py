@@ -205,6 +205,8 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
     nearest = min((g for _, g in spans), default=None)
     out = []
     for cue, gap in spans:
+        if cue.source[0] <= fig.start and fig.end <= cue.source[1]:
+            continue  # "Two economists say": a count describing the source is the writer's
         cue_quote = quote_of(reading.quotes, cue.start)
         before = cue.end <= fig.start
         between = text[cue.end:fig.start] if before else text[fig.end:cue.start]

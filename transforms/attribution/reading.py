@@ -17,6 +17,7 @@ from transforms.attribution.frames import frames
 from transforms.attribution.lexicon import (
     BACK_HEADS,
     COMPANY_HEADS,
+    DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
@@ -25,6 +26,7 @@ from transforms.attribution.lexicon import (
     STUDY_KINDS,
     STUDY_NOUNS,
     THAT_OPENS,
+    singular,
 )
 from transforms.attribution.references import (
     DOCUMENT,
@@ -79,6 +81,8 @@ class Cue(NamedTuple):
     scope_end: int
     pronoun: bool = False    # named by a back-reference ("he", "the ministry"), resolved
     possessive: bool = False  # "X's estimate of ..."
+    source: tuple[int, int] = (0, 0)  # where the source is named: "Two economists" in "Two
+    # economists say" (a figure there describes the source: the writer's)
 
 
 class Reading(NamedTuple):
@@ -331,6 +335,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     relay, relay_end, labels = None, len(text), {}
     named: list[list[tuple[str, int]]] = []
     relay_line = None
+    pairs = counted_pairs(refs, text)
     r = 0
     for si, sent in enumerate(sents):
         while r < len(refs) and refs[r].start < sent.start:
@@ -348,7 +353,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == DOCUMENT:
                 names[k] = issued[-1] if issued else None
                 continue
-            name = apposed(refs, k, r, text) or staff_referent(
+            name = pairs.get(k) or apposed(refs, k, r, text) or staff_referent(
                 refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
                 CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people)
@@ -371,7 +376,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             elif refs[k].cls in (PERSON, THEY) and names[k]:  # "he ... he", "they ... they"
                 seen.append((si, names[k]))
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
-                    refs[f.ref].cls != NAMED, f.possessive)
+                    refs[f.ref].cls != NAMED, f.possessive,
+                    (refs[f.ref].start, refs[f.ref].end))
                 for f in found[si] if names[f.ref]]
         cues = passed_on([c for c in cues if not audience(c, index, text)], index, text)
         firsts: dict[str, int] = {}
@@ -416,6 +422,33 @@ def apposed(refs: list[Ref], k: int, end: int, text: str) -> str | None:
                 text, ref.end, other.start):
             return other.name
     return None
+
+
+# "two researchers", "the two economists", "both analysts": a pair of people described
+COUNTED_PAIR = re.compile(r"(?i:(?:the\s+)?two|both)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)$")
+PAIR_DESCRIPTION_CHARS = 120  # how far after a named pair the words describing them may run
+
+
+def counted_pairs(refs: list[Ref], text: str) -> dict[int, str]:
+    """The named pair each description of two people stands for: the pair named nearest,
+    before or after it, whose own description has the same noun ("Two researchers say ...
+    The figures were calculated by X, a researcher at ..., and Y"). A pair described otherwise
+    is someone else."""
+    pairs = [(k, r) for k, r in enumerate(refs) if r.cls == NAMED and " and " in r.name
+             and all(is_person(n) for n in r.name.split(" and "))]
+    out: dict[int, str] = {}
+    if not pairs:
+        return out
+    for k, ref in enumerate(refs):
+        m = COUNTED_PAIR.fullmatch(ref.name or "") if ref.cls == NAMED else None
+        if m is None or m.group("noun") not in DESCRIPTION_NOUNS:
+            continue
+        noun = singular(m.group("noun"))
+        fitting = [(abs(j - k), r.name) for j, r in pairs
+                   if noun in text[r.start:r.end + PAIR_DESCRIPTION_CHARS].lower()]
+        if fitting:
+            out[k] = min(fitting)[1]
+    return out
 
 
 def qualified(ref: Ref) -> bool:

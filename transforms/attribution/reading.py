@@ -425,7 +425,7 @@ def apposed(refs: list[Ref], k: int, end: int, text: str) -> str | None:
 
 
 # "two researchers", "the two economists", "both analysts": a pair of people described
-COUNTED_PAIR = re.compile(r"(?i:(?:the\s+)?two|both)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)$")
+COUNTED_PAIR = re.compile(r"(?:the\s+)?(?:two|both)\s+(?:[\w-]+\s+)?(?P<noun>[a-z]+)")
 PAIR_DESCRIPTION_CHARS = 120  # how far after a named pair the words describing them may run
 
 
@@ -440,7 +440,7 @@ def counted_pairs(refs: list[Ref], text: str) -> dict[int, str]:
     if not pairs:
         return out
     for k, ref in enumerate(refs):
-        m = COUNTED_PAIR.fullmatch(ref.name or "") if ref.cls == NAMED else None
+        m = COUNTED_PAIR.fullmatch(text[ref.start:ref.end].lower()) if ref.cls == NAMED else None
         if m is None or m.group("noun") not in DESCRIPTION_NOUNS:
             continue
         noun = singular(m.group("noun"))

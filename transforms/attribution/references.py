@@ -858,6 +858,23 @@ def outlets_before_their_noun(text: str, taken: list[tuple[int, int]]) -> list[R
     return refs
 
 
+# "Two US researchers say": the count before a described group of people is part of it
+COUNT_BEFORE = re.compile(r"(?<![\w’'-])(?i:two|three|four|both)\s+(?:[A-Z]{2,4}\s+)?$")
+
+
+def with_counts(refs: list[Ref], text: str) -> list[Ref]:
+    """Described groups of people with the count written before them (the name unchanged)."""
+    out = []
+    for ref in refs:
+        m = None
+        if ref.cls == NAMED and ref.name and ref.name.split()[-1].lower() in DESCRIPTION_NOUNS:
+            m = COUNT_BEFORE.search(text, max(0, ref.start - 16), ref.start)
+        if m and (not out or out[-1].end <= m.start()):
+            ref = ref._replace(start=m.start())
+        out.append(ref)
+    return out
+
+
 def with_media_nouns(refs: list[Ref], text: str) -> list[Ref]:
     """Named outlets and bodies with the media noun that follows their name."""
     out = []
@@ -1014,4 +1031,5 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
             detail = (ministry_function(m.group()) if m.lastgroup == MINISTRY
                       else m.group().split()[-1] if m.lastgroup in (ORG, PERSON) else None)
             refs.append(Ref(m.start(), m.end(), m.lastgroup, detail))
-    return joined(with_media_nouns(spelled_out(sorted(refs), text, index), text), text)
+    refs = with_media_nouns(spelled_out(sorted(refs), text, index), text)
+    return joined(with_counts(refs, text), text)

@@ -121,7 +121,9 @@ DESCRIPTION_NOUNS_TEXT = """
     neighbours neighbors veterans doctors medics opposition police organizers organisers critics
     supporters opponents pollsters scientists protesters campaigners bloggers milbloggers
     commentators historians republicans democrats conservatives liberals progressives
-    legislators senators governments agencies polls surveys"""
+    legislators senators governments agencies polls surveys fighters servicemen mercenaries
+    prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
+    widows"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -129,6 +131,10 @@ def singular(noun: str) -> str:
     """"officials" -> "official", "authorities" -> "authority", "spokespeople" -> "spokesperson"."""
     if noun.endswith("people"):
         return noun[:-6] + "person"
+    if noun.endswith("men"):
+        return noun[:-3] + "man"  # "servicemen"
+    if noun.endswith("ves"):
+        return noun[:-3] + "fe"  # "wives"
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     return noun[:-1] if noun.endswith("s") else noun

@@ -36,6 +36,7 @@ from transforms.attribution.lexicon import (
     SPEECH,
     SPOKESPERSON,
     STAFF_NOUNS,
+    singular,
 )
 from transforms.attribution.sources import (
     ORG_WORDS,
@@ -180,6 +181,14 @@ DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKE
     r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*+\s++){0,3}" + trie_regex(DESCRIPTION_SINGULARS)
     + rf"(?:{FROM_PLACE})?)(?=(?:,[^,\n]{{1,140}},)?\s+" + SPEECH + r"\b)"
 )  # "a senior official, who spoke on condition of anonymity, said"
+# One of a described group: "one of the fighters said", "citing one of the recruits" (never
+# "told one of the X": whom one told)
+ONE_OF = re.compile(
+    r"(?<![\w’'-])(?:(?P<cited>(?i:citing|quoting|according\s+to))\s+)?(?i:one)\s+of\s+"
+    r"(?:the|them|those|these|his|her|their)\s+(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}?"
+    + trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
+    + r")(?![\w’'-])"
+)
 # People who know, unnamed: "people familiar with the matter said", "two sources close to the
 # talks told Reuters", "a person briefed on the plans said".
 INFORMED_SPEAKER = re.compile(
@@ -409,6 +418,13 @@ def not_one_word_name(word: str, text: str) -> bool:
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
+    for m in ONE_OF.finditer(text):  # named as one of them: "a fighter"
+        start = m.start() if not m.group("cited") else m.end("cited") + 1
+        if (m.group("cited") or SPOKEN_AFTER.match(text, m.end())) and not overlaps(
+                start, m.end(), taken):
+            *words, noun = m.group("who").split()
+            refs.append(Ref(start, m.end(), NAMED, " ".join([*words, singular(noun)])))
+            bisect.insort(taken, (start, m.end()))
     for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
                     INVERTED_DESCRIPTION, SINGLE_SPEAKER, CAMPAIGN_OWNER):
         for m in matches_of(pattern, text, lowered):

@@ -53,6 +53,7 @@ APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
     r"(?:,|(?=\s+(?:said|says|told|added)\b)))?)"
 )
 APPOSED_REF = re.compile(r",\s*⟦(\d+)⟧,")
+NAME_BEFORE_VERB = re.compile(r",\s*(?:the\s+)?⟦\d+⟧")
 
 
 def named_in_apposition(m: re.Match, people: frozenset[int]) -> bool:
@@ -114,8 +115,8 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
     + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
-    r"|speaking\s+to|spoke\s+to|interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP
-    + src("told_src") + "))"
+    r"|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|interview\s+(?:with|on)"
+    r"|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + src("told_src") + "))"
 )
 LED_KINDS = ("according", "words", "by_speaker", "by_relay", "cited", "told")
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
@@ -150,8 +151,8 @@ SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
     + r"\s*(?:the\s+)?" + SRC
     + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
-                  r"says\s+to|speaking\s+to|spoke\s+to|"
-                  r"interview\s+with|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + SRC)
+                  r"says\s+to|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|"
+                  r"interview\s+(?:with|on)|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + SRC)
 POSSESSIVE = re.compile(
     SRC + r"(?:['’]s?)?\s+(?:(?:latest|daily|new|own|recent|official|"
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
@@ -253,8 +254,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             continue  # "an assessment shared with X in December put ...": X is no subject
         if APPOSED_SPEAKER.search(m.group()):
             continue  # "X, a firm linked to Y, the monitor said": the verb is the monitor's
-        if named_in_apposition(m, people):
-            continue
+        if named_in_apposition(m, people) or NAME_BEFORE_VERB.fullmatch(m.group("appos") or ""):
+            continue  # "Speaking on X, Governor Y said": the name before the verb speaks
         if m.end() not in verbs:
             if "⟦" not in m.group().rsplit(",", 1)[-1] or m.group("aff"):
                 verbs.add(m.end())  # "X, head of Y, said" (not "X, Y said"); "X of Y said"

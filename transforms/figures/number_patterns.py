@@ -125,7 +125,7 @@ COUNTED_SPEAKERS = re.compile(
 # A verb of change before "from X to Y" makes two figures of it, not a range.
 CHANGE = re.compile(
     r"\b(?:increas|ris|rose|grow|grew|fall|fell|drop|declin|decreas|jump|climb|rais|reduc|cut"
-    r"|boost|expand|went|gone|shrank|shrunk)\w*\b",
+    r"|boost|expand|went|gone|shrank|shrunk|extend|shorten|lengthen|prolong)\w*\b",
     re.IGNORECASE,
 )
 
@@ -133,6 +133,7 @@ _CHANGE_WORDS = (
     r"increas|ris|rose|grow|grew|fall|fell|drop|declin|decreas|jump|climb|rais|reduc|cut|boost"
     r"|expand|went|gone|shrank|shrunk|slid|slump|plung|surg|soar|doubl|halv|tripl|lower|hik|dip"
     r"|swell|swollen|mount|balloon|tumbl|slash|lift|upped|narrow|widen|chang|adjust|revis"
+    r"|extend|shorten|lengthen|prolong"
 )
 # A verb of change right before a number: "rose by 5% to", "fell from $2,415 to", "up 9.4% to"
 # ("rose 5 to 10 percent" stays a range).

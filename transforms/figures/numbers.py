@@ -12,6 +12,8 @@ ANNOTATION.md says what is a figure; the rules here are general, never per artic
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import math
 
 from transforms.figures import context as ctx
@@ -208,6 +210,13 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
             low, high, unit = bounds
             pos = second.end()
+    if second and low is None and unit is None and (
+            term := pat.DURATION_AFTER.match(text, second.end())):
+        # "extended from 30 to 180 days": two terms, the former in days too
+        found = _duration_figure(text, start, term, value, left)
+        quote = text[start:end].rstrip()
+        return found and replace(found, start=start, end=start + len(quote), quote=quote,
+                                 qualifier="exact"), pos
     if low is not None and (word := pat.CURRENCY_AFTER.match(text, pos)) and (
             unit is None or currency_of_word(word.group("word")) == unit):
         unit, pos = currency_of_word(word.group("word")), word.end()

@@ -12,9 +12,8 @@ ANNOTATION.md says what is a figure; the rules here are general, never per artic
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import math
+from dataclasses import replace
 
 from transforms.figures import context as ctx
 from transforms.figures import number_patterns as pat

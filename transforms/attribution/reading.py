@@ -66,7 +66,8 @@ BACKGROUND_LINE = re.compile(r"(?:Background|Reminder|Context|Earlier|Read\s+mor
 LABEL_LINE = re.compile(r"([A-Z][\w.’' -]{1,40}):\s+\S")
 MEDIA_KINDS = ("media", "outlet")
 STATE_KINDS = ("government", "military", "official")  # the registry's kinds of the state
-TOLD_WORDS = re.compile(r"(?i:told|spoke\s+(?:to|on)|speaking\s+(?:to|on)|appearing\s+on|said\s+to|addressed)\b")
+TOLD_WORDS = re.compile(r"(?i:told|spoke\s+(?:to|on)|speaking\s+(?:to|on)|appearing\s+on|said\s+to"
+                        r"|addressed)\b")
 
 
 class Cue(NamedTuple):

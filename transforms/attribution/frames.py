@@ -172,7 +172,7 @@ ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also
                     + phrases_pattern(ACTION_VERBS) + ")"
                     + "".join(f"|{noun[0]}(?<!\\w.){noun[1:]}" + DECREE_SIGNED
                               for noun in DOCUMENT_NOUNS))
-POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+|and\s+)?(?:the\s+)?$")
+POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+)?(?:the\s+)?$")  # (not ", and X said ...": a new clause)
 OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "said:"
 LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
                    + r"[ \t]*:", re.M)

@@ -354,7 +354,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == DOCUMENT:
                 names[k] = issued[-1] if issued else None
                 continue
-            name = pairs.get(k) or apposed(refs, k, r, text) or staff_referent(
+            name = pairs.get(k) or subject_it(refs, names, first, k, text, sent.start, index) or apposed(
+                refs, k, r, text) or staff_referent(
                 refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
                 CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people)
@@ -422,6 +423,27 @@ def apposed(refs: list[Ref], k: int, end: int, text: str) -> str | None:
         if other.cls == NAMED and is_person(other.name) and APPOSITION.fullmatch(
                 text, ref.end, other.start):
             return other.name
+    return None
+
+
+# A sentence opened by a country or capital as its subject: "Russia has not published ..."
+PLACE_SUBJECT = re.compile(r"\s*(?:The\s+)?(" + "|".join(sorted(GOVERNMENT_PLACES, key=len,
+                                                                 reverse=True))
+                           + r")\s+(?:has|had|have|is|was|did|does|will|would|[a-z]+(?:ed|s))\b")
+
+
+def subject_it(refs: list[Ref], names: list[str | None], first: int, k: int, text: str,
+               sent_start: int, index: SourceIndex) -> str | None:
+    """"Russia has not published its losses since 2022, when it said ...": "it" later in a
+    sentence is the body or country its sentence opens with, before any earlier speaker."""
+    ref = refs[k]
+    if ref.cls != ORG or ref.name != "it":
+        return None
+    if k > first and refs[first].cls == NAMED and names[first] and not is_person(names[first]):
+        return names[first] if text[sent_start:refs[first].start].strip() in ("", "The") else None
+    place = PLACE_SUBJECT.match(text, sent_start)
+    if place and place.end() <= ref.start and (k == first or refs[first].start > place.end()):
+        return place_government(place.group(1), refs, k, index)
     return None
 
 

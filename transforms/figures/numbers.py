@@ -18,6 +18,7 @@ from dataclasses import replace
 from transforms.figures import context as ctx
 from transforms.figures import number_patterns as pat
 from transforms.figures.digits import number_value
+from transforms.figures.lists import shared_units
 from transforms.figures.number_words import (
     DIGIT_FRACTIONS,
     SCALES,
@@ -84,7 +85,7 @@ def read_figures(text: str) -> tuple[list[Figure], int]:
             found.append(figure)
         else:
             skipped += 1
-    return found, skipped
+    return shared_units(text, found), skipped
 
 
 def sound(figure: Figure) -> bool:

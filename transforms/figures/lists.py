@@ -1,0 +1,83 @@
+"""Lists of numbers that share the unit written once, after the last: "bonuses of 100,000,
+200,000 or 300,000 roubles", "up 2, 3 and 4 percent", "contracts of three, six or twelve
+months". Each item is a figure in that unit; news writes the unit once for all of them.
+
+A pass over the figures already read: an item without a unit word of its own (nothing but a
+list separator between it and the next item) takes the unit of the item after it, and bare
+terms before a term of service are read as terms ("three, six or twelve months").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.figures.digits import number_value
+from transforms.figures.number_words import ONES, TENS, word_number
+from transforms.figures.units import DURATION_UNITS
+from transforms.model import Figure
+
+SHARED_UNITS = frozenset({"percent", *DURATION_UNITS.values()})  # and every currency
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
+_WORD = "|".join(sorted({*ONES, *TENS}, key=len, reverse=True))
+_ITEM = rf"(?:\d[\d,.]*|(?i:{_WORD}))"
+# the bare items before a term: "three, six or " before "twelve months"
+TERMS_BEFORE = re.compile(rf"(?<![\w.,-])({_ITEM}(?:\s*,\s*{_ITEM})*)\s*,?\s+(?:or|and)\s+$")
+ITEM = re.compile(_ITEM)
+
+
+def shares_unit(figure: Figure) -> bool:
+    """Whether a figure's unit is one a list writes once: money, percent, a term."""
+    return figure.unit in SHARED_UNITS or (len(figure.unit) == 3 and figure.unit.isupper())
+
+
+def bare(text: str, figure: Figure) -> bool:
+    """Whether a figure is a number alone, with no unit or noun written after it."""
+    return figure.value is not None and figure.unit in ("person", "unit") and (
+        figure.quote.replace(",", "").replace(".", "").strip().isdigit())
+
+
+def scale_of(figure: Figure) -> float:
+    """The scale a figure's quote writes after its number ("3 billion dollars": a billion)."""
+    first = ITEM.search(figure.quote)
+    base = item_value(first.group()) if first else None
+    return figure.value / base if base and figure.value and figure.value > base else 1.0
+
+
+def item_value(item: str) -> float | None:
+    if item[0].isdigit():
+        return number_value(item)
+    found = word_number(item.lower())
+    return found[0] if found else None
+
+
+def listed_terms(text: str, term: Figure, floor: int) -> list[Figure]:
+    """The bare items listed before a term ("three, six or" before "twelve months"), as terms."""
+    found = TERMS_BEFORE.search(text, floor, term.start)
+    if found is None:
+        return []
+    out = []
+    for m in ITEM.finditer(text, found.start(1), found.end(1)):  # (no scale: "three, six")
+        value = item_value(m.group())
+        if value:
+            out.append(Figure(m.start(), m.end(), m.group(), value, unit=term.unit))
+    return out
+
+
+def shared_units(text: str, found: list[Figure]) -> list[Figure]:
+    """The figures with each list's unit given to its bare items, and the bare terms before a
+    listed term added, in order."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):  # right to left: "2, 3 and 4 percent"
+        item, after = out[i], out[i + 1]
+        if bare(text, item) and shares_unit(after) and after.value is not None and (
+                LIST_GAP.fullmatch(text, item.end, after.start)):
+            scale = scale_of(after)  # "1, 2 or 3 billion dollars": billions, each of them
+            out[i] = replace(item, unit=after.unit, value=item.value * scale if (
+                item.value * scale <= after.value) else item.value)
+    added = []
+    for i, figure in enumerate(out):
+        if figure.unit in DURATION_UNITS.values() and figure.value is not None:
+            floor = out[i - 1].end if i else 0
+            added += listed_terms(text, figure, floor)
+    return sorted(out + added, key=lambda f: f.start) if added else out

@@ -1,6 +1,7 @@
 """Lists of numbers that share the unit written once, after the last: "bonuses of 100,000,
 200,000 or 300,000 roubles", "up 2, 3 and 4 percent", "contracts of three, six or twelve
-months". Each item is a figure in that unit; news writes the unit once for all of them.
+months". Each item is a figure in that unit; news writes the unit once for all of them. Two
+small counts one apart ("two or three recruits") are one approximate range.
 
 A pass over the figures already read: an item without a unit word of its own (nothing but a
 list separator between it and the next item) takes the unit of the item after it, and bare
@@ -64,10 +65,31 @@ def listed_terms(text: str, term: Figure, floor: int) -> list[Figure]:
     return out
 
 
+# "two or three recruits": a count one apart from the one before it, an approximate range
+ONE_APART = re.compile(rf"(?<![\w.,-])({_ITEM})\s+or\s+$")
+FEW = 20  # "two or three", "four or five": small counts, not "2023 or 2024"
+
+
+def one_apart(text: str, figure: Figure, floor: int) -> Figure:
+    """A small count with the one below it before "or", as the range the two give."""
+    found = ONE_APART.search(text, floor, figure.start)
+    low = item_value(found.group(1)) if found else None
+    if low is None or figure.value != low + 1 or figure.value > FEW or figure.value_low is not None:
+        return figure
+    start = found.start(1)
+    return replace(figure, start=start, quote=text[start:figure.end], value=None, value_low=low,
+                   value_high=figure.value, qualifier="range")
+
+
 def shared_units(text: str, found: list[Figure]) -> list[Figure]:
     """The figures with each list's unit given to its bare items, and the bare terms before a
     listed term added, in order."""
-    out = list(found)
+    out: list[Figure] = []
+    for figure in found:
+        joined = one_apart(text, figure, out[-1].start if out else 0)
+        if joined is not figure and out and out[-1].start >= joined.start:
+            out.pop()  # "4 or 5 men": the low end read alone before
+        out.append(joined)
     for i in range(len(out) - 2, -1, -1):  # right to left: "2, 3 and 4 percent"
         item, after = out[i], out[i + 1]
         if bare(text, item) and shares_unit(after) and after.value is not None and (

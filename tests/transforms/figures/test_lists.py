@@ -27,3 +27,18 @@ def test_items_of_a_list_take_the_unit_written_after_the_last(text, expected):
 ])
 def test_a_number_with_its_own_noun_keeps_its_unit(text, expected):
     assert [(f.value, f.unit) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("Recruiters arrived in groups of two or three men.", (2, 3)),
+    ("He saw 4 or 5 trucks leave the base.", (4, 5)),
+])
+def test_two_small_counts_one_apart_are_one_range(text, bounds):
+    (found,) = figures(text)
+    assert (found.value, found.value_low, found.value_high, found.qualifier) == (
+        None, *bounds, "range")
+
+
+def test_counts_further_apart_are_two_figures():
+    assert [f.value for f in figures("Contracts of 6 or 12 months are offered to those who serve.")
+            ] == [6, 12]

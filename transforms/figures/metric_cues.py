@@ -84,7 +84,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     "casualties": {
         "death": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "
-                 "casualty, death, dead, fatality, death toll, killed or wounded, missing, "
+                 "casualty, death, dead, fatality, death toll, toll, killed or wounded, missing, "
                  "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
                  "were buried, buried, eliminated, obituaries, bodies, funerals, "
                  "killed in action, irrecoverable losses, lost their lives, kia, maimed, "

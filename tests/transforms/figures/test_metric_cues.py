@@ -30,6 +30,9 @@ CASES = [
      "recruited"),
     ("About 15,000 foreigners have joined the army under contract this year.", "About 15,000",
      "person", None, "recruited"),
+    # a toll is of the dead and wounded
+    ("Western officials put the toll at about 1,100 a day.", "about 1,100 a day", "person", "day",
+     "casualties"),
     # registering to fight is signing up (registering for military service is the pool's)
     ("About 2,300 men have registered to fight for the Russian side.", "About 2,300", "person",
      None, "recruited"),

@@ -112,13 +112,14 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to"
     r"|(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted))\s+(?:the\s+)?" + GAP
     + src("cited_src") + ")"
+    r"|(?P<per>per\s+(?:the\s+)?" + src("per_src") + ")"  # "..., per The Washington Post"
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
     + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
     r"|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|interview\s+(?:with|on)"
     r"|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + src("told_src") + "))"
 )
-LED_KINDS = ("according", "words", "by_speaker", "by_relay", "cited", "told")
+LED_KINDS = ("according", "per", "words", "by_speaker", "by_relay", "cited", "told")
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
@@ -231,6 +232,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             data = bool(re.search(r"\b(?:data|figures|statistics)\b", pre)) or bool(
                 re.search(r"data|figures|statistics", post))
             yield m, group, "data" if data else "speaker", bool(RESEARCH_WORDS.search(pre))
+        elif kind == "per":  # "per The Washington Post": as "according to"
+            yield m, group, "speaker", False
         elif kind == "words":  # "in his words", "in the words of X"
             yield m, "words_of_src" if m.group("words_of_src") else group, "speaker", False
         elif kind == "by_speaker" and m.group("calc"):  # "by the calculation of X"

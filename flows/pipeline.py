@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from prefect import flow, runtime, task
 from prefect.cache_policies import NO_CACHE
 
+from expectations.set_aside import checking_day
 from flows.clean import clean
 from flows.ingest import ingest, record_fetches
 from flows.publish import (
@@ -19,12 +20,11 @@ from flows.publish import (
     quarantine_name,
     report_run,
     report_tables,
-    set_aside_records,
     stage_tables,
 )
 from flows.summary import publish_summary
 from flows.tabulate import read_registry, tabulate
-from flows.validate import validate
+from flows.validate import import_gate_meanwhile, validate
 from muster import paths, progress, readers
 from muster.engine import Engine
 from muster.fingerprint import extractor_version
@@ -75,16 +75,19 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         progress.stage_done("read", f"{ingested.unchanged:,} unchanged, "
                                     f"{len(ingested.skipped):,} skipped")
         engine = Engine.resolve(workers, dask_address)
+        gate_imported = import_gate_meanwhile()  # while the workers clean and tabulate
         with engine.session():  # one pool of processes for both stages
             cleaned = clean.fn(ingested.batches, budget, engine.workers, engine.dask_address)
             ingested.batches = []  # the raw inputs are let go as soon as they are cleaned
             progress.stage_done("cleaned", f"{len(cleaned.rejected):,} set aside")
-            documents, claims, unreadable = tabulate.fn(cleaned.batches, registry_frame, version,
-                                                        budget, engine.workers, engine.dask_address)
+            # each batch also sets aside the records that would fail the gate on their own
+            documents, claims, unreadable, unfit = tabulate.fn(
+                cleaned.batches, registry_frame, version, budget, engine.workers,
+                engine.dask_address, checked_on=checking_day(today))
             cleaned.batches = []
         progress.stage_done("tabulated", f"{sum(b.num_rows for b in claims):,} figures, "
                                          f"{len(unreadable):,} set aside")
-        documents, claims, unfit = set_aside_records(documents, claims, today)
+        gate_imported.join()
         staged = stage_tables(warehouse, documents, claims, registry_frame,
                               exchange_rates(rates), run_id, datetime.now(UTC), full)
         rejected = [*ingested.skipped, *cleaned.rejected, *unreadable, *unfit]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -52,23 +52,6 @@ def stage_tables(warehouse_dir: str, documents: list[pa.Table], claims: list[pa.
     stored rows it re-stamps, and the small tables whole; `full` recomputes everything."""
     new_documents = with_run(_frame(documents, "documents"), run_id, now)
     return store.stage(warehouse_dir, new_documents, _frame(claims, "claims"), registry, rates, full)
-
-
-@task(cache_policy=NO_CACHE)
-def set_aside_records(documents: list[pa.Table], claims: list[pa.Table], today: date | None):
-    """This run's documents and claims without the records that would fail a suite on their
-    own (`expectations.gate.set_aside`), and those records as `Rejected` entries."""
-    from expectations.gate import set_aside
-
-    docs, found = _frame(documents, "documents", extra=("source", "key")), _frame(claims, "claims")
-    kept = set_aside(docs, found, today)
-    where = {d: (s, k) for d, s, k in zip(docs["doc_id"], docs["source"], docs["key"], strict=True)}
-    rejected = [Rejected("check", *where.get(r["doc_id"], (r["doc_id"], r["doc_id"])), r["reason"],
-                         r["doc_id"], r["claim_id"]) for r in kept.rejected]
-    for r in rejected:
-        get_run_logger().warning("set aside %s%s", r, f" (claim {r.claim_id})" if r.claim_id else "")
-    return ([pa.Table.from_pandas(kept.documents, preserve_index=False)],
-            [pa.Table.from_pandas(kept.claims, preserve_index=False)], rejected)
 
 
 @task(retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error, cache_policy=NO_CACHE)

@@ -2,16 +2,22 @@
 
 A document whose figures cannot be tabulated (a failure in extraction, or more figures than the
 budget allows) is set aside with its reason and dropped from the run's documents, so it is tried
-again by the next run; the other documents of its batch go on.
+again by the next run; the other documents of its batch go on. Given the day to check against, each
+batch also sets aside the records that would fail the gate on their own (`expectations.set_aside`):
+the check reads one document and its own claims, so it runs in the workers, beside the extraction,
+not in the flow's process after every batch is in.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from expectations.set_aside import set_aside
 from muster import progress, readers
 from muster.engine import Engine, run_batches
 from muster.records import Rejected
@@ -62,27 +68,57 @@ def tabulated(documents: pd.DataFrame, index: SourceIndex, extractor_version: st
     return documents.iloc[kept].reset_index(drop=True), claims_frame(rows, index), rejected
 
 
+def checked(documents: pd.DataFrame, claims: pd.DataFrame, day: date
+            ) -> tuple[pd.DataFrame, pd.DataFrame, list[Rejected]]:
+    """The documents and claims without the records that would fail the gate on their own, and
+    those records as `check` entries named by their document's input."""
+    kept = set_aside(documents, claims, day)
+    where = {d: (s, k) for d, s, k in zip(documents["doc_id"], documents["source"], documents["key"],
+                                          strict=True)}
+    rejected = [Rejected("check", *where.get(r["doc_id"], (r["doc_id"], r["doc_id"])), r["reason"],
+                         r["doc_id"], r["claim_id"]) for r in kept.rejected]
+    return kept.documents, kept.claims, rejected
+
+
+def in_checking_order(batches: list[list[Rejected]]) -> list[Rejected]:
+    """The set-aside entries of every batch in the order one check over the whole run gives:
+    the documents set aside first, then the claims, each in the order of the batches."""
+    entries = [r for batch in batches for r in batch]
+    return [r for r in entries if r.claim_id is None] + [r for r in entries if r.claim_id is not None]
+
+
 @task(cache_policy=NO_CACHE)
-def tabulate_batch(documents: pa.Table, registry, extractor_version: str, budget: Budget):
+def tabulate_batch(documents: pa.Table, registry, extractor_version: str, budget: Budget,
+                   checked_on: date | None = None):
+    """The batch's documents that tabulated, their claims, the documents set aside in
+    tabulating, and (with `checked_on`) the records set aside before the gate."""
     kept, claims, rejected = tabulated(documents.to_pandas(), source_index(registry),
                                        extractor_version, budget)
     for r in rejected:
         get_run_logger().warning("skipped %s", r)
+    unfit: list[Rejected] = []
+    if checked_on is not None:
+        kept, claims, unfit = checked(kept, claims, checked_on)
+        for r in unfit:
+            get_run_logger().warning("set aside %s%s", r, f" (claim {r.claim_id})" if r.claim_id else "")
     return (pa.Table.from_pandas(kept, preserve_index=False),
-            pa.Table.from_pandas(claims, preserve_index=False), rejected)
+            pa.Table.from_pandas(claims, preserve_index=False), rejected, unfit)
 
 
 @flow(name="tabulate")
 def tabulate(batches: list[pa.Table], registry, extractor_version: str,
              budget: Budget | None = None, workers: int | None = None,
-             dask_address: str | None = None):
-    """Documents that tabulated, their claims, and the documents set aside; `registry` is the
-    frame `read_registry` read. Each batch a task, in processes when there are several."""
+             dask_address: str | None = None, checked_on: date | None = None):
+    """Documents that tabulated, their claims, the documents set aside, and (with `checked_on`,
+    the last acceptable publication date) the records that would fail the gate on their own;
+    `registry` is the frame `read_registry` read. Each batch a task, in processes when there are
+    several."""
     if not batches:
-        return [], [], []
+        return [], [], [], []
     found = run_batches(tabulate_batch, batches, Engine.resolve(workers, dask_address),
                         {"registry": registry, "extractor_version": extractor_version,
-                         "budget": budget or Budget()},
+                         "budget": budget or Budget(), "checked_on": checked_on},
                         lambda n: progress.advance("tabulated", n))
-    return ([docs for docs, _, _ in found], [claims for _, claims, _ in found],
-            [r for _, _, rejected in found for r in rejected])
+    return ([docs for docs, _, _, _ in found], [claims for _, claims, _, _ in found],
+            [r for _, _, rejected, _ in found for r in rejected],
+            in_checking_order([unfit for _, _, _, unfit in found]))

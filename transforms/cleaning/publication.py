@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -164,7 +165,11 @@ def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
     after = kept_claims[keys].copy()
     after["cluster_id"] = [cluster_of.get(c, k) for c, k in  # a dict look-up: map() copies it
                            zip(after["claim_id"].tolist(), after["cluster_id"].tolist(), strict=True)]
-    after = pd.concat([f for f in (after, changed.loc[changed["claim_id"].isin(new_claim_ids), keys])
+    # membership by set look-ups: isin() on Arrow-backed strings makes an Arrow scalar of every
+    # id in the set (1.3 s for the 143,000 claims of a 20,000-document first run)
+    is_new = np.fromiter((c in new_claim_ids for c in changed["claim_id"].tolist()), dtype=bool,
+                         count=len(changed))
+    after = pd.concat([f for f in (after, changed.loc[is_new, keys])
                        if len(f)], ignore_index=True) if len(after) + len(changed) else after
     names = pd.unique(pd.concat([after["claimant"], after["via"].dropna()]))  # first spellings kept
     return Increment(

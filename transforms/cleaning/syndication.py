@@ -223,6 +223,7 @@ class _Replay:
         full = {int(r) for r in np.concatenate([np.arange(self.stored, len(self.ids)), self.orphans])}
         gains: dict[int, list[int]] = {}
         self._prefetch_initial(full)
+        self._prefetch_canonical_near(full)
         queue = [(int(self.rank[r]), r) for r in full]
         heapq.heapify(queue)
         changes: dict[str, str | None] = {}
@@ -270,6 +271,15 @@ class _Replay:
                 for r in self.new_canonical[band].get(key, ()) if r != row}
         near = self.canonical_near[row]
         return np.union1d(near, np.fromiter(made, dtype=np.int64, count=len(made))) if made else near
+
+    def _prefetch_canonical_near(self, rows: set[int]) -> None:
+        """The stored canonical rows colliding with each of `rows`, in one vectorised query, as
+        `_canonical_candidates` would find them one row at a time: the canonical index does not
+        change during the replay, and a query per row searched all 32 bands for each (about 4 s
+        of a 20,000-document first run, every document being added)."""
+        wanted = sorted(r for r in rows if self.signed[r] and r not in self.canonical_near)
+        if wanted:
+            self.canonical_near.update(self.canonical_index.neighbours(np.array(wanted, dtype=np.int64)))
 
     def _gained(self, row: int, gained: list[int]) -> int:
         """The verdict of a stored document whose canonical stays canonical, when the documents

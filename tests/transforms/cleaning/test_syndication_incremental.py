@@ -282,3 +282,17 @@ def test_a_new_story_reads_no_stored_text_it_does_not_collide_with():
 
     assert result.duplicate_of == {"new": None}
     assert warehouse.requested == []
+
+
+def test_the_band_index_answers_many_rows_at_once_as_it_answers_each_alone():
+    """The replay asks for the canonical neighbours of every added row in one query; each row's
+    answer is the one a query of that row alone gives."""
+    rng = np.random.default_rng(7)
+    matrix = rng.integers(0, 3, size=(80, syndication.NUM_PERM), dtype=np.uint32)  # many collisions
+    signed = rng.random(80) < 0.7
+    index = syndication._BandIndex(matrix, signed)
+    rows = np.flatnonzero(rng.random(80) < 0.6)
+    together = index.neighbours(rows)
+    assert sum(len(v) for v in together.values()) > len(rows)
+    for row in rows.tolist():
+        np.testing.assert_array_equal(together[row], index.neighbours(np.array([row]))[row])

@@ -228,7 +228,10 @@ CITED_DESCRIPTION = re.compile(
     r"(?:(?:[a-z]+\s+)?(?:" + "|".join(RECORD_NOUNS) + r")\s+(?:by|from|of)\s+(?:the\s+)?)?"
     r"((?:(?:" + _QUALIFIER + "|"
     + _FREE_WORD + r")\s+(?:and\s+)?){0,4}(?:" + "|".join(DESCRIPTION_NOUNS) + r")(?:"
-    + OF_WHOM + r")?))\b"
+    + OF_WHOM + r")?)"
+    # one described: "according to a senior official", "citing a source in the ministry"
+    r"|(?i:according\s+to|citing|quoting)\s+(?i:an?|one)\s+((?:(?:" + _QUALIFIER + "|"
+    + _FREE_WORD + r")\s+){0,3}(?:" + "|".join(DESCRIPTION_SINGULARS) + r")))\b"
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", "estimated",
@@ -517,7 +520,8 @@ BACKREF = re.compile(
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
     r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
-    r"|it(?=,?\s+(?:said|says|added|reported|stated|announced|estimated|noted)\b)"  # ", it said"
+    r"|it(?=,?\s+(?:also\s+|further\s+|later\s+)?(?:said|says|added|reported|stated|announced"
+    r"|estimated|noted)\b)"  # ", it said", "It also said"
     r"|(?<=\baccording\sto\s)its\b)"  # "..., according to its filings"
     r"|(?P<document>(?<=\baccording\sto\s)the\s+(?:new\s+)?(?:document|"
     + "|".join(DOCUMENT_NOUNS) + r")\b)"

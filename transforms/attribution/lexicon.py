@@ -8,6 +8,10 @@
 - BACK_HEADS, MEDIA_NOUNS: the nouns a back-reference or an apposition names a body by.
 - MASTHEAD_HEADS: the last word of a newspaper's or broadcaster's name ("The Times", "Sky
   News"): an unregistered name ending in one is an outlet.
+- MEDIA_QUALIFIERS, OUTLET_DOMAINS: the words between an outlet's name and its noun ("the
+  Interfax news agency") and the web-address endings it may be named by ("Fontanka.ru").
+- APPOSITION_HEADS: nouns for a body that a name set off by commas names ("a rights group,
+  Memorial, said").
 """
 
 from __future__ import annotations

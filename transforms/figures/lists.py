@@ -10,6 +10,7 @@ terms before a term of service are read as terms ("three, six or twelve months")
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -46,10 +47,16 @@ def scale_of(figure: Figure) -> float:
 
 
 def item_value(item: str) -> float | None:
-    if item[0].isdigit():
-        return number_value(item)
-    found = word_number(item.lower())
-    return found[0] if found else None
+    """A list item's value, or None where it cannot be read ("1,,2": the item is left alone)."""
+    try:
+        if item[0].isdigit():
+            value = number_value(item.rstrip(".,"))
+        else:
+            found = word_number(item.lower())
+            value = found[0] if found else None
+    except (ValueError, KeyError, IndexError, OverflowError):
+        return None
+    return value if value is not None and math.isfinite(value) else None
 
 
 def listed_terms(text: str, term: Figure, floor: int) -> list[Figure]:

@@ -145,11 +145,13 @@ QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^
                        + r"\s+as\s+(?:saying|telling|stating|writing|announcing|reporting|"
                        r"estimating|claiming)")
 SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from)\s"
-SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO)
+# "aides to the governor said": the people around someone speak for them
+AIDES_TO = r"(?<![\w’'-])(?:aides|advis[eo]rs|allies|lawyers|attorneys)\s+(?:to|for|of)\s"
+SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO + "|" + AIDES_TO)
 # "a spokesman for X said", "an official at X told": someone who speaks for the body named
 SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
-    r"(?:a(?<!\w.)n?|t(?<!\w.)he|o(?<!\w.)ne)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO
-    + r"\s*(?:the\s+)?" + SRC
+    r"(?:(?:a(?<!\w.)n?|t(?<!\w.)he|o(?<!\w.)ne)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO
+    + "|" + AIDES_TO + r")\s*(?:the\s+)?" + SRC
     + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|"

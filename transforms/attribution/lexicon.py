@@ -38,6 +38,7 @@ notify:notifies,notified,notified,notifying
 speak_of:speaks_of,spoke_of,spoken_of,speaking_of talk_of:talks_of,talked_of,talked_of,talking_of
 speak_about:speaks_about,spoke_about,spoken_about,speaking_about
 talk_about:talks_about,talked_about,talked_about,talking_about
+concede tout caution lament maintain contend counter hint tally:tallies,tallied,tallied,tallying
 """
 # what opens a reported clause after its verb: "said on Monday that ...", "reported that ..."
 THAT_OPENS = r"(?:\s+[\w’'-]+){0,3}?\s+that\b"

@@ -239,6 +239,10 @@ SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", 
                         "told", "added", "noted", "notes", "claimed", "claims", "claim", "stated",
                         "announced", "warned", "warns", "argued", "argues", "argue", "insisted",
                         "puts", "believes", "expects", "predicts", "documented", "confirmed", "verified",
+                        "acknowledged", "admitted", "conceded", "observed", "predicted", "projected",
+                        "maintained", "maintains", "contended", "contends", "countered", "hinted",
+                        "lamented", "cautioned", "touted", "bragged", "boasted", "complained",
+                        "alleged", "asserted", "stressed", "disclosed", "tweeted",
                         *PLEDGE_VERBS)
 SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")

@@ -296,7 +296,8 @@ def body_name(owner: str | None, name: str, index: SourceIndex) -> str:
     if known:
         return known
     words = name.split()
-    if len(words) >= 4 and words[-3] == "Ministry" and words[-2] == "of" and words[-1] in DEMONYMS:
+    if len(words) >= 4 and words[-3].lower() == "ministry" and words[-2] == "of" and (
+            words[-1] in DEMONYMS):
         # "the Interior Ministry of Finland" is named as news names it: "Finland's Interior Ministry"
         return body_name(words[-1], f"{words[-1]}'s {' '.join(words[:-2])}", index)
     return name

@@ -232,6 +232,7 @@ CITED_DESCRIPTION = re.compile(
     # one described: "according to a senior official", "citing a source in the ministry"
     r"|(?i:according\s+to|citing|quoting)\s+(?i:an?|one)\s+((?:(?:" + _QUALIFIER + "|"
     + _FREE_WORD + r")\s+){0,3}(?:" + "|".join(DESCRIPTION_SINGULARS) + r")))\b"
+    r"(?!\s+(?:at|of|for|from|in|with)\s)"  # ("citing an official at X": X, whom they speak for)
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", "estimated",

@@ -427,7 +427,7 @@ def not_one_word_name(word: str, text: str) -> bool:
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
     """Unregistered speakers the other finders miss: groups of people, one-word names."""
     refs, taken = [], list(taken)
-    for m in ONE_OF.finditer(text):  # named as one of them: "a fighter"
+    for m in matches_of(ONE_OF, text, lowered):  # named as one of them: "a fighter"
         start = m.start() if not m.group("cited") else m.end("cited") + 1
         if (m.group("cited") or SPOKEN_AFTER.match(text, m.end())) and not overlaps(
                 start, m.end(), taken):
@@ -874,7 +874,7 @@ ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ern", "ic")
 def outlets_before_their_noun(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Unregistered outlets named by the words before a media noun."""
     refs = []
-    for m in NAME_BEFORE_MEDIA_NOUN.finditer(text):
+    for m in matches_of(NAME_BEFORE_MEDIA_NOUN, text, lower_same_length(text)):
         words = m.group("name").split()
         if any(w in PLACES or w in NOT_OWNER or w in NOT_IN_NAME or w in DESCRIPTION_QUALIFIERS
                or w.endswith(ADJECTIVE_ENDINGS) for w in words):
@@ -993,6 +993,8 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 MATCH_STARTS = {id(ORG_NAME): ORG_NAME_START, id(APPOSED): frozenset(MEDIA_NOUNS),
                 id(APPOSED_BY_COMMAS): frozenset(APPOSITION_HEADS),
                 id(BACKREF): BACKREF_WORDS}
+NEEDED_WORDS[id(ONE_OF)] = (frozenset({"one"}), 20, 80)  # "citing one of the ..."
+NEEDED_WORDS[id(NAME_BEFORE_MEDIA_NOUN)] = (frozenset(MEDIA_NOUNS) - {"media"}, 80, 0)
 # words one of which every match of a pattern holds, as a whole word: without them the pattern
 # is not run
 REQUIRED_WORDS = {id(CAMPAIGN_OWNER): frozenset(("campaign", *OWNER_PEOPLE))}
@@ -1010,16 +1012,19 @@ COMMENTATORS = re.compile(r"\s+(?:" + "|".join(COMMENTATOR_NOUNS) + r")\b")
 # Outlets named by their web address, as Russian and Ukrainian news often are: "Fontanka.ru",
 # "Ngs.ru wrote", "Znak.com reported".
 DOMAIN_SUFFIX = re.compile(r"\.(?:" + "|".join(OUTLET_DOMAINS) + r")(?![\w.@/-])")
-DOMAIN_NAME = re.compile(rf"(?<![\w.@/’'-])[{UPPER}][\w-]*" + DOMAIN_SUFFIX.pattern)
+# the name before a suffix, read backwards from it: a capitalised word, not inside an address
+DOMAIN_NAME = re.compile(rf"(?<![\w.@/’'-])[{UPPER}][\w-]*$")
 
 
 def with_domains(refs: list[Ref], text: str) -> list[Ref]:
     """References with the web-address suffix after them ("Fontanka" of "Fontanka.ru"), and
-    outlets named only by an address."""
+    outlets named only by an address (found from their suffix: a scan for the full stop)."""
     out = [r._replace(end=m.end()) if (m := DOMAIN_SUFFIX.match(text, r.end)) else r for r in refs]
     spans = sorted((r.start, r.end) for r in out)
-    out += [Ref(m.start(), m.end(), NAMED, m.group()) for m in DOMAIN_NAME.finditer(text)
-            if not overlaps(m.start(), m.end(), spans)]
+    for suffix in DOMAIN_SUFFIX.finditer(text):
+        name = DOMAIN_NAME.search(text, max(0, suffix.start() - 40), suffix.start())
+        if name and not overlaps(name.start(), suffix.end(), spans):
+            out.append(Ref(name.start(), suffix.end(), NAMED, text[name.start():suffix.end()]))
     return sorted(out)
 
 

@@ -61,7 +61,7 @@ def item_value(item: str) -> float | None:
 
 def listed_terms(text: str, term: Figure, floor: int) -> list[Figure]:
     """The bare items listed before a term ("three, six or" before "twelve months"), as terms."""
-    found = TERMS_BEFORE.search(text, floor, term.start)
+    found = TERMS_BEFORE.search(text, max(floor, term.start - LIST_REACH), term.start)
     if found is None:
         return []
     out = []
@@ -75,11 +75,13 @@ def listed_terms(text: str, term: Figure, floor: int) -> list[Figure]:
 # "two or three recruits": a count one apart from the one before it, an approximate range
 ONE_APART = re.compile(rf"(?<![\w.,-])({_ITEM})\s+or\s+$")
 FEW = 20  # "two or three", "four or five": small counts, not "2023 or 2024"
+PAIR_REACH = 16   # characters before a count its partner may take: "seventeen or "
+LIST_REACH = 120  # characters before a term its listed terms may take
 
 
 def one_apart(text: str, figure: Figure, floor: int) -> Figure:
     """A small count with the one below it before "or", as the range the two give."""
-    found = ONE_APART.search(text, floor, figure.start)
+    found = ONE_APART.search(text, max(floor, figure.start - PAIR_REACH), figure.start)
     low = item_value(found.group(1)) if found else None
     if low is None or figure.value != low + 1 or figure.value > FEW or figure.value_low is not None:
         return figure

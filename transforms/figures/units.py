@@ -75,6 +75,7 @@ operators medics doctors families relatives cadets trainees applicants candidate
 servicepeople volunteer-fighters russians ukrainians kids victims diplomats sons daughters parents
 husbands wives brothers fathers mothers friends colleagues relatives commandos contracts
 respondents interns patients inhabitants occupants claimants dependents recipients voters nurses
+graduates pupils police policemen guards
 """)
 UNIT_NOUNS = word_set("""
 tanks vehicles armoured armored apcs ifvs drones uavs missiles rockets shells aircraft jets planes

@@ -35,12 +35,12 @@ def _io_error(task, task_run, state) -> bool:
     return False
 
 
-def _frame(batches: list[pa.Table], table: str, extra: tuple[str, ...] = ()) -> pd.DataFrame:
+def _frame(batches: list[pa.Table], table: str) -> pd.DataFrame:
     """One frame of a run's batches (an empty one with the table's columns when there are none)."""
     schema = warehouse.TABLES[table]
     batches = [b for b in batches if b.num_columns]
     if not batches:
-        return schema.empty_table().to_pandas().assign(**dict.fromkeys(extra, None))
+        return schema.empty_table().to_pandas()
     return pa.concat_tables(batches, promote_options="permissive").to_pandas()
 
 

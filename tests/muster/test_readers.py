@@ -134,3 +134,30 @@ def test_naming_an_outlet_changes_the_records_hash(tmp_path):
     plain, _ = read([str(tmp_path / "a.txt")])
     named, _ = read([str(tmp_path / "a.txt")], outlet="Harbour Herald")
     assert plain["raw_sha256"][0] != named["raw_sha256"][0]
+
+
+def test_records_read_in_parts_give_the_frame_of_one_list(tmp_path, monkeypatch):
+    """The frame is made a part at a time while reading (`readers.CHUNK_RECORDS`); it is the
+    frame that all the records in one list give: the same rows in the same order, a column
+    that is null in one part and text in another is text, one that is null throughout is
+    null, lines that fail are set aside with their numbers, other inputs follow."""
+    from muster import readers
+
+    lines = [{"id": n, "text": f"{ARTICLE} Story {n}, \u2019quoted\u2019 \U0001f600.",
+              **({"title": f"Title {n}"} if n in (4, 5) else {}),
+              **({"url": f"https://example.org/{n}"} if n % 3 == 0 else {})} for n in range(1, 11)]
+    body = [json.dumps(x, ensure_ascii=False) for x in lines]
+    body.insert(6, "not json")
+    write(tmp_path / "in" / "a.jsonl", "\r\n".join(body) + "\n")
+    write(tmp_path / "in" / "b.txt", ARTICLE)
+    whole, skipped_whole = read_inputs([tmp_path / "in"])
+    monkeypatch.setattr(readers, "CHUNK_RECORDS", 3)
+    parts, skipped_parts = read_inputs([tmp_path / "in"])
+    records = [row._asdict() for row in whole.itertuples(index=False)]
+    pd.testing.assert_frame_equal(parts, pd.DataFrame(records, columns=readers.RAW_COLUMNS))
+    pd.testing.assert_frame_equal(parts, whole)
+    assert list(parts["title"].dropna()) == ["Title 4", "Title 5"]
+    assert parts["outlet"].isna().all() and len(parts) == 11
+    assert [s.source for s in skipped_parts] == [s.source for s in skipped_whole]
+    assert skipped_parts[0].source.endswith("a.jsonl:7")
+

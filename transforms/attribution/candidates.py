@@ -27,7 +27,7 @@ from transforms.attribution.reading import MEDIA_KINDS, STATE_KINDS, Cue, Readin
 from transforms.attribution.sources import SourceIndex, is_person
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
 from transforms.model import Candidate, Figure
-from transforms.sentences import sentence_at
+from transforms.sentences import Sentence, sentence_at
 
 PASSAGE_BACK = 6     # sentences: how far back a passage's source is looked for
 PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked for
@@ -353,7 +353,7 @@ def sentence_features(ctx: ArticleContext, fig: Figure, si: int) -> dict[str, fl
     }
 
 
-def is_aside(text: str, sent) -> bool:
+def is_aside(text: str, sent: Sentence) -> bool:
     """A sentence wholly in round brackets."""
     words = text[sent.start:sent.end].strip()
     return words.startswith("(") and words.rstrip(".").endswith(")") and words.count("(") == 1

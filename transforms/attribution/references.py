@@ -167,11 +167,13 @@ FROM_PLACE = rf"\s+(?:in|from|at|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
 # who asked them: "economists polled by Reuters", "analysts surveyed by FactSet" (one source)
 POLLED_BY = (r"\s+(?:polled|surveyed|questioned|interviewed|contacted)\s+by\s+(?:the\s+)?"
              rf"{_CAP}(?:\s+{_CAP}){{0,2}}")
+# the described people as one trie, capitalised or not ("officials", "Officials")
+DESCRIBED_PEOPLE = trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
 # (the nouns as one trie, capitalised or not: none is the start of another, so the trie finds
 # what the alternation did; the words before them possessive, as a space always follows one)
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
     r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|[a-z]++)(?:\s++[a-z]++){0,2}\s++)?"
-    + trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
+    + DESCRIBED_PEOPLE
     + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
     + rf"(?:{SPEAKER_ADVERBS})?" + SPEECH
     + r"\b(?!\s+by\b))"  # ("soldiers identified by name" are counted, not speaking)
@@ -186,7 +188,7 @@ DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKE
 ONE_OF = re.compile(
     r"(?<![\w’'-])(?:(?P<cited>(?i:citing|quoting|according\s+to))\s+)?(?i:one)\s+of\s+"
     r"(?:the|them|those|these|his|her|their)\s+(?P<who>(?:[A-Za-z][\w-]*\s+){0,2}?"
-    + trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
+    + DESCRIBED_PEOPLE
     + r")(?![\w’'-])"
 )
 # People who know, unnamed: "people familiar with the matter said", "two sources close to the

@@ -18,7 +18,6 @@ from transforms.attribution.lexicon import (
     BACK_HEADS,
     COMPANY_HEADS,
     DESCRIPTION_NOUNS,
-    DESCRIPTION_SINGULARS,
     DOCUMENT_NOUNS,
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
@@ -36,6 +35,7 @@ from transforms.attribution.references import (
     NAMED,
     ORG,
     PERSON,
+    SINGULAR_HIT,
     THEY,
     WE,
     Ref,
@@ -186,7 +186,6 @@ def country_ministry(country: str | None, function: str, index: SourceIndex) -> 
 
 
 PRONOUNS = ("he", "she", "him", "his", "her")  # a person back-reference without a title
-ONE_DESCRIBED = frozenset(DESCRIPTION_SINGULARS)  # "a senior official": no body "the report" is
 LOOKBACK = 200  # sources named or cued: how far back a back-reference is looked up
 
 
@@ -221,7 +220,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
               # (by a head such as "the monitor", only a body that has spoken: one merely
               # named, "links to the Kremlin", is no monitor)
               *([] if qualified(ref) and ref.name not in COMPANY_HEADS
-                else [lambda n: not is_person(n) and n.rsplit(None, 1)[-1] not in ONE_DESCRIBED and (
+                # (never one described person, "a senior official": no body "the report" is)
+                else [lambda n: not is_person(n) and n.rsplit(None, 1)[-1] not in SINGULAR_HIT and (
                     ref.name not in BACK_HEADS or ref.name in MEDIA_NOUNS
                     or (not is_media(n, index) and n in spoken_names)
                     # ("shares of X fell after the carrier said": a company merely named)

@@ -14,12 +14,13 @@ import math
 import re
 from dataclasses import replace
 
+from transforms.declarations.vocab import CURRENCIES
 from transforms.figures.digits import number_value
 from transforms.figures.number_words import ONES, TENS, word_number
 from transforms.figures.units import DURATION_UNITS
 from transforms.model import Figure
 
-SHARED_UNITS = frozenset({"percent", *DURATION_UNITS.values()})  # and every currency
+SHARED_UNITS = frozenset({"percent", *DURATION_UNITS.values(), *CURRENCIES})
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 _WORD = "|".join(sorted({*ONES, *TENS}, key=len, reverse=True))
 _ITEM = rf"(?:\d[\d,.]*|(?i:{_WORD}))"
@@ -30,10 +31,10 @@ ITEM = re.compile(_ITEM)
 
 def shares_unit(figure: Figure) -> bool:
     """Whether a figure's unit is one a list writes once: money, percent, a term."""
-    return figure.unit in SHARED_UNITS or (len(figure.unit) == 3 and figure.unit.isupper())
+    return figure.unit in SHARED_UNITS
 
 
-def bare(text: str, figure: Figure) -> bool:
+def bare(figure: Figure) -> bool:
     """Whether a figure is a number alone, with no unit or noun written after it."""
     return figure.value is not None and figure.unit in ("person", "unit") and (
         figure.quote.replace(",", "").replace(".", "").strip().isdigit())
@@ -101,7 +102,7 @@ def shared_units(text: str, found: list[Figure]) -> list[Figure]:
         out.append(joined)
     for i in range(len(out) - 2, -1, -1):  # right to left: "2, 3 and 4 percent"
         item, after = out[i], out[i + 1]
-        if bare(text, item) and shares_unit(after) and after.value is not None and (
+        if bare(item) and shares_unit(after) and after.value is not None and (
                 LIST_GAP.fullmatch(text, item.end, after.start)):
             scale = scale_of(after)  # "1, 2 or 3 billion dollars": billions, each of them
             out[i] = replace(item, unit=after.unit, value=item.value * scale if (

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from transforms.attribution.frames import frames
 from transforms.attribution.lexicon import (
+    APPOSITION_HEADS,
     BACK_HEADS,
     COMPANY_HEADS,
     DESCRIPTION_NOUNS,
@@ -189,12 +190,29 @@ PRONOUNS = ("he", "she", "him", "his", "her")  # a person back-reference without
 LOOKBACK = 200  # sources named or cued: how far back a back-reference is looked up
 
 
+def description_words(text: str, ref: Ref) -> list[str]:
+    """The words a name was described by where it was named: inside its reference ("the
+    newspaper Izvestia") or in an apposition just before it ("a war monitor, the Syrian
+    Observatory, said"), so that "the monitor" later stands for it."""
+    at = text.find(ref.name or "", ref.start, ref.end) if ref.name else -1
+    inside = WORDS_OF.findall(text, ref.start, at) if at > ref.start else []
+    before = DESCRIBED_BEFORE.search(text, max(0, ref.start - 60), ref.start)
+    return inside + ([before.group(1)] if before else [])
+
+
+WORDS_OF = re.compile(r"\b[a-z][a-z-]+\b")
+DESCRIBED_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?(" + "|".join(
+    APPOSITION_HEADS) + r"),\s*$")
+
+
 def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[int, str]],
             researched: list[str], later: list[str], country: str | None,
-            index: SourceIndex, titled: AbstractSet[str] = frozenset()) -> str | None:
+            index: SourceIndex, titled: AbstractSet[str] = frozenset(),
+            heads: dict[str, set[str]] | None = None) -> str | None:
     """The name a reference stands for. Explicit names stand for themselves; back-references
     take the nearest fitting source: one speaking in this or the previous sentence, one named
-    there, then any attributed earlier, then any named earlier."""
+    there, then any attributed earlier, then any named earlier. `heads`: the words each name
+    was described by where it was named ("a war monitor, the Syrian Observatory")."""
     if ref.cls == NAMED:
         if " " not in ref.name and is_generic(ref.name):  # "the officials said": US officials
             return next((n for _, n in reversed(seen[-LOOKBACK:])
@@ -213,7 +231,7 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         # "the Observatory": a body with that word in its name first; "the paper": an outlet;
         # then any body
         # (one with words of its own, "the election commission", only a body so named)
-        ORG: [lambda n: ref.name in n.lower().split(),
+        ORG: [lambda n: ref.name in n.lower().split() or ref.name in (heads or {}).get(n, ()),
               *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS + STAFF_NOUNS
                 else []),
               # (a court, a ministry or a fund is no outlet: "local media ... the court found")
@@ -339,6 +357,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     named: list[list[tuple[str, int]]] = []
     relay_line = None
     pairs = counted_pairs(refs, text)
+    heads: dict[str, set[str]] = {}
     r = 0
     for si, sent in enumerate(sents):
         while r < len(refs) and refs[r].start < sent.start:
@@ -360,7 +379,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                 refs, k, r, text) or staff_referent(
                 refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
-                CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people)
+                CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people, heads)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 end = refs[k].end
@@ -377,6 +396,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             names[k] = outlet if refs[k].cls == WE and name is None else name
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))
+                heads.setdefault(refs[k].name, set()).update(description_words(text, refs[k]))
             elif refs[k].cls in (PERSON, THEY) and names[k]:  # "he ... he", "they ... they"
                 seen.append((si, names[k]))
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,

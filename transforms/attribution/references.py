@@ -622,12 +622,25 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
 # Heads a name of modifiers alone ("the Defence Ministry", "the Federal Security Service") is a
 # back-reference by: the body it means is the one the article names or its country's. Other
 # heads name their body whole ("the Federal Reserve", "the National Guard").
-GENERIC_HEADS = frozenset({"ministry", "service", "staff", "forces", "force", *BACK_HEADS})
+FUNCTION_HEADS = frozenset({"ministry", "service", "staff", "forces", "force"})  # of any state
+GENERIC_HEADS = FUNCTION_HEADS | frozenset(BACK_HEADS)
 
 
 def head_word(name: str) -> str:
     """The head of a body's name: its last word before "of", "for" or "on"."""
     return re.split(r"\s(?:of|for|on)\s", name, maxsplit=1)[0].split()[-1]
+
+
+# adjectives that open a body's name when a name follows its head: "the Regional Centre for
+# Civil Liberties" is a body ("Regional officials said" is not)
+NAME_ADJECTIVES = frozenset({"Regional", "Local"})
+
+
+def named_adjective(first: str, name: str, tail: list[str]) -> bool:
+    """Whether `first` opens the body's name: a named body's head ("Centre for Civil
+    Liberties"), not a generic one ("Regional Ministry of Health")."""
+    return (first in NAME_ADJECTIVES and bool(tail) and tail[0][:1].isupper()
+            and head_word(name).lower() not in FUNCTION_HEADS)
 
 
 def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
@@ -659,7 +672,7 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
         generic = m.group("adj") and "Department" not in name.split() and all(
             w in BODY_MODIFIERS for w in adj + tail if w not in ("the", "The")) and (
             head_word(name).lower() in GENERIC_HEADS)
-        if first in NOT_OWNER or generic:
+        if (first in NOT_OWNER and not named_adjective(first, name, tail)) or generic:
             continue
         if overlaps(start, m.end(), taken):
             continue

@@ -25,6 +25,7 @@ from transforms.attribution.lexicon import (
     AUDIENCE_NOUNS,
     DOCUMENT_NOUNS,
     DOUBLE_SENSE_FORMS,
+    PARTICIPLE_FORMS,
     SPEAKS_FOR_NOUNS,
     SPOKESPERSON,
     THAT_OPENS,
@@ -141,6 +142,12 @@ VERB_SUBJECT = re.compile(  # (not "..., told X", "..., has informed X": X is wh
     r"(?:(?!that\b)[\w’'-]+\.?,?\s+){0,7}?" + SRC
     + r"(?:\s*\([^()]{0,40}\))?(?:\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?" + SRC + ")?"
 )
+# "⟦0⟧ disputed that figure, saying ...": a sentence's subject (a few words at most before it),
+# whose clause a speech participle hangs on; no quotation, clause break or reported clause
+# ("X said Y ..., adding") between them
+SAYING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?:[\w’'-]+,?\s+){0,4}?" + SRC + r"(?:['’]s?)?"
+                    + SPOKESPEOPLE + r"\s(?:(?!(?:said|says|told)\b)[^.;:!?\"“”\n]"
+                    r"|(?<=\d)\.(?=\d)){1,160}?,\s+" + words_pattern(PARTICIPLE_FORMS))
 QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
                        + r"\s+as\s+(?:saying|telling|stating|writing|announcing|reporting|"
                        r"estimating|claiming)")
@@ -271,6 +278,9 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
                 yield m, 1, "speaker", False
     for m in matches(COORDINATED, masked, cited):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
+    if "ing" in masked:
+        for m in matches(SAYING, masked, cited):
+            yield m, 1, "speaker", False
     for m in matches(VERB_SUBJECT, masked, cited):
         yield m, 1, "speaker", False
         if m.group(2):

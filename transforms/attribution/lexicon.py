@@ -70,6 +70,11 @@ for _entry in SPEECH_VERBS_TEXT.split():
 INVERTING_VERBS = ("say", "add", "write", "note", "estimate", "claim", "warn", "explain",
                    "report", "confirm", "insist", "argue")
 INVERTED_FORMS = tuple(sorted({f for v in INVERTING_VERBS for f in SPEECH_VERBS[v][:3]}))
+# The speech verbs news hangs on a subject's clause as a participle: "X disputed the figure,
+# saying losses were under $10 million" (X speaks the figures after it).
+PARTICIPLE_VERBS = ("say", "add", "note", "claim", "estimate", "argue", "warn", "explain",
+                    "state", "insist", "write", "tell", "announce", "report")
+PARTICIPLE_FORMS = tuple(sorted(SPEECH_VERBS[v][4] for v in PARTICIPLE_VERBS))
 PAST_FORMS = sorted({f[2] for f in SPEECH_VERBS.values()})
 PRESENT_FORMS = sorted({f[0] for f in SPEECH_VERBS.values()} | {f[1] for f in SPEECH_VERBS.values()})
 _ADVERB = r"(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently|not)\s+)?"

@@ -25,6 +25,7 @@ from transforms.attribution.lexicon import (
     AUDIENCE_NOUNS,
     DOCUMENT_NOUNS,
     DOUBLE_SENSE_FORMS,
+    HONORIFICS,
     PARTICIPLE_FORMS,
     SPEAKS_FOR_NOUNS,
     SPOKESPERSON,
@@ -54,7 +55,7 @@ APPOSITIVE = (  # "X (HRW)", "X, head of Y,", and the sloppy "X, head of Y said"
     r"(?:,|(?=\s+(?:said|says|told|added)\b)))?)"
 )
 APPOSED_REF = re.compile(r",\s*⟦(\d+)⟧,")
-NAME_BEFORE_VERB = re.compile(r",\s*(?:the\s+)?⟦\d+⟧")
+NAME_BEFORE_VERB = re.compile(r",\s*(?:(?:the|an?)\s+)?⟦\d+⟧")
 
 
 def named_in_apposition(m: re.Match, people: frozenset[int]) -> bool:
@@ -95,9 +96,14 @@ def src(name: str) -> str:
     return rf"⟦(?P<{name}>\d+)⟧"
 
 
+# the dot of an abbreviated title ("according to Mr. Smith"), where other dots end a phrase
+TITLE_DOT = "|".join(rf"(?<=\b{h.lower()})\." for h in HONORIFICS if len(h) <= 4)
+
+
 # cues led by a word, in one pattern so the article is scanned once for all of them
 LED = re.compile(  # the look-ahead on first letters lets the scan skip most positions
-    r"(?=[abcdefgilmopqrstw])\b(?:(?P<according>according\s+to\s+(?P<pre>[^⟦.;\n]{0,60}?)"
+    r"(?=[abcdefgilmopqrstw])\b(?:(?P<according>according\s+to\s+(?P<pre>(?:[^⟦.,;\n]|"
+    + TITLE_DOT + r"){0,60}?)"
     + HOLDER_OF_TITLE + src("according_src")
     + r"(?P<post>(?:['’]s)?\s+(?:data|figures|statistics|estimates|calculations))?)"
     r"|(?P<by_speaker>(?:by\s+the\s+(?P<calc>calculations?|count|estimates?|tally)\s+of\s+"

@@ -70,6 +70,11 @@ for _entry in SPEECH_VERBS_TEXT.split():
 INVERTING_VERBS = ("say", "add", "write", "note", "estimate", "claim", "warn", "explain",
                    "report", "confirm", "insist", "argue")
 INVERTED_FORMS = tuple(sorted({f for v in INVERTING_VERBS for f in SPEECH_VERBS[v][:3]}))
+# Titles news puts before a surname alone: "Mr. Obama", "Gov. Romney", "President Petrov"
+HONORIFICS_TEXT = """
+    Mr Mrs Ms Miss Dr Prof Professor Gov Governor Sen Senator Rep Representative President Mayor
+    General Gen Colonel Col Minister Judge Secretary Chancellor Ambassador Speaker Premier"""
+HONORIFICS = tuple(HONORIFICS_TEXT.split())
 # The speech verbs news hangs on a subject's clause as a participle: "X disputed the figure,
 # saying losses were under $10 million" (X speaks the figures after it).
 PARTICIPLE_VERBS = ("say", "add", "note", "claim", "estimate", "argue", "warn", "explain",

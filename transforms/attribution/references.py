@@ -21,6 +21,7 @@ from transforms.attribution.lexicon import (
     DESCRIPTION_QUALIFIERS,
     DESCRIPTION_SINGULARS,
     DOCUMENT_NOUNS,
+    HONORIFICS,
     INSTITUTION_NAMES,
     INVERTED_FORMS,
     MASTHEAD_HEADS,
@@ -157,7 +158,7 @@ ORG_NAME = re.compile(  # each alternative led by a look-ahead on its first lett
 )
 # whose people a description names: "relatives of the recruits", "friends of the deceased"
 # (not "officials of the ministry": that is the ministry's own reference)
-OF_WHOM = (r"\s+of\s+the\s+(?!(?:" + "|".join(sorted(ORG_WORDS | set(BACK_HEADS)))
+OF_WHOM = (r"\s+(?:of|for)\s+the\s+(?!(?:" + "|".join(sorted(ORG_WORDS | set(BACK_HEADS)))
            + r")\b)[a-z]{3,}(?![\w’'-])")
 # Groups of people who speak as one: "Human rights groups say", "Independent demographers estimate".
 SPEAKER_ADVERBS = (r"(?:(?:also|repeatedly|previously|recently|later|earlier|then|now|already|"
@@ -179,8 +180,13 @@ GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists":
     + r"\b(?!\s+by\b))"  # ("soldiers identified by name" are counted, not speaking)
 )
 # One person described, not named, who speaks: "a senior administration official said".
+# (and one who speaks for what a word before it describes: "a police spokesman said"; "a
+# spokesman" alone speaks for the body named before, and so does "a senior spokesman")
+SPOKES_WORDS = ("spokesman", "spokeswoman", "spokesperson")
 DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKERS)
-    r"(?<![\w’'-])(?i:an?|one)\s+((?:[A-Za-z][\w-]*+\s++){0,3}" + trie_regex(DESCRIPTION_SINGULARS)
+    r"(?<![\w’'-])(?i:an?|one)\s+((?:(?:[A-Za-z][\w-]*+\s++){0,3}" + trie_regex(DESCRIPTION_SINGULARS)
+    + r"|(?:(?!(?:senior|top|chief|deputy|former|press)\s)[a-z][\w-]*+\s++){1,2}"
+    + words_pattern(SPOKES_WORDS) + ")"
     + rf"(?:{FROM_PLACE})?)(?=(?:,[^,\n]{{1,140}},)?\s+" + SPEECH + r"\b)"
 )  # "a senior official, who spoke on condition of anonymity, said"
 # One of a described group: "one of the fighters said", "citing one of the recruits" (never
@@ -582,7 +588,7 @@ ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted"
 NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (GROUP_SPEAKERS, (DESCRIPTION_HIT, 60, 160)), (SINGLE_SPEAKER, (SINGLE_SPEAKER_HIT, 200, 0)),
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
-    (DESCRIBED_SPEAKER, (SINGULAR_HIT, 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
+    (DESCRIBED_SPEAKER, (SINGULAR_HIT | frozenset(SPOKES_WORDS), 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
     (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
@@ -723,11 +729,6 @@ class Ref(NamedTuple):
     name: str | None
 
 
-# Titles news puts before a surname alone: "Mr. Obama", "Gov. Romney", "President Petrov"
-HONORIFICS_TEXT = """
-    Mr Mrs Ms Miss Dr Prof Professor Gov Governor Sen Senator Rep Representative President Mayor
-    General Gen Colonel Col Minister Judge Secretary Chancellor Ambassador Speaker Premier"""
-HONORIFICS = tuple(HONORIFICS_TEXT.split())
 
 
 def word_start(words, not_after: str) -> str:

@@ -144,6 +144,13 @@ def test_a_speaker_in_a_later_clause_does_not_claim_an_earlier_figure(index):
     assert annotated(index, text, "At least five")["claimant"] == OUTLET
 
 
+def test_according_to_names_no_source_past_its_own_phrase(index):
+    # the unknown word after "according to" is no source the article names; the company named
+    # in the reported clause after the comma is not "according to"'s source either
+    text = "According to Reshetnikov, the company paid 830 recruits a bonus."
+    assert annotated(index, text, "830")["claimant"] != "company"
+
+
 def test_the_outlet_naming_itself_is_the_outlet(index):
     text = "Meduza estimates that 2,000 men were killed in the assault."
     assert annotated(index, text, "2,000", outlet="meduza.io")["claimant"] == "meduza.io"

@@ -43,7 +43,11 @@ concede tout caution lament maintain contend counter hint tally:tallies,tallied,
 # what opens a reported clause after its verb: "said on Monday that ...", "reported that ..."
 THAT_OPENS = r"(?:\s+[\w’'-]+){0,3}?\s+that\b"
 # one who speaks for a body: "a spokeswoman said", "a spokesman for X said"
-SPOKESPERSON = r"spokes(?:man|woman|person)"
+SPOKES_WORDS = ("spokesman", "spokeswoman", "spokesperson")
+SPOKESPERSON = "(?:" + "|".join(SPOKES_WORDS) + ")"
+# ranks before "spokesman" that say nothing of whom they speak for: "a senior spokesman" is
+# the body named before, where "a police spokesman" speaks for the police
+SPOKES_RANKS = ("senior", "top", "chief", "deputy", "former", "press")
 NOUN_ONLY_FORMS = ("estimate",)  # "the estimate": a verb form only after its subject
 
 

@@ -35,6 +35,8 @@ from transforms.attribution.lexicon import (
     RECORD_NOUNS,
     SPEAKS_FOR_NOUNS,
     SPEECH,
+    SPOKES_RANKS,
+    SPOKES_WORDS,
     SPOKESPERSON,
     STAFF_NOUNS,
     singular,
@@ -182,10 +184,9 @@ GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists":
 # One person described, not named, who speaks: "a senior administration official said".
 # (and one who speaks for what a word before it describes: "a police spokesman said"; "a
 # spokesman" alone speaks for the body named before, and so does "a senior spokesman")
-SPOKES_WORDS = ("spokesman", "spokeswoman", "spokesperson")
 DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKERS)
     r"(?<![\w’'-])(?i:an?|one)\s+((?:(?:[A-Za-z][\w-]*+\s++){0,3}" + trie_regex(DESCRIPTION_SINGULARS)
-    + r"|(?:(?!(?:senior|top|chief|deputy|former|press)\s)[a-z][\w-]*+\s++){1,2}"
+    + r"|(?:(?!" + words_pattern(SPOKES_RANKS) + r")[a-z][\w-]*+\s++){1,2}"
     + words_pattern(SPOKES_WORDS) + ")"
     + rf"(?:{FROM_PLACE})?)(?=(?:,[^,\n]{{1,140}},)?\s+" + SPEECH + r"\b)"
 )  # "a senior official, who spoke on condition of anonymity, said"

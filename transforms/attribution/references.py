@@ -572,6 +572,14 @@ CITED_ACRONYM = re.compile(
     r"([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b(?![.’'-]\w|\s+[A-Z])"
 )
 
+# "According to Hargreaves, ...": one capitalised word a cue links, standing alone (no name,
+# "of" or "and" after it), that no other finder knows: a source named by its surname or name
+CITED_ONE_WORD = re.compile(
+    r"(?=[AaCcQq])\b(?i:according\s+to|citing|quoting)\s+([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b"
+    r"(?![.’'-]\w|\s+(?:[A-Z]|of\b|and\b|[a-z]+\s+[A-Z]))"
+)
+CITED_ONE_WORD_HIT = frozenset(("according", "citing", "quoting"))
+
 
 # Where ORG_NAME, BODY_OF and CITED_ACRONYM may match: the words each needs, found in the
 # lower-cased text, so that the full patterns run only near them (see `matches_of`).
@@ -590,7 +598,8 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (GROUP_SPEAKERS, (DESCRIPTION_HIT, 60, 160)), (SINGLE_SPEAKER, (SINGLE_SPEAKER_HIT, 200, 0)),
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
     (DESCRIBED_SPEAKER, (SINGULAR_HIT | frozenset(SPOKES_WORDS), 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
-    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)),
+    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (CITED_ONE_WORD, (CITED_ONE_WORD_HIT, 0, 40)),
+    (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
@@ -624,6 +633,15 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
             refs.append(Ref(start, end, NAMED, name[0].upper() + name[1:]))
             bisect.insort(taken, (start, end))
     return refs
+
+
+def cited_one_word_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+    """One-word sources a cue links that no finder before knew (a person's later surname is
+    known by then, and resolves to the person)."""
+    return [Ref(m.start(1), m.end(1), NAMED, m.group(1))
+            for m in matches_of(CITED_ONE_WORD, text, lower_same_length(text))
+            if not not_one_word_name(m.group(1), text) and m.group(1) not in GOVERNMENT_PLACES
+            and not overlaps(m.start(1), m.end(1), taken)]
 
 
 # Heads a name of modifiers alone ("the Defence Ministry", "the Federal Security Service") is a
@@ -1055,6 +1073,8 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     refs += place_named_bodies(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     refs += person_names(text, taken)
+    taken = sorted((r.start, r.end) for r in refs)
+    refs += cited_one_word_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)
     refs += apposed_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)

@@ -27,6 +27,8 @@ from transforms.attribution.lexicon import (
     DOUBLE_SENSE_FORMS,
     HONORIFICS,
     PARTICIPLE_FORMS,
+    PAST_FORMS,
+    PRESENT_FORMS,
     SPEAKS_FOR_NOUNS,
     SPOKESPERSON,
     THAT_OPENS,
@@ -78,7 +80,9 @@ TOLD_GAP = gap(GAP_STOPS + "|" + words_pattern(AUDIENCE_NOUNS))  # and never who
 IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past its own "that"
 # A subject right after "said" is its reported clause's; with a verb of two senses ("added",
 # "found", "put") that clause's verb is an act, not another speaker's cue
-REPORTED_SUBJECT = re.compile(r"\b(?:said|says|say|told|claimed|claims|argued|argues)\s+(?:the\s+)?$")
+# ("Kasich boasted that Ohio had added 400,000 jobs": any speech verb, "that" or not)
+REPORTED_SUBJECT = re.compile(r"\b" + words_pattern((*PAST_FORMS, *PRESENT_FORMS))
+                              + r"\s+(?:that\s+)?(?:the\s+)?$")
 DOUBLE_SENSE = re.compile(r"\b" + words_pattern(DOUBLE_SENSE_FORMS) + "$")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|to|against|into|than)\s+(?:the\s+)?$")
 APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
@@ -265,7 +269,7 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
     for m in matches(SUBJECT_VERB, masked):
         if IN_REPORTED_CLAUSE.search(m.group()):
             continue  # "X, noted that his state had added 400,000": the verb is the clause's
-        if REPORTED_SUBJECT.search(masked, max(0, m.start() - 12), m.start()) and (
+        if REPORTED_SUBJECT.search(masked, max(0, m.start() - 30), m.start()) and (
                 DOUBLE_SENSE.search(m.group())):
             continue  # "His campaign said the president had added $5 trillion": not a cue
         if AFTER_PREPOSITION.search(masked, max(0, m.start() - 12), m.start()):

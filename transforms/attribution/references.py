@@ -35,6 +35,7 @@ from transforms.attribution.lexicon import (
     RECORD_NOUNS,
     SPEAKS_FOR_NOUNS,
     SPEECH,
+    SPEECH_VERBS,
     SPOKES_RANKS,
     SPOKES_WORDS,
     SPOKESPERSON,
@@ -503,6 +504,8 @@ GOVERNMENT_PLACES = frozenset(CAPITALS_TEXT.split()) | {k for k in DEMONYMS if "
 PLACE_OWNER = (r"(?:(?:the\s+)?(?:country|city|region|state|nation|republic)|"
                + trie_regex(sorted({p.lower() for p in PLACES})) + ")['’]s")
 
+# a body's "it" speaks by a speech verb's third-person or past form ("it found", "it says")
+IT_SPEECH = trie_regex(sorted({f[1] for f in SPEECH_VERBS.values()} | set(PAST_FORMS)))
 # matched against the lower-cased text; the look-ahead lets the scan skip most positions
 BACKREF = re.compile(
     "(?=[hsaitdmowe" + "".join(sorted({p[0].lower() for p in PLACES} - set("hsaitdmowe")))
@@ -535,8 +538,8 @@ BACKREF = re.compile(
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
     r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
-    r"|it(?=,?\s+(?:also\s+|further\s+|later\s+)?(?:said|says|added|reported|stated|announced"
-    r"|estimated|noted)\b)"  # ", it said", "It also said"
+    r"|it(?=,?\s+(?:also\s+|further\s+|later\s+)?(?:has\s+|had\s+)?(?:" + IT_SPEECH
+    + r")\b)"  # ", it said", "It also said", "It found that ...": any speech verb's
     r"|(?<=\baccording\sto\s)its\b)"  # "..., according to its filings"
     r"|(?P<document>(?<=\baccording\sto\s)the\s+(?:new\s+)?(?:document|"
     + "|".join(DOCUMENT_NOUNS) + r")\b)"

@@ -244,7 +244,8 @@ PLEDGE_VERBS = ("ordered", "promises", "promised", "pledges", "pledged", "vows",
                 "proposes", "proposed")
 ACTION_VERBS_TEXT = """
     directed decreed called_up summoned instructed set approved unveils unveiled offers offered
-    doubled tripled raised increased aims_to plans_to intends_to wants_to seeks_to"""
+    doubled tripled raised increased aims_to plans_to intends_to wants_to seeks_to calls_for
+    called_for"""
 ACTION_VERBS = PLEDGE_VERBS + tuple(v.replace("_", " ") for v in ACTION_VERBS_TEXT.split())
 # Documents a person or body issues, whose figures in the clause are its issuer's: "Putin
 # signed his second decree, raising the army to 1.5 million". (Carrying the issuer on to the

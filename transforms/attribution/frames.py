@@ -47,6 +47,7 @@ ADVERBIALS = (
     r"(?:\s+(?:also|has|have|had|was|were|is|are|further|then|later|earlier|previously|recently|"
     r"again|officially|publicly|separately|likewise|similarly|now|already|so\s+far|since|"
     r"on\s+\w+|last\s+\w+|this\s+\w+|"
+    r"(?:the\s+|among\s+the\s+)?(?:first|last|quick)\s+to|"  # "X was the first to report"
     r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?"
     r"|in\s+(?!that\b)[a-z][\w’'-]*)){0,3}"  # "the government of the Orenburg region in Russia said"
 )

@@ -179,7 +179,7 @@ POSSESSIVE = re.compile(
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
     r"records|filings|statistics|numbers|projections|poll|polling|claims?|forecast|"
-    r"statement|bulletin|figures|count|tally|survey|study|order|post)\b"
+    r"statement|bulletin|figures|count|tally|survey|study|order|post|memo|audit|review)\b"
 )
 DOCUMENT = words_pattern(DOCUMENT_NOUNS)
 # "signed a decree", "issued his second decree", "signed into law"

@@ -210,7 +210,7 @@ COMMENTATOR_NOUNS = ("bloggers", "milbloggers", "commentators", "historians")
 # RealClearPolitics average".
 RECORD_NOUNS_TEXT = """
     records filings data figures statistics estimates numbers report survey poll polling average
-    tally analysis claim claims estimate forecast count"""
+    tally analysis claim claims estimate forecast count memo assessment study audit review"""
 RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
 # "local media Vecherny Kurier", "the project “Count the Cost”".

@@ -231,7 +231,10 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         # "the Observatory": a body with that word in its name first; "the paper": an outlet;
         # then any body
         # (one with words of its own, "the election commission", only a body so named)
-        ORG: [lambda n: ref.name in n.lower().split() or ref.name in (heads or {}).get(n, ()),
+        # (not the word alone, which names no one: "a war monitor said ... the monitor said"
+        # is the body that has spoken between, if one has; see the last test)
+        ORG: [lambda n: n.lower() != ref.name and (ref.name in n.lower().split()
+                                                  or ref.name in (heads or {}).get(n, ())),
               *([lambda n: index.kind(n) in MEDIA_KINDS] if ref.name in MEDIA_NOUNS + STAFF_NOUNS
                 else []),
               # (a court, a ministry or a fund is no outlet: "local media ... the court found")

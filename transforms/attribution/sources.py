@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from transforms.attribution.lexicon import CORPORATE_SUFFIXES, MASTHEAD_HEADS, trie_regex
+from transforms.attribution.lexicon import CORPORATE_SUFFIXES, MASTHEAD_HEADS, ORG_HEADS, trie_regex
 from transforms.declarations.schema import columns
 from transforms.declarations.vocab import SOURCE_KINDS
 
@@ -31,7 +31,9 @@ ORG_WORDS_TEXT = """
     press daily weekly magazine channel outlet publication website newspaper reuters novosti
     analysts sources nations league party mission embassy consulate federation republic
     region"""
-ORG_WORDS = frozenset(ORG_WORDS_TEXT.split()) | {s.lower() for s in CORPORATE_SUFFIXES}
+# (and every head an organisation's name may end in: "Volga Rights Observatory" is no person)
+ORG_WORDS = (frozenset(ORG_WORDS_TEXT.split()) | {s.lower() for s in CORPORATE_SUFFIXES}
+             | {h.lower() for h in ORG_HEADS})
 
 
 @dataclass(frozen=True)

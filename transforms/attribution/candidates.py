@@ -25,7 +25,7 @@ from dataclasses import replace
 from transforms.attribution.lexicon import THAT_OPENS
 from transforms.attribution.reading import MEDIA_KINDS, STATE_KINDS, Cue, Reading, quote_of
 from transforms.attribution.sources import SourceIndex, is_person
-from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
+from transforms.declarations.words import CONTRAST_CONJUNCTIONS, SUBORDINATORS, words_pattern
 from transforms.model import Candidate, Figure
 from transforms.sentences import Sentence, sentence_at
 
@@ -35,6 +35,13 @@ HEADLINE_SENTENCES = 3  # a headline or standfirst is one of the first sentences
 VIA_ONLY_RULES = ("article-relay",)  # candidates for the via, never for the claimant
 CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s+that\b)|;|\s[–—]\s")
 THAT_CLAUSE = re.compile(THAT_OPENS)  # "said on Monday that ..."
+# An adverbial clause that a cue sits in: its subordinator right after the sentence's start or
+# a clause mark, and no clause mark between it and the cue ("Compared with last year, when the
+# ministry reported 190,000, this is a 10% rise"); it ends at the next comma or the sentence's
+SUBORDINATE_OPENING = re.compile(
+    rf"(?:^|[,;:]\s+|\s[–—]\s+)({words_pattern(SUBORDINATORS)})\s(?:[^,;:–—]|(?<=\d),(?=\d))*$",
+    re.I)
+CLAUSE_CLOSE = re.compile(r",(?!(?<=\d,)\d)|;|\s[–—]\s")
 OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
                          r"corresponds|equals|exceeds|would|puts|brings)\b")
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"
@@ -56,7 +63,7 @@ FEATURES = (
     # how the cue sits against the figure
     "cue_before", "cue_final", "near", "nearest", "clause_break", "in_scope", "same_quote",
     "research", "out_of_scope", "later_clause", "person_speaker", "person_quote_speaker",
-    "media_speaker", "quoted_data", "possessive",
+    "media_speaker", "quoted_data", "possessive", "subordinate_out",
     # passage evidence
     "back", "same_paragraph", "cue_sentence_has_figures", "cue_closes_sentence",
     "reported_share", "anaphora", "latest_source", "other_between", "unattributed_between",
@@ -195,6 +202,16 @@ class ArticleContext:
         return [c for c in cues if c.name not in self.selves]
 
 
+def subordinate_clause(text: str, sent_start: int, sent_end: int, cue: Cue) -> tuple[int, int] | None:
+    """The adverbial clause a cue sits in ("when X reported ...", "after X announced ..."), as
+    (start, end) in the article, or None when the cue is in a main clause."""
+    opening = SUBORDINATE_OPENING.search(text[sent_start:cue.start])
+    if opening is None:
+        return None
+    close = CLAUSE_CLOSE.search(text, cue.end, sent_end)
+    return sent_start + opening.start(1), close.start() if close else sent_end
+
+
 def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
                    base: dict[str, float]) -> list[Candidate]:
     """Cues of the figure's sentence, and the speaker of the quotation around it."""
@@ -211,6 +228,7 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
         before = cue.end <= fig.start
         between = text[cue.end:fig.start] if before else text[fig.end:cue.start]
         in_scope = cue.role != "action" or cue.start <= fig.start < cue.scope_end
+        clause = subordinate_clause(text, reading.sents[si].start, reading.sents[si].end, cue)
         kinds = ctx.kinds(cue.name, index, cue.pronoun)
         breaks = bool(CLAUSE_BREAK.search(between))
         speaks = cue.role == "speaker"
@@ -218,6 +236,8 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
         f = {
             **base, "own": 1.0, f"role_{cue.role}": 1.0, **kinds,
             "out_of_scope": float(not in_scope),
+            "subordinate_out": float(clause is not None
+                                     and not clause[0] <= fig.start < clause[1]),
             "later_clause": float(not before and breaks and not cue.final),
             "person_speaker": kinds["person"] * speaks,
             "person_quote_speaker": kinds["person"] * quoted_elsewhere,

@@ -3,6 +3,8 @@
 - MONTHS, WEEKDAYS: month and day names and their abbreviations, as news writes them.
 - CONTRAST_CONJUNCTIONS: the words after a comma that open a clause of its own ("..., while X
   said"): a cue, a hedge or a metric word on one side does not reach a figure on the other.
+- SUBORDINATORS: the words that open an adverbial clause ("When X reported 300, ...", "...
+  after X announced 300 layoffs"): a cue inside one speaks for that clause only.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", 
                        "Nov", "Dec")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although", "though", "yet")
+SUBORDINATORS = ("when", "after", "since", "while", "whereas", "although", "though", "because",
+                 "before", "until", "once", "unless", "whenever")
 # A decimal point a scrape left a space after, which a scale word shows is no full stop:
 # "16. 335 billion rubles" is 16.335 billion (sentences do not end there; figures read it whole).
 SPACED_DECIMAL = r"(?<![\d.,])\d{1,3}\.[ \u00a0]\d{1,3}(?=\s(?:thousand|million|billion|trillion)\b)"

@@ -260,7 +260,8 @@ AUDIENCE_FORMS = tuple(sorted({f for v in AUDIENCE_VERBS for f in SPEECH_VERBS[v
 AUDIENCE_NOUNS_TEXT = """
     reporters journalists lawmakers legislators senators shareholders investors supporters
     voters students residents workers employees delegates parliamentarians deputies troops
-    soldiers officers crowd crowds audience audiences conference briefing meeting rally"""
+    soldiers officers crowd crowds audience audiences conference briefing meeting rally council
+    committee panel jury court hearing commission board congress"""
 AUDIENCE_NOUNS = tuple(AUDIENCE_NOUNS_TEXT.split())
 # Speech verbs with a second, plain sense ("had added $5 trillion to the debt", "found 300
 # bodies"): right after another speaker's "said", such a verb is the reported clause's act.

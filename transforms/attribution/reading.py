@@ -16,6 +16,7 @@ from typing import NamedTuple
 from transforms.attribution.frames import frames
 from transforms.attribution.lexicon import (
     APPOSITION_HEADS,
+    AUDIENCE_NOUNS,
     BACK_HEADS,
     COMPANY_HEADS,
     DESCRIPTION_NOUNS,
@@ -541,7 +542,8 @@ def audience(cue: Cue, index: SourceIndex, text: str) -> bool:
         return not described_media(cue.name)
     return bool(TOLD_WORDS.match(text, cue.start)) and (
         is_person(cue.name) or index.kind(cue.name) in STATE_KINDS
-        or cue.name in INSTITUTION_NAMES)
+        or cue.name in INSTITUTION_NAMES
+        or cue.name.rsplit(None, 1)[-1].lower() in AUDIENCE_NOUNS)  # "told the council"
 
 
 def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:

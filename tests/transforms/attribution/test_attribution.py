@@ -72,6 +72,9 @@ CLAIMANTS = [
      "Olga Romanova", "BBC"),
     ("Source: RIA Novosti\nShoigu said 5,000 conscripts were sent home.", "5,000",
      "Sergei Shoigu", "RIA Novosti"),
+    # a body one speaks to passes nothing on: "told the city council" is no via
+    ("The police chief, Maria Lopez, told the city council that 300 officers had quit.", "300",
+     "Maria Lopez", None),
     # a person stays the claimant when citing an institution's data
     ("“According to data from the Defence Ministry, 280,000 people have joined,” Medvedev said.",
      "280,000", "Dmitry Medvedev", None),

@@ -49,6 +49,10 @@ SPOKESPERSON = "(?:" + "|".join(SPOKES_WORDS) + ")"
 # the body named before, where "a police spokesman" speaks for the police
 SPOKES_RANKS = ("senior", "top", "chief", "deputy", "former", "press")
 NOUN_ONLY_FORMS = ("estimate",)  # "the estimate": a verb form only after its subject
+# Third-person forms that are more often a plural noun after a capitalised word ("Baltic
+# states", "Kremlin records", "Telegram posts"): no one-word name speaks by them
+NOUN_SENSE_FORMS = ("states", "records", "posts", "counts", "shows", "finds", "cites", "quotes",
+                    "projects", "forecasts", "documents", "rules", "briefs", "tallies")
 
 
 def verb_forms(lemma: str, irregular: str | None) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from transforms.attribution.lexicon import (
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     MEDIA_QUALIFIERS,
+    NOUN_SENSE_FORMS,
     ORG_HEADS,
     OUTLET_DOMAINS,
     PAST_FORMS,
@@ -245,17 +246,13 @@ CITED_DESCRIPTION = re.compile(
     r"(?!\s+(?:at|of|for|from|in|with)\s)"  # ("citing an official at X": X, whom they speak for)
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
-SINGLE_SPEAKER_WORDS = ("said", "says", "say", "reported", "reports", "report", "estimated",
-                        "estimates", "estimate", "wrote", "writes", "calculated", "found", "counted",
-                        "told", "added", "noted", "notes", "claimed", "claims", "claim", "stated",
-                        "announced", "warned", "warns", "argued", "argues", "argue", "insisted",
-                        "puts", "believes", "expects", "predicts", "documented", "confirmed", "verified",
-                        "acknowledged", "admitted", "conceded", "observed", "predicted", "projected",
-                        "maintained", "maintains", "contended", "contends", "countered", "hinted",
-                        "lamented", "cautioned", "touted", "bragged", "boasted", "complained",
-                        "alleged", "asserted", "stressed", "disclosed", "tweeted",
-                        *PLEDGE_VERBS)
-SINGLE_SPEAKER_VERBS = "(?:" + "|".join(SINGLE_SPEAKER_WORDS) + r")\b"
+# (any speech verb in any tense, from the lexicon: "Clinton has been saying", "Kasich boasted";
+# and the pledges: "Sanders proposed")
+SINGLE_SPEAKER_WORDS = tuple(sorted({f for forms in SPEECH_VERBS.values() for f in forms
+                                     if " " not in f and f not in NOUN_SENSE_FORMS}
+                                    | set(PLEDGE_VERBS)))
+SINGLE_SPEAKER_VERBS = (r"(?!" + words_pattern(NOUN_SENSE_FORMS) + r")(?:" + SPEECH + "|"
+                        + "|".join(PLEDGE_VERBS) + r")\b")
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
 SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"
 SINGLE_SPEAKER = re.compile(

@@ -29,6 +29,7 @@ from transforms.attribution.lexicon import (
     PARTICIPLE_FORMS,
     PAST_FORMS,
     PRESENT_FORMS,
+    REVISION_VERBS,
     SPEAKS_FOR_NOUNS,
     SPOKESPERSON,
     THAT_OPENS,
@@ -174,8 +175,9 @@ SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|"
                   r"interview\s+(?:with|on)|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + SRC)
-POSSESSIVE = re.compile(
-    SRC + r"(?:['’]s?)?\s+(?:(?:latest|daily|new|own|recent|official|"
+POSSESSIVE = re.compile(  # (and "⟦0⟧ cut its growth forecast": its own, revised)
+    SRC + r"(?:['’]s?|\s+" + words_pattern(REVISION_VERBS)
+    + r"\s+(?:its|their|his|her)(?:\s+[a-z-]+)?)?\s+(?:(?:latest|daily|new|own|recent|official|"
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
     r"records|filings|statistics|numbers|projections|poll|polling|claims?|forecast|"

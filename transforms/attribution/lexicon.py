@@ -272,6 +272,13 @@ AUDIENCE_NOUNS = tuple(AUDIENCE_NOUNS_TEXT.split())
 DOUBLE_SENSE_VERBS = ("add", "put", "find", "show", "record", "count", "post", "publish",
                       "identify", "project")
 DOUBLE_SENSE_FORMS = tuple(sorted({f for v in DOUBLE_SENSE_VERBS for f in SPEECH_VERBS[v][:3]}))
+# Verbs by which a source states its own estimate anew: "The IMF cut its growth forecast to
+# 2.9 percent", "the ministry revised its count to 300" (not "disputed their figures").
+REVISION_VERBS = ("cut", "cuts", "raised", "raises", "lowered", "lowers", "revised", "revises",
+                  "updated", "updates", "trimmed", "trims", "lifted", "lifts", "slashed",
+                  "slashes", "upgraded", "upgrades", "downgraded", "downgrades", "released",
+                  "releases", "issued", "issues", "published", "publishes", "increased",
+                  "reduced")
 # Titles between a body and the person who holds them: "according to Pentagon spokesman
 # George Little" is Little's, not the Pentagon's.
 TITLE_NOUNS_TEXT = """

@@ -86,7 +86,7 @@ HONORIFICS = tuple(HONORIFICS_TEXT.split())
 # The speech verbs news hangs on a subject's clause as a participle: "X disputed the figure,
 # saying losses were under $10 million" (X speaks the figures after it).
 PARTICIPLE_VERBS = ("say", "add", "note", "claim", "estimate", "argue", "warn", "explain",
-                    "state", "insist", "write", "tell", "announce", "report", "cite")
+                    "state", "insist", "write", "tell", "announce", "report")
 PARTICIPLE_FORMS = tuple(sorted(SPEECH_VERBS[v][4] for v in PARTICIPLE_VERBS))
 PAST_FORMS = sorted({f[2] for f in SPEECH_VERBS.values()})
 PRESENT_FORMS = sorted({f[0] for f in SPEECH_VERBS.values()} | {f[1] for f in SPEECH_VERBS.values()})

@@ -160,9 +160,13 @@ VERB_SUBJECT = re.compile(  # (not "..., told X", "..., has informed X": X is wh
 SAYING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?:[\w’'-]+,?\s+){0,4}?" + SRC + r"(?:['’]s?)?"
                     + SPOKESPEOPLE + r"\s(?:(?!(?:said|says|told)\b)[^.;:!?\"“”\n]"
                     r"|(?<=\d)\.(?=\d)){1,160}?,\s+" + words_pattern(PARTICIPLE_FORMS))
-QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC
-                       + r"\s+as\s+(?:saying|telling|stating|writing|announcing|reporting|"
-                       r"estimating|claiming)")
+AS_SAYING = r"as\s+(?:saying|telling|stating|writing|announcing|reporting|estimating|claiming)"
+QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^⟦\n]{0,30}?"
+                       r"(?<!\bby\s)" + SRC + r"\s+" + AS_SAYING)
+# the passive: "⟦Petrov⟧ was quoted by ⟦Interfax⟧ as saying", "... was quoted as saying by ⟦X⟧"
+QUOTED_BY = re.compile(SRC + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)\s+"
+                       r"(?:by\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC + r"\s+" + AS_SAYING
+                       + r"|" + AS_SAYING + r"\s+by\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC + ")")
 SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from)\s"
 # "aides to the governor said": the people around someone speak for them
 AIDES_TO = r"(?<![\w’'-])(?:aides|advis[eo]rs|allies|lawyers|attorneys)\s+(?:to|for|of)\s"
@@ -268,6 +272,9 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
         for m in matches(QUOTED_AS, masked, cited):
             yield m, 1, "relay", False
             yield m, 2, "speaker", False
+        for m in matches(QUOTED_BY, masked, cited):
+            yield m, 1, "speaker", False
+            yield m, 2 if m.group(2) else 3, "relay", False
     verbs = set()  # where a subject's verb ends: a name inside its apposition is not a subject
     for m in matches(SUBJECT_VERB, masked):
         if IN_REPORTED_CLAUSE.search(m.group()):

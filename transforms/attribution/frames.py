@@ -167,7 +167,7 @@ QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^
 QUOTED_BY = re.compile(SRC + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)\s+"
                        r"(?:by\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC + r"\s+" + AS_SAYING
                        + r"|" + AS_SAYING + r"\s+by\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC + ")")
-SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from)\s"
+SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from|with)\s"
 # "aides to the governor said": the people around someone speak for them
 AIDES_TO = r"(?<![\w’'-])(?:aides|advis[eo]rs|allies|lawyers|attorneys)\s+(?:to|for|of)\s"
 SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO + "|" + AIDES_TO)

@@ -233,7 +233,8 @@ _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 _FREE_WORD = r"(?!(?:by|of|from|in|at|on|with|for|to|that|which|who)\b)[a-z][\w-]*"
 CITED_DESCRIPTION = re.compile(
     r"(?=[AaCcQqTt])\b(?:(?i:citing|quoting|told|cited\s+by|quoted\s+by)\s+"
-    r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + r")\s+){0,3}(?:"
+    r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + "|" + _FREE_WORD
+    + r")\s+){0,3}(?:"  # ("citing hospital officials": any words before the noun, as below)
     + "|".join(DESCRIPTION_NOUNS) + r")(?:" + OF_WHOM + r")?)"
     r"|(?i:according\s+to)\s+(?:the\s+|some\s+|several\s+)?"
     r"(?:(?:[a-z]+\s+)?(?:" + "|".join(RECORD_NOUNS) + r")\s+(?:by|from|of)\s+(?:the\s+)?)?"

@@ -37,11 +37,12 @@ CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s
 THAT_CLAUSE = re.compile(THAT_OPENS)  # "said on Monday that ..."
 # An adverbial clause that a cue sits in: its subordinator right after the sentence's start or
 # a clause mark, and no clause mark between it and the cue ("Compared with last year, when the
-# ministry reported 190,000, this is a 10% rise"); it ends at the next comma or the sentence's
+# ministry reported 190,000, this is a 10% rise"); it ends at the next comma (not a number's),
+# semicolon or dash after the cue, else at the sentence's end
 SUBORDINATE_OPENING = re.compile(
     rf"(?:^|[,;:]\s+|\s[–—]\s+)({words_pattern(SUBORDINATORS)})\s(?:[^,;:–—]|(?<=\d),(?=\d))*$",
     re.I)
-CLAUSE_CLOSE = re.compile(r",(?!(?<=\d,)\d)|;|\s[–—]\s")
+CLAUSE_CLOSE = re.compile(r"(?<!\d),|,(?!\d)|;|\s[–—]\s")
 OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
                          r"corresponds|equals|exceeds|would|puts|brings)\b")
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"

@@ -35,14 +35,15 @@ HEADLINE_SENTENCES = 3  # a headline or standfirst is one of the first sentences
 VIA_ONLY_RULES = ("article-relay",)  # candidates for the via, never for the claimant
 CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s+that\b)|;|\s[–—]\s")
 THAT_CLAUSE = re.compile(THAT_OPENS)  # "said on Monday that ..."
-# An adverbial clause that a cue sits in: its subordinator right after the sentence's start or
-# a clause mark, and no clause mark between it and the cue ("Compared with last year, when the
-# ministry reported 190,000, this is a 10% rise"); it ends at the next comma (not a number's),
-# semicolon or dash after the cue, else at the sentence's end
+# An adverbial clause that a cue sits in: its subordinator, and no clause mark between it and
+# the cue ("Compared with last year, when the ministry reported 190,000, this is a 10% rise");
+# it ends at the next comma (not a number's), semicolon or dash after the cue, else at the
+# sentence's end
 SUBORDINATE_OPENING = re.compile(
-    rf"(?:^|[,;:]\s+|\s[–—]\s+)({words_pattern(SUBORDINATORS)})\s(?:[^,;:–—]|(?<=\d),(?=\d))*$",
+    rf"(?<![\w’'-])({words_pattern(SUBORDINATORS)})\s(?:[^,;:–—]|(?<=\d),(?=\d))*$",
     re.I)
-CLAUSE_CLOSE = re.compile(r"(?<!\d),|,(?!\d)|;|\s[–—]\s")
+# (a relative clause after a comma goes on with it: "after X cited Y, which claimed 100,000")
+CLAUSE_CLOSE = re.compile(r"(?:(?<!\d),|,(?!\d))(?!\s*(?:which|who|whose|whom|where)\b)|;|\s[–—]\s")
 OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|means|amounts|"
                          r"corresponds|equals|exceeds|would|puts|brings)\b")
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"

@@ -104,3 +104,24 @@ def test_article_caches_give_what_a_fresh_context_gives(index):
             (c, list(c.features.items())) for c in fresh]
         rules |= {c.rule for c in kept}
     assert "passage-before" in rules
+
+
+@pytest.mark.parametrize("text, quote, outside", [
+    # the cue opens an adverbial clause and the figure is in the main clause after it
+    ("After the governor announced 300 new recruits, the region's deficit grew by 5 percent.",
+     "5 percent", True),
+    # the figure is inside the cue's own adverbial clause
+    ("After the governor announced 300 new recruits, the region's deficit grew by 5 percent.",
+     "300", False),
+    # a trailing adverbial clause: the figure before it is the main clause's
+    ("The deficit grew by 5 percent after the governor announced 300 new recruits.",
+     "5 percent", True),
+    # a relative clause after the cue's object goes on with the adverbial clause
+    ("The decree came after the governor cited regional data, which showed 300 new recruits.",
+     "300", False),
+    # a main-clause cue has no adverbial clause at all ("since March" opens none)
+    ("Since March, the governor said, 300 men have signed contracts.", "300", False),
+])
+def test_a_cue_in_an_adverbial_clause_reaches_only_that_clause(index, text, quote, outside):
+    governor = next(c for c in found(index, text)[quote] if c.rule.startswith("own"))
+    assert governor.features.get("subordinate_out", 0.0) == float(outside)

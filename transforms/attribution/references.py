@@ -202,12 +202,16 @@ ONE_OF = re.compile(
 )
 # People who know, unnamed: "people familiar with the matter said", "two sources close to the
 # talks told Reuters", "a person briefed on the plans said".
-INFORMED_SPEAKER = re.compile(
-    r"(?<![\w’'-])((?:(?!(?:according|to|citing|quoting|that|by)\s)[a-z][\w-]*\s+){0,2}?(?i:"
+_INFORMED = (  # (the people, not how many: "two people familiar with ..." is "people ...")
+    r"(?:(?:a|an|the|" + "|".join(ONES) + r")\s+)?"
+    r"((?:(?!(?:according|to|citing|quoting|that|by)\s)[a-z][\w-]*\s+){0,2}?(?i:"
     + "|".join(KNOWING_NOUNS) + r")\s+(?:"
     + phrases_pattern(KNOWING_WORDS) + r")\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?!(?:the|a|an|of|with|to|on|in)\s)[\w’'-]+)(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)"
-)
+    r"(?!(?:the|a|an|of|with|to|on|in)\s)[\w’'-]+)")
+INFORMED_SPEAKER = re.compile(
+    r"(?<![\w’'-])" + _INFORMED + r"(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)")
+# and the same people a cue links: "citing two people familiar with the matter"
+CITED_INFORMED = re.compile(r"(?<![\w’'-])(?i:according\s+to|citing|quoting)\s+" + _INFORMED)
 # A described speaker after its verb: "..., said two officials familiar with the plan", "...,"
 # said a senior defence official."
 INVERTED_DESCRIPTION = re.compile(
@@ -442,8 +446,11 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
             *words, noun = m.group("who").split()
             refs.append(Ref(start, m.end(), NAMED, " ".join([*words, singular(noun)])))
             bisect.insort(taken, (start, m.end()))
+    # (CITED_INFORMED after CITED_DESCRIPTION: "according to officials familiar with X" is the
+    # officials, as any described source a cue names; "citing two people familiar with X" has
+    # no described noun of its own)
     for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
-                    INVERTED_DESCRIPTION, SINGLE_SPEAKER, CAMPAIGN_OWNER):
+                    CITED_INFORMED, INVERTED_DESCRIPTION, SINGLE_SPEAKER, CAMPAIGN_OWNER):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
@@ -600,7 +607,7 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
     (DESCRIBED_SPEAKER, (SINGULAR_HIT | frozenset(SPOKES_WORDS), 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
     (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (CITED_ONE_WORD, (CITED_ONE_WORD_HIT, 0, 40)),
-    (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)),
+    (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (CITED_INFORMED, (KNOWING_HIT, 60, 120)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)

@@ -264,6 +264,12 @@ SINGLE_SPEAKER = re.compile(
     rf"([A-Z](?<![\w’'.-].)(?:{_CAP_TAIL}|[a-z]+[A-Z][\w-]+|[A-Z]+[a-z]*))"  # (led by its capital)
     rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"
 )
+# the same after its verb, which follows a quotation or a clause: '"...," said Schumer, the
+# majority leader' (the name alone up to a comma or the sentence's end)
+INVERTED_ONE_WORD = re.compile(
+    r"[,”\"’][ \t]*" + words_pattern(INVERTED_FORMS) + r"\s+(?!" + words_pattern(HONORIFICS)
+    + r")([A-Z][a-z]+(?:[A-Z][a-z]+)*)"  # (not a title: "said Gen. X", "said Maj. Gen. X")
+    r"(?=\s*[,;!?]|\.(?!\s*[A-Z][a-z]*\.)|\s*$)")
 # whose people speak: "the Clinton campaign said", "Cruz aides said" are the owner's figure, as
 # "Clinton's campaign", "Cruz's aides"
 OWNER_PEOPLE = tuple(n for n in SPEAKS_FOR_NOUNS if n != "office")  # ("Cruz office" is no one)
@@ -274,6 +280,7 @@ CAMPAIGN_OWNER = re.compile(
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
 SINGLE_SPEAKER_HIT = frozenset(SINGLE_SPEAKER_WORDS)
+INVERTED_HIT = frozenset(INVERTED_FORMS)
 PLEDGED = re.compile(r"\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:" + "|".join(PLEDGE_VERBS) + r")\b")
 # words that say what a body does, not whose it is: "the Defence Ministry" is a back-reference
 BODY_MODIFIERS_TEXT = """
@@ -450,7 +457,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     # officials, as any described source a cue names; "citing two people familiar with X" has
     # no described noun of its own)
     for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
-                    CITED_INFORMED, INVERTED_DESCRIPTION, SINGLE_SPEAKER, CAMPAIGN_OWNER):
+                    CITED_INFORMED, INVERTED_DESCRIPTION, SINGLE_SPEAKER, INVERTED_ONE_WORD,
+                    CAMPAIGN_OWNER):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
@@ -467,7 +475,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                     name = name.split(None, 1)[1]
                 first = name.split()[0]
             elif first in NOT_OWNER or first in SPEAKER_STOP or (
-                    pattern is CAMPAIGN_OWNER and not_one_word_name(name, text)) or (
+                    pattern in (CAMPAIGN_OWNER, INVERTED_ONE_WORD)
+                    and not_one_word_name(name, text)) or (
                     pattern is SINGLE_SPEAKER and ((not_one_word_name(name, text)
                                                     and name not in GOVERNMENT_PLACES)
                                                    or AFTER_WORD.search(text, max(0, m.start() - 6),
@@ -606,7 +615,8 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (GROUP_SPEAKERS, (DESCRIPTION_HIT, 60, 160)), (SINGLE_SPEAKER, (SINGLE_SPEAKER_HIT, 200, 0)),
     (CITED_DESCRIPTION, (CITING_HIT, 0, 200)), (ORG_NAME, (ORG_HIT, 120, 100)),
     (DESCRIBED_SPEAKER, (SINGULAR_HIT | frozenset(SPOKES_WORDS), 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
-    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (CITED_ONE_WORD, (CITED_ONE_WORD_HIT, 0, 40)),
+    (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INVERTED_ONE_WORD, (INVERTED_HIT, 4, 40)),
+    (CITED_ONE_WORD, (CITED_ONE_WORD_HIT, 0, 40)),
     (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (CITED_INFORMED, (KNOWING_HIT, 60, 120)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"

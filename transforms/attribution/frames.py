@@ -130,9 +130,12 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
     r"|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|interview\s+(?:with|on)"
-    r"|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + src("told_src") + "))"
+    r"|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + src("told_src") + ")"
+    # "said in a Fox News interview": the broadcaster named before its noun relays, as "told"
+    r"|(?P<interview>in\s+an?\s+(?:exclusive\s+|recent\s+|televised\s+|new\s+)?"
+    + src("interview_src") + r"\s+(?:interview|podcast|broadcast)))"
 )
-LED_KINDS = ("according", "per", "words", "by_speaker", "by_relay", "cited", "told")
+LED_KINDS = ("according", "per", "words", "by_speaker", "by_relay", "cited", "told", "interview")
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
@@ -267,7 +270,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
         elif kind == "by_speaker":
             yield m, group, "speaker", bool(RESEARCH_WORDS.search(m.group("verb")))
         else:
-            yield m, group, {"by_relay": "relay", "cited": "cited", "told": "relay"}[kind], False
+            yield m, group, {"by_relay": "relay", "cited": "cited", "told": "relay",
+                             "interview": "relay"}[kind], False
     if "quoted" in masked or "cited" in masked:  # the verbs it needs, found first
         for m in matches(QUOTED_AS, masked, cited):
             yield m, 1, "relay", False

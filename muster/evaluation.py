@@ -71,7 +71,11 @@ def load_gold(name: str) -> list[dict]:
 @lru_cache(maxsize=4)
 def documents(name: str) -> pd.DataFrame:
     """The cleaned documents of a corpus file, with the id each was annotated under."""
-    raw, _ = readers.read_inputs([CORPUS / f"{name}.jsonl"])
+    path = CORPUS / f"{name}.jsonl"
+    raw, skipped = readers.read_inputs([path])
+    if raw.empty:  # a score over no articles would read as a score
+        reason = skipped[0].reason if skipped else "no articles in it"
+        raise SystemExit(f"make eval: cannot read {path}: {reason}")
     docs, _ = cleaned_documents(raw)
     return docs
 

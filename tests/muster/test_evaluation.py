@@ -81,3 +81,13 @@ def test_fitting_learns_which_evidence_wins():
     matched = training.matched_candidates(docs, gold, weights)
     assert len(matched) == 24
     assert all(decide(cands, weights).claimant == g["claimant"] for cands, g in matched)
+
+
+def test_a_missing_corpus_stops_the_evaluation_with_its_path(tmp_path, monkeypatch):
+    monkeypatch.setattr(evaluation, "CORPUS", tmp_path)
+    evaluation.documents.cache_clear()
+    try:
+        with pytest.raises(SystemExit, match=r"cannot read .*dev\.jsonl: no such file"):
+            evaluation.documents("dev")
+    finally:
+        evaluation.documents.cache_clear()  # (the corpus' documents are read again after)

@@ -43,6 +43,8 @@ def is_range(text: str, left: Left, value: float, unit: str | None, second) -> b
         return False  # "rose from 300 to 400"
     if unit is not None and (other := tail_unit(text, second)) and other != unit:
         return False  # "9.4 per cent to $84": a change and a level, not a range
+    if unit == "percent" and not second.group("pct"):
+        return False  # "weakened 0.4% to 4.72": a range of shares writes its last one in percent
     high = range_high(second)
     if high > CHANGE_TO_LEVEL * value and pat.CHANGE_RIGHT_BEFORE.search(
             text, max(0, left.start - 30), left.start):

@@ -27,6 +27,8 @@ from transforms.figures.number_words import (
 from transforms.figures.units import (
     CURRENCY_PREFIX,
     CURRENCY_WORD,
+    GLUED_MINOR,
+    MINOR_WORD,
     PERCENT,
     PREFIX_LAST_CHARS,
     word_set,
@@ -199,9 +201,10 @@ SCORE_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Clock times, dates, ordinals, letters glued to the digits: "9:23", "5 PM", "15/03", "19th";
-# not "24pc" (percent).
+# not "24pc" (percent) or "10p" (pence).
 NOT_AFTER = re.compile(
-    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b|(?!pc\b)[A-Za-z\d]|\s?[½¼¾]"
+    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b"
+    rf"|(?!pc\b|(?-i:{'|'.join(map(re.escape, GLUED_MINOR))})(?![\w'’]|\.\w))[A-Za-z\d]|\s?[½¼¾]"
     r"|\s*=",
     re.IGNORECASE,
 )
@@ -212,6 +215,7 @@ EXCHANGE_RATE = re.compile(
     re.IGNORECASE,
 )
 PERCENT_AFTER = re.compile(PERCENT, re.IGNORECASE)
+MINOR_AFTER = re.compile(rf"(?P<word>{MINOR_WORD})", re.IGNORECASE)
 CURRENCY_AFTER = re.compile(rf"\s?(?P<word>{CURRENCY_WORD})", re.IGNORECASE)
 RANGE_TAIL = re.compile(  # "25,000 to 30,000", "from 500,000 to more than a million"
     rf"(?P<sep>[-–—]|\s?–\s?|\s+(?:to|and)\s+)(?:(?:more\s+than|over|almost|nearly)\s+)?"

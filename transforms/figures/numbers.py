@@ -31,6 +31,7 @@ from transforms.figures.units import (
     DURATION_UNITS,
     NOT_COUNTED,
     counted_noun,
+    currency_of_minor,
     currency_of_symbol,
     currency_of_word,
     following_words,
@@ -194,6 +195,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     percent = pat.PERCENT_AFTER.match(text, pos)
     if percent:
         unit, pos = "percent", percent.end()
+    elif unit is None and (minor := pat.MINOR_AFTER.match(text, pos)):
+        # "45 cents a share" is $0.45 (before the currency words: "45 euro cents")
+        unit, pos, value = currency_of_minor(minor.group("word")), minor.end(), value / 100
     elif unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
         unit, pos = currency_of_word(word.group("word")), word.end()
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
@@ -210,6 +214,11 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
             low, high, unit = bounds
             pos = second.end()
+        if low is not None and minor_after(text, pos, unit):
+            # "from 40 to 50 cents", "40 cents to 50 cents": both ends in hundredths
+            minor = pat.MINOR_AFTER.match(text, pos)
+            low = low if unit else low / 100
+            high, unit, pos = high / 100, currency_of_minor(minor.group("word")), minor.end()
     if second and low is None and unit is None and (
             term := pat.DURATION_AFTER.match(text, second.end())):
         # "extended from 30 to 180 days": two terms, the former in days too
@@ -224,9 +233,11 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return _duration_figure(text, start, duration, value, left, low, high), duration.end()
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
         return None, pos  # "one-time", "46-year-old"
-    if pat.EXCHANGE_RATE.match(text, pos) or (
+    if (unit != "percent" and pat.EXCHANGE_RATE.match(text, pos)) or (
             low is None and unit in (None, "percent") and pat.RATIO_AFTER.match(text, pos)):
-        return None, pos  # "three wounded for every one killed"; "$500 for each recruit" is pay
+        # "three wounded for every one killed"; "$500 for each recruit" is pay; "104 roubles to
+        # the dollar" is a price of money, "rose 0.2% against the dollar" a change
+        return None, pos
     if low is not None and high is not None and high <= 31 and pat.DATE_AFTER.match(text, pos):
         return None, pos  # "between 10 and 14 February"
     alt_value = alt_unit = quote_stop = None
@@ -280,6 +291,12 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     value = None if low is not None else value
     return _figure_dict(text, quote_start, quote_end, value, low, high, alt_value, alt_unit,
                         unit, per, qualifier), pos
+
+
+def minor_after(text: str, pos: int, unit: str | None) -> bool:
+    """Whether hundredths of `unit` (any currency when None) are written at `pos` ("cents")."""
+    minor = pat.MINOR_AFTER.match(text, pos)
+    return bool(minor) and unit in (None, currency_of_minor(minor.group("word")))
 
 
 def _capitalised(text: str, pos: int, noun: str) -> bool:

@@ -58,6 +58,14 @@ CURRENCY_WORD = (
     r"(?![\w'’])(?!\s+of\b)"
     rf"|{_alternation(_AFTER_SYMBOLS, case_sensitive=False)}"
 )
+# Hundredths of a currency written after the amount: "45 cents", "30 pence"; a one-letter form
+# only glued to the digits ("10p", not "10 p").
+MINOR_WORDS = {_key(form): c.code for c in CURRENCY_TABLE for form in c.minor}
+GLUED_MINOR = [f for c in CURRENCY_TABLE for f in c.minor if len(f) == 1]
+MINOR_WORD = (
+    rf"(?:\s?{_alternation([f for f in MINOR_WORDS if len(f) > 1], case_sensitive=False)}"
+    rf"|{_alternation(GLUED_MINOR, case_sensitive=True)})(?![\w'’]|\.\w)"
+)
 PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|pc\b)"
 
 DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month",
@@ -128,6 +136,11 @@ assert set(DURATION_UNITS.values()) <= set(PERS) <= set(UNITS)
 def currency_of_symbol(symbol: str) -> str:
     """The currency code of a prefix such as "US$", "€", "Rs" or "USD "."""
     return CURRENCY_SYMBOLS[_key(symbol)]
+
+
+def currency_of_minor(word: str) -> str:
+    """The currency code of a word for its hundredths after an amount ("cents", "pence")."""
+    return MINOR_WORDS[_key(word)]
 
 
 def currency_of_word(word: str) -> str:

@@ -41,6 +41,14 @@ def test_every_symbol_and_word_of_the_table_is_read():
             assert (found.unit, found.value) == (currency.code, 4000), symbol
 
 
+def test_every_word_for_hundredths_of_a_currency_is_read_as_that_currency():
+    for currency in vocab.CURRENCY_TABLE:
+        for word in currency.minor:
+            gap = "" if len(word) == 1 else " "  # a one-letter form is glued: "10p"
+            [found] = figures(f"The fee rose to 45{gap}{word} a share.")
+            assert (found.unit, found.value) == (currency.code, pytest.approx(0.45)), word
+
+
 def test_a_form_naming_two_currencies_is_refused(tmp_path):
     table = tmp_path / "currencies.csv"
     table.write_text("code,name,symbols,words\nAAA,a,,dinar\nBBB,b,,Dinar|dinars\n",

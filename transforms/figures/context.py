@@ -140,6 +140,17 @@ def label_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def phone_end(text: str, start: int) -> int | None:
+    """Where a telephone number starting at `start` ends, if it is one ("800-555-0199", "call
+    555-0142"; not a range: "lost 500-1200 men")."""
+    if phone := pat.LOCAL_PHONE.match(text, start - (text[start - 1] == "(")):
+        return phone.end()
+    if (phone := pat.CALL_PHONE.match(text, start)) and pat.CALL_WORD_BEFORE.search(
+            text, max(0, start - 20), start):
+        return phone.end()
+    return None
+
+
 def recent_currency(text: str, start: int, conversion) -> str | None:
     """The currency of a bare amount converted in brackets: the last other currency named with
     an amount in the sentence before it ("800,000 rubles ..., down from 2.5 million ($25,000)")."""

@@ -96,6 +96,8 @@ _NOT_A_FIGURE = (
     r"|game|match|category|cat\.|class|grade|windows|iphone|ipad|galaxy|pixel|highway|gate|room"
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
     r"|top|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
+    r"|boeing|airbus|embraer|falcon|apollo|artemis|proposition|prop\.|precinct|ward|terminal"
+    r"|magnitude"  # "Boeing 737", "Apollo 11", "Proposition 22", "a magnitude 6.4 quake"
     r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
@@ -116,7 +118,8 @@ level version model type flight route decree resolution war # in age aged ages r
 most part table chart map fig. unit brigade battalion regiment division day game match category
 cat. class grade windows iphone ipad galaxy pixel highway gate room apartment flat building block
 platform channel exit zone sector lane bus tram line tier top per every interstate s&p fortune ftse
-russell stoxx nikkei
+russell stoxx nikkei boeing airbus embraer falcon apollo artemis proposition prop. precinct ward
+terminal magnitude
 """)
 # The people a statement comes from, counted: "two sources close to the talks said", "three
 # officials told" (a count of speakers is no figure an analyst extracts).
@@ -165,6 +168,13 @@ DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
 AGE_CLAUSE = re.compile(r"(?:(?:^|[.!?]\s+|\n)At\s+|\bages?\b(?!\s+of\s+\d)[^.;!?\n\d]{0,60})$")
 # A telephone number: "+7 495 123 45 67", "+44 20 7946 0958".
 PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{2,4}\)?){2,}")
+# A North American telephone number: "555-0142" after a word of calling, "800-555-0199" and
+# "(212) 555-0199" anywhere.
+LOCAL_PHONE = re.compile(r"(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)")
+CALL_PHONE = re.compile(r"\d{3}-\d{4}(?!\d)")
+CALL_WORD_BEFORE = re.compile(
+    r"\b(?:call|calling|dial|phone|telephone|hotline|fax|text)\s+(?:us\s+)?(?:at\s+|on\s+)?$",
+    re.IGNORECASE)
 # A number written with a leading zero is a code, a phone or an hour, never an amount: "0800 123
 # 456", "007" (and what follows it in groups of digits is the same number)
 LEADING_ZERO = re.compile(r"0\d+(?:[ .-]\d{2,4})*")
@@ -183,12 +193,15 @@ SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2
 # formation", "24/7", "a 24-7 service"
 NUMBER_CHAIN = re.compile(r"\d{1,2}(?:-\d{1,2}){2,}(?![\d,%]|\.\d)|24[-/]7(?![\d,%]|\.\d)")
 # A score of points or a vote's tally, the winner's first: "won 112-104", "passed 52-48" (never
-# a range, whose low comes first: "lost 500-700 men")
-POINTS_SCORE = re.compile(r"(\d{1,3})[-–—](\d{1,3})(?![\d%]|[.,]\d)")
+# a range, whose low comes first: "lost 500-700 men"); "by a vote of 219 to 212" too, when no
+# noun or percent follows
+POINTS_SCORE = re.compile(
+    r"(\d{1,3})(?:[-–—]|\s+to\s+(?=\d{1,3}(?![\d%]|[.,]\d|\s*(?:[a-z]|%))))(\d{1,3})"
+    r"(?![\d%]|[.,]\d)")
 TALLY_WORD_BEFORE = re.compile(
     r"\b(?:passed|ruled|voted|approved|rejected|confirmed|upheld|struck\s+down|overturned"
-    r"|vote\s+of|margin\s+of)\s+(?:[\w'’$.-]+,?\s+){0,5}$",  # "passed the $1.2 trillion bill, 69-30"
-    re.IGNORECASE)
+    r"|vote\s+(?:of|was|is|were)|margin\s+of)\s+(?:[\w'’$.-]+,?\s+){0,5}$",
+    re.IGNORECASE)  # "passed the $1.2 trillion bill, 69-30", "the vote was 5-4"
 SCORE_WORD_AFTER = re.compile(
     r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
     r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",

@@ -131,6 +131,8 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         return None, pat.LEADING_ZERO.match(text, match.start("num")).end()
     if plain and pat.NOT_AFTER.match(text, end):
         return None, end
+    if plain and start and text[start - 1] in "( " and (phone := ctx.phone_end(text, start)):
+        return None, phone
     left = ctx.left_context(text, start)
     if left.kind == "exclude":
         return None, ctx.range_end(text, end)

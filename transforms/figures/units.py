@@ -99,7 +99,10 @@ NOT_COUNTED = word_set("""
 times fold km kilometers kilometres kilometre kilometer miles mile metres meters metre meter m
 cm mm kg kilograms tons tonnes ton degrees hectares sq square hours hour minutes minute mins min
 seconds sec weeks week decades decade centuries century am pm a.m p.m gmt utc bpm mph kph
-years-old year-old
+years-old year-old inches inch feet foot ft yards yard acres acre millimetres millimeters
+millimetre millimeter centimetres centimeters litres liters litre liter gallons gallon barrels
+ounces grams lbs megawatts gigawatts kilowatts watts mw gw kw kwh mwh gwh twh volts knots
+calories megabytes gigabytes terabytes bytes metric cubic light-years
 """)
 # Function words end the noun phrase that follows a number.
 _STOPWORDS = word_set("""

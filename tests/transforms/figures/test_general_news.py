@@ -33,6 +33,13 @@ READS = [
      "The peso slid 0.7% to 17.2 per dollar.", [fig("0.7%", 0.7, unit="percent")]),
     ("a change against a currency", "The franc gained 0.5% against the euro.",
      [fig("0.5%", 0.5, unit="percent")]),
+    # --- counts beside names, measures and tallies -------------------------------------------
+    ("a count after an aircraft model", "A Boeing 787 can seat 290 passengers.",
+     [fig("290", 290, unit="person")]),
+    ("a count of votes is no tally", "She was confirmed by 51 votes to 49.",
+     [fig("51", 51, unit="unit"), fig("49", 49)]),
+    ("a range of a count", "Crews lost 300-1200 homes.",
+     [fig("300-1200", None, value_low=300, value_high=1200, qualifier="range")]),
 ]
 
 
@@ -45,6 +52,23 @@ def test_general_news_reads(sentence, expected, reads_as):
 NOT_FIGURES = [
     ("an exchange rate per dollar", "The rupee traded at 83.1 per dollar."),
     ("a time with pm glued", "The shop shuts at 5p.m. on Sundays."),
+    # --- numbers in names --------------------------------------------------------------------
+    ("an aircraft model", "The airline grounded its Boeing 777 fleet."),
+    ("a rocket and a mission", "A Falcon 9 launched the Apollo 11 replica."),
+    ("a ballot measure", "Voters backed Proposition 47 in the spring."),
+    ("a polling precinct and a ward", "Turnout was low in Precinct 9 and Ward 4."),
+    ("an earthquake's magnitude", "A magnitude 6.1 quake shook the coast."),
+    # --- measures are no counts --------------------------------------------------------------
+    ("snow in inches", "The storm left 18 inches of snow."),
+    ("land in acres", "The blaze burned 2,400 acres."),
+    ("rain in millimetres", "Up to 150 millimetres of rain fell."),
+    ("oil in barrels", "The field pumps 2 million barrels a day."),
+    ("power in megawatts", "Demand peaked at 41,000 megawatts."),
+    # --- tallies and telephones --------------------------------------------------------------
+    ("a court's vote", "The vote was 5-4 along ideological lines."),
+    ("a tally written with to", "The bill passed by a vote of 228 to 199."),
+    ("a telephone number after call", "Readers can call 555-0187 with tips."),
+    ("a telephone number with an area code", "The hotline, (312) 555-0143, opens at nine."),
 ]
 
 

@@ -140,6 +140,15 @@ def label_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+def index_level(text: str, start: int) -> bool:
+    """Whether the sentence before a bare number names a market index or its points, which
+    makes the number a level of the index ("The FTSE 100 rose 0.5% to 7,650")."""
+    return pat.INDEX_BEFORE.search(text, max(0, start - INDEX_REACH), start) is not None
+
+
+INDEX_REACH = 150  # characters back from a bare number an index's name may stand
+
+
 def phone_end(text: str, start: int) -> int | None:
     """Where a telephone number starting at `start` ends, if it is one ("800-555-0199", "call
     555-0142"; not a range: "lost 500-1200 men")."""

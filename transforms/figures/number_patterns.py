@@ -14,6 +14,7 @@ from transforms.declarations.words import (
     KNOWING_WORDS,
     SPACED_DECIMAL,
     phrases_pattern,
+    words_pattern,
 )
 from transforms.figures.number_words import (
     DIGIT_FRACTIONS,
@@ -28,6 +29,8 @@ from transforms.figures.units import (
     CURRENCY_PREFIX,
     CURRENCY_WORD,
     GLUED_MINOR,
+    INDEX_WORDS,
+    MARKET_INDEXES,
     MINOR_WORD,
     PERCENT,
     PREFIX_LAST_CHARS,
@@ -289,6 +292,10 @@ SHARE_OF_TIME = re.compile(
 SHARE_NOT_BEFORE = re.compile(
     r"\b(?:first|second|last|latter|former|an?|and\s+a|one\s+and\s+a)\s+$", re.IGNORECASE
 )
+# A market index or its points named earlier in the sentence: what a bare number there counts.
+INDEX_BEFORE = re.compile(
+    rf"(?:\b(?-i:{phrases_pattern(MARKET_INDEXES)})|\b(?i:{words_pattern(INDEX_WORDS)}))"
+    r"(?:[^.;!?\n]|\.(?=\d))*$")  # (a decimal point ends no sentence: "250.5 points")
 URL = re.compile(r"https?://\S+|www\.\S+")
 _SIGN_BEFORE = frozenset("-+−")
 

@@ -278,7 +278,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
             return None, pos  # "these two reserves"
         unit = (noun or ctx.clause_currency(text, start)
                 or (plural and plural_kind(plural, _capitalised(text, pos, plural)))
-                or ("unit" if after[:1] and after[0] in ABSTRACT_NOUNS else "person"))  # "points"
+                or ("unit" if after[:1] and after[0] in ABSTRACT_NOUNS else None)  # "points"
+                or ("unit" if not words and ctx.index_level(text, start)
+                    else "person"))
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed or (

@@ -185,6 +185,14 @@ whereas towards afterwards nevertheless various previous serious famous numerous
 """)
 
 
+# Names of market indexes: a bare number in their sentence is a level of index points, no
+# count of people ("The Dow fell 250.5 points, or 0.8 percent, to 31,200").
+MARKET_INDEXES = (
+    "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC", "Hang Seng", "Kospi", "Sensex",
+    "Nifty", "Stoxx", "Topix", "ASX", "TSX", "MOEX", "RTS", "Bovespa", "IBEX", "Shanghai Composite",
+)
+INDEX_WORDS = ("index", "indexes", "indices", "points")
+
 # Plural nouns that count parts of an account, not people, money or things: "in two stages".
 ABSTRACT_NOUNS = word_set("""
 installments instalments tranches stages phases rounds waves parts ways reasons options sides

@@ -33,6 +33,16 @@ READS = [
      "The peso slid 0.7% to 17.2 per dollar.", [fig("0.7%", 0.7, unit="percent")]),
     ("a change against a currency", "The franc gained 0.5% against the euro.",
      [fig("0.5%", 0.5, unit="percent")]),
+    # --- market indexes: points and levels are no people ------------------------------------
+    ("an index's fall in points, in percent, and its level",
+     "The Dow lost 180.2 points, or 0.5 percent, to 38,420 on Friday.",
+     [fig("180.2", 180.2, unit="unit"), fig("0.5 percent", 0.5, unit="percent"),
+      fig("38,420", 38420, unit="unit")]),
+    ("an index's level after a share", "The FTSE 250 index closed 1.1% higher at 19,870.",
+     [fig("1.1%", 1.1, unit="percent"), fig("19,870", 19870, unit="unit")]),
+    ("an index named in an earlier sentence counts no one here",
+     "The Nasdaq rose. Then 4,000 staff were hired and 300 joined.",
+     [fig("4,000", 4000, unit="person"), fig("300", 300, unit="person")]),
     # --- counts beside names, measures and tallies -------------------------------------------
     ("a count after an aircraft model", "A Boeing 787 can seat 290 passengers.",
      [fig("290", 290, unit="person")]),

@@ -100,11 +100,12 @@ _NOT_A_FIGURE = (
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
     r"|top|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
     r"|boeing|airbus|embraer|falcon|apollo|artemis|proposition|prop\.|precinct|ward|terminal"
-    r"|magnitude"  # "Boeing 737", "Apollo 11", "Proposition 22", "a magnitude 6.4 quake"
+    r"|magnitude|minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "a magnitude 6.4 quake",
+    # "minus 5" (below zero: the claims table holds no negative values)
     r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
-    r"(?:\s+(?:of|at|to|by))?|="
+    r"(?:\s+(?:[a-z]+\s+){0,3}?(?:of|at|to|by))?|="  # "mortgage rates climbed to 7.1%"
 )
 # The words right before a number: its qualifier, a range opener, or what makes it no figure.
 LEFT = re.compile(
@@ -122,7 +123,7 @@ most part table chart map fig. unit brigade battalion regiment division day game
 cat. class grade windows iphone ipad galaxy pixel highway gate room apartment flat building block
 platform channel exit zone sector lane bus tram line tier top per every interstate s&p fortune ftse
 russell stoxx nikkei boeing airbus embraer falcon apollo artemis proposition prop. precinct ward
-terminal magnitude
+terminal magnitude minus
 """)
 # The people a statement comes from, counted: "two sources close to the talks said", "three
 # officials told" (a count of speakers is no figure an analyst extracts).
@@ -213,7 +214,7 @@ SCORE_WORD_AFTER = re.compile(
 SCORE_WORD_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeating"
     r"|drew|drawn|trail\w*|lead\w*|scor(?:ed|es|ing)"
-    r"|score\s+of|scoreline\s+of|final\s+score)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"|score\s+of|scoreline\s+of|final\s+score)\s+(?:[\w'’-]+,?\s+){0,3}$",  # "won 6-4, 6-3"
     re.IGNORECASE,
 )
 # Clock times, dates, ordinals, letters glued to the digits: "9:23", "5 PM", "15/03", "19th";
@@ -273,6 +274,10 @@ SERVICE_TERMS = re.compile(
     r"|amnesty|discharge\w*|fighting|tour\s+of\s+duty|term\s+of)",
     re.IGNORECASE,
 )
+# Points of a poll's lead or of a change, hyphenated: "a 10-point lead", "a 3-point drop".
+POINTS_HYPHEN = re.compile(
+    r"-points?(?=\s+(?:lead|gap|margin|advantage|deficit|swing|drop|fall|rise|gain|jump|decline"
+    r"|increase|slide|lift)\b)", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")

@@ -74,8 +74,10 @@ SHARE = (
     rf"|(?:{_SMALL_NUMBER}|[1-9]\d?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})"
     r"(?![\w,-]|\.\d|\s+(?:" + "|".join(_SHARE_NOT_OF) + r")\b)"  # ("one in five." ends a sentence)
     rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"
-    # a change by a share: "sales rose by a third", "cut by half in May" (not "a third party")
-    r"|(?<=\bby\s)(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?)"
+    # a change by a share: "sales rose by a third", "cut by half in May", "fell by nearly a
+    # quarter" (not "a third party")
+    r"|(?:(?<=\bby\s)|(?<=\bby\snearly\s)|(?<=\bby\salmost\s)|(?<=\bby\sabout\s)"
+    r"|(?<=\bby\sroughly\s)|(?<=\bby\sover\s)|(?<=\bby\smore\sthan\s))(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?)"
     r"(?=\s*[,.;]|\s+(?:in|on|since|from|to|last|this|over|compared|between|year|month)\b|\s*$)"
 )
 

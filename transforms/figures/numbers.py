@@ -233,6 +233,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         unit, pos = currency_of_word(word.group("word")), word.end()
     if unit is None and (duration := pat.DURATION_AFTER.match(text, pos)):
         return _duration_figure(text, start, duration, value, left, low, high), duration.end()
+    if unit is None and not words and (points := pat.POINTS_HYPHEN.match(text, pos)):
+        unit, pos = "unit", points.end()  # "a 10-point lead" (not "a 12-point plan")
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
         return None, pos  # "one-time", "46-year-old"
     if (unit != "percent" and pat.EXCHANGE_RATE.match(text, pos)) or (

@@ -66,7 +66,8 @@ MINOR_WORD = (
     rf"(?:\s?{_alternation([f for f in MINOR_WORDS if len(f) > 1], case_sensitive=False)}"
     rf"|{_alternation(GLUED_MINOR, case_sensitive=True)})(?![\w'’]|\.\w)"
 )
-PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|pc\b)"
+PERCENT = (r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|pc\b|\s?pct\b"
+           r"|-per-?cent\b|-percent\b|-percentage-points?\b)")  # "a 10-percent rise", "1.5 pct"
 
 DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month",
                   "year": "year", "years": "year"}
@@ -102,7 +103,7 @@ seconds sec weeks week decades decade centuries century am pm a.m p.m gmt utc bp
 years-old year-old inches inch feet foot ft yards yard acres acre millimetres millimeters
 millimetre millimeter centimetres centimeters litres liters litre liter gallons gallon barrels
 ounces grams lbs megawatts gigawatts kilowatts watts mw gw kw kwh mwh gwh twh volts knots
-calories megabytes gigabytes terabytes bytes metric cubic light-years
+calories megabytes gigabytes terabytes bytes metric cubic light-years basis bps
 """)
 # Function words end the noun phrase that follows a number.
 _STOPWORDS = word_set("""

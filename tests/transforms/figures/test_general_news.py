@@ -43,6 +43,13 @@ READS = [
     ("an index named in an earlier sentence counts no one here",
      "The Nasdaq rose. Then 4,000 staff were hired and 300 joined.",
      [fig("4,000", 4000, unit="person"), fig("300", 300, unit="person")]),
+    # --- shares written in other styles ------------------------------------------------------
+    ("a hyphenated percent", "Fares saw a 12-percent rise.", [fig("12-percent", 12, unit="percent")]),
+    ("pct for percent", "Output rose 2.7 pct in June.", [fig("2.7 pct", 2.7, unit="percent")]),
+    ("a share changed by, qualified", "Traffic fell by nearly a third in May.",
+     [fig("nearly a third", 33.33, unit="percent", qualifier="approx")]),
+    ("a poll's lead in points", "The mayor holds a 9-point lead.",
+     [fig("9-point", 9, unit="unit")]),
     # --- counts beside names, measures and tallies -------------------------------------------
     ("a count after an aircraft model", "A Boeing 787 can seat 290 passengers.",
      [fig("290", 290, unit="person")]),
@@ -77,6 +84,11 @@ NOT_FIGURES = [
     # --- tallies and telephones --------------------------------------------------------------
     ("a court's vote", "The vote was 5-4 along ideological lines."),
     ("a tally written with to", "The bill passed by a vote of 228 to 199."),
+    ("a list of points is no lead", "The party set out a 12-point plan."),
+    ("a set after a set", "She won 7-5, 6-2 in the semi-final."),
+    ("a temperature below zero", "The town woke to minus 12 on Sunday."),
+    ("a rate change in basis points", "The bank cut by 25 basis points."),
+    ("an interest rate a few words before", "Mortgage rates edged up to 6.9% this week."),
     ("a telephone number after call", "Readers can call 555-0187 with tips."),
     ("a telephone number with an area code", "The hotline, (312) 555-0143, opens at nine."),
 ]

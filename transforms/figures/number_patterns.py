@@ -198,9 +198,9 @@ SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2
 NUMBER_CHAIN = re.compile(r"\d{1,2}(?:-\d{1,2}){2,}(?![\d,%]|\.\d)|24[-/]7(?![\d,%]|\.\d)")
 # A score of points or a vote's tally, the winner's first: "won 112-104", "passed 52-48" (never
 # a range, whose low comes first: "lost 500-700 men"); "by a vote of 219 to 212" too, when no
-# noun or percent follows
+# percent follows
 POINTS_SCORE = re.compile(
-    r"(\d{1,3})(?:[-–—]|\s+to\s+(?=\d{1,3}(?![\d%]|[.,]\d|\s*(?:[a-z]|%))))(\d{1,3})"
+    r"(\d{1,3})(?:[-–—]|\s+to\s+(?=\d{1,3}(?![\d%]|[.,]\d|\s*(?:%|per\s?cent|percent))))(\d{1,3})"
     r"(?![\d%]|[.,]\d)")
 TALLY_WORD_BEFORE = re.compile(
     r"\b(?:passed|ruled|voted|approved|rejected|confirmed|upheld|struck\s+down|overturned"
@@ -288,7 +288,10 @@ AGE_OVER = re.compile(
 RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNORECASE)
 # "these two reserves", "the other three": a number word that points back at things named before.
 POINTS_BACK = re.compile(r"\b(?:these|those|the\s+other|both)\s+$", re.IGNORECASE)
-OF_GROUP = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b", re.IGNORECASE)
+# "two of them", "two of the three victims", "three of its 12 stores": a part of a group
+OF_GROUP = re.compile(
+    r"\s+of\s+(?:them|whom|those|these|us\b|(?:the|its|their|our|his|her)\s+(?=[\da-z]))",
+    re.IGNORECASE)
 SHARE_OF_TIME = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|its\s+)?(?:year|month|week|day|decade|century|season"
     r"|quarter|term|\d{4})\b",

@@ -103,7 +103,8 @@ seconds sec weeks week decades decade centuries century am pm a.m p.m gmt utc bp
 years-old year-old inches inch feet foot ft yards yard acres acre millimetres millimeters
 millimetre millimeter centimetres centimeters litres liters litre liter gallons gallon barrels
 ounces grams lbs megawatts gigawatts kilowatts watts mw gw kw kwh mwh gwh twh volts knots
-calories megabytes gigabytes terabytes bytes metric cubic light-years basis bps
+calories megabytes gigabytes terabytes bytes metric cubic light-years basis bps hectolitres
+hectoliters bushels carats kilotons megatons decibels
 """)
 # Function words end the noun phrase that follows a number.
 _STOPWORDS = word_set("""

@@ -55,6 +55,8 @@ READS = [
      [fig("290", 290, unit="person")]),
     ("a count of votes is no tally", "She was confirmed by 51 votes to 49.",
      [fig("51", 51, unit="unit"), fig("49", 49)]),
+    ("a part of a group named after it", "Two of the four climbers were found alive.",
+     [fig("Two", 2, unit="person"), fig("four", 4, unit="person")]),
     ("a range of a count", "Crews lost 300-1200 homes.",
      [fig("300-1200", None, value_low=300, value_high=1200, qualifier="range")]),
 ]
@@ -84,6 +86,8 @@ NOT_FIGURES = [
     # --- tallies and telephones --------------------------------------------------------------
     ("a court's vote", "The vote was 5-4 along ideological lines."),
     ("a tally written with to", "The bill passed by a vote of 228 to 199."),
+    ("a tally with to before the day", "The Senate passed it 61 to 38 on Monday."),
+    ("beer in hectolitres", "The brewer sold 40 million hectolitres."),
     ("a list of points is no lead", "The party set out a 12-point plan."),
     ("a set after a set", "She won 7-5, 6-2 in the semi-final."),
     ("a temperature below zero", "The town woke to minus 12 on Sunday."),

@@ -10,7 +10,13 @@ from typing import NamedTuple
 from transforms.figures import number_patterns as pat
 from transforms.figures.digits import number_value
 from transforms.figures.number_words import MULTIPLIERS
-from transforms.figures.units import currency_of_symbol, currency_of_word
+from transforms.figures.units import (
+    counted_noun,
+    currency_of_symbol,
+    currency_of_word,
+    following_words,
+    plural_noun,
+)
 
 
 class Left(NamedTuple):
@@ -137,6 +143,8 @@ def label_end(text: str, start: int, end: int) -> int | None:
             p.search(text, max(0, start - 40), start)
             for p in (pat.SCORE_WORD_BEFORE, pat.TALLY_WORD_BEFORE)):
         return points.end()  # "beat the Celtics 112-104", "the bill passed 52-48"
+    if named_number(text, start, end):
+        return end  # "Title 42", "UFC 300"
     return None
 
 
@@ -149,14 +157,28 @@ def index_level(text: str, start: int) -> bool:
 INDEX_REACH = 150  # characters back from a bare number an index's name may stand
 
 
+def named_number(text: str, start: int, end: int) -> bool:
+    """Whether a whole number is part of a name: after a capitalised word inside a prose
+    sentence, with nothing counted after it ("Title 42 expired", "a Porsche 911", "UFC 300")."""
+    if not text[start:end].isdigit() or not pat.CAPITALISED_BEFORE.search(
+            text, max(0, start - 30), start):
+        return False
+    after = following_words(text, end)
+    if counted_noun(after) is not None or plural_noun(after):
+        return False  # "Ukraine received 300 Leopard tanks"
+    begin = max(0, start - 200, *(text.rfind(mark, 0, start) + 1 for mark in ".!?\n"))
+    stop = min(len(text), end + 200, *(i for mark in ".!?\n" if (i := text.find(mark, end)) >= 0))
+    return pat.PROSE_WORD.search(text, begin, stop) is not None  # not a headline in title case
+
+
 def phone_end(text: str, start: int) -> int | None:
     """Where a telephone number starting at `start` ends, if it is one ("800-555-0199", "call
     555-0142"; not a range: "lost 500-1200 men")."""
     if phone := pat.LOCAL_PHONE.match(text, start - (text[start - 1] == "(")):
         return phone.end()
-    if (phone := pat.CALL_PHONE.match(text, start)) and pat.CALL_WORD_BEFORE.search(
-            text, max(0, start - 20), start):
-        return phone.end()
+    phone = pat.CALL_PHONE.match(text, start) or pat.EMERGENCY.match(text, start)
+    if phone and pat.CALL_WORD_BEFORE.search(text, max(0, start - 20), start):
+        return phone.end()  # "call 555-0142", "call 911"
     return None
 
 

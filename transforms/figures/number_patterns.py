@@ -12,7 +12,10 @@ import re
 from transforms.declarations.words import (
     KNOWING_NOUNS,
     KNOWING_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
     SPACED_DECIMAL,
+    WEEKDAYS,
     phrases_pattern,
     words_pattern,
 )
@@ -186,6 +189,16 @@ LEADING_ZERO = re.compile(r"0\d+(?:[ .-]\d{2,4})*")
 NUMERIC_DATE = re.compile(r"(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d.,])")
 # A product or brand name in mixed case right before a number: "iPhone 11", "PlayStation 5".
 NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\s$")
+# A capitalised word inside a sentence right before a whole number: "Title 42", "Porsche 911",
+# "Local 600", "Maroon 5" (a name, when nothing counted follows; not a month or a weekday)
+CAPITALISED_BEFORE = re.compile(
+    rf"(?<=[\w,;)]\s)(?!(?:{'|'.join((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))})\b)"
+    r"[A-Z][A-Za-z&]*\s$")
+# A lowercase word of four letters or more: the sentence is prose, not a headline in title case
+# ("Putin Says 300 Have Joined", where capitals name nothing)
+PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
+# An emergency number after a word of calling: "call 911", "dial 999"
+EMERGENCY = re.compile(r"(?:911|999|112|111|000)(?![\d,.])")
 # A street address: "12 Downing Street", "3 Tverskaya St."
 ADDRESS_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Square"
@@ -208,7 +221,7 @@ TALLY_WORD_BEFORE = re.compile(
     re.IGNORECASE)  # "passed the $1.2 trillion bill, 69-30", "the vote was 5-4"
 SCORE_WORD_AFTER = re.compile(
     r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
-    r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",
+    r"|draw|lead|scoreline|triumph|thrashing|comeback|upset|decision|ruling|verdict|majority)\b",
     re.IGNORECASE,
 )
 SCORE_WORD_BEFORE = re.compile(

@@ -43,7 +43,7 @@ from transforms.figures.units import (
 # Digits with English, Indian or European separators, or plain digits with a decimal part:
 # "2,390", "1,271.2", "12,00,000", "400, 000", "260 000", "5 248,5", "2.390" (not "1.320
 # million"), "1.234,5", "4,5 million", "1.9". Each alternative is linear: groups are fixed-width.
-_SCALE_AHEAD = r"\s?(?:million|billion|thousand|mln|bn|lakhs?|crores?)\b"
+_SCALE_AHEAD = r"\s?(?:million|billion|trillion|thousand|mln|bln|bn|trln|lakhs?|crores?)\b"
 NUMBER = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # Indian grouping: "12,00,000", "1,50,00,000"
     r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
@@ -57,7 +57,7 @@ NUMBER = (
 # "million", "4 hundred million", "2 lakh", "1.5 crore", "1.5 lakh crore", "64.8million",
 # "417K", "3.5bn".
 MULTIPLIER = (
-    r"(?:\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trn|tn"
+    r"(?:\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trln|trn|tn"
     r"|(?:lakhs?|lacs?)(?:\s+crores?)?|crores?)\b|(?:bn|[kKmMbB])\b)"
 )
 _TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"  # "2 million 389 thousand"

@@ -27,7 +27,7 @@ DIGIT_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3
 # South Asian scales: "2 lakh" is 200,000, "1.5 crore" 15 million.
 MULTIPLIERS = {
     **SCALES, "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
-    "tn": 1e12, "trn": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
+    "tn": 1e12, "trn": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
     "crores": 1e7,
 }
 

@@ -44,6 +44,9 @@ READS = [
      "The Nasdaq rose. Then 4,000 staff were hired and 300 joined.",
      [fig("4,000", 4000, unit="person"), fig("300", 300, unit="person")]),
     # --- shares written in other styles ------------------------------------------------------
+    ("wire copy's trln", "Loans reached 3.4 trln yuan.", [fig("3.4 trln yuan", 3.4e12, unit="CNY")]),
+    ("wire copy's bln with a comma decimal", "The fund lost 2,5 bln euros.",
+     [fig("2,5 bln euros", 2.5e9, unit="EUR")]),
     ("a hyphenated percent", "Fares saw a 12-percent rise.", [fig("12-percent", 12, unit="percent")]),
     ("pct for percent", "Output rose 2.7 pct in June.", [fig("2.7 pct", 2.7, unit="percent")]),
     ("a share changed by, qualified", "Traffic fell by nearly a third in May.",

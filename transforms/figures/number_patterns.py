@@ -220,7 +220,8 @@ TALLY_WORD_BEFORE = re.compile(
     r"|vote\s+(?:of|was|is|were)|margin\s+of)\s+(?:[\w'’$.-]+,?\s+){0,5}$",
     re.IGNORECASE)  # "passed the $1.2 trillion bill, 69-30", "the vote was 5-4"
 SCORE_WORD_AFTER = re.compile(
-    r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
+    r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous|series|early|late|first-half"
+    r"|half-time|halftime)\s+)?(?:win|victory|defeat|loss"
     r"|draw|lead|scoreline|triumph|thrashing|comeback|upset|decision|ruling|verdict|majority)\b",
     re.IGNORECASE,
 )
@@ -297,6 +298,16 @@ AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")
 # "the recruits are over 40.": an age, when nothing is counted after the number
 AGE_OVER = re.compile(
     r"\b(?:(?:are|were|is|was|be)\s+(?:over|under|older\s+than|younger\s+than)|who\s+(?:is|was))\s+$")
+# People named by their age: "people over 65", "men between 18 and 60", "students under 18",
+# "those older than 50"; a birthday: "he turned 40". Ages, when nothing is counted after them.
+AGE_HOLDERS = (
+    "people", "persons", "men", "women", "children", "boys", "girls", "adults", "students",
+    "pupils", "teenagers", "workers", "citizens", "residents", "voters", "drivers", "patients",
+    "those", "anyone", "everyone", "individuals", "applicants", "males", "females", "smokers",
+)
+AGE_OF_PEOPLE = re.compile(
+    rf"(?:\b{words_pattern(AGE_HOLDERS)}\s+(?:who\s+are\s+)?(?:over|under|above|below|older\s+than"
+    r"|younger\s+than|between)|\bturn(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 # "three wounded for every soldier killed": a ratio, not a count
 RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNORECASE)
 # "these two reserves", "the other three": a number word that points back at things named before.

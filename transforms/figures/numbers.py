@@ -158,6 +158,9 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     if plain and value < 120 and text.startswith(",", end) and pat.AGE_AFTER_NAME.search(
             text, max(0, start - 30), start):
         return None, end  # "Putin, 71, said"
+    if plain and value < 120 and pat.AGE_OF_PEOPLE.search(text, max(0, start - 40), start) and (
+            counted_noun(following_words(text, ctx.range_end(text, end))) is None):
+        return None, ctx.range_end(text, end)  # "people over 65", "men between 18 and 60"
     if plain and value < 120 and pat.AGE_OVER.search(text, max(0, start - 30), start) and (
             end == len(text) or text[end] in ".,;)"):
         return None, end  # "most recruits are over 40."

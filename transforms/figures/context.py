@@ -103,8 +103,8 @@ def range_bounds(value: float, scaled: bool, second, unit: str | None):
     high = range_high(second)
     low = value
     mult = second.group("mult")
-    if mult and not scaled and low * MULTIPLIERS[mult.strip().lower()] <= high:
-        low *= MULTIPLIERS[mult.strip().lower()]
+    if mult and not scaled and low * MULTIPLIERS[mult.strip(" -").lower()] <= high:
+        low *= MULTIPLIERS[mult.strip(" -").lower()]
     if second.group("pct"):
         unit = "percent"
     elif unit is None and second.group("cur"):

@@ -55,9 +55,10 @@ NUMBER = (
     r"|\d+(?:\.\d+)?"
 )
 # "million", "4 hundred million", "2 lakh", "1.5 crore", "1.5 lakh crore", "64.8million",
-# "417K", "3.5bn".
+# "417K", "3.5bn", "a $1.2-billion deal".
 MULTIPLIER = (
-    r"(?:\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trln|trn|tn"
+    r"(?:-(?:million|billion|trillion)\b"
+    r"|\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trln|trn|tn"
     r"|(?:lakhs?|lacs?)(?:\s+crores?)?|crores?)\b|(?:bn|[kKmMbB])\b)"
 )
 _TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"  # "2 million 389 thousand"
@@ -107,7 +108,7 @@ _NOT_A_FIGURE = (
     # "minus 5" (below zero: the claims table holds no negative values)
     r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
-    r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
+    r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange|deposit)\s+rates?"
     r"(?:\s+(?:[a-z]+\s+){0,3}?(?:of|at|to|by))?|="  # "mortgage rates climbed to 7.1%"
 )
 # The words right before a number: its qualifier, a range opener, or what makes it no figure.

@@ -44,6 +44,9 @@ READS = [
      "The Nasdaq rose. Then 4,000 staff were hired and 300 joined.",
      [fig("4,000", 4000, unit="person"), fig("300", 300, unit="person")]),
     # --- shares written in other styles ------------------------------------------------------
+    ("a scale hyphenated before a noun", "It signed a $4.5-billion contract.",
+     [fig("$4.5-billion", 4.5e9, unit="USD")]),
+    ("cents as a sign", "Bananas cost 69¢ a pound.", [fig("69¢", 0.69, unit="USD")]),
     ("wire copy's trln", "Loans reached 3.4 trln yuan.", [fig("3.4 trln yuan", 3.4e12, unit="CNY")]),
     ("wire copy's bln with a comma decimal", "The fund lost 2,5 bln euros.",
      [fig("2,5 bln euros", 2.5e9, unit="EUR")]),
@@ -113,6 +116,7 @@ NOT_FIGURES = [
     ("a set after a set", "She won 7-5, 6-2 in the semi-final."),
     ("a temperature below zero", "The town woke to minus 12 on Sunday."),
     ("a rate change in basis points", "The bank cut by 25 basis points."),
+    ("a deposit rate", "The bank lifted its deposit rate to 3.75%."),
     ("an interest rate a few words before", "Mortgage rates edged up to 6.9% this week."),
     ("a telephone number after call", "Readers can call 555-0187 with tips."),
     ("a telephone number with an area code", "The hotline, (312) 555-0143, opens at nine."),

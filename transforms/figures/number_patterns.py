@@ -314,6 +314,14 @@ RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNO
 # "these two reserves", "the other three": a number word that points back at things named before.
 POINTS_BACK = re.compile(r"\b(?:these|those|the\s+other|both)\s+$", re.IGNORECASE)
 # "two of them", "two of the three victims", "three of its 12 stores": a part of a group
+# What befell people counted by a number word alone: "five were hurt", "two died", "three
+# remain missing" (digits count people there already: "40 were hurt")
+FATE_AFTER = re.compile(
+    r"\s+(?:(?:were|are|was|have\s+been|had\s+been|remain|remained)\s+(?:still\s+)?(?:killed"
+    r"|injured|hurt|wounded|missing|dead|arrested|detained|rescued|hospitali[sz]ed|evacuated"
+    r"|displaced|unaccounted)|died|survived|escaped|drowned)\b", re.IGNORECASE)
+# "the two were arrested": a number word after "the" points back at people named before
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 OF_GROUP = re.compile(
     r"\s+of\s+(?:them|whom|those|these|us\b|(?:the|its|their|our|his|her)\s+(?=[\da-z]))",
     re.IGNORECASE)

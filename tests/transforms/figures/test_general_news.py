@@ -63,6 +63,8 @@ READS = [
     ("a count of people beside their age", "The village has 40 residents over 70.",
      [fig("40", 40, unit="person")]),
     ("a count after a turn", "The club turned 200 fans away.", [fig("200", 200, unit="person")]),
+    ("a number word alone before what befell people", "Two drivers died and three were hurt.",
+     [fig("Two", 2, unit="person"), fig("three", 3, unit="person")]),
     ("a poll's lead in points", "The mayor holds a 9-point lead.",
      [fig("9-point", 9, unit="unit")]),
     # --- counts beside names, measures and tallies -------------------------------------------
@@ -108,6 +110,7 @@ NOT_FIGURES = [
     ("a union local", "Members of Teamsters Local 727 voted on Friday."),
     ("an emergency number", "Residents were told to call 911 at once."),
     ("a court's split", "The court upheld it in a 6-3 decision."),
+    ("a number word after the points back", "The two were arrested at the airport."),
     ("people named by their age", "Adults over 65 and children under 5 get the vaccine first."),
     ("people between two ages", "Men between 18 and 60 must register."),
     ("a birthday", "The singer turned 50 on Monday."),

@@ -104,8 +104,8 @@ _NOT_A_FIGURE = (
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
     r"|top|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
     r"|boeing|airbus|embraer|falcon|apollo|artemis|proposition|prop\.|precinct|ward|terminal"
-    r"|magnitude|minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "a magnitude 6.4 quake",
-    # "minus 5" (below zero: the claims table holds no negative values)
+    r"|magnitude|(?<!or\s)minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "magnitude 6.4",
+    # "minus 5" (below zero: the claims table holds no negative values; "plus or minus 2%" is)
     r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
     r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange|deposit)\s+rates?"

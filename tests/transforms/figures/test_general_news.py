@@ -50,6 +50,8 @@ READS = [
     ("wire copy's trln", "Loans reached 3.4 trln yuan.", [fig("3.4 trln yuan", 3.4e12, unit="CNY")]),
     ("wire copy's bln with a comma decimal", "The fund lost 2,5 bln euros.",
      [fig("2,5 bln euros", 2.5e9, unit="EUR")]),
+    ("a margin either way", "Sales will be $2 billion, plus or minus 3%.",
+     [fig("$2 billion", 2e9, unit="USD"), fig("3%", 3, unit="percent")]),
     ("a hyphenated percent", "Fares saw a 12-percent rise.", [fig("12-percent", 12, unit="percent")]),
     ("pct for percent", "Output rose 2.7 pct in June.", [fig("2.7 pct", 2.7, unit="percent")]),
     ("a share changed by, qualified", "Traffic fell by nearly a third in May.",

@@ -42,6 +42,8 @@ VAGUE_BOUNDS = {
     "tens of millions": (1e7, 1e8),
     "hundreds of millions": (1e8, 1e9),
     "billions": (1e9, 1e10),
+    "tens of billions": (1e10, 1e11),
+    "hundreds of billions": (1e11, 1e12),
 }
 _VAGUE_SINGULAR = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands",
                    "million": "millions", "hundred thousand": "hundreds of thousands"}
@@ -55,7 +57,7 @@ WORD_NUMBER = (
     rf"(?:(?:[\s-]+|\s+and\s+)(?:{_word_alternation}))*(?!\w)"
 )
 VAGUE = (
-    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions"
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions"
     r"|billions|(?:several|a\s+few|a\s+couple\s+of)\s+(?:hundred\s+thousand|hundred|thousand"
     r"|million|dozen)(?!\s+(?:and|\d))"
 )

@@ -191,10 +191,11 @@ NUMERIC_DATE = re.compile(r"(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2
 # A product or brand name in mixed case right before a number: "iPhone 11", "PlayStation 5".
 NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\s$")
 # A capitalised word inside a sentence right before a whole number: "Title 42", "Porsche 911",
-# "Local 600", "Maroon 5" (a name, when nothing counted follows; not a month or a weekday)
+# "Local 600", "Maroon 5", "the Group of 20" (a name, when nothing counted follows; not a month
+# or a weekday)
 CAPITALISED_BEFORE = re.compile(
     rf"(?<=[\w,;)]\s)(?!(?:{'|'.join((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))})\b)"
-    r"[A-Z][A-Za-z&]*\s$")
+    r"[A-Z][A-Za-z&]*\s+(?:of\s+)?$")
 # A lowercase word of four letters or more: the sentence is prose, not a headline in title case
 # ("Putin Says 300 Have Joined", where capitals name nothing)
 PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -320,6 +321,8 @@ FATE_AFTER = re.compile(
     r"\s+(?:(?:were|are|was|have\s+been|had\s+been|remain|remained)\s+(?:still\s+)?(?:killed"
     r"|injured|hurt|wounded|missing|dead|arrested|detained|rescued|hospitali[sz]ed|evacuated"
     r"|displaced|unaccounted)|died|survived|escaped|drowned)\b", re.IGNORECASE)
+# Points a number word's change is counted in: "support rose four points"
+POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 # "the two were arrested": a number word after "the" points back at people named before
 THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 OF_GROUP = re.compile(

@@ -70,6 +70,9 @@ READS = [
     ("a count after a turn", "The club turned 200 fans away.", [fig("200", 200, unit="person")]),
     ("a number word alone before what befell people", "Two drivers died and three were hurt.",
      [fig("Two", 2, unit="person"), fig("three", 3, unit="person")]),
+    ("a change in points said in words", "Her rating fell three points to 41%.",
+     [fig("three", 3, unit="unit"), fig("41%", 41, unit="percent")]),
+    ("points of an argument are no figure", "He made two points in the debate.", []),
     ("a poll's lead in points", "The mayor holds a 9-point lead.",
      [fig("9-point", 9, unit="unit")]),
     # --- counts beside names, measures and tallies -------------------------------------------
@@ -110,6 +113,7 @@ NOT_FIGURES = [
     ("a tally written with to", "The bill passed by a vote of 228 to 199."),
     ("a tally with to before the day", "The Senate passed it 61 to 38 on Monday."),
     ("beer in hectolitres", "The brewer sold 40 million hectolitres."),
+    ("a group named by its members' count", "Leaders of the Group of 20 gathered in Rio."),
     ("a name and its number", "The rule known as Title 42 was dropped."),
     ("a model and its number", "She sold her Porsche 911 last year."),
     ("a union local", "Members of Teamsters Local 727 voted on Friday."),

@@ -2,7 +2,8 @@
 
 They follow ../shared/corpus/ANNOTATION.md so that published claims can be scored against an
 analyst's gold file; the claims schema, the extraction and the expectations all read them here.
-Currencies are data: one row each in currencies.csv beside this file (code, symbols, words).
+Currencies are data: one row each in currencies.csv beside this file (code, symbols, words, and
+the words for a hundredth of the unit).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ CURRENCY_FILE = Path(__file__).with_name("currencies.csv")
 
 
 class Currency(NamedTuple):
-    """One currency: its ISO 4217 code, the symbols written before an amount, the words after."""
+    """One currency: its ISO 4217 code, the symbols written before an amount, the words after,
+    and the words after an amount in hundredths of it ("cents", "pence")."""
 
     code: str
     name: str
     symbols: tuple[str, ...]
     words: tuple[str, ...]
+    minor: tuple[str, ...] = ()
 
 
 def read_currencies(path: str | Path = CURRENCY_FILE) -> tuple[Currency, ...]:
@@ -28,12 +31,12 @@ def read_currencies(path: str | Path = CURRENCY_FILE) -> tuple[Currency, ...]:
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
     table = tuple(Currency(r["code"].strip(), r["name"].strip(), _forms(r["symbols"]),
-                           _forms(r["words"])) for r in rows)
+                           _forms(r["words"]), _forms(r.get("minor"))) for r in rows)
     seen: dict[str, str] = {}
     for currency in table:
         if not (len(currency.code) == 3 and currency.code.isalpha() and currency.code.isupper()):
             raise ValueError(f"{path}: {currency.code!r} is no ISO 4217 code")
-        for form in (currency.code, *currency.symbols, *currency.words):
+        for form in (currency.code, *currency.symbols, *currency.words, *currency.minor):
             key = " ".join(form.split()).casefold()
             if seen.setdefault(key, currency.code) != currency.code:
                 raise ValueError(f"{path}: {form!r} names both {seen[key]} and {currency.code}")

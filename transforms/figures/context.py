@@ -10,7 +10,13 @@ from typing import NamedTuple
 from transforms.figures import number_patterns as pat
 from transforms.figures.digits import number_value
 from transforms.figures.number_words import MULTIPLIERS
-from transforms.figures.units import currency_of_symbol, currency_of_word
+from transforms.figures.units import (
+    counted_noun,
+    currency_of_symbol,
+    currency_of_word,
+    following_words,
+    plural_noun,
+)
 
 
 class Left(NamedTuple):
@@ -43,6 +49,8 @@ def is_range(text: str, left: Left, value: float, unit: str | None, second) -> b
         return False  # "rose from 300 to 400"
     if unit is not None and (other := tail_unit(text, second)) and other != unit:
         return False  # "9.4 per cent to $84": a change and a level, not a range
+    if unit == "percent" and not second.group("pct"):
+        return False  # "weakened 0.4% to 4.72": a range of shares writes its last one in percent
     high = range_high(second)
     if high > CHANGE_TO_LEVEL * value and pat.CHANGE_RIGHT_BEFORE.search(
             text, max(0, left.start - 30), left.start):
@@ -95,8 +103,8 @@ def range_bounds(value: float, scaled: bool, second, unit: str | None):
     high = range_high(second)
     low = value
     mult = second.group("mult")
-    if mult and not scaled and low * MULTIPLIERS[mult.strip().lower()] <= high:
-        low *= MULTIPLIERS[mult.strip().lower()]
+    if mult and not scaled and low * MULTIPLIERS[mult.strip(" -").lower()] <= high:
+        low *= MULTIPLIERS[mult.strip(" -").lower()]
     if second.group("pct"):
         unit = "percent"
     elif unit is None and second.group("cur"):
@@ -135,6 +143,42 @@ def label_end(text: str, start: int, end: int) -> int | None:
             p.search(text, max(0, start - 40), start)
             for p in (pat.SCORE_WORD_BEFORE, pat.TALLY_WORD_BEFORE)):
         return points.end()  # "beat the Celtics 112-104", "the bill passed 52-48"
+    if named_number(text, start, end):
+        return end  # "Title 42", "UFC 300"
+    return None
+
+
+def index_level(text: str, start: int) -> bool:
+    """Whether the sentence before a bare number names a market index or its points, which
+    makes the number a level of the index ("The FTSE 100 rose 0.5% to 7,650")."""
+    return pat.INDEX_BEFORE.search(text, max(0, start - INDEX_REACH), start) is not None
+
+
+INDEX_REACH = 150  # characters back from a bare number an index's name may stand
+
+
+def named_number(text: str, start: int, end: int) -> bool:
+    """Whether a whole number is part of a name: after a capitalised word inside a prose
+    sentence, with nothing counted after it ("Title 42 expired", "a Porsche 911", "UFC 300")."""
+    if not text[start:end].isdigit() or not pat.CAPITALISED_BEFORE.search(
+            text, max(0, start - 30), start):
+        return False
+    after = following_words(text, end)
+    if counted_noun(after) is not None or plural_noun(after):
+        return False  # "Ukraine received 300 Leopard tanks"
+    begin = max(0, start - 200, *(text.rfind(mark, 0, start) + 1 for mark in ".!?\n"))
+    stop = min(len(text), end + 200, *(i for mark in ".!?\n" if (i := text.find(mark, end)) >= 0))
+    return pat.PROSE_WORD.search(text, begin, stop) is not None  # not a headline in title case
+
+
+def phone_end(text: str, start: int) -> int | None:
+    """Where a telephone number starting at `start` ends, if it is one ("800-555-0199", "call
+    555-0142"; not a range: "lost 500-1200 men")."""
+    if phone := pat.LOCAL_PHONE.match(text, start - (text[start - 1] == "(")):
+        return phone.end()
+    phone = pat.CALL_PHONE.match(text, start) or pat.EMERGENCY.match(text, start)
+    if phone and pat.CALL_WORD_BEFORE.search(text, max(0, start - 20), start):
+        return phone.end()  # "call 555-0142", "call 911"
     return None
 
 

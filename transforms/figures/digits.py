@@ -31,7 +31,7 @@ def number_value(digits: str, multiplier: str | None = None, tail: str | None = 
     thousands = "".join(mark for mark in ",." if mark != decimal)
     compact = compact.translate({ord(mark): None for mark in thousands})
     value = float(compact.replace(",", ".") if decimal == "," else compact)
-    for word in (multiplier or "").lower().split():
+    for word in (multiplier or "").lower().replace("-", " ").split():  # "1.2-billion"
         value *= MULTIPLIERS[word]
     if tail:
         count, scale = _TAIL_PARTS.match(tail).groups()

@@ -12,8 +12,12 @@ import re
 from transforms.declarations.words import (
     KNOWING_NOUNS,
     KNOWING_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
     SPACED_DECIMAL,
+    WEEKDAYS,
     phrases_pattern,
+    words_pattern,
 )
 from transforms.figures.number_words import (
     DIGIT_FRACTIONS,
@@ -27,6 +31,10 @@ from transforms.figures.number_words import (
 from transforms.figures.units import (
     CURRENCY_PREFIX,
     CURRENCY_WORD,
+    GLUED_MINOR,
+    INDEX_WORDS,
+    MARKET_INDEXES,
+    MINOR_WORD,
     PERCENT,
     PREFIX_LAST_CHARS,
     word_set,
@@ -35,7 +43,7 @@ from transforms.figures.units import (
 # Digits with English, Indian or European separators, or plain digits with a decimal part:
 # "2,390", "1,271.2", "12,00,000", "400, 000", "260 000", "5 248,5", "2.390" (not "1.320
 # million"), "1.234,5", "4,5 million", "1.9". Each alternative is linear: groups are fixed-width.
-_SCALE_AHEAD = r"\s?(?:million|billion|thousand|mln|bn|lakhs?|crores?)\b"
+_SCALE_AHEAD = r"\s?(?:million|billion|trillion|thousand|mln|bln|bn|trln|lakhs?|crores?)\b"
 NUMBER = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # Indian grouping: "12,00,000", "1,50,00,000"
     r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
@@ -47,9 +55,10 @@ NUMBER = (
     r"|\d+(?:\.\d+)?"
 )
 # "million", "4 hundred million", "2 lakh", "1.5 crore", "1.5 lakh crore", "64.8million",
-# "417K", "3.5bn".
+# "417K", "3.5bn", "a $1.2-billion deal".
 MULTIPLIER = (
-    r"(?:\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trn|tn"
+    r"(?:-(?:million|billion|trillion)\b"
+    r"|\s?(?:(?:hundred\s+)?(?:million|billion|trillion|thousand)|mln|mn|bln|bn|trln|trn|tn"
     r"|(?:lakhs?|lacs?)(?:\s+crores?)?|crores?)\b|(?:bn|[kKmMbB])\b)"
 )
 _TAIL = r"\s+\d{1,3}\s?(?:thousand|million)\b"  # "2 million 389 thousand"
@@ -94,10 +103,13 @@ _NOT_A_FIGURE = (
     r"|game|match|category|cat\.|class|grade|windows|iphone|ipad|galaxy|pixel|highway|gate|room"
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
     r"|top|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
+    r"|boeing|airbus|embraer|falcon|apollo|artemis|proposition|prop\.|precinct|ward|terminal"
+    r"|magnitude|(?<!or\s)minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "magnitude 6.4",
+    # "minus 5" (below zero: the claims table holds no negative values; "plus or minus 2%" is)
     r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
-    r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange)\s+rates?"
-    r"(?:\s+(?:of|at|to|by))?|="
+    r"|(?:key|interest|policy|refinancing|base|discount|lending|mortgage|exchange|deposit)\s+rates?"
+    r"(?:\s+(?:[a-z]+\s+){0,3}?(?:of|at|to|by))?|="  # "mortgage rates climbed to 7.1%"
 )
 # The words right before a number: its qualifier, a range opener, or what makes it no figure.
 LEFT = re.compile(
@@ -114,7 +126,8 @@ level version model type flight route decree resolution war # in age aged ages r
 most part table chart map fig. unit brigade battalion regiment division day game match category
 cat. class grade windows iphone ipad galaxy pixel highway gate room apartment flat building block
 platform channel exit zone sector lane bus tram line tier top per every interstate s&p fortune ftse
-russell stoxx nikkei
+russell stoxx nikkei boeing airbus embraer falcon apollo artemis proposition prop. precinct ward
+terminal magnitude minus
 """)
 # The people a statement comes from, counted: "two sources close to the talks said", "three
 # officials told" (a count of speakers is no figure an analyst extracts).
@@ -163,6 +176,13 @@ DATE_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
 AGE_CLAUSE = re.compile(r"(?:(?:^|[.!?]\s+|\n)At\s+|\bages?\b(?!\s+of\s+\d)[^.;!?\n\d]{0,60})$")
 # A telephone number: "+7 495 123 45 67", "+44 20 7946 0958".
 PHONE = re.compile(r"\+\d{1,3}(?:[\s.-]?\(?\d{2,4}\)?){2,}")
+# A North American telephone number: "555-0142" after a word of calling, "800-555-0199" and
+# "(212) 555-0199" anywhere.
+LOCAL_PHONE = re.compile(r"(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?!\d)")
+CALL_PHONE = re.compile(r"\d{3}-\d{4}(?!\d)")
+CALL_WORD_BEFORE = re.compile(
+    r"\b(?:call|calling|dial|phone|telephone|hotline|fax|text)\s+(?:us\s+)?(?:at\s+|on\s+)?$",
+    re.IGNORECASE)
 # A number written with a leading zero is a code, a phone or an hour, never an amount: "0800 123
 # 456", "007" (and what follows it in groups of digits is the same number)
 LEADING_ZERO = re.compile(r"0\d+(?:[ .-]\d{2,4})*")
@@ -170,6 +190,17 @@ LEADING_ZERO = re.compile(r"0\d+(?:[ .-]\d{2,4})*")
 NUMERIC_DATE = re.compile(r"(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d.,])")
 # A product or brand name in mixed case right before a number: "iPhone 11", "PlayStation 5".
 NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\s$")
+# A capitalised word inside a sentence right before a whole number: "Title 42", "Porsche 911",
+# "Local 600", "Maroon 5", "the Group of 20" (a name, when nothing counted follows; not a month
+# or a weekday)
+CAPITALISED_BEFORE = re.compile(
+    rf"(?<=[\w,;)]\s)(?!(?:{'|'.join((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))})\b)"
+    r"[A-Z][A-Za-z&]*\s+(?:of\s+)?$")
+# A lowercase word of four letters or more: the sentence is prose, not a headline in title case
+# ("Putin Says 300 Have Joined", where capitals name nothing)
+PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
+# An emergency number after a word of calling: "call 911", "dial 999"
+EMERGENCY = re.compile(r"(?:911|999|112|111|000)(?![\d,.])")
 # A street address: "12 Downing Street", "3 Tverskaya St."
 ADDRESS_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|Blvd|Square"
@@ -181,27 +212,32 @@ SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2
 # formation", "24/7", "a 24-7 service"
 NUMBER_CHAIN = re.compile(r"\d{1,2}(?:-\d{1,2}){2,}(?![\d,%]|\.\d)|24[-/]7(?![\d,%]|\.\d)")
 # A score of points or a vote's tally, the winner's first: "won 112-104", "passed 52-48" (never
-# a range, whose low comes first: "lost 500-700 men")
-POINTS_SCORE = re.compile(r"(\d{1,3})[-–—](\d{1,3})(?![\d%]|[.,]\d)")
+# a range, whose low comes first: "lost 500-700 men"); "by a vote of 219 to 212" too, when no
+# percent follows
+POINTS_SCORE = re.compile(
+    r"(\d{1,3})(?:[-–—]|\s+to\s+(?=\d{1,3}(?![\d%]|[.,]\d|\s*(?:%|per\s?cent|percent))))(\d{1,3})"
+    r"(?![\d%]|[.,]\d)")
 TALLY_WORD_BEFORE = re.compile(
     r"\b(?:passed|ruled|voted|approved|rejected|confirmed|upheld|struck\s+down|overturned"
-    r"|vote\s+of|margin\s+of)\s+(?:[\w'’$.-]+,?\s+){0,5}$",  # "passed the $1.2 trillion bill, 69-30"
-    re.IGNORECASE)
+    r"|vote\s+(?:of|was|is|were)|margin\s+of)\s+(?:[\w'’$.-]+,?\s+){0,5}$",
+    re.IGNORECASE)  # "passed the $1.2 trillion bill, 69-30", "the vote was 5-4"
 SCORE_WORD_AFTER = re.compile(
-    r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous)\s+)?(?:win|victory|defeat|loss"
-    r"|draw|lead|scoreline|triumph|thrashing|comeback|upset)\b",
+    r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous|series|early|late|first-half"
+    r"|half-time|halftime)\s+)?(?:win|victory|defeat|loss"
+    r"|draw|lead|scoreline|triumph|thrashing|comeback|upset|decision|ruling|verdict|majority)\b",
     re.IGNORECASE,
 )
 SCORE_WORD_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|defeated|defeating"
     r"|drew|drawn|trail\w*|lead\w*|scor(?:ed|es|ing)"
-    r"|score\s+of|scoreline\s+of|final\s+score)\s+(?:[\w'’-]+\s+){0,3}$",
+    r"|score\s+of|scoreline\s+of|final\s+score)\s+(?:[\w'’-]+,?\s+){0,3}$",  # "won 6-4, 6-3"
     re.IGNORECASE,
 )
 # Clock times, dates, ordinals, letters glued to the digits: "9:23", "5 PM", "15/03", "19th";
-# not "24pc" (percent).
+# not "24pc" (percent) or "10p" (pence).
 NOT_AFTER = re.compile(
-    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b|(?!pc\b)[A-Za-z\d]|\s?[½¼¾]"
+    r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b"
+    rf"|(?!pc\b|(?-i:{'|'.join(map(re.escape, GLUED_MINOR))})(?![\w'’]|\.\w))[A-Za-z\d]|\s?[½¼¾]"
     r"|\s*=",
     re.IGNORECASE,
 )
@@ -212,6 +248,7 @@ EXCHANGE_RATE = re.compile(
     re.IGNORECASE,
 )
 PERCENT_AFTER = re.compile(PERCENT, re.IGNORECASE)
+MINOR_AFTER = re.compile(rf"(?P<word>{MINOR_WORD})", re.IGNORECASE)
 CURRENCY_AFTER = re.compile(rf"\s?(?P<word>{CURRENCY_WORD})", re.IGNORECASE)
 RANGE_TAIL = re.compile(  # "25,000 to 30,000", "from 500,000 to more than a million"
     rf"(?P<sep>[-–—]|\s?–\s?|\s+(?:to|and)\s+)(?:(?:more\s+than|over|almost|nearly)\s+)?"
@@ -253,17 +290,44 @@ SERVICE_TERMS = re.compile(
     r"|amnesty|discharge\w*|fighting|tour\s+of\s+duty|term\s+of)",
     re.IGNORECASE,
 )
+# Points of a poll's lead or of a change, hyphenated: "a 10-point lead", "a 3-point drop".
+POINTS_HYPHEN = re.compile(
+    r"-points?(?=\s+(?:lead|gap|margin|advantage|deficit|swing|drop|fall|rise|gain|jump|decline"
+    r"|increase|slide|lift)\b)", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")
 # "the recruits are over 40.": an age, when nothing is counted after the number
 AGE_OVER = re.compile(
     r"\b(?:(?:are|were|is|was|be)\s+(?:over|under|older\s+than|younger\s+than)|who\s+(?:is|was))\s+$")
+# People named by their age: "people over 65", "men between 18 and 60", "students under 18",
+# "those older than 50"; a birthday: "he turned 40". Ages, when nothing is counted after them.
+AGE_HOLDERS = (
+    "people", "persons", "men", "women", "children", "boys", "girls", "adults", "students",
+    "pupils", "teenagers", "workers", "citizens", "residents", "voters", "drivers", "patients",
+    "those", "anyone", "everyone", "individuals", "applicants", "males", "females", "smokers",
+)
+AGE_OF_PEOPLE = re.compile(
+    rf"(?:\b{words_pattern(AGE_HOLDERS)}\s+(?:who\s+are\s+)?(?:over|under|above|below|older\s+than"
+    r"|younger\s+than|between)|\bturn(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 # "three wounded for every soldier killed": a ratio, not a count
 RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNORECASE)
 # "these two reserves", "the other three": a number word that points back at things named before.
 POINTS_BACK = re.compile(r"\b(?:these|those|the\s+other|both)\s+$", re.IGNORECASE)
-OF_GROUP = re.compile(r"\s+of\s+(?:them|whom|those|these|us)\b", re.IGNORECASE)
+# "two of them", "two of the three victims", "three of its 12 stores": a part of a group
+# What befell people counted by a number word alone: "five were hurt", "two died", "three
+# remain missing" (digits count people there already: "40 were hurt")
+FATE_AFTER = re.compile(
+    r"\s+(?:(?:were|are|was|have\s+been|had\s+been|remain|remained)\s+(?:still\s+)?(?:killed"
+    r"|injured|hurt|wounded|missing|dead|arrested|detained|rescued|hospitali[sz]ed|evacuated"
+    r"|displaced|unaccounted)|died|survived|escaped|drowned)\b", re.IGNORECASE)
+# Points a number word's change is counted in: "support rose four points"
+POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
+# "the two were arrested": a number word after "the" points back at people named before
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+OF_GROUP = re.compile(
+    r"\s+of\s+(?:them|whom|those|these|us\b|(?:the|its|their|our|his|her)\s+(?=[\da-z]))",
+    re.IGNORECASE)
 SHARE_OF_TIME = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|its\s+)?(?:year|month|week|day|decade|century|season"
     r"|quarter|term|\d{4})\b",
@@ -272,6 +336,10 @@ SHARE_OF_TIME = re.compile(
 SHARE_NOT_BEFORE = re.compile(
     r"\b(?:first|second|last|latter|former|an?|and\s+a|one\s+and\s+a)\s+$", re.IGNORECASE
 )
+# A market index or its points named earlier in the sentence: what a bare number there counts.
+INDEX_BEFORE = re.compile(
+    rf"(?:\b(?-i:{phrases_pattern(MARKET_INDEXES)})|\b(?i:{words_pattern(INDEX_WORDS)}))"
+    r"(?:[^.;!?\n]|\.(?=\d))*$")  # (a decimal point ends no sentence: "250.5 points")
 URL = re.compile(r"https?://\S+|www\.\S+")
 _SIGN_BEFORE = frozenset("-+−")
 

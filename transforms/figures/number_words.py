@@ -27,7 +27,7 @@ DIGIT_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3
 # South Asian scales: "2 lakh" is 200,000, "1.5 crore" 15 million.
 MULTIPLIERS = {
     **SCALES, "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9,
-    "tn": 1e12, "trn": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
+    "tn": 1e12, "trn": 1e12, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7,
     "crores": 1e7,
 }
 
@@ -42,6 +42,8 @@ VAGUE_BOUNDS = {
     "tens of millions": (1e7, 1e8),
     "hundreds of millions": (1e8, 1e9),
     "billions": (1e9, 1e10),
+    "tens of billions": (1e10, 1e11),
+    "hundreds of billions": (1e11, 1e12),
 }
 _VAGUE_SINGULAR = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands",
                    "million": "millions", "hundred thousand": "hundreds of thousands"}
@@ -55,7 +57,7 @@ WORD_NUMBER = (
     rf"(?:(?:[\s-]+|\s+and\s+)(?:{_word_alternation}))*(?!\w)"
 )
 VAGUE = (
-    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions"
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions"
     r"|billions|(?:several|a\s+few|a\s+couple\s+of)\s+(?:hundred\s+thousand|hundred|thousand"
     r"|million|dozen)(?!\s+(?:and|\d))"
 )
@@ -74,8 +76,10 @@ SHARE = (
     rf"|(?:{_SMALL_NUMBER}|[1-9]\d?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})"
     r"(?![\w,-]|\.\d|\s+(?:" + "|".join(_SHARE_NOT_OF) + r")\b)"  # ("one in five." ends a sentence)
     rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"
-    # a change by a share: "sales rose by a third", "cut by half in May" (not "a third party")
-    r"|(?<=\bby\s)(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?)"
+    # a change by a share: "sales rose by a third", "cut by half in May", "fell by nearly a
+    # quarter" (not "a third party")
+    r"|(?:(?<=\bby\s)|(?<=\bby\snearly\s)|(?<=\bby\salmost\s)|(?<=\bby\sabout\s)"
+    r"|(?<=\bby\sroughly\s)|(?<=\bby\sover\s)|(?<=\bby\smore\sthan\s))(?:half|(?:a|one|two)[\s-](?:third|quarter|fifth|tenth)s?)"
     r"(?=\s*[,.;]|\s+(?:in|on|since|from|to|last|this|over|compared|between|year|month)\b|\s*$)"
 )
 

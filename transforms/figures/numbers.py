@@ -31,6 +31,7 @@ from transforms.figures.units import (
     DURATION_UNITS,
     NOT_COUNTED,
     counted_noun,
+    currency_of_minor,
     currency_of_symbol,
     currency_of_word,
     following_words,
@@ -130,6 +131,8 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         return None, pat.LEADING_ZERO.match(text, match.start("num")).end()
     if plain and pat.NOT_AFTER.match(text, end):
         return None, end
+    if plain and start and text[start - 1] in "( " and (phone := ctx.phone_end(text, start)):
+        return None, phone
     left = ctx.left_context(text, start)
     if left.kind == "exclude":
         return None, ctx.range_end(text, end)
@@ -155,6 +158,9 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     if plain and value < 120 and text.startswith(",", end) and pat.AGE_AFTER_NAME.search(
             text, max(0, start - 30), start):
         return None, end  # "Putin, 71, said"
+    if plain and value < 120 and pat.AGE_OF_PEOPLE.search(text, max(0, start - 40), start) and (
+            counted_noun(following_words(text, ctx.range_end(text, end))) is None):
+        return None, ctx.range_end(text, end)  # "people over 65", "men between 18 and 60"
     if plain and value < 120 and pat.AGE_OVER.search(text, max(0, start - 30), start) and (
             end == len(text) or text[end] in ".,;)"):
         return None, end  # "most recruits are over 40."
@@ -194,6 +200,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     percent = pat.PERCENT_AFTER.match(text, pos)
     if percent:
         unit, pos = "percent", percent.end()
+    elif unit is None and (minor := pat.MINOR_AFTER.match(text, pos)):
+        # "45 cents a share" is $0.45 (before the currency words: "45 euro cents")
+        unit, pos, value = currency_of_minor(minor.group("word")), minor.end(), value / 100
     elif unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
         unit, pos = currency_of_word(word.group("word")), word.end()
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
@@ -210,6 +219,11 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
             low, high, unit = bounds
             pos = second.end()
+        if low is not None and minor_after(text, pos, unit):
+            # "from 40 to 50 cents", "40 cents to 50 cents": both ends in hundredths
+            minor = pat.MINOR_AFTER.match(text, pos)
+            low = low if unit else low / 100
+            high, unit, pos = high / 100, currency_of_minor(minor.group("word")), minor.end()
     if second and low is None and unit is None and (
             term := pat.DURATION_AFTER.match(text, second.end())):
         # "extended from 30 to 180 days": two terms, the former in days too
@@ -222,11 +236,15 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         unit, pos = currency_of_word(word.group("word")), word.end()
     if unit is None and (duration := pat.DURATION_AFTER.match(text, pos)):
         return _duration_figure(text, start, duration, value, left, low, high), duration.end()
+    if unit is None and not words and (points := pat.POINTS_HYPHEN.match(text, pos)):
+        unit, pos = "unit", points.end()  # "a 10-point lead" (not "a 12-point plan")
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
         return None, pos  # "one-time", "46-year-old"
-    if pat.EXCHANGE_RATE.match(text, pos) or (
+    if (unit != "percent" and pat.EXCHANGE_RATE.match(text, pos)) or (
             low is None and unit in (None, "percent") and pat.RATIO_AFTER.match(text, pos)):
-        return None, pos  # "three wounded for every one killed"; "$500 for each recruit" is pay
+        # "three wounded for every one killed"; "$500 for each recruit" is pay; "104 roubles to
+        # the dollar" is a price of money, "rose 0.2% against the dollar" a change
+        return None, pos
     if low is not None and high is not None and high <= 31 and pat.DATE_AFTER.match(text, pos):
         return None, pos  # "between 10 and 14 February"
     alt_value = alt_unit = quote_stop = None
@@ -259,13 +277,19 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         if noun == "excluded":
             return None, pos
         plural = plural_noun(after) if noun is None else None
-        if words and not (scaled or noun or plural or pat.OF_GROUP.match(text, pos)):
-            return None, pos
+        if words and not (scaled or noun or plural or pat.OF_GROUP.match(text, pos) or (
+                pat.FATE_AFTER.match(text, pos)
+                and not pat.THE_BEFORE.search(text, max(0, start - 5), start)) or (
+                pat.POINTS_AFTER.match(text, pos)
+                and pat.CHANGE_RIGHT_BEFORE.search(text, max(0, start - 30), start))):
+            return None, pos  # "in two stages"; not "five were hurt", "rose four points"
         if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
             return None, pos  # "these two reserves"
         unit = (noun or ctx.clause_currency(text, start)
                 or (plural and plural_kind(plural, _capitalised(text, pos, plural)))
-                or ("unit" if after[:1] and after[0] in ABSTRACT_NOUNS else "person"))  # "points"
+                or ("unit" if after[:1] and after[0] in ABSTRACT_NOUNS else None)  # "points"
+                or ("unit" if not words and ctx.index_level(text, start)
+                    else "person"))
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed or (
@@ -280,6 +304,12 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     value = None if low is not None else value
     return _figure_dict(text, quote_start, quote_end, value, low, high, alt_value, alt_unit,
                         unit, per, qualifier), pos
+
+
+def minor_after(text: str, pos: int, unit: str | None) -> bool:
+    """Whether hundredths of `unit` (any currency when None) are written at `pos` ("cents")."""
+    minor = pat.MINOR_AFTER.match(text, pos)
+    return bool(minor) and unit in (None, currency_of_minor(minor.group("word")))
 
 
 def _capitalised(text: str, pos: int, noun: str) -> bool:

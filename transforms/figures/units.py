@@ -58,7 +58,16 @@ CURRENCY_WORD = (
     r"(?![\w'’])(?!\s+of\b)"
     rf"|{_alternation(_AFTER_SYMBOLS, case_sensitive=False)}"
 )
-PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|pc\b)"
+# Hundredths of a currency written after the amount: "45 cents", "30 pence"; a one-letter form
+# only glued to the digits ("10p", not "10 p").
+MINOR_WORDS = {_key(form): c.code for c in CURRENCY_TABLE for form in c.minor}
+GLUED_MINOR = [f for c in CURRENCY_TABLE for f in c.minor if len(f) == 1]
+MINOR_WORD = (
+    rf"(?:\s?{_alternation([f for f in MINOR_WORDS if len(f) > 1], case_sensitive=False)}"
+    rf"|{_alternation(GLUED_MINOR, case_sensitive=True)})(?![\w'’]|\.\w)"
+)
+PERCENT = (r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|pc\b|\s?pct\b"
+           r"|-per-?cent\b|-percent\b|-percentage-points?\b)")  # "a 10-percent rise", "1.5 pct"
 
 DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month",
                   "year": "year", "years": "year"}
@@ -91,7 +100,11 @@ NOT_COUNTED = word_set("""
 times fold km kilometers kilometres kilometre kilometer miles mile metres meters metre meter m
 cm mm kg kilograms tons tonnes ton degrees hectares sq square hours hour minutes minute mins min
 seconds sec weeks week decades decade centuries century am pm a.m p.m gmt utc bpm mph kph
-years-old year-old
+years-old year-old inches inch feet foot ft yards yard acres acre millimetres millimeters
+millimetre millimeter centimetres centimeters litres liters litre liter gallons gallon barrels
+ounces grams lbs megawatts gigawatts kilowatts watts mw gw kw kwh mwh gwh twh volts knots
+calories megabytes gigabytes terabytes bytes metric cubic light-years basis bps hectolitres
+hectoliters bushels carats kilotons megatons decibels
 """)
 # Function words end the noun phrase that follows a number.
 _STOPWORDS = word_set("""
@@ -128,6 +141,11 @@ assert set(DURATION_UNITS.values()) <= set(PERS) <= set(UNITS)
 def currency_of_symbol(symbol: str) -> str:
     """The currency code of a prefix such as "US$", "€", "Rs" or "USD "."""
     return CURRENCY_SYMBOLS[_key(symbol)]
+
+
+def currency_of_minor(word: str) -> str:
+    """The currency code of a word for its hundredths after an amount ("cents", "pence")."""
+    return MINOR_WORDS[_key(word)]
 
 
 def currency_of_word(word: str) -> str:
@@ -168,6 +186,14 @@ is was has does this thus its us as yes less unless across perhaps always someti
 whereas towards afterwards nevertheless various previous serious famous numerous dangerous
 """)
 
+
+# Names of market indexes: a bare number in their sentence is a level of index points, no
+# count of people ("The Dow fell 250.5 points, or 0.8 percent, to 31,200").
+MARKET_INDEXES = (
+    "Dow", "Nasdaq", "S&P", "FTSE", "Nikkei", "DAX", "CAC", "Hang Seng", "Kospi", "Sensex",
+    "Nifty", "Stoxx", "Topix", "ASX", "TSX", "MOEX", "RTS", "Bovespa", "IBEX", "Shanghai Composite",
+)
+INDEX_WORDS = ("index", "indexes", "indices", "points")
 
 # Plural nouns that count parts of an account, not people, money or things: "in two stages".
 ABSTRACT_NOUNS = word_set("""

@@ -41,6 +41,14 @@ def test_every_symbol_and_word_of_the_table_is_read():
             assert (found.unit, found.value) == (currency.code, 4000), symbol
 
 
+def test_every_word_for_hundredths_of_a_currency_is_read_as_that_currency():
+    for currency in vocab.CURRENCY_TABLE:
+        for word in currency.minor:
+            gap = "" if len(word) == 1 else " "  # a one-letter form is glued: "10p"
+            [found] = figures(f"The fee rose to 45{gap}{word} a share.")
+            assert (found.unit, found.value) == (currency.code, pytest.approx(0.45)), word
+
+
 def test_a_form_naming_two_currencies_is_refused(tmp_path):
     table = tmp_path / "currencies.csv"
     table.write_text("code,name,symbols,words\nAAA,a,,dinar\nBBB,b,,Dinar|dinars\n",
@@ -85,6 +93,9 @@ CASES = [
     ("taka", "a fee of 50,000 taka", "BDT"),
     ("afghanis", "a fee of 50,000 afghanis", "AFN"),
     ("won", "a fee of 5 million won", "KRW"),
+    ("dirham symbol glued to a scaled amount", "a grant of Dh50 million", "AED"),
+    ("Qatari riyal symbol", "a stadium costing QR2.5 billion", "QAR"),
+    ("rials default to Iran", "a fine of 90 million rials", "IRR"),
     ("North Korean won", "a fee of 5 million North Korean won", "KPW"),
     ("Swiss francs", "a fee of 5,000 Swiss francs", "CHF"),
     ("lira", "a fee of 50,000 lira", "TRY"),

@@ -1,0 +1,141 @@
+"""figures() on general news (markets, business, politics, weather, sport, science): the
+counts, money and shares a reader of any well-edited article expects, and the numbers that are
+names, measures or prices of money.
+
+Every sentence is written for this test (none is taken from an article).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.figures.numbers import figures
+
+
+def fig(quote, value=None, **fields):
+    return {"quote": quote, "value": value, **fields}
+
+
+READS = [
+    # --- hundredths of a currency ------------------------------------------------------------
+    ("cents per share are dollars", "Profit was $2.1 billion, or 52 cents a share.",
+     [fig("$2.1 billion", 2.1e9, unit="USD"), fig("52 cents", 0.52, unit="USD")]),
+    ("pence glued to the digits", "The stamp went up 5p to 85p.",
+     [fig("5p", 0.05, unit="GBP"), fig("85p", 0.85, unit="GBP")]),
+    ("a range in cents", "Bread costs between 90 and 95 cents.",
+     [fig("between 90 and 95 cents", None, value_low=0.9, value_high=0.95, unit="USD",
+          qualifier="range")]),
+    # --- a change in percent and the level it reached ----------------------------------------
+    ("a percent before a level without percent is no range",
+     "The index weakened 1.3% to 812.6 on Monday.",
+     [fig("1.3%", 1.3, unit="percent"), fig("812.6", 812.6)]),
+    ("a currency's change against another is a share, its rate no figure",
+     "The peso slid 0.7% to 17.2 per dollar.", [fig("0.7%", 0.7, unit="percent")]),
+    ("a change against a currency", "The franc gained 0.5% against the euro.",
+     [fig("0.5%", 0.5, unit="percent")]),
+    # --- market indexes: points and levels are no people ------------------------------------
+    ("an index's fall in points, in percent, and its level",
+     "The Dow lost 180.2 points, or 0.5 percent, to 38,420 on Friday.",
+     [fig("180.2", 180.2, unit="unit"), fig("0.5 percent", 0.5, unit="percent"),
+      fig("38,420", 38420, unit="unit")]),
+    ("an index's level after a share", "The FTSE 250 index closed 1.1% higher at 19,870.",
+     [fig("1.1%", 1.1, unit="percent"), fig("19,870", 19870, unit="unit")]),
+    ("an index named in an earlier sentence counts no one here",
+     "The Nasdaq rose. Then 4,000 staff were hired and 300 joined.",
+     [fig("4,000", 4000, unit="person"), fig("300", 300, unit="person")]),
+    # --- shares written in other styles ------------------------------------------------------
+    ("a scale hyphenated before a noun", "It signed a $4.5-billion contract.",
+     [fig("$4.5-billion", 4.5e9, unit="USD")]),
+    ("cents as a sign", "Bananas cost 69¢ a pound.", [fig("69¢", 0.69, unit="USD")]),
+    ("wire copy's trln", "Loans reached 3.4 trln yuan.", [fig("3.4 trln yuan", 3.4e12, unit="CNY")]),
+    ("wire copy's bln with a comma decimal", "The fund lost 2,5 bln euros.",
+     [fig("2,5 bln euros", 2.5e9, unit="EUR")]),
+    ("a margin either way", "Sales will be $2 billion, plus or minus 3%.",
+     [fig("$2 billion", 2e9, unit="USD"), fig("3%", 3, unit="percent")]),
+    ("tens of billions", "The floods did tens of billions of dollars of damage.",
+     [fig("tens of billions", None, value_low=1e10, value_high=1e11, unit="USD",
+          qualifier="vague")]),
+    ("a hyphenated percent", "Fares saw a 12-percent rise.", [fig("12-percent", 12, unit="percent")]),
+    ("pct for percent", "Output rose 2.7 pct in June.", [fig("2.7 pct", 2.7, unit="percent")]),
+    ("a share changed by, qualified", "Traffic fell by nearly a third in May.",
+     [fig("nearly a third", 33.33, unit="percent", qualifier="approx")]),
+    ("a count after a capitalised name keeps its noun", "Kyiv received 300 Leopard tanks.",
+     [fig("300", 300, unit="unit")]),
+    ("a count after a month is no name", "Since March 800 have enlisted in the city.",
+     [fig("800", 800)]),
+    ("a headline in title case keeps its count", "Union Says 4000 Have Joined",
+     [fig("4000", 4000)]),
+    ("a count of people beside their age", "The village has 40 residents over 70.",
+     [fig("40", 40, unit="person")]),
+    ("a count after a turn", "The club turned 200 fans away.", [fig("200", 200, unit="person")]),
+    ("a number word alone before what befell people", "Two drivers died and three were hurt.",
+     [fig("Two", 2, unit="person"), fig("three", 3, unit="person")]),
+    ("a change in points said in words", "Her rating fell three points to 41%.",
+     [fig("three", 3, unit="unit"), fig("41%", 41, unit="percent")]),
+    ("points of an argument are no figure", "He made two points in the debate.", []),
+    ("a poll's lead in points", "The mayor holds a 9-point lead.",
+     [fig("9-point", 9, unit="unit")]),
+    # --- counts beside names, measures and tallies -------------------------------------------
+    ("a count after an aircraft model", "A Boeing 787 can seat 290 passengers.",
+     [fig("290", 290, unit="person")]),
+    ("a count of votes is no tally", "She was confirmed by 51 votes to 49.",
+     [fig("51", 51, unit="unit"), fig("49", 49)]),
+    ("a part of a group named after it", "Two of the four climbers were found alive.",
+     [fig("Two", 2, unit="person"), fig("four", 4, unit="person")]),
+    ("a range of a count", "Crews lost 300-1200 homes.",
+     [fig("300-1200", None, value_low=300, value_high=1200, qualifier="range")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [c[1:] for c in READS],
+                         ids=[c[0] for c in READS])
+def test_general_news_reads(sentence, expected, reads_as):
+    reads_as(sentence, expected)
+
+
+NOT_FIGURES = [
+    ("an exchange rate per dollar", "The rupee traded at 83.1 per dollar."),
+    ("a time with pm glued", "The shop shuts at 5p.m. on Sundays."),
+    # --- numbers in names --------------------------------------------------------------------
+    ("an aircraft model", "The airline grounded its Boeing 777 fleet."),
+    ("a rocket and a mission", "A Falcon 9 launched the Apollo 11 replica."),
+    ("a ballot measure", "Voters backed Proposition 47 in the spring."),
+    ("a polling precinct and a ward", "Turnout was low in Precinct 9 and Ward 4."),
+    ("an earthquake's magnitude", "A magnitude 6.1 quake shook the coast."),
+    # --- measures are no counts --------------------------------------------------------------
+    ("snow in inches", "The storm left 18 inches of snow."),
+    ("land in acres", "The blaze burned 2,400 acres."),
+    ("rain in millimetres", "Up to 150 millimetres of rain fell."),
+    ("oil in barrels", "The field pumps 2 million barrels a day."),
+    ("power in megawatts", "Demand peaked at 41,000 megawatts."),
+    # --- tallies and telephones --------------------------------------------------------------
+    ("a court's vote", "The vote was 5-4 along ideological lines."),
+    ("a tally written with to", "The bill passed by a vote of 228 to 199."),
+    ("a tally with to before the day", "The Senate passed it 61 to 38 on Monday."),
+    ("beer in hectolitres", "The brewer sold 40 million hectolitres."),
+    ("a group named by its members' count", "Leaders of the Group of 20 gathered in Rio."),
+    ("a name and its number", "The rule known as Title 42 was dropped."),
+    ("a model and its number", "She sold her Porsche 911 last year."),
+    ("a union local", "Members of Teamsters Local 727 voted on Friday."),
+    ("an emergency number", "Residents were told to call 911 at once."),
+    ("a court's split", "The court upheld it in a 6-3 decision."),
+    ("a number word after the points back", "The two were arrested at the airport."),
+    ("people named by their age", "Adults over 65 and children under 5 get the vaccine first."),
+    ("people between two ages", "Men between 18 and 60 must register."),
+    ("a birthday", "The singer turned 50 on Monday."),
+    ("a series lead", "The Celtics took a 3-1 series lead."),
+    ("a list of points is no lead", "The party set out a 12-point plan."),
+    ("a set after a set", "She won 7-5, 6-2 in the semi-final."),
+    ("a temperature below zero", "The town woke to minus 12 on Sunday."),
+    ("a rate change in basis points", "The bank cut by 25 basis points."),
+    ("a deposit rate", "The bank lifted its deposit rate to 3.75%."),
+    ("an interest rate a few words before", "Mortgage rates edged up to 6.9% this week."),
+    ("a telephone number after call", "Readers can call 555-0187 with tips."),
+    ("a telephone number with an area code", "The hotline, (312) 555-0143, opens at nine."),
+]
+
+
+@pytest.mark.parametrize(("sentence",), [c[1:] for c in NOT_FIGURES],
+                         ids=[c[0] for c in NOT_FIGURES])
+def test_general_news_not_figures(sentence):
+    assert figures(sentence) == []

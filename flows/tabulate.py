@@ -53,10 +53,11 @@ def tabulated(documents: pd.DataFrame, index: SourceIndex, extractor_version: st
     for position, doc in enumerate(records(documents)):
         fields = {k: doc.get(k) for k in DOCUMENT_FIELDS}
         try:
-            problem = numbers_problem(doc["text"], budget) or figures_problem(
-                len(figures(doc["text"])), budget)
+            problem = numbers_problem(doc["text"], budget)
+            found = figures(doc["text"]) if problem is None else []
+            problem = problem or figures_problem(len(found), budget)
             if problem is None:
-                rows.extend(document_claims(fields, index, extractor_version))
+                rows.extend(document_claims(fields, index, extractor_version, found=found))
         except Exception as err:  # the safety net: one document never stops its batch
             detail = " ".join(str(err).split())[:200]
             problem = f"tabulating failed ({type(err).__name__}{': ' + detail if detail else ''})"

@@ -81,7 +81,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
             ingested.batches = []  # the raw inputs are let go as soon as they are cleaned
             progress.stage_done("cleaned", f"{len(cleaned.rejected):,} set aside")
             # each batch also sets aside the records that would fail the gate on their own
-            documents, claims, unreadable, unfit = tabulate.fn(
+            documents, claims, unreadable, unfit, shingled = tabulate.fn(
                 cleaned.batches, registry_frame, version, budget, engine.workers,
                 engine.dask_address, checked_on=checking_day(today))
             cleaned.batches = []
@@ -89,7 +89,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
                                          f"{len(unreadable):,} set aside")
         gate_imported.join()
         staged = stage_tables(warehouse, documents, claims, registry_frame,
-                              exchange_rates(rates), run_id, datetime.now(UTC), full)
+                              exchange_rates(rates), run_id, datetime.now(UTC), full, shingled)
         rejected = [*ingested.skipped, *cleaned.rejected, *unreadable, *unfit]
         name = quarantine_name(runtime.flow_run.name)  # names its reports, rejects, quarantine
         result = validate.fn(staged.tables, today, warehouse, name, run_id, rejected, staged.lookups)

@@ -47,11 +47,14 @@ def _frame(batches: list[pa.Table], table: str) -> pd.DataFrame:
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def stage_tables(warehouse_dir: str, documents: list[pa.Table], claims: list[pa.Table],
                  registry: pd.DataFrame, rates: dict, run_id: str,
-                 now: datetime, full: bool = False) -> store.Staged:
+                 now: datetime, full: bool = False, shingled: list[pa.Table] = ()) -> store.Staged:
     """What this run changes in the published tables (`muster.store.stage`): its rows, the
-    stored rows it re-stamps, and the small tables whole; `full` recomputes everything."""
+    stored rows it re-stamps, and the small tables whole; `full` recomputes everything.
+    `shingled`: the documents' signatures and shingles, as the workers made them."""
     new_documents = with_run(_frame(documents, "documents"), run_id, now)
-    return store.stage(warehouse_dir, new_documents, _frame(claims, "claims"), registry, rates, full)
+    found = pa.concat_tables(shingled) if shingled else None
+    return store.stage(warehouse_dir, new_documents, _frame(claims, "claims"), registry, rates, full,
+                       found)
 
 
 @task(retries=2, retry_delay_seconds=1, retry_condition_fn=_io_error, cache_policy=NO_CACHE)

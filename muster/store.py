@@ -256,9 +256,11 @@ def _changed_rows(new: pd.DataFrame, old: pd.DataFrame, name: str) -> pd.DataFra
 
 
 def stage(warehouse: str | Path, documents: pd.DataFrame, claims: pd.DataFrame,
-          registry: pd.DataFrame, rates: dict, full: bool = False) -> Staged:
+          registry: pd.DataFrame, rates: dict, full: bool = False,
+          shingled: pa.Table | None = None) -> Staged:
     """The increment of a run's documents and claims over the current snapshot. `full`
-    recomputes every derived column from all the rows, as if everything were new."""
+    recomputes every derived column from all the rows, as if everything were new. `shingled`:
+    `syndication.shingled` of the documents, when the workers made it (else it is made here)."""
     snapshot = Snapshot.current(warehouse)
     stored = snapshot.stored()
     # A warehouse without the near-duplicate index of every document (published before parts,
@@ -277,7 +279,7 @@ def stage(warehouse: str | Path, documents: pd.DataFrame, claims: pd.DataFrame,
                   "claim_clusters": inc.claim_clusters, "claim_flags": inc.claim_flags}
         return Staged(inc, snapshot, stored, True, tables, {})
     load = _loader(snapshot, stored)
-    inc = increment(stored, documents, claims, registry, rates, load)
+    inc = increment(stored, documents, claims, registry, rates, load, shingled)
     missing = set(inc.claims["doc_id"]) - set(inc.documents["doc_id"])
     texts = pd.concat([f for f in (inc.documents, load.documents(missing)) if len(f)],
                       ignore_index=True) if missing else inc.documents

@@ -111,20 +111,22 @@ class Increment:
 
 
 def increment(stored: Stored, documents: pd.DataFrame, claims: pd.DataFrame,
-              registry: pd.DataFrame, rates: dict | None, load: Loader) -> Increment:
+              registry: pd.DataFrame, rates: dict | None, load: Loader,
+              shingled: pa.Table | None = None) -> Increment:
     """The change a run's new documents and claims make to what is stored.
 
     A new document replaces the stored one of its id (and that one's claims). Near-duplicates
     are updated from the stored signatures, reading only the texts they must confirm; the
     ledger reclusters only the blocks of new, removed or re-dated claims; the result equals
     a computation over everything (tests/muster/test_store.py).
+    `shingled`: the new documents' signatures and shingles, when the workers made them.
     """
     new_ids = set(documents["doc_id"])
     removed = frozenset(new_ids & set(stored.documents["doc_id"]))
     removed_claims = frozenset(stored.claims.loc[stored.claims["doc_id"].isin(removed), "claim_id"])
     kept_docs = stored.documents.loc[~stored.documents["doc_id"].isin(removed)]
     found = syndicated(stored.signatures, stored.documents[["doc_id", "published", "duplicate_of"]],
-                       documents[["doc_id", "published", "text"]], removed, load.texts)
+                       documents[["doc_id", "published", "text"]], removed, load.texts, shingled)
     new_docs = documents.assign(duplicate_of=pd.Series(
         [found.duplicate_of.get(d) for d in documents["doc_id"]], index=documents.index, dtype=object))
     restamped = frozenset(d for d in found.duplicate_of if d not in new_ids and d not in removed)

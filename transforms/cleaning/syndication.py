@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 import re
 import zlib
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +43,10 @@ CHUNK = 1000  # documents per vectorised signature pass, which bounds its memory
 # One row per document: its MinHash signature as NUM_PERM little-endian uint32 values, null when
 # the text is too short to have one.
 SIGNATURE_SCHEMA = pa.schema([("doc_id", pa.string()), ("signature", pa.binary(4 * NUM_PERM))])
+
+# What the workers that tabulate send with their documents: each one's signature and its distinct
+# shingle hashes, sorted (null when too short), so that the flow's process only replays.
+SHINGLED_SCHEMA = pa.schema([*SIGNATURE_SCHEMA, ("shingles", pa.list_(pa.uint32()))])
 
 _WORD = re.compile(r"\w+")
 # Odd 64-bit multipliers that fold a shingle's word hashes into one hash, position by position.
@@ -115,6 +119,39 @@ def signatures(shingled: list[np.ndarray], permutations: np.ndarray) -> np.ndarr
     return matrix
 
 
+def shingled(ids: Sequence[str], texts: Sequence[str]) -> pa.Table:
+    """The signature and distinct shingle hashes of each document (`SHINGLED_SCHEMA`): a pure
+    function of its text, so it is made where the text is cleaned, batch by batch, in parallel."""
+    cache: dict[str, int] = {}
+    hashes = []
+    for text in texts:
+        words = _WORD.findall(str(text).lower())
+        hashes.append(_shingle_hashes(words, cache) if len(words) >= MIN_WORDS else None)
+    signed = np.array([h is not None for h in hashes], dtype=bool)
+    matrix = np.zeros((len(hashes), NUM_PERM), dtype=np.uint32)
+    if signed.any():
+        matrix[signed] = signatures([h for h in hashes if h is not None], _permutations())
+    sets = [np.unique(h) if h is not None else np.empty(0, dtype=np.uint32) for h in hashes]
+    offsets = np.cumsum([0, *(len(s) for s in sets)]).astype(np.int32)
+    values = np.concatenate(sets) if sets else np.empty(0, dtype=np.uint32)
+    shingles = pa.ListArray.from_arrays(pa.array(offsets), pa.array(values, pa.uint32()),
+                                        mask=pa.array(~signed))
+    table = _signature_table(np.asarray(ids, dtype=object), matrix, signed)
+    return table.append_column("shingles", shingles)
+
+
+def _shingle_sets(table: pa.Table, ids: np.ndarray) -> dict[int, np.ndarray]:
+    """The shingle sets of `table` (`SHINGLED_SCHEMA`) by position in `ids`, for signed rows."""
+    rows = pd.Index(table.column("doc_id").to_numpy().astype(object), dtype=object).get_indexer(
+        pd.Index(ids, dtype=object))
+    column = table.column("shingles").combine_chunks()
+    valid = column.is_valid().to_numpy(zero_copy_only=False)
+    offsets = column.offsets.to_numpy()
+    values = column.values.to_numpy()
+    return {position: values[offsets[row]:offsets[row + 1]]
+            for position, row in enumerate(rows.tolist()) if row >= 0 and valid[row]}
+
+
 def empty_signatures() -> pa.Table:
     """The signatures of a warehouse without documents."""
     return SIGNATURE_SCHEMA.empty_table()
@@ -131,7 +168,8 @@ class Syndication:
 
 
 def syndicated(stored: pa.Table, documents: pd.DataFrame, added: pd.DataFrame,
-               removed: Collection[str], texts: Callable[[list[str]], Mapping[str, str]]) -> Syndication:
+               removed: Collection[str], texts: Callable[[list[str]], Mapping[str, str]],
+               added_shingled: pa.Table | None = None) -> Syndication:
     """Syndication after `removed` documents leave the warehouse and `added` ones join it, with the
     same result as `duplicate_of` over the whole new set.
 
@@ -151,19 +189,13 @@ def syndicated(stored: pa.Table, documents: pd.DataFrame, added: pd.DataFrame,
     canonical may claim the later ones it collides with; a canonical that becomes a copy (or
     leaves) releases its copies, which look for their canonical again. Everything else keeps its
     stored verdict, so the cost follows the change, apart from vectorised passes over the stored
-    signatures."""
+    signatures. `added_shingled`: `shingled` of the added documents, when the workers made it
+    (else it is made here); it may hold other documents too."""
     added_ids = added["doc_id"].astype(str).to_numpy(dtype=object)
-    cache: dict[str, int] = {}
-    shingled: dict[int, np.ndarray] = {}
-    for position, text in enumerate(added["text"].to_numpy()):
-        words = _WORD.findall(str(text).lower())
-        if len(words) >= MIN_WORDS:
-            shingled[position] = _shingle_hashes(words, cache)
-    added_matrix = np.zeros((len(added), NUM_PERM), dtype=np.uint32)
-    added_signed = np.zeros(len(added), dtype=bool)
-    if shingled:
-        added_matrix[list(shingled)] = signatures(list(shingled.values()), _permutations())
-        added_signed[list(shingled)] = True
+    if added_shingled is None:
+        added_shingled = shingled(added_ids, added["text"].to_numpy())
+    added_matrix, added_signed = _stored_signatures(added_shingled, added_ids)
+    added_sets = _shingle_sets(added_shingled, added_ids)
 
     leaving = {str(i) for i in removed}.union(added_ids)
     stored_ids = documents["doc_id"].astype(str)
@@ -177,8 +209,8 @@ def syndicated(stored: pa.Table, documents: pd.DataFrame, added: pd.DataFrame,
         matrix=np.concatenate([kept_matrix, added_matrix]),
         signed=np.concatenate([kept_signed, added_signed]),
         stored_copy_of=kept["duplicate_of"].to_numpy(dtype=object),
-        texts=texts, cache=cache)
-    state.sets.update({len(kept_ids) + p: np.unique(h) for p, h in shingled.items()})
+        texts=texts, cache={})
+    state.sets.update({len(kept_ids) + p: s for p, s in added_sets.items()})
     return Syndication(_signature_table(added_ids, added_matrix, added_signed), state.run())
 
 

@@ -296,3 +296,20 @@ def test_the_band_index_answers_many_rows_at_once_as_it_answers_each_alone():
     assert sum(len(v) for v in together.values()) > len(rows)
     for row in rows.tolist():
         np.testing.assert_array_equal(together[row], index.neighbours(np.array([row]))[row])
+
+
+def test_shingles_made_batch_by_batch_elsewhere_give_the_same_verdicts():
+    """The workers that tabulate make each batch's signatures and shingles (`shingled`); the
+    replay given them decides as the replay that makes them itself."""
+    corpus = Corpus(3, stories=40)
+    stored = Warehouse()
+    stored.apply([corpus.document() for _ in range(200)], [])
+    added = pd.DataFrame([corpus.document() for _ in range(120)], columns=["doc_id", "published", "text"])
+    halves = [added.iloc[:50], added.iloc[50:]]
+    made = pa.concat_tables([syndication.shingled(h["doc_id"].tolist(), h["text"].tolist()) for h in halves])
+    assert made.schema == syndication.SHINGLED_SCHEMA
+    stored.readable = set(stored.docs)
+    own = syndicated(stored.signatures, stored.documents(), added, (), stored.texts)
+    given = syndicated(stored.signatures, stored.documents(), added, (), stored.texts, made)
+    assert given.duplicate_of == own.duplicate_of and any(v for v in own.duplicate_of.values())
+    assert given.signatures.equals(own.signatures)

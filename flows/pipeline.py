@@ -13,7 +13,8 @@ from prefect import flow, runtime, task
 from prefect.cache_policies import NO_CACHE
 
 from expectations.set_aside import checking_day
-from flows.clean import clean
+from flows.clean import Cleaned
+from flows.extract import extract
 from flows.ingest import ingest, record_fetches
 from flows.publish import (
     publish_or_quarantine,
@@ -23,7 +24,7 @@ from flows.publish import (
     stage_tables,
 )
 from flows.summary import publish_summary
-from flows.tabulate import read_registry, tabulate
+from flows.tabulate import read_registry
 from flows.validate import import_gate_meanwhile, validate
 from muster import paths, progress, readers
 from muster.engine import Engine
@@ -61,9 +62,10 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
     The stages are flows of their own (`flows.ingest`, `flows.clean`, ...), which can be run
     alone; here their bodies run inside this flow (`.fn`), their tasks as this flow's tasks,
     which saves a subflow run's round trips to the API per stage (measured: 1 to 2.5 s each).
-    Clean and tabulate run their batches in `workers` processes (default: MUSTER_WORKERS, else
-    every core), or on the Dask cluster at `dask_address` (`muster.engine`). A run changes what
-    its documents touch (`muster.store`); `full` recomputes every derived column from all rows.
+    Clean and tabulate run together, one task a batch (`flows.extract`), in `workers` processes
+    (default: MUSTER_WORKERS, else every core), or on the Dask cluster at `dask_address`
+    (`muster.engine`). A run changes what its documents touch (`muster.store`); `full`
+    recomputes every derived column from all rows.
     """
     with frozen_heap(), warehouse_lock(warehouse):
         run_id = str(runtime.flow_run.id)
@@ -76,21 +78,20 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
                                     f"{len(ingested.skipped):,} skipped")
         engine = Engine.resolve(workers, dask_address)
         gate_imported = import_gate_meanwhile()  # while the workers clean and tabulate
-        with engine.session():  # one pool of processes for both stages
-            cleaned = clean.fn(ingested.batches, budget, engine.workers, engine.dask_address)
-            ingested.batches = []  # the raw inputs are let go as soon as they are cleaned
-            progress.stage_done("cleaned", f"{len(cleaned.rejected):,} set aside")
-            # each batch also sets aside the records that would fail the gate on their own
-            documents, claims, unreadable, unfit, shingled = tabulate.fn(
-                cleaned.batches, registry_frame, version, budget, engine.workers,
-                engine.dask_address, checked_on=checking_day(today))
-            cleaned.batches = []
+        with engine.session():
+            # clean and tabulate, one task a batch; each batch also sets aside the records that
+            # would fail the gate on their own
+            found = extract.fn(ingested.batches, registry_frame, version, budget, engine.workers,
+                               engine.dask_address, checked_on=checking_day(today))
+            ingested.batches = []
+        cleaned, claims = Cleaned([], found.rejected, found.cleaned), found.claims
+        progress.stage_done("cleaned", f"{len(cleaned.rejected):,} set aside")
         progress.stage_done("tabulated", f"{sum(b.num_rows for b in claims):,} figures, "
-                                         f"{len(unreadable):,} set aside")
+                                         f"{len(found.unreadable):,} set aside")
         gate_imported.join()
-        staged = stage_tables(warehouse, documents, claims, registry_frame,
-                              exchange_rates(rates), run_id, datetime.now(UTC), full, shingled)
-        rejected = [*ingested.skipped, *cleaned.rejected, *unreadable, *unfit]
+        staged = stage_tables(warehouse, found.documents, claims, registry_frame,
+                              exchange_rates(rates), run_id, datetime.now(UTC), full, found.shingled)
+        rejected = [*ingested.skipped, *cleaned.rejected, *found.unreadable, *found.unfit]
         name = quarantine_name(runtime.flow_run.name)  # names its reports, rejects, quarantine
         result = validate.fn(staged.tables, today, warehouse, name, run_id, rejected, staged.lookups)
         summary = report_run(ingested, cleaned, claims, staged, result, warehouse, rejected)

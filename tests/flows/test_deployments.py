@@ -171,5 +171,5 @@ def test_a_backfill_run_goes_through_the_worker_and_publishes_tables(server, cli
         f"--- server log ---\n{ui.log_tail(logs / 'server.log', 20)}")
     assert pq.read_table(warehouse / "documents.parquet").num_rows == len(ARTICLES)
     assert pq.read_table(warehouse / "claims.parquet").num_rows > 0
-    assert {"read_inputs", "clean_batch", "tabulate_batch", "run_suites",
+    assert {"read_inputs", "extract_batch", "run_suites",
             "publish_or_quarantine"} <= task_names(client, flow_run.id)

@@ -58,7 +58,7 @@ def test_verbose_shows_prefects_task_log(prefect_api, tmp_path, capfd):
     (tmp_path / "a.txt").write_text(ARTICLE)
     assert main(["run", str(tmp_path / "a.txt"), "--warehouse", str(tmp_path / "wh"), "-v"]) == 0
     err = capfd.readouterr().err
-    assert "Task run 'tabulate_batch" in err
+    assert "Task run 'extract_batch" in err
     assert "great_expectations" not in err
 
 

@@ -333,8 +333,9 @@ SHARE_OF_TIME = re.compile(
     r"|quarter|term|\d{4})\b",
     re.IGNORECASE,
 )
-SHARE_NOT_BEFORE = re.compile(
-    r"\b(?:first|second|last|latter|former|an?|and\s+a|one\s+and\s+a)\s+$", re.IGNORECASE
+SHARE_NOT_BEFORE = re.compile(  # "the first half", "two-and-a-half times", "profit in the half"
+    r"\b(?:first|second|last|latter|former|the|an?|and[\s-]+a|one[\s-]+and[\s-]+a)[\s-]+$",
+    re.IGNORECASE,
 )
 # A market index or its points named earlier in the sentence: what a bare number there counts.
 INDEX_BEFORE = re.compile(

@@ -200,6 +200,8 @@ NO_FIGURES = [
                                       " months, for the next 30 years, 30 years ago"),
     ("half of a year", "in the first half of 2025"),
     ("one and a half times", "one and a half times more"),
+    ("a multiplier hyphenated", "Sign-ups fell two-and-a-half times from a year ago."),
+    ("half of a reporting year", "Revenue rose in the half and fell at the half."),
     ("number word without a count", "World War Two and the Group of Seven"),
     ("decades", "for the first time in nearly five decades"),
     ("URL", "see https://example.com/video/2024/300000"),

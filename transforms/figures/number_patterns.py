@@ -294,6 +294,9 @@ SERVICE_TERMS = re.compile(
 POINTS_HYPHEN = re.compile(
     r"-points?(?=\s+(?:lead|gap|margin|advantage|deficit|swing|drop|fall|rise|gain|jump|decline"
     r"|increase|slide|lift)\b)", re.IGNORECASE)
+# The first end of a range whose unit is written once, on the second: "two- to five-year
+# contracts", "10- to 15-percent", "three- or four-month".
+SUSPENDED_HYPHEN = re.compile(r"-\s+(?:to|or)\s+", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")

@@ -105,6 +105,11 @@ def _figure_at(text: str, match) -> tuple[dict | None, int]:
         scale in match.group().lower() for scale in SCALES))  # "two", not "a million"
     if few and pat.COUNTED_SPEAKERS.match(text, match.end()):
         return None, match.end()  # "two sources close to the talks said": who speaks, no figure
+    if (match.group("num") or match.group("words")) and (
+            hyphen := pat.SUSPENDED_HYPHEN.match(text, match.end())):
+        ranged = _suspended_range(text, match, hyphen.end())
+        if ranged[0] is not None:
+            return ranged
     if match.group("vague"):
         return _vague_figure(text, match), match.end()
     if match.group("share"):
@@ -112,6 +117,29 @@ def _figure_at(text: str, match) -> tuple[dict | None, int]:
     if match.group("num"):
         return _digits_figure(text, match)
     return _words_figure(text, match)
+
+
+def _suspended_range(text: str, match, second_start: int) -> tuple[Figure | None, int]:
+    """"two- to five-year contracts", "10- to 15-percent": a range whose unit the second end
+    states for both (None when the second end is no figure of its own, or not the higher)."""
+    if match.group("words"):
+        parsed = word_number(match.group("words"))
+        if parsed is None or parsed[1] != len(match.group("words")):
+            return None, match.end()
+        low = parsed[0]
+    elif match.group("cur") or match.group("sign") or match.group("frac"):
+        return None, match.end()
+    else:
+        low = number_value(match.group("num"), match.group("mult"), match.group("tail"))
+    second = pat.CORE.match(text, second_start)
+    if second is None or not (second.group("num") or second.group("words")):
+        return None, match.end()
+    figure, used = _figure_at(text, second)
+    if figure is None or figure.value is None or not low <= figure.value:
+        return None, match.end()
+    start = match.start()
+    return replace(figure, start=start, quote=text[start:figure.end], value=None, value_low=low,
+                   value_high=figure.value, qualifier="range"), used
 
 
 def _digits_figure(text: str, match) -> tuple[dict | None, int]:

@@ -83,9 +83,20 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
+def british(word: str) -> str:
+    """A word form in the spelling the cues are declared in: "mobilized" -> "mobilised"."""
+    if "iz" not in word:
+        return word
+    return IZE.sub(lambda m: "is" + m.group(1), word)
+
+
+IZE = re.compile(r"iz(e|ed|es|ing|ation|ations)$")
+
+
 def phrase_key(phrase: str, by_stem: bool) -> str:
     words = WORD.findall(phrase.lower().replace("’", "'"))
-    return " ".join(stem(w) for w in words) if by_stem else " ".join(words)
+    return " ".join(stem(w) for w in words) if by_stem else " ".join(map(british, words))
 
 
 def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
@@ -127,6 +138,7 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
     "wage"; "contract soldiers in" is not "soldiers in"), and a noun for the
     people counted hides a verb of the same stem ("recruits" is not "recruit")."""
     stems = [stem(w) for w in words]
+    words = [british(w) for w in words]  # "mobilization reserve" is the "mobilisation reserve"
     hits = []
     for i, word in enumerate(words):
         ends = (range(min(LONGEST, len(words) - i), 1, -1) if word in PHRASE_STARTS

@@ -43,6 +43,9 @@ CASES = [
      "person", None, "mobilised"),
     ("The ministry will enlist 9,000 volunteers on one-year contracts.", "9,000", "person",
      None, "recruited"),
+    # the people counted, in American spelling as in British
+    ("Officials said the country's mobilization reserve stood at 2 million people.", "2 million",
+     "person", None, "pool"),
     # a plan fulfilled is what was achieved
     ("The regional recruitment plan was fulfilled by 120% in the first quarter.", "120%",
      "percent", None, "recruited"),

@@ -80,7 +80,9 @@ CUES: dict[str, dict[str, str]] = {
         "regime": "conscription campaign, draft campaign, spring conscription, "
                   "autumn conscription, fall conscription, spring draft, autumn draft, fall draft, "
                   "mandatory military service, compulsory military service, mandatory service, "
-                  "compulsory service, conscript service, conscription service",
+                  "compulsory service, conscript service, conscription service, "
+                  "mandatory * service, compulsory * service, spring enlistment, "
+                  "autumn enlistment, fall enlistment",
     },
     "casualties": {
         "death": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "

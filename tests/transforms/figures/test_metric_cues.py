@@ -41,6 +41,10 @@ CASES = [
      None, "mobilised"),
     ("The ministry will enlist 9,000 reservists for compulsory military service.", "9,000",
      "person", None, "mobilised"),
+    ("A decree will enlist 140,000 men for a mandatory 12-month military service.", "140,000",
+     "person", None, "mobilised"),
+    ("This spring's intake tops the autumn enlistment by 9,000.", "9,000", "person", None,
+     "mobilised"),
     ("The ministry will enlist 9,000 volunteers on one-year contracts.", "9,000", "person",
      None, "recruited"),
     # the people counted, in American spelling as in British

@@ -39,8 +39,8 @@ CUES: dict[str, dict[str, str]] = {
                  "envisage, design to, planned, planned number, in order to recruit, "
                  "expected to recruit, expected to draft, expected to mobilise, "
                  "expected to be recruited, expected to be drafted, expected to be mobilised, "
-                 "hope to, expected to grow, expand * to, expand * by, allow, number of troops, "
-                 "troop numbers, "
+                 "hope to, hope of, hopes of, expected to grow, expand * to, expand * by, allow, "
+                 "number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "want, task, planned increase",

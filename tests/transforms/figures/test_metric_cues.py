@@ -69,6 +69,8 @@ CASES = [
     ("The ministry intends to recruit 250,000 soldiers by December.", "250,000", "person", None,
      "target"),
     ("Each district was given a quota of 500 volunteers.", "500", "person", None, "target"),
+    ("The army began a campaign in the hope of signing up 300,000 more soldiers.", "300,000",
+     "person", None, "target"),
     ("A new decree sets the authorised strength of the army at 1.6 million.", "1.6 million",
      "person", None, "target"),
     ("The reform would expand the armed forces to 1.4 million troops.", "1.4 million", "person",

@@ -23,6 +23,9 @@ Kinds:
           campaign will enlist 160,000 men");
 - regime: words that put the sentence under conscription ("mandatory military service");
 - topic:  weaker words for what the passage is about ("decree", "increase");
+- own:    nouns for people who are no part of the forces ("researchers", "families"), read
+          only as the figure's own noun ("two researchers estimate ...", "200 families
+          complained"): the events near them befall others;
 - money:  for currency amounts only: what the money is ("bonus", "salary" are pay; "budget",
           "spending on training", "average wage" are other).
 """
@@ -122,6 +125,8 @@ CUES: dict[str, dict[str, str]] = {
         "who": "population, prison population, residents, inhabitants, workforce, workers, "
                "region of, city of, town of, country of, nation of, republic of, "
                "shortage, displacement, prisoners of war, pows, vacancies, students, employees, civilians",
+        "own": "researchers, experts, analysts, scholars, economists, diplomats, families, relatives, "
+               "lawyers, leaders",
     },
     "pay": {
         "money": "pay, paid, payment, payout, salary, wage, bonus, sign-up bonus, sign-on bonus, "

@@ -37,7 +37,8 @@ COUNTS = frozenset({"person", "percent"})
 RATE_PERIODS = frozenset({"day", "week", "month"})
 
 # the named weights of the decision
-WEIGHTS = {"frame": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0}
+WEIGHTS = {"frame": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0,
+           "own": 5.0}
 REACH = {"frame": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
 FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
 HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
@@ -100,7 +101,7 @@ def phrase_key(phrase: str, by_stem: bool) -> str:
 
 
 def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
-    """Phrase -> [(metric, kind)], from metric_cues: nouns for people ("who") by their word
+    """Phrase -> [(metric, kind)], from metric_cues: nouns for people ("who", "own") by their word
     forms, singular and plural; every other cue by its stems."""
     out: dict[str, list[tuple[str, str]]] = {}
     tables = [(name, kind, phrases) for name, kinds in CUES.items() for kind, phrases in kinds.items()]
@@ -108,7 +109,7 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
     if not by_stem:
         tables.append((None, "not", NOT_CUES))
     for name, kind, phrases in tables:
-        if (kind in ("who", "not")) == by_stem:
+        if (kind in ("who", "own", "not")) == by_stem:
             continue
         for phrase in filter(None, (p.strip() for p in phrases.split(","))):
             if kind == "not":
@@ -234,6 +235,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         weight, reach = WEIGHTS[kind], REACH.get(kind, DECAY_WORDS)
         if kind == "frame" and a >= last + FRAME_AFTER_WORDS:  # a plan after the figure governs
             weight, reach = WEIGHTS["event"], DECAY_WORDS  # only its own relative clause
+        if kind == "own" and (fig.unit == "percent" or not last - 1 <= a < last + HEAD_WORDS):
+            continue  # the people counted are no recruits only when the figure counts them
         if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
             continue  # "volunteers make up 20%": the people named are the part, not the whole
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:

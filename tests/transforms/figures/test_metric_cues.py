@@ -47,6 +47,12 @@ CASES = [
      "mobilised"),
     ("The ministry will enlist 9,000 volunteers on one-year contracts.", "9,000", "person",
      None, "recruited"),
+    # people who are no part of the forces, counted: the events near them befall others
+    ("Two researchers say payments to the wounded and the dead will cost $20 billion.", "Two",
+     "person", None, "other"),
+    ("More than 150 families asked the consulate to find relatives serving at the front.",
+     "More than 150", "person", None, "other"),
+    ("Families of 300 soldiers killed in May were paid.", "300", "person", None, "casualties"),
     # the people counted, in American spelling as in British
     ("Officials said the country's mobilization reserve stood at 2 million people.", "2 million",
      "person", None, "pool"),

@@ -146,6 +146,11 @@ MONEY_OTHER = (
     "turnover, profit, assets, reserves of"
 )
 
+# The budget as who pays, not what the money is: these hide the budget words inside them, so
+# that the money's other words decide ("the drive will cost the federal budget 700 billion
+# roubles", "0.5 billion roubles are financed by the federal budget").
+MONEY_PAYER = "cost * budget, costs * budget, financed * budget, funded * budget, paid * budget"
+
 # Word forms that are never cues, though their stem is one ("convicts" are people, not a
 # conviction; "free" is not "freed").
 NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up"

@@ -28,7 +28,7 @@ from functools import lru_cache
 from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import CURRENCIES, METRICS
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
-from transforms.figures.metric_cues import CUES, MONEY_OTHER, NOT_CUES
+from transforms.figures.metric_cues import CUES, MONEY_OTHER, MONEY_PAYER, NOT_CUES
 from transforms.model import Figure
 
 MONEY_UNITS = frozenset(CURRENCIES)  # every currency of the table
@@ -106,6 +106,7 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     tables = [(name, kind, phrases) for name, kinds in CUES.items() for kind, phrases in kinds.items()]
     tables.append(("other", "money", MONEY_OTHER))
+    tables.append((None, "payer", MONEY_PAYER))  # hides the budget words, gives no metric
     if not by_stem:
         tables.append((None, "not", NOT_CUES))
     for name, kind, phrases in tables:
@@ -126,7 +127,7 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-GAPPED: dict[str, list[tuple[str, str, str]]] = {}  # "order * to": first stem -> (rest, ...)
+GAPPED: dict[str, list[tuple[str, str | None, str]]] = {}  # "order * to": first stem -> (rest, ...)
 GAP_WORDS = 3
 STEM_CUES, FORM_CUES = cue_table(True), cue_table(False)
 PHRASE_STARTS = frozenset(p.split()[0] for p in (*STEM_CUES, *FORM_CUES) if " " in p)
@@ -220,6 +221,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
     scores: dict[str, float] = {}
     conscription = any(kind == "regime" for _, _, _, kind in hits)
     for a, b, name, kind in hits:
+        if kind == "payer":
+            continue
         if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
             name, kind = ("mobilised" if conscription else name), "event"
         if money and kind == "event" and name in PAID_FOR:

@@ -128,6 +128,11 @@ CASES = [
     # money spent on recruiting is pay, though the budget pays it; the budget itself is other
     ("The recruitment drive will cost the federal budget 700 billion roubles this year.",
      "700 billion roubles", "RUB", None, "pay"),
+    # the budget as who pays is no budget figure: the money's other words decide
+    ("Bonuses cost 400 billion roubles; 90 billion roubles of them are financed by the federal "
+     "budget.", "90 billion roubles", "RUB", None, "pay"),
+    ("The federal budget for next year is 40 trillion roubles.", "40 trillion roubles", "RUB",
+     None, "other"),
     ("The regions spent 2 trillion roubles on recruitment in the first half.",
      "2 trillion roubles", "RUB", None, "pay"),
     ("Officials spent 90 billion roubles ($1 billion) last year on recruitment.",

@@ -53,6 +53,7 @@ PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget 
 PAID_FOR = frozenset({"pay", "recruited"})
 
 WORD = re.compile(r"[\w’'-]+")
+OF_WORD = re.compile(r"of\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
     rf"|,\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
@@ -238,8 +239,10 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         weight, reach = WEIGHTS[kind], REACH.get(kind, DECAY_WORDS)
         if kind == "frame" and a >= last + FRAME_AFTER_WORDS:  # a plan after the figure governs
             weight, reach = WEIGHTS["event"], DECAY_WORDS  # only its own relative clause
-        if kind == "own" and (fig.unit == "percent" or not last - 1 <= a < last + HEAD_WORDS):
-            continue  # the people counted are no recruits only when the figure counts them
+        if kind == "own" and (fig.unit == "percent" or not last - 1 <= a < last + HEAD_WORDS
+                              or OF_WORD.match(text, offsets[b + 1] if b + 1 < len(offsets) else hi)):
+            continue  # the people counted are no recruits only when the figure counts them, and
+            # not when named by whose they are ("families of the dead")
         if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
             continue  # "volunteers make up 20%": the people named are the part, not the whole
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:

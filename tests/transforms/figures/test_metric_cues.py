@@ -53,6 +53,8 @@ CASES = [
     ("More than 150 families asked the consulate to find relatives serving at the front.",
      "More than 150", "person", None, "other"),
     ("Families of 300 soldiers killed in May were paid.", "300", "person", None, "casualties"),
+    ("The state pays 40,000 families of dead soldiers each month.", "40,000", "person", None,
+     "casualties"),
     # the people counted, in American spelling as in British
     ("Officials said the country's mobilization reserve stood at 2 million people.", "2 million",
      "person", None, "pool"),

@@ -241,6 +241,8 @@ NOT_AFTER = re.compile(
     r"|\s*=",
     re.IGNORECASE,
 )
+# A code with its bracketed letters: "401(k)", "501(c)(3)", "8(a)".
+CODE_BRACKETS = re.compile(r"(?:\([a-z\d]\))+", re.IGNORECASE)
 # A price of money: "104 roubles to the dollar", "$1 = 90 roubles".
 EXCHANGE_RATE = re.compile(
     r"\s*=|\s+(?:per|to\s+(?:the|one|a)|against\s+the|for\s+(?:one|a|each))\s+"

@@ -159,6 +159,8 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         return None, pat.LEADING_ZERO.match(text, match.start("num")).end()
     if plain and pat.NOT_AFTER.match(text, end):
         return None, end
+    if plain and (code := pat.CODE_BRACKETS.match(text, end)):
+        return None, code.end()
     if plain and start and text[start - 1] in "( " and (phone := ctx.phone_end(text, start)):
         return None, phone
     left = ctx.left_context(text, start)
@@ -242,6 +244,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     changed = bool(second or left.kind == "from") and ctx.after_change(text, left, start)
     if changed and second and unit is None and (tail := ctx.tail_unit(text, second)) != "percent":
         unit = tail  # "rose from 200,000 to 250,000 roubles": both ends are roubles
+    if second and unit is None and not changed and second.group("sep") == "-" and (
+            ctx.range_high(second) < value and not second.group("mult")):
+        return None, second.end()  # "the 787-9 Dreamliner", "the A320-200": a model, no range
     if second and not changed and ctx.is_range(text, left, value, unit, second):
         bounds = ctx.range_bounds(value, scaled, second, unit)
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures

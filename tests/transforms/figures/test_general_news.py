@@ -119,6 +119,8 @@ NOT_FIGURES = [
     ("a group named by its members' count", "Leaders of the Group of 20 gathered in Rio."),
     ("a name and its number", "The rule known as Title 42 was dropped."),
     ("a model and its number", "She sold her Porsche 911 last year."),
+    ("a model and its variant", "The airline flies the 777-8 and the A350-900."),
+    ("a code with bracketed letters", "Workers put money in a 401(k) or a 501(c)(3) fund."),
     ("a union local", "Members of Teamsters Local 727 voted on Friday."),
     ("an emergency number", "Residents were told to call 911 at once."),
     ("a court's split", "The court upheld it in a 6-3 decision."),

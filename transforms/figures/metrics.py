@@ -141,7 +141,8 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
     "wage"; "contract soldiers in" is not "soldiers in"), and a noun for the
     people counted hides a verb of the same stem ("recruits" is not "recruit")."""
     stems = [stem(w) for w in words]
-    words = [british(w) for w in words]  # "mobilization reserve" is the "mobilisation reserve"
+    # "mobilization reserve" is the "mobilisation reserve"; "researchers'" are "researchers"
+    words = [british(w[:-1] if w.endswith("s'") else w) for w in words]
     hits = []
     for i, word in enumerate(words):
         ends = (range(min(LONGEST, len(words) - i), 1, -1) if word in PHRASE_STARTS
@@ -240,9 +241,10 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         if kind == "frame" and a >= last + FRAME_AFTER_WORDS:  # a plan after the figure governs
             weight, reach = WEIGHTS["event"], DECAY_WORDS  # only its own relative clause
         if kind == "own" and (fig.unit == "percent" or not last - 1 <= a < last + HEAD_WORDS
-                              or OF_WORD.match(text, offsets[b + 1] if b + 1 < len(offsets) else hi)):
+                              or OF_WORD.match(text, offsets[b + 1] if b + 1 < len(offsets) else hi)
+                              or any(k == "who" and last - 1 <= x < a for x, _, _, k in hits)):
             continue  # the people counted are no recruits only when the figure counts them, and
-            # not when named by whose they are ("families of the dead")
+            # not when named by whose they are ("families of the dead", "conscripts' families")
         if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
             continue  # "volunteers make up 20%": the people named are the part, not the whole
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:

@@ -55,6 +55,9 @@ CASES = [
     ("Families of 300 soldiers killed in May were paid.", "300", "person", None, "casualties"),
     ("The state pays 40,000 families of dead soldiers each month.", "40,000", "person", None,
      "casualties"),
+    ("According to two researchers’ estimates, 40,000 soldiers were killed.", "two", "person",
+     None, "other"),
+    ("The 5,000 conscripts’ families were paid.", "5,000", "person", None, "mobilised"),
     # the people counted, in American spelling as in British
     ("Officials said the country's mobilization reserve stood at 2 million people.", "2 million",
      "person", None, "pool"),

@@ -233,7 +233,10 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     elif unit is None and (minor := pat.MINOR_AFTER.match(text, pos)):
         # "45 cents a share" is $0.45 (before the currency words: "45 euro cents")
         unit, pos, value = currency_of_minor(minor.group("word")), minor.end(), value / 100
-    elif unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
+    elif (word := pat.CURRENCY_AFTER.match(text, pos)) and (
+            unit is None or currency_of_word(word.group("word")) != unit):
+        # the currency word names a currency its symbol leaves open: "R2.5 billion rand",
+        # "$45 Australian dollars"
         unit, pos = currency_of_word(word.group("word")), word.end()
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
         return None, ctx.range_end(text, pos)

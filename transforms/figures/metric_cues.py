@@ -68,7 +68,8 @@ CUES: dict[str, dict[str, str]] = {
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
                  "selected, signing, signings, went to war, go to war, register to fight, "
-                 "register to serve, register as volunteers, register as a volunteer",
+                 "register to serve, register as volunteers, register as a volunteer, "
+                 "accept the offer, accept an offer, take up the offer",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "

@@ -33,6 +33,9 @@ CASES = [
     # a toll is of the dead and wounded
     ("Western officials put the toll at about 1,100 a day.", "about 1,100 a day", "person", "day",
      "casualties"),
+    # accepting an offer (to fight) is signing up
+    ("Nearly 15% of the detainees accept the offer to fight.", "Nearly 15%", "percent", None,
+     "recruited"),
     # registering to fight is signing up (registering for military service is the pool's)
     ("About 2,300 men have registered to fight for the Russian side.", "About 2,300", "person",
      None, "recruited"),

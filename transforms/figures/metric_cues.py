@@ -23,6 +23,9 @@ Kinds:
           campaign will enlist 160,000 men");
 - regime: words that put the sentence under conscription ("mandatory military service");
 - topic:  weaker words for what the passage is about ("decree", "increase");
+- own:    nouns for people who are no part of the forces ("researchers", "families"), read
+          only as the figure's own noun ("two researchers estimate ...", "200 families
+          complained"): the events near them befall others;
 - money:  for currency amounts only: what the money is ("bonus", "salary" are pay; "budget",
           "spending on training", "average wage" are other).
 """
@@ -39,8 +42,8 @@ CUES: dict[str, dict[str, str]] = {
                  "envisage, design to, planned, planned number, in order to recruit, "
                  "expected to recruit, expected to draft, expected to mobilise, "
                  "expected to be recruited, expected to be drafted, expected to be mobilised, "
-                 "hope to, expected to grow, expand * to, expand * by, allow, number of troops, "
-                 "troop numbers, "
+                 "hope to, hope of, hopes of, expected to grow, expand * to, expand * by, allow, "
+                 "number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "want, task, planned increase",
@@ -65,7 +68,8 @@ CUES: dict[str, dict[str, str]] = {
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
                  "selected, signing, signings, went to war, go to war, register to fight, "
-                 "register to serve, register as volunteers, register as a volunteer",
+                 "register to serve, register as volunteers, register as a volunteer, "
+                 "accept the offer, accept an offer, take up the offer",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
@@ -80,7 +84,9 @@ CUES: dict[str, dict[str, str]] = {
         "regime": "conscription campaign, draft campaign, spring conscription, "
                   "autumn conscription, fall conscription, spring draft, autumn draft, fall draft, "
                   "mandatory military service, compulsory military service, mandatory service, "
-                  "compulsory service, conscript service, conscription service",
+                  "compulsory service, conscript service, conscription service, "
+                  "mandatory * service, compulsory * service, spring enlistment, "
+                  "autumn enlistment, fall enlistment",
     },
     "casualties": {
         "death": "kill, die, died, dies, dying, perish, lost, lose, loss, losses, wound, injure, "
@@ -120,6 +126,8 @@ CUES: dict[str, dict[str, str]] = {
         "who": "population, prison population, residents, inhabitants, workforce, workers, "
                "region of, city of, town of, country of, nation of, republic of, "
                "shortage, displacement, prisoners of war, pows, vacancies, students, employees, civilians",
+        "own": "researchers, experts, analysts, scholars, economists, diplomats, families, relatives, "
+               "lawyers, leaders",
     },
     "pay": {
         "money": "pay, paid, payment, payout, salary, wage, bonus, sign-up bonus, sign-on bonus, "
@@ -138,6 +146,11 @@ MONEY_OTHER = (
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
     "turnover, profit, assets, reserves of"
 )
+
+# The budget as who pays, not what the money is: these hide the budget words inside them, so
+# that the money's other words decide ("the drive will cost the federal budget 700 billion
+# roubles", "0.5 billion roubles are financed by the federal budget").
+MONEY_PAYER = "cost * budget, costs * budget, financed * budget, funded * budget, paid * budget"
 
 # Word forms that are never cues, though their stem is one ("convicts" are people, not a
 # conviction; "free" is not "freed").

@@ -28,7 +28,7 @@ from functools import lru_cache
 from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import CURRENCIES, METRICS
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
-from transforms.figures.metric_cues import CUES, MONEY_OTHER, NOT_CUES
+from transforms.figures.metric_cues import CUES, MONEY_OTHER, MONEY_PAYER, NOT_CUES
 from transforms.model import Figure
 
 MONEY_UNITS = frozenset(CURRENCIES)  # every currency of the table
@@ -37,7 +37,8 @@ COUNTS = frozenset({"person", "percent"})
 RATE_PERIODS = frozenset({"day", "week", "month"})
 
 # the named weights of the decision
-WEIGHTS = {"frame": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0}
+WEIGHTS = {"frame": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0,
+           "own": 5.0}
 REACH = {"frame": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
 FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
 HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
@@ -52,6 +53,7 @@ PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget 
 PAID_FOR = frozenset({"pay", "recruited"})
 
 WORD = re.compile(r"[\w’'-]+")
+OF_WORD = re.compile(r"of\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
     rf"|,\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
@@ -83,21 +85,33 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
+def british(word: str) -> str:
+    """A word form in the spelling the cues are declared in: "mobilized" -> "mobilised"."""
+    if "iz" not in word:
+        return word
+    return IZE.sub(lambda m: "is" + m.group(1), word)
+
+
+IZE = re.compile(r"iz(e|ed|es|ing|ation|ations)$")
+
+
 def phrase_key(phrase: str, by_stem: bool) -> str:
     words = WORD.findall(phrase.lower().replace("’", "'"))
-    return " ".join(stem(w) for w in words) if by_stem else " ".join(words)
+    return " ".join(stem(w) for w in words) if by_stem else " ".join(map(british, words))
 
 
 def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
-    """Phrase -> [(metric, kind)], from metric_cues: nouns for people ("who") by their word
+    """Phrase -> [(metric, kind)], from metric_cues: nouns for people ("who", "own") by their word
     forms, singular and plural; every other cue by its stems."""
     out: dict[str, list[tuple[str, str]]] = {}
     tables = [(name, kind, phrases) for name, kinds in CUES.items() for kind, phrases in kinds.items()]
     tables.append(("other", "money", MONEY_OTHER))
+    tables.append((None, "payer", MONEY_PAYER))  # hides the budget words, gives no metric
     if not by_stem:
         tables.append((None, "not", NOT_CUES))
     for name, kind, phrases in tables:
-        if (kind in ("who", "not")) == by_stem:
+        if (kind in ("who", "own", "not")) == by_stem:
             continue
         for phrase in filter(None, (p.strip() for p in phrases.split(","))):
             if kind == "not":
@@ -114,7 +128,7 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-GAPPED: dict[str, list[tuple[str, str, str]]] = {}  # "order * to": first stem -> (rest, ...)
+GAPPED: dict[str, list[tuple[str, str | None, str]]] = {}  # "order * to": first stem -> (rest, ...)
 GAP_WORDS = 3
 STEM_CUES, FORM_CUES = cue_table(True), cue_table(False)
 PHRASE_STARTS = frozenset(p.split()[0] for p in (*STEM_CUES, *FORM_CUES) if " " in p)
@@ -127,6 +141,8 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
     "wage"; "contract soldiers in" is not "soldiers in"), and a noun for the
     people counted hides a verb of the same stem ("recruits" is not "recruit")."""
     stems = [stem(w) for w in words]
+    # "mobilization reserve" is the "mobilisation reserve"; "researchers'" are "researchers"
+    words = [british(w[:-1] if w.endswith("s'") else w) for w in words]
     hits = []
     for i, word in enumerate(words):
         ends = (range(min(LONGEST, len(words) - i), 1, -1) if word in PHRASE_STARTS
@@ -207,6 +223,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
     scores: dict[str, float] = {}
     conscription = any(kind == "regime" for _, _, _, kind in hits)
     for a, b, name, kind in hits:
+        if kind == "payer":
+            continue
         if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
             name, kind = ("mobilised" if conscription else name), "event"
         if money and kind == "event" and name in PAID_FOR:
@@ -222,6 +240,11 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         weight, reach = WEIGHTS[kind], REACH.get(kind, DECAY_WORDS)
         if kind == "frame" and a >= last + FRAME_AFTER_WORDS:  # a plan after the figure governs
             weight, reach = WEIGHTS["event"], DECAY_WORDS  # only its own relative clause
+        if kind == "own" and (fig.unit == "percent" or not last - 1 <= a < last + HEAD_WORDS
+                              or OF_WORD.match(text, offsets[b + 1] if b + 1 < len(offsets) else hi)
+                              or any(k == "who" and last - 1 <= x < a for x, _, _, k in hits)):
+            continue  # the people counted are no recruits only when the figure counts them, and
+            # not when named by whose they are ("families of the dead", "conscripts' families")
         if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
             continue  # "volunteers make up 20%": the people named are the part, not the whole
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:

@@ -241,6 +241,8 @@ NOT_AFTER = re.compile(
     r"|\s*=",
     re.IGNORECASE,
 )
+# A code with its bracketed letters: "401(k)", "501(c)(3)", "8(a)".
+CODE_BRACKETS = re.compile(r"(?:\([a-z\d]\))+", re.IGNORECASE)
 # A price of money: "104 roubles to the dollar", "$1 = 90 roubles".
 EXCHANGE_RATE = re.compile(
     r"\s*=|\s+(?:per|to\s+(?:the|one|a)|against\s+the|for\s+(?:one|a|each))\s+"
@@ -294,6 +296,9 @@ SERVICE_TERMS = re.compile(
 POINTS_HYPHEN = re.compile(
     r"-points?(?=\s+(?:lead|gap|margin|advantage|deficit|swing|drop|fall|rise|gain|jump|decline"
     r"|increase|slide|lift)\b)", re.IGNORECASE)
+# The first end of a range whose unit is written once, on the second: "two- to five-year
+# contracts", "10- to 15-percent", "three- or four-month".
+SUSPENDED_HYPHEN = re.compile(r"-\s+(?:to|or)\s+", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")
@@ -333,8 +338,9 @@ SHARE_OF_TIME = re.compile(
     r"|quarter|term|\d{4})\b",
     re.IGNORECASE,
 )
-SHARE_NOT_BEFORE = re.compile(
-    r"\b(?:first|second|last|latter|former|an?|and\s+a|one\s+and\s+a)\s+$", re.IGNORECASE
+SHARE_NOT_BEFORE = re.compile(  # "the first half", "two-and-a-half times", "profit in the half"
+    r"\b(?:first|second|last|latter|former|the|an?|and[\s-]+a|one[\s-]+and[\s-]+a)[\s-]+$",
+    re.IGNORECASE,
 )
 # A market index or its points named earlier in the sentence: what a bare number there counts.
 INDEX_BEFORE = re.compile(

@@ -105,6 +105,11 @@ def _figure_at(text: str, match) -> tuple[dict | None, int]:
         scale in match.group().lower() for scale in SCALES))  # "two", not "a million"
     if few and pat.COUNTED_SPEAKERS.match(text, match.end()):
         return None, match.end()  # "two sources close to the talks said": who speaks, no figure
+    if (match.group("num") or match.group("words")) and (
+            hyphen := pat.SUSPENDED_HYPHEN.match(text, match.end())):
+        ranged = _suspended_range(text, match, hyphen.end())
+        if ranged[0] is not None:
+            return ranged
     if match.group("vague"):
         return _vague_figure(text, match), match.end()
     if match.group("share"):
@@ -112,6 +117,29 @@ def _figure_at(text: str, match) -> tuple[dict | None, int]:
     if match.group("num"):
         return _digits_figure(text, match)
     return _words_figure(text, match)
+
+
+def _suspended_range(text: str, match, second_start: int) -> tuple[Figure | None, int]:
+    """"two- to five-year contracts", "10- to 15-percent": a range whose unit the second end
+    states for both (None when the second end is no figure of its own, or not the higher)."""
+    if match.group("words"):
+        parsed = word_number(match.group("words"))
+        if parsed is None or parsed[1] != len(match.group("words")):
+            return None, match.end()
+        low = parsed[0]
+    elif match.group("cur") or match.group("sign") or match.group("frac"):
+        return None, match.end()
+    else:
+        low = number_value(match.group("num"), match.group("mult"), match.group("tail"))
+    second = pat.CORE.match(text, second_start)
+    if second is None or not (second.group("num") or second.group("words")):
+        return None, match.end()
+    figure, used = _figure_at(text, second)
+    if figure is None or figure.value is None or not low <= figure.value:
+        return None, match.end()
+    start = match.start()
+    return replace(figure, start=start, quote=text[start:figure.end], value=None, value_low=low,
+                   value_high=figure.value, qualifier="range"), used
 
 
 def _digits_figure(text: str, match) -> tuple[dict | None, int]:
@@ -131,6 +159,8 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         return None, pat.LEADING_ZERO.match(text, match.start("num")).end()
     if plain and pat.NOT_AFTER.match(text, end):
         return None, end
+    if plain and (code := pat.CODE_BRACKETS.match(text, end)):
+        return None, code.end()
     if plain and start and text[start - 1] in "( " and (phone := ctx.phone_end(text, start)):
         return None, phone
     left = ctx.left_context(text, start)
@@ -203,7 +233,10 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     elif unit is None and (minor := pat.MINOR_AFTER.match(text, pos)):
         # "45 cents a share" is $0.45 (before the currency words: "45 euro cents")
         unit, pos, value = currency_of_minor(minor.group("word")), minor.end(), value / 100
-    elif unit is None and (word := pat.CURRENCY_AFTER.match(text, pos)):
+    elif (word := pat.CURRENCY_AFTER.match(text, pos)) and (
+            unit is None or currency_of_word(word.group("word")) != unit):
+        # the currency word names a currency its symbol leaves open: "R2.5 billion rand",
+        # "$45 Australian dollars"
         unit, pos = currency_of_word(word.group("word")), word.end()
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
         return None, ctx.range_end(text, pos)
@@ -214,6 +247,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     changed = bool(second or left.kind == "from") and ctx.after_change(text, left, start)
     if changed and second and unit is None and (tail := ctx.tail_unit(text, second)) != "percent":
         unit = tail  # "rose from 200,000 to 250,000 roubles": both ends are roubles
+    if second and unit is None and not changed and second.group("sep") == "-" and (
+            ctx.range_high(second) < value and not second.group("mult")):
+        return None, second.end()  # "the 787-9 Dreamliner", "the A320-200": a model, no range
     if second and not changed and ctx.is_range(text, left, value, unit, second):
         bounds = ctx.range_bounds(value, scaled, second, unit)
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures

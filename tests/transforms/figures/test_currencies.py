@@ -73,6 +73,8 @@ CASES = [
     ("hryvnia sign", "a bonus of ₴30,000", "UAH"),
     ("Belarusian roubles", "a fine of 2,000 Belarusian roubles", "BYN"),
     ("Br", "a fine of Br 2,000", "BYN"),
+    ("a word naming what a one-letter symbol leaves open", "a plan of R2.5 billion rand", "ZAR"),
+    ("a word naming which dollars", "a fee of $45 Australian dollars", "AUD"),
     ("tenge", "a wage of 300,000 tenge", "KZT"),
     ("sum", "a wage of 4 million sum", "UZS"),
     ("soum", "a wage of 4 million soums", "UZS"),

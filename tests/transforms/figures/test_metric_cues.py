@@ -33,6 +33,9 @@ CASES = [
     # a toll is of the dead and wounded
     ("Western officials put the toll at about 1,100 a day.", "about 1,100 a day", "person", "day",
      "casualties"),
+    # accepting an offer (to fight) is signing up
+    ("Nearly 15% of the detainees accept the offer to fight.", "Nearly 15%", "percent", None,
+     "recruited"),
     # registering to fight is signing up (registering for military service is the pool's)
     ("About 2,300 men have registered to fight for the Russian side.", "About 2,300", "person",
      None, "recruited"),
@@ -41,8 +44,26 @@ CASES = [
      None, "mobilised"),
     ("The ministry will enlist 9,000 reservists for compulsory military service.", "9,000",
      "person", None, "mobilised"),
+    ("A decree will enlist 140,000 men for a mandatory 12-month military service.", "140,000",
+     "person", None, "mobilised"),
+    ("This spring's intake tops the autumn enlistment by 9,000.", "9,000", "person", None,
+     "mobilised"),
     ("The ministry will enlist 9,000 volunteers on one-year contracts.", "9,000", "person",
      None, "recruited"),
+    # people who are no part of the forces, counted: the events near them befall others
+    ("Two researchers say payments to the wounded and the dead will cost $20 billion.", "Two",
+     "person", None, "other"),
+    ("More than 150 families asked the consulate to find relatives serving at the front.",
+     "More than 150", "person", None, "other"),
+    ("Families of 300 soldiers killed in May were paid.", "300", "person", None, "casualties"),
+    ("The state pays 40,000 families of dead soldiers each month.", "40,000", "person", None,
+     "casualties"),
+    ("According to two researchers’ estimates, 40,000 soldiers were killed.", "two", "person",
+     None, "other"),
+    ("The 5,000 conscripts’ families were paid.", "5,000", "person", None, "mobilised"),
+    # the people counted, in American spelling as in British
+    ("Officials said the country's mobilization reserve stood at 2 million people.", "2 million",
+     "person", None, "pool"),
     # a plan fulfilled is what was achieved
     ("The regional recruitment plan was fulfilled by 120% in the first quarter.", "120%",
      "percent", None, "recruited"),
@@ -62,6 +83,8 @@ CASES = [
     ("The ministry intends to recruit 250,000 soldiers by December.", "250,000", "person", None,
      "target"),
     ("Each district was given a quota of 500 volunteers.", "500", "person", None, "target"),
+    ("The army began a campaign in the hope of signing up 300,000 more soldiers.", "300,000",
+     "person", None, "target"),
     ("A new decree sets the authorised strength of the army at 1.6 million.", "1.6 million",
      "person", None, "target"),
     ("The reform would expand the armed forces to 1.4 million troops.", "1.4 million", "person",
@@ -113,6 +136,11 @@ CASES = [
     # money spent on recruiting is pay, though the budget pays it; the budget itself is other
     ("The recruitment drive will cost the federal budget 700 billion roubles this year.",
      "700 billion roubles", "RUB", None, "pay"),
+    # the budget as who pays is no budget figure: the money's other words decide
+    ("Bonuses cost 400 billion roubles; 90 billion roubles of them are financed by the federal "
+     "budget.", "90 billion roubles", "RUB", None, "pay"),
+    ("The federal budget for next year is 40 trillion roubles.", "40 trillion roubles", "RUB",
+     None, "other"),
     ("The regions spent 2 trillion roubles on recruitment in the first half.",
      "2 trillion roubles", "RUB", None, "pay"),
     ("Officials spent 90 billion roubles ($1 billion) last year on recruitment.",

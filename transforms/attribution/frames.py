@@ -173,11 +173,15 @@ QUOTED_BY = re.compile(SRC + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?
 SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from|with)\s"
 # "aides to the governor said": the people around someone speak for them
 AIDES_TO = r"(?<![\w’'-])(?:aides|advis[eo]rs|allies|lawyers|attorneys)\s+(?:to|for|of)\s"
+# "officials with the agency said", "two senior officers at the base said": people of a body,
+# counted or plain, with no article before them (the plural of "an official with X")
+PEOPLE_OF = (r"(?<![\w’'-])(?:officials|representatives|officers|spokespeople)\s+"
+             r"(?:for|of|at|from|with)\s")
 SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO + "|" + AIDES_TO)
 # "a spokesman for X said", "an official at X told": someone who speaks for the body named
 SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
     r"(?:(?:a(?<!\w.)n?|t(?<!\w.)he|o(?<!\w.)ne)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO
-    + "|" + AIDES_TO + r")\s*(?:the\s+)?" + SRC
+    + "|" + AIDES_TO + "|" + PEOPLE_OF + r")\s*(?:the\s+)?" + SRC
     + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|"

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
+    ADJECTIVE_SENSE_FORMS,
     APPOSITION_HEADS,
     BACK_HEADS,
     COMMENTATOR_NOUNS,
@@ -260,8 +261,11 @@ SINGLE_SPEAKER_VERBS = (r"(?!" + words_pattern(NOUN_SENSE_FORMS) + r")(?:" + SPE
                         + "|".join(PLEDGE_VERBS) + r")\b")
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
 SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"
-SINGLE_SPEAKER = re.compile(
-    rf"([A-Z](?<![\w’'.-].)(?:{_CAP_TAIL}|[a-z]+[A-Z][\w-]+|[A-Z]+[a-z]*))"  # (led by its capital)
+# a one-word name in the possessive form that speaks: "Moody's said", "Macy's reported"
+# (not "Russia's estimated losses": an adjective after a possessive)
+POSSESSIVE_NAME = r"(?:['’]s(?!\s+" + words_pattern(ADJECTIVE_SENSE_FORMS) + "))?"
+SINGLE_SPEAKER = re.compile(  # (led by its capital)
+    rf"([A-Z](?<![\w’'.-].)(?:{_CAP_TAIL}|[a-z]+[A-Z][\w-]+|[A-Z]+[a-z]*){POSSESSIVE_NAME})"
     rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"
 )
 # the same after its verb, which follows a quotation or a clause: '"...," said Schumer, the
@@ -469,6 +473,9 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 rest = name.split(None, 1)[1]
                 start, name = start + len(name) - len(rest), rest
             first = name.split()[0]
+            if pattern is SINGLE_SPEAKER and POSSESSIVE_END.search(name) and not_one_word_name(
+                    POSSESSIVE_END.sub("", name), text):
+                continue  # "It's said", "Russia's said": no company's possessive name
             if pattern is not SINGLE_SPEAKER and first in NOT_OWNER and " " in name:
                 if first.lower() not in DESCRIPTION_QUALIFIERS:  # "Many analysts": analysts
                     start += len(first) + name[len(first):].find(name.split()[1])
@@ -499,6 +506,7 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     return refs
 
 
+POSSESSIVE_END = re.compile(r"['’]s$")
 COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
 SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
                           "There", "Here", "One", "Others", "Everyone", "Nobody"})

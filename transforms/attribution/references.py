@@ -138,9 +138,9 @@ OWNED_HEAD = (f"(?:{_LOWER_HEADS}" + r"|(?:military|army|armed\s+forces)(?!\s+(?
               + _LOWER_HEADS + r"|intelligence|commissariat)\b))")
 # Heads that name a body by what follows "of": "the Department of Labor", "the Bureau of Labor
 # Statistics", "the Council of Europe" (not "the Ministry of Defence": a back-reference)
-HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", "Academy",
+HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "Institutes", "University", "Academy",
                    "Council", "Bank", "Court", "Commission", "Agency", "Committee", "Board",
-                   "Center", "Centre", "Organization", "Organisation", "Association", "League",
+                   "Center", "Centers", "Centre", "Organization", "Organisation", "Association", "League",
                    "Society", "Foundation", "Fund", "Chamber", "School", "Alliance", "Coalition",
                    "Institution", "Embassy", "Consulate")
 # Words that join a name to what precedes it, never inside one: "Data from the Bureau of ..."

@@ -140,7 +140,7 @@ LED_KINDS = ("according", "per", "words", "by_speaker", "by_relay", "cited", "to
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
                 r"officers?|insiders?|press\s+(?:service|office)|armed\s+forces|analysts|"
-                r"researchers|journalists|reporters|editors|experts|"
+                r"researchers|journalists|reporters|editors|experts|economists|strategists|"
                 + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,))?")
 AFFILIATION = (r"(?:\s+(?:of|at|from|(?:polled|surveyed|questioned|interviewed|contacted)\s+by)"
                r"\s+(?:the\s+)?⟦\d+⟧)?")  # "Janis Kluge of the SWP said", "analysts polled by X"

@@ -154,7 +154,7 @@ DESCRIPTION_NOUNS_TEXT = """
     commentators historians republicans democrats conservatives liberals progressives
     legislators senators governments agencies polls surveys fighters servicemen mercenaries
     prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
-    widows"""
+    widows aides advisers advisors strategists staffers"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 

@@ -66,7 +66,8 @@ DOCUMENT = "document"  # "according to the decree": its issuer, named before
 
 LOWER = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőřśşšţťūůűźżž"
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĒĘĚĞĪŁŃŇŌŐŘŚŞŠŢŤŪŮŰŹŻŽ"
-WORD_TAIL = rf"[{LOWER}]++(?:[-’'][{UPPER}]?[{LOWER}]++)?"  # (possessive: see _CAP)
+# (one capital inside a surname: "McConnell", "DeSantis", "MacArthur")
+WORD_TAIL = rf"[{LOWER}]++(?:[{UPPER}][{LOWER}]++)?(?:[-’'][{UPPER}]?[{LOWER}]++)?"  # (possessive: see _CAP)
 WORD_RX = rf"[{UPPER}]{WORD_TAIL}"
 # (what may not stand before a name is checked after its capital, so that the scan skips to
 # capitals instead of trying the look-behind at every character)
@@ -230,6 +231,7 @@ SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM}|{POLLED_BY})?(?:,[^,\n]{{
                           + rf"(?:has\s+|had\s+)?(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b")
 # (words of the lower-cased text, looked up among its words: see `hit_spans`)
 DESCRIPTION_HIT = frozenset(DESCRIPTION_NOUNS)
+DESCRIPTION_QUALIFIERS_LOWER = frozenset(w.lower() for w in DESCRIPTION_QUALIFIERS)
 SINGULAR_HIT = frozenset(DESCRIPTION_SINGULARS)
 CITING_HIT = frozenset(("according", "citing", "quoting", "told", "cited", "quoted"))
 # Described sources after a cue that names them: "according to local media", "citing officials".
@@ -473,6 +475,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 rest = name.split(None, 1)[1]
                 start, name = start + len(name) - len(rest), rest
             first = name.split()[0]
+            if described and speaks_for_owner(name, text, start):
+                continue  # "her aides said", "Olden aides said": the owner's people (below)
             if pattern is SINGLE_SPEAKER and POSSESSIVE_END.search(name) and not_one_word_name(
                     POSSESSIVE_END.sub("", name), text):
                 continue  # "It's said", "Russia's said": no company's possessive name
@@ -507,6 +511,19 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
 
 
 POSSESSIVE_END = re.compile(r"['’]s$")
+OWNER_PRONOUN_BEFORE = re.compile(r"(?<![\w’'-])(?i:his|her|their|its)\s+$")
+
+
+def speaks_for_owner(name: str, text: str, start: int) -> bool:
+    """Whether described people are someone's own ("her aides", "Olden aides": they speak
+    for their owner, named or a back-reference), not a group of their own ("aides said",
+    "senior advisers said")."""
+    words = name.split()
+    if words[-1] not in SPEAKS_FOR_NOUNS:
+        return False
+    owner = len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in (
+        DESCRIPTION_QUALIFIERS_LOWER)
+    return owner or OWNER_PRONOUN_BEFORE.search(text, max(0, start - 8), start) is not None
 COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
 SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
                           "There", "Here", "One", "Others", "Everyone", "Nobody"})
@@ -539,7 +556,10 @@ BACKREF = re.compile(
     r"(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
     r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
-    r"chairman|chief|"
+    r"chairman|chief|nominee|candidate|front-?runner|incumbent|challenger|billionaire|mogul|"
+    r"businessman|businesswoman|(?:republican|democrat)(?!\s+(?:presidential\s+)?"
+    r"(?:nominee|candidate|front-?runner|challenger|incumbent|senator|lawmaker|governor|mayor|"
+    r"leader|congress(?:man|woman)))|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
     r"ombuds(?:man|woman)|politician|scholar|journalist|general)(?:-(?:in-chief|general|elect))?)"
     r"\b(?!['’]s\s|\s+staff\b|-))"

@@ -515,6 +515,8 @@ def described(words: str) -> str:
 ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
 REPORTED_THAT = re.compile(THAT_OPENS + r"\s+(?:the\s+)?|\s*:\s*")
 AFTER_ITS_SPEAKER = re.compile(r"(?:[Aa]ccording\s+to|per)\b")  # "X said ..., according to the paper"
+# "X put the toll at 300, The Times reported": an outlet's verb after the clause it reports
+REPORTED_BEFORE = re.compile(r"[,”\"’]\s*(?:[Tt]he\s+)?$")
 
 
 def described_media(name: str) -> bool:
@@ -565,13 +567,14 @@ def cites_another(cue: Cue, cited: set[str], index: SourceIndex) -> bool:
 def reports_another(cue: Cue, cues: list[Cue], index: SourceIndex, text: str) -> bool:
     """An outlet that reports what a speaker after it says: "The paper reported that X
     estimates ...", "According to the paper, officials believe ...", or before it: "X said
-    ..., according to the paper" ("per the paper")."""
+    ..., according to the paper" ("per the paper", "X put it at 300, the paper reported")."""
     return index.kind(cue.name) in MEDIA_KINDS and any(
         b.role == "speaker" and b.name != cue.name and (
             (b.start >= cue.end and (REPORTED_THAT.fullmatch(text, cue.end, b.start)
                                      or ACCORDING.match(text, cue.start)))
             or (cue.final and b.end <= cue.start and not b.final
-                and AFTER_ITS_SPEAKER.match(text, cue.start)))
+                and (AFTER_ITS_SPEAKER.match(text, cue.start)
+                     or REPORTED_BEFORE.search(text, max(0, cue.start - 8), cue.start))))
         for b in cues)
 
 

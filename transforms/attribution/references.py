@@ -607,6 +607,14 @@ BODY_OF = re.compile(
     rf"[Pp]rosecutor['’]s\s+[Oo]ffice|[Mm]ayor['’]s\s+[Oo]ffice)\s+of\s+(?:the\s+)?{_CAP}"
     rf"(?:[\s-]+{_CAP}){{0,2}}(?:\s+(?:region|oblast|republic|krai|province|city|district))?)"
 )
+# A state's body named by its country's adjective: "the Israeli military said", "the Polish
+# government announced" (registered ones, "the Russian military", are the registry's)
+STATE_BODY_NOUNS = ("military", "army", "navy", "government", "police", "air force", "coast guard")
+DEMONYM_BODY = re.compile(
+    r"(?<![\w’'-])(?:[Tt]he\s+)?((?:" + "|".join(sorted({re.escape(d) for d in DEMONYMS.values()},
+                                                        key=len, reverse=True))
+    + r")\s+" + phrases_pattern(STATE_BODY_NOUNS) + r")(?![\w’'-])"
+    r"(?!\s+" + words_pattern(COMMENTATOR_NOUNS) + ")")  # ("Russian military bloggers")
 CITED_ACRONYM = re.compile(
     r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
@@ -645,6 +653,8 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (DESCRIBED_SPEAKER, (SINGULAR_HIT | frozenset(SPOKES_WORDS), 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
     (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INVERTED_ONE_WORD, (INVERTED_HIT, 4, 40)),
     (CITED_ONE_WORD, (CITED_ONE_WORD_HIT, 0, 40)),
+    (DEMONYM_BODY, (frozenset(("military", "army", "navy", "government", "police", "force", "guard")),
+                    30, 10)),
     (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (CITED_INFORMED, (KNOWING_HIT, 60, 120)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
@@ -662,11 +672,11 @@ def gerund_opening(word: str, text: str, start: int) -> bool:
     return word.endswith("ing") and SENTENCE_OPENS.search(text[max(0, start - 3):start]) is not None
 
 
-def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+def place_named_bodies(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
     """Bodies named by their place, and acronyms that a cue links to a figure."""
     refs, taken = [], list(taken)
     lowered = lower_same_length(text)
-    for pattern in (BODY_OF, CITED_ACRONYM):
+    for pattern in (BODY_OF, DEMONYM_BODY, CITED_ACRONYM):
         for m in matches_of(pattern, text, lowered):
             group = next(g for g in range(1, (m.re.groups or 1) + 1) if m.group(g))
             name, start, end = m.group(group), m.start(group), m.end(group)
@@ -676,6 +686,8 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
                 continue
             if overlaps(start, end, taken):
                 continue
+            if pattern is DEMONYM_BODY:
+                name = index.canonical(name) or name
             refs.append(Ref(start, end, NAMED, name[0].upper() + name[1:]))
             bisect.insort(taken, (start, end))
     return refs
@@ -1116,7 +1128,7 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     taken = [(r.start, r.end) for r in refs]
     refs += org_names(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)
-    refs += place_named_bodies(text, taken)
+    refs += place_named_bodies(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)
     refs += person_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)

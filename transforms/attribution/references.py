@@ -562,7 +562,9 @@ BACKREF = re.compile(
     r"leader|congress(?:man|woman)))|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
     r"ombuds(?:man|woman)|politician|scholar|journalist|general)(?:-(?:in-chief|general|elect))?)"
-    r"\b(?!['’]s\s|\s+staff\b|-))"
+    # (not "the governor's office": that office; but "the senator's claim" is the senator's)
+    r"\b(?!['’]s\s(?!(?:(?:latest|new|own|recent|official)\s+)?" + words_pattern(RECORD_NOUNS)
+    + r")|\s+staff\b|-))"
     r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
     r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
     r"the\s+interior|justice|finance|health|labou?r))?\b"

@@ -176,6 +176,11 @@ POLLED_BY = (r"\s+(?:polled|surveyed|questioned|interviewed|contacted)\s+by\s+(?
              rf"{_CAP}(?:\s+{_CAP}){{0,2}}")
 # the described people as one trie, capitalised or not ("officials", "Officials")
 DESCRIBED_PEOPLE = trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
+# A described group that opens its sentence as its subject, speaking or not: "Republicans in
+# the House want to cut spending. They said ...": whom a later "they" stands for.
+SUBJECT_GROUP = re.compile(
+    r"[ \t]*(?:The[ \t]+)?((?:[A-Z][a-z]+[ \t]+)?" + DESCRIBED_PEOPLE
+    + r")(?=[ \t]+(?:(?:in|at|from|of|on|for)[ \t]|[a-z]+\b))")
 # (the nouns as one trie, capitalised or not: none is the start of another, so the trie finds
 # what the alternation did; the words before them possessive, as a space always follows one)
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)

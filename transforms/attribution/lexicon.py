@@ -224,6 +224,10 @@ RECORD_NOUNS_TEXT = """
     records filings data figures statistics estimates numbers report survey poll polling average
     tally analysis claim claims estimate forecast count memo assessment study audit review"""
 RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
+# Of those, what speaks by itself when no one is named as its maker: "A new report says ...",
+# "A recent study found ..." (its maker, when named, is the source: "a report by X says")
+DOCUMENT_SPEAKERS = ("report", "study", "survey", "poll", "analysis", "assessment", "review",
+                     "audit", "memo")
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
 # "local media Vecherny Kurier", "the project “Count the Cost”".
 MEDIA_NOUNS_TEXT = """

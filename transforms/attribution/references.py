@@ -22,6 +22,7 @@ from transforms.attribution.lexicon import (
     DESCRIPTION_QUALIFIERS,
     DESCRIPTION_SINGULARS,
     DOCUMENT_NOUNS,
+    DOCUMENT_SPEAKERS,
     HONORIFICS,
     INSTITUTION_NAMES,
     INVERTED_FORMS,
@@ -229,6 +230,17 @@ INVERTED_DESCRIPTION = re.compile(
                          for f in (n, n[0].upper() + n[1:])}))
     + rf"(?:{FROM_PLACE})?)(?![\w’'-])"
 )
+# A record no maker is named for, which speaks: "A new report says", "a recent study found",
+# "An independent analysis, commissioned last year, found" (not "a report by X says": X)
+RECORD_SPEAKER = re.compile(
+    r"(?<![\w’'-])(?i:an?)\s+(?:(?:new|recent|latest|separate|independent|government|federal|"
+    r"internal|confidential|leaked|draft|annual|first|second|third|major|nationwide|national)\s+)"
+    r"{0,2}(" + "|".join(DOCUMENT_SPEAKERS) + r")(?=(?:,[^,\n]{1,140},)?\s+(?:has\s+|had\s+)?"
+    # ("a report published on its website": a participle, not the report speaking)
+    + r"(?!" + words_pattern(ADJECTIVE_SENSE_FORMS) + r"(?!\s+that\b))"
+    + SPEECH + r"\b(?!\s+by\b))")
+# what puts a record in a cue's phrase, not a sentence's subject: "according to a report ..."
+BEFORE_RECORD = re.compile(r"(?<![\w’'-])(?i:to|in|of|by|from|on|with|citing|quoting)\s+$")
 KNOWING_HIT = frozenset(next(x for x in w.split() if x not in ("with", "direct"))
                         for w in KNOWING_WORDS)  # "familiar", "knowledge", ...
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
@@ -469,7 +481,7 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     # no described noun of its own)
     for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
                     CITED_INFORMED, INVERTED_DESCRIPTION, SINGLE_SPEAKER, INVERTED_ONE_WORD,
-                    CAMPAIGN_OWNER):
+                    CAMPAIGN_OWNER, RECORD_SPEAKER):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
@@ -506,6 +518,9 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue  # "our sources say": the outlet's own (a back-reference)
             if described and COUNTED_BEFORE.search(text, max(0, start - 16), start):
                 continue  # "9,000 soldiers identified": what a figure counts, not who speaks
+            if pattern is RECORD_SPEAKER and BEFORE_RECORD.search(text, max(0, m.start() - 16),
+                                                                  m.start()):
+                continue  # "according to a report published ...": the cue's own words
             if name == "media" and text[max(0, start - 7):start].lower() == "social ":
                 continue  # "social media posts": where people post, not who reports
             if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
@@ -662,7 +677,8 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (CITED_ONE_WORD, (CITED_ONE_WORD_HIT, 0, 40)),
     (DEMONYM_BODY, (frozenset(("military", "army", "navy", "government", "police", "force", "guard")),
                     30, 10)),
-    (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (CITED_INFORMED, (KNOWING_HIT, 60, 120)),
+    (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (RECORD_SPEAKER, (frozenset(DOCUMENT_SPEAKERS), 40, 200)),
+    (CITED_INFORMED, (KNOWING_HIT, 60, 120)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)

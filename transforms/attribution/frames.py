@@ -310,6 +310,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
         for m in matches(SAYING, masked, cited):
             yield m, 1, "speaker", False
     for m in matches(VERB_SUBJECT, masked, cited):
+        if any(m.start() < v <= m.start(1) for v in verbs):
+            continue  # "X, who ..., said Ohio had added ...": the verb is X's, Ohio the clause's
         yield m, 1, "speaker", False
         if m.group(2):
             yield m, 2, "relay", False

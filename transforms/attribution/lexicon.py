@@ -251,7 +251,7 @@ APPOSITION_HEADS = MEDIA_NOUNS + ("group", "monitor", "watchdog", "organisation"
 # estimated", "the ministry's spokesman said": the figure is the one they speak for.
 SPEAKS_FOR_TEXT = """
     campaign aides advisers lawyers attorneys team allies office spokesman spokeswoman
-    spokesperson"""
+    spokesperson camp"""
 SPEAKS_FOR_NOUNS = tuple(SPEAKS_FOR_TEXT.split())
 # Verbs by which a source orders, offers or plans a figure into being ("X ordered 300,000
 # reservists called up", "X pledged $275 billion"): the figure in their clause is X's.

@@ -507,8 +507,10 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                     and not_one_word_name(name, text)) or (
                     pattern is SINGLE_SPEAKER and ((not_one_word_name(name, text)
                                                     and name not in GOVERNMENT_PLACES)
-                                                   or AFTER_WORD.search(text, max(0, m.start() - 6),
-                                                                        m.start()))):
+                                                   or (AFTER_WORD.search(text, max(0, m.start() - 6),
+                                                                         m.start())
+                                                       and not THE_ACRONYM.fullmatch(
+                                                           text, max(0, m.start() - 4), end)))):
                 continue
             if first in SPEAKER_STOP or overlaps(start, end, taken):
                 continue
@@ -544,6 +546,7 @@ def speaks_for_owner(name: str, text: str, start: int) -> bool:
     owner = len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in (
         DESCRIPTION_QUALIFIERS_LOWER)
     return owner or OWNER_PRONOUN_BEFORE.search(text, max(0, start - 8), start) is not None
+THE_ACRONYM = re.compile(r"(?i:the)\s[A-Z]{2,5}")  # "the RNC said": a body by its initials
 COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
 SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
                           "There", "Here", "One", "Others", "Everyone", "Nobody"})
@@ -581,7 +584,10 @@ BACKREF = re.compile(
     r"(?:nominee|candidate|front-?runner|challenger|incumbent|senator|lawmaker|governor|mayor|"
     r"leader|congress(?:man|woman)))|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
-    r"ombuds(?:man|woman)|politician|scholar|journalist|general)(?:-(?:in-chief|general|elect))?)"
+    r"ombuds(?:man|woman)|politician|scholar|journalist|general)(?:-(?:in-chief|general|elect))?"
+    # ("the former secretary of state", "the defense secretary")
+    r"(?:\s+of\s+(?:state|defen[cs]e|homeland\s+security|the\s+treasury|the\s+interior|labou?r|"
+    r"health|education|energy|commerce|transportation|agriculture)(?![\w’'-]))?)"
     # (not "the governor's office": that office; but "the senator's claim" is the senator's)
     r"\b(?!['’]s\s(?!(?:(?:latest|new|own|recent|official)\s+)?" + words_pattern(RECORD_NOUNS)
     + r")|\s+staff\b|-))"

@@ -154,7 +154,7 @@ DESCRIPTION_NOUNS_TEXT = """
     commentators historians republicans democrats conservatives liberals progressives
     legislators senators governments agencies polls surveys fighters servicemen mercenaries
     prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
-    widows aides advisers advisors strategists staffers"""
+    widows aides advisers advisors strategists staffers traders dealers bankers forecasters"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -204,7 +204,8 @@ BACK_HEADS_TEXT = """
     authority academy watchdog department company firm union commission court commissariat
     mission plant factory staff embassy consulate party chamber school alliance coalition trust
     society league corporation laboratory exchange assembly maker automaker carmaker retailer
-    carrier airline insurer lender producer manufacturer operator utility"""
+    carrier airline insurer lender producer manufacturer operator utility planemaker chipmaker
+    drugmaker"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # Bodies news names by one capitalised word: "a spokesman for the Treasury", "the Senate voted"
 INSTITUTION_NAMES = ("Treasury", "Senate", "Congress", "Cabinet", "Parliament", "Bundestag",
@@ -212,7 +213,8 @@ INSTITUTION_NAMES = ("Treasury", "Senate", "Congress", "Cabinet", "Parliament", 
 # Heads by which news describes a company named before, words and all: "the auto maker",
 # "the Swiss bank", "the state-owned carrier" (a qualified head of another kind, "the fire
 # department", is only a body so named)
-COMPANY_HEADS = ("company", "firm", "group", "bank", "maker", "automaker", "carmaker",
+COMPANY_HEADS = ("company", "firm", "group", "bank", "maker", "automaker", "carmaker", "planemaker",
+                 "chipmaker", "drugmaker",
                  "retailer", "carrier", "airline", "insurer", "lender", "producer",
                  "manufacturer", "operator", "utility", "corporation")
 # People who write about a body without speaking for it: "Russian military bloggers" are

@@ -230,6 +230,12 @@ INVERTED_DESCRIPTION = re.compile(
                          for f in (n, n[0].upper() + n[1:])}))
     + rf"(?:{FROM_PLACE})?)(?![\w’'-])"
 )
+# A described group whose record a plural possessive names: "analysts' estimates of $89
+# billion", "economists' forecasts" (their figure, as "X's estimate" is X's)
+GROUP_RECORD = re.compile(
+    r"(?<![\w’'-])((?:(?:[A-Z][a-z]++|[a-z]++)\s++)?" + DESCRIBED_PEOPLE
+    + r")(?=['’]\s+(?:(?:own|latest|average|consensus|median|earlier|previous|new)\s+)?"
+    + words_pattern(RECORD_NOUNS + ("forecasts", "expectations", "projections")) + ")")
 # A record no maker is named for, which speaks: "A new report says", "a recent study found",
 # "An independent analysis, commissioned last year, found" (not "a report by X says": X)
 RECORD_SPEAKER = re.compile(
@@ -481,11 +487,12 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     # no described noun of its own)
     for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
                     CITED_INFORMED, INVERTED_DESCRIPTION, SINGLE_SPEAKER, INVERTED_ONE_WORD,
-                    CAMPAIGN_OWNER, RECORD_SPEAKER):
+                    CAMPAIGN_OWNER, RECORD_SPEAKER, GROUP_RECORD):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
-            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, INVERTED_DESCRIPTION)
+            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, INVERTED_DESCRIPTION,
+                                    GROUP_RECORD)
             while described and " " in name and name[:1].islower() and (
                     name.split()[0] not in DESCRIPTION_QUALIFIERS + DESCRIPTION_SINGULARS
                     + DESCRIPTION_NOUNS):  # "that officials said"; "officer from Kaluga" stays
@@ -684,7 +691,7 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (DEMONYM_BODY, (frozenset(("military", "army", "navy", "government", "police", "force", "guard")),
                     30, 10)),
     (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (RECORD_SPEAKER, (frozenset(DOCUMENT_SPEAKERS), 40, 200)),
-    (CITED_INFORMED, (KNOWING_HIT, 60, 120)),
+    (CITED_INFORMED, (KNOWING_HIT, 60, 120)), (GROUP_RECORD, (DESCRIPTION_HIT, 40, 60)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)

@@ -187,7 +187,7 @@ TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:
                   r"says\s+to|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|"
                   r"interview\s+(?:with|on)|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + SRC)
 POSSESSIVE = re.compile(  # (and "⟦0⟧ cut its growth forecast": its own, revised)
-    SRC + r"(?:['’]s?|\s+" + words_pattern(REVISION_VERBS)
+    SRC + r"(?:['’]s?|\s+(?:(?:has|have|had)\s+)?" + words_pattern(REVISION_VERBS)
     + r"\s+(?:its|their|his|her)(?:\s+[a-z-]+){0,2}?)?\s+(?:(?:latest|daily|new|own|recent|official|"
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"

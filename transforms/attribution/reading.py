@@ -21,6 +21,7 @@ from transforms.attribution.lexicon import (
     COMPANY_HEADS,
     DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
+    DOCUMENT_SPEAKERS,
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
     STAFF_NOUNS,
@@ -394,7 +395,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                 refs[k], si, seen, spoken, researched, later,
                 CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people, heads,
                 groups)
-            if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
+            if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS + DOCUMENT_SPEAKERS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 end = refs[k].end
                 if refs[k].cls == PERSON and (whose := OF_BODY.match(text, end)):

@@ -140,7 +140,7 @@ LED_KINDS = ("according", "per", "words", "by_speaker", "by_relay", "cited", "to
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
                 r"officers?|insiders?|press\s+(?:service|office)|armed\s+forces|analysts|"
-                r"researchers|journalists|reporters|editors|experts|"
+                r"researchers|journalists|reporters|editors|experts|economists|strategists|"
                 + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,))?")
 AFFILIATION = (r"(?:\s+(?:of|at|from|(?:polled|surveyed|questioned|interviewed|contacted)\s+by)"
                r"\s+(?:the\s+)?⟦\d+⟧)?")  # "Janis Kluge of the SWP said", "analysts polled by X"
@@ -173,18 +173,22 @@ QUOTED_BY = re.compile(SRC + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?
 SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from|with)\s"
 # "aides to the governor said": the people around someone speak for them
 AIDES_TO = r"(?<![\w’'-])(?:aides|advis[eo]rs|allies|lawyers|attorneys)\s+(?:to|for|of)\s"
+# "officials with the agency said", "two senior officers at the base said": people of a body,
+# counted or plain, with no article before them (the plural of "an official with X")
+PEOPLE_OF = (r"(?<![\w’'-])(?:officials|representatives|officers|spokespeople)\s+"
+             r"(?:for|of|at|from|with)\s")
 SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO + "|" + AIDES_TO)
 # "a spokesman for X said", "an official at X told": someone who speaks for the body named
 SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
     r"(?:(?:a(?<!\w.)n?|t(?<!\w.)he|o(?<!\w.)ne)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO
-    + "|" + AIDES_TO + r")\s*(?:the\s+)?" + SRC
+    + "|" + AIDES_TO + "|" + PEOPLE_OF + r")\s*(?:the\s+)?" + SRC
     + APPOSITIVE + ADVERBIALS + r",?\s+" + SPEECH + r"\b")
 TOLD = re.compile(r"\b(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|"
                   r"says\s+to|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|"
                   r"interview\s+(?:with|on)|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + SRC)
 POSSESSIVE = re.compile(  # (and "⟦0⟧ cut its growth forecast": its own, revised)
-    SRC + r"(?:['’]s?|\s+" + words_pattern(REVISION_VERBS)
-    + r"\s+(?:its|their|his|her)(?:\s+[a-z-]+)?)?\s+(?:(?:latest|daily|new|own|recent|official|"
+    SRC + r"(?:['’]s?|\s+(?:(?:has|have|had)\s+)?" + words_pattern(REVISION_VERBS)
+    + r"\s+(?:its|their|his|her)(?:\s+[a-z-]+){0,2}?)?\s+(?:(?:latest|daily|new|own|recent|official|"
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
     r"records|filings|statistics|numbers|projections|poll|polling|claims?|forecast|"
@@ -306,6 +310,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
         for m in matches(SAYING, masked, cited):
             yield m, 1, "speaker", False
     for m in matches(VERB_SUBJECT, masked, cited):
+        if any(m.start() < v <= m.start(1) for v in verbs):
+            continue  # "X, who ..., said Ohio had added ...": the verb is X's, Ohio the clause's
         yield m, 1, "speaker", False
         if m.group(2):
             yield m, 2, "relay", False

@@ -53,6 +53,14 @@ NOUN_ONLY_FORMS = ("estimate",)  # "the estimate": a verb form only after its su
 # states", "Kremlin records", "Telegram posts"): no one-word name speaks by them
 NOUN_SENSE_FORMS = ("states", "records", "posts", "counts", "shows", "finds", "cites", "quotes",
                     "projects", "forecasts", "documents", "rules", "briefs", "tallies")
+# Participles that stand before a noun as adjectives after a possessive ("Russia's estimated
+# losses", "the ministry's reported toll"): a possessive name before them does not speak
+# (where "Moody's said" is a company's name that does)
+ADJECTIVE_SENSE_FORMS = ("estimated", "reported", "projected", "expected", "forecast", "claimed",
+                         "stated", "confirmed", "recorded", "declared", "documented", "published",
+                         "predicted", "calculated", "counted", "identified", "announced",
+                         "disclosed", "revealed", "admitted", "acknowledged", "feared", "posted",
+                         "established", "determined", "verified", "specified", "quoted", "cited")
 
 
 def verb_forms(lemma: str, irregular: str | None) -> tuple[str, ...]:
@@ -146,7 +154,7 @@ DESCRIPTION_NOUNS_TEXT = """
     commentators historians republicans democrats conservatives liberals progressives
     legislators senators governments agencies polls surveys fighters servicemen mercenaries
     prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
-    widows"""
+    widows aides advisers advisors strategists staffers traders dealers bankers forecasters"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -175,8 +183,8 @@ DESCRIPTION_QUALIFIERS = tuple(DESCRIPTION_QUALIFIERS_TEXT.split())
 
 ORG_HEADS_TEXT = """
     Ministry Agency Service Guard Office Committee Council Department Bureau Police Commission
-    Administration Directorate Parliament Government Command Navy Center Centre Institute Bank
-    Foundation University Group Observatory Fund Organization Organisation Association Network
+    Administration Directorate Parliament Government Command Navy Center Centers Centre Institute
+    Institutes Bank Foundation University Group Observatory Fund Organization Organisation Association Network
     Project Initiative Watch Monitor Court Tribunal Commissioner Ombudsman Board Authority
     Academy Mission Embassy Consulate Reserve Party Chamber School Institution Trust Society
     Forum League Alliance Coalition Secretariat Inspectorate Laboratory Corporation Exchange
@@ -196,7 +204,8 @@ BACK_HEADS_TEXT = """
     authority academy watchdog department company firm union commission court commissariat
     mission plant factory staff embassy consulate party chamber school alliance coalition trust
     society league corporation laboratory exchange assembly maker automaker carmaker retailer
-    carrier airline insurer lender producer manufacturer operator utility"""
+    carrier airline insurer lender producer manufacturer operator utility planemaker chipmaker
+    drugmaker"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # Bodies news names by one capitalised word: "a spokesman for the Treasury", "the Senate voted"
 INSTITUTION_NAMES = ("Treasury", "Senate", "Congress", "Cabinet", "Parliament", "Bundestag",
@@ -204,7 +213,8 @@ INSTITUTION_NAMES = ("Treasury", "Senate", "Congress", "Cabinet", "Parliament", 
 # Heads by which news describes a company named before, words and all: "the auto maker",
 # "the Swiss bank", "the state-owned carrier" (a qualified head of another kind, "the fire
 # department", is only a body so named)
-COMPANY_HEADS = ("company", "firm", "group", "bank", "maker", "automaker", "carmaker",
+COMPANY_HEADS = ("company", "firm", "group", "bank", "maker", "automaker", "carmaker", "planemaker",
+                 "chipmaker", "drugmaker",
                  "retailer", "carrier", "airline", "insurer", "lender", "producer",
                  "manufacturer", "operator", "utility", "corporation")
 # People who write about a body without speaking for it: "Russian military bloggers" are
@@ -216,6 +226,10 @@ RECORD_NOUNS_TEXT = """
     records filings data figures statistics estimates numbers report survey poll polling average
     tally analysis claim claims estimate forecast count memo assessment study audit review"""
 RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
+# Of those, what speaks by itself when no one is named as its maker: "A new report says ...",
+# "A recent study found ..." (its maker, when named, is the source: "a report by X says")
+DOCUMENT_SPEAKERS = ("report", "study", "survey", "poll", "analysis", "assessment", "review",
+                     "audit", "memo")
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
 # "local media Vecherny Kurier", "the project “Count the Cost”".
 MEDIA_NOUNS_TEXT = """
@@ -239,7 +253,7 @@ APPOSITION_HEADS = MEDIA_NOUNS + ("group", "monitor", "watchdog", "organisation"
 # estimated", "the ministry's spokesman said": the figure is the one they speak for.
 SPEAKS_FOR_TEXT = """
     campaign aides advisers lawyers attorneys team allies office spokesman spokeswoman
-    spokesperson"""
+    spokesperson camp"""
 SPEAKS_FOR_NOUNS = tuple(SPEAKS_FOR_TEXT.split())
 # Verbs by which a source orders, offers or plans a figure into being ("X ordered 300,000
 # reservists called up", "X pledged $275 billion"): the figure in their clause is X's.

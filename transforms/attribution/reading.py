@@ -21,6 +21,7 @@ from transforms.attribution.lexicon import (
     COMPANY_HEADS,
     DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
+    DOCUMENT_SPEAKERS,
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
     STAFF_NOUNS,
@@ -35,9 +36,11 @@ from transforms.attribution.references import (
     GOVERNMENT_PLACES,
     MINISTRY,
     NAMED,
+    NOT_OWNER,
     ORG,
     PERSON,
     SINGULAR_HIT,
+    SUBJECT_GROUP,
     THEY,
     WE,
     Ref,
@@ -209,7 +212,8 @@ DESCRIBED_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w’'-]+\s+){0,3}?(" 
 def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[int, str]],
             researched: list[str], later: list[str], country: str | None,
             index: SourceIndex, titled: AbstractSet[str] = frozenset(),
-            heads: dict[str, set[str]] | None = None) -> str | None:
+            heads: dict[str, set[str]] | None = None,
+            groups: list[tuple[int, str]] | None = None) -> str | None:
     """The name a reference stands for. Explicit names stand for themselves; back-references
     take the nearest fitting source: one speaking in this or the previous sentence, one named
     there, then any attributed earlier, then any named earlier. `heads`: the words each name
@@ -265,6 +269,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
                     break
                 if test(name):
                     return name
+    if ref.cls == THEY:  # a described group that opened this sentence or the one before
+        return next((n for k, n in reversed(groups or []) if k >= si - 1), None)
     if ref.cls == MINISTRY:
         return country_ministry(country, ref.name or "", index)
     if ref.cls == ORG:  # "as described by the publication. Meduza."
@@ -362,6 +368,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     relay_line = None
     pairs = counted_pairs(refs, text)
     heads: dict[str, set[str]] = {}
+    groups: list[tuple[int, str]] = []  # described groups that open their sentence
     r = 0
     for si, sent in enumerate(sents):
         while r < len(refs) and refs[r].start < sent.start:
@@ -370,6 +377,9 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         while r < len(refs) and refs[r].end <= sent.end:
             r += 1
         later = [x.name for x in refs[first:r] if x.cls == NAMED]
+        if group := SUBJECT_GROUP.match(text, sent.start):  # ("Many economists": economists)
+            words = group.group(1).split()
+            groups.append((si, " ".join(words[1:] if words[0] in NOT_OWNER else words)))
         if SOURCE_LINE.match(text, sent.start) and relay is None and later:
             relay, relay_line = later[0], " ".join(text[sent.start:sent.end].split())
         for k in range(first, r):
@@ -383,8 +393,9 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                 refs, k, r, text) or staff_referent(
                 refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
-                CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people, heads)
-            if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS or (
+                CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people, heads,
+                groups)
+            if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS + DOCUMENT_SPEAKERS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 end = refs[k].end
                 if refs[k].cls == PERSON and (whose := OF_BODY.match(text, end)):
@@ -515,6 +526,8 @@ def described(words: str) -> str:
 ACCORDING = re.compile(r"[Aa]ccording\s+to\b")
 REPORTED_THAT = re.compile(THAT_OPENS + r"\s+(?:the\s+)?|\s*:\s*")
 AFTER_ITS_SPEAKER = re.compile(r"(?:[Aa]ccording\s+to|per)\b")  # "X said ..., according to the paper"
+# "X put the toll at 300, The Times reported": an outlet's verb after the clause it reports
+REPORTED_BEFORE = re.compile(r"[,”\"’]\s*(?:[Tt]he\s+)?$")
 
 
 def described_media(name: str) -> bool:
@@ -565,13 +578,14 @@ def cites_another(cue: Cue, cited: set[str], index: SourceIndex) -> bool:
 def reports_another(cue: Cue, cues: list[Cue], index: SourceIndex, text: str) -> bool:
     """An outlet that reports what a speaker after it says: "The paper reported that X
     estimates ...", "According to the paper, officials believe ...", or before it: "X said
-    ..., according to the paper" ("per the paper")."""
+    ..., according to the paper" ("per the paper", "X put it at 300, the paper reported")."""
     return index.kind(cue.name) in MEDIA_KINDS and any(
         b.role == "speaker" and b.name != cue.name and (
             (b.start >= cue.end and (REPORTED_THAT.fullmatch(text, cue.end, b.start)
                                      or ACCORDING.match(text, cue.start)))
             or (cue.final and b.end <= cue.start and not b.final
-                and AFTER_ITS_SPEAKER.match(text, cue.start)))
+                and (AFTER_ITS_SPEAKER.match(text, cue.start)
+                     or REPORTED_BEFORE.search(text, max(0, cue.start - 8), cue.start))))
         for b in cues)
 
 

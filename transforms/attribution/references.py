@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.attribution.lexicon import (
+    ADJECTIVE_SENSE_FORMS,
     APPOSITION_HEADS,
     BACK_HEADS,
     COMMENTATOR_NOUNS,
@@ -21,6 +22,7 @@ from transforms.attribution.lexicon import (
     DESCRIPTION_QUALIFIERS,
     DESCRIPTION_SINGULARS,
     DOCUMENT_NOUNS,
+    DOCUMENT_SPEAKERS,
     HONORIFICS,
     INSTITUTION_NAMES,
     INVERTED_FORMS,
@@ -65,7 +67,8 @@ DOCUMENT = "document"  # "according to the decree": its issuer, named before
 
 LOWER = "a-zà-öø-ÿāăąćčďēęěğīıłńňōőřśşšţťūůűźżž"
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĒĘĚĞĪŁŃŇŌŐŘŚŞŠŢŤŪŮŰŹŻŽ"
-WORD_TAIL = rf"[{LOWER}]++(?:[-’'][{UPPER}]?[{LOWER}]++)?"  # (possessive: see _CAP)
+# (one capital inside a surname: "McConnell", "DeSantis", "MacArthur")
+WORD_TAIL = rf"[{LOWER}]++(?:[{UPPER}][{LOWER}]++)?(?:[-’'][{UPPER}]?[{LOWER}]++)?"  # (possessive: see _CAP)
 WORD_RX = rf"[{UPPER}]{WORD_TAIL}"
 # (what may not stand before a name is checked after its capital, so that the scan skips to
 # capitals instead of trying the look-behind at every character)
@@ -137,9 +140,9 @@ OWNED_HEAD = (f"(?:{_LOWER_HEADS}" + r"|(?:military|army|armed\s+forces)(?!\s+(?
               + _LOWER_HEADS + r"|intelligence|commissariat)\b))")
 # Heads that name a body by what follows "of": "the Department of Labor", "the Bureau of Labor
 # Statistics", "the Council of Europe" (not "the Ministry of Defence": a back-reference)
-HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "University", "Academy",
+HEADS_BEFORE_OF = ("Department", "Bureau", "Office", "Institute", "Institutes", "University", "Academy",
                    "Council", "Bank", "Court", "Commission", "Agency", "Committee", "Board",
-                   "Center", "Centre", "Organization", "Organisation", "Association", "League",
+                   "Center", "Centers", "Centre", "Organization", "Organisation", "Association", "League",
                    "Society", "Foundation", "Fund", "Chamber", "School", "Alliance", "Coalition",
                    "Institution", "Embassy", "Consulate")
 # Words that join a name to what precedes it, never inside one: "Data from the Bureau of ..."
@@ -174,6 +177,11 @@ POLLED_BY = (r"\s+(?:polled|surveyed|questioned|interviewed|contacted)\s+by\s+(?
              rf"{_CAP}(?:\s+{_CAP}){{0,2}}")
 # the described people as one trie, capitalised or not ("officials", "Officials")
 DESCRIBED_PEOPLE = trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, n[0].upper() + n[1:])}))
+# A described group that opens its sentence as its subject, speaking or not: "Republicans in
+# the House want to cut spending. They said ...": whom a later "they" stands for.
+SUBJECT_GROUP = re.compile(
+    r"[ \t]*(?:The[ \t]+)?((?:[A-Z][a-z]+[ \t]+)?" + DESCRIBED_PEOPLE
+    + r")(?=[ \t]+(?:(?:in|at|from|of|on|for)[ \t]|[a-z]+\b))")
 # (the nouns as one trie, capitalised or not: none is the start of another, so the trie finds
 # what the alternation did; the words before them possessive, as a space always follows one)
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
@@ -222,6 +230,23 @@ INVERTED_DESCRIPTION = re.compile(
                          for f in (n, n[0].upper() + n[1:])}))
     + rf"(?:{FROM_PLACE})?)(?![\w’'-])"
 )
+# A described group whose record a plural possessive names: "analysts' estimates of $89
+# billion", "economists' forecasts" (their figure, as "X's estimate" is X's)
+GROUP_RECORD = re.compile(
+    r"(?<![\w’'-])((?:(?:[A-Z][a-z]++|[a-z]++)\s++)?" + DESCRIBED_PEOPLE
+    + r")(?=['’]\s+(?:(?:own|latest|average|consensus|median|earlier|previous|new)\s+)?"
+    + words_pattern(RECORD_NOUNS + ("forecasts", "expectations", "projections")) + ")")
+# A record no maker is named for, which speaks: "A new report says", "a recent study found",
+# "An independent analysis, commissioned last year, found" (not "a report by X says": X)
+RECORD_SPEAKER = re.compile(
+    r"(?<![\w’'-])(?i:an?)\s+(?:(?:new|recent|latest|separate|independent|government|federal|"
+    r"internal|confidential|leaked|draft|annual|first|second|third|major|nationwide|national)\s+)"
+    r"{0,2}(" + "|".join(DOCUMENT_SPEAKERS) + r")(?=(?:,[^,\n]{1,140},)?\s+(?:has\s+|had\s+)?"
+    # ("a report published on its website": a participle, not the report speaking)
+    + r"(?!" + words_pattern(ADJECTIVE_SENSE_FORMS) + r"(?!\s+that\b))"
+    + SPEECH + r"\b(?!\s+by\b))")
+# what puts a record in a cue's phrase, not a sentence's subject: "according to a report ..."
+BEFORE_RECORD = re.compile(r"(?<![\w’'-])(?i:to|in|of|by|from|on|with|citing|quoting)\s+$")
 KNOWING_HIT = frozenset(next(x for x in w.split() if x not in ("with", "direct"))
                         for w in KNOWING_WORDS)  # "familiar", "knowledge", ...
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
@@ -229,6 +254,7 @@ SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM}|{POLLED_BY})?(?:,[^,\n]{{
                           + rf"(?:has\s+|had\s+)?(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b")
 # (words of the lower-cased text, looked up among its words: see `hit_spans`)
 DESCRIPTION_HIT = frozenset(DESCRIPTION_NOUNS)
+DESCRIPTION_QUALIFIERS_LOWER = frozenset(w.lower() for w in DESCRIPTION_QUALIFIERS)
 SINGULAR_HIT = frozenset(DESCRIPTION_SINGULARS)
 CITING_HIT = frozenset(("according", "citing", "quoting", "told", "cited", "quoted"))
 # Described sources after a cue that names them: "according to local media", "citing officials".
@@ -260,8 +286,11 @@ SINGLE_SPEAKER_VERBS = (r"(?!" + words_pattern(NOUN_SENSE_FORMS) + r")(?:" + SPE
                         + "|".join(PLEDGE_VERBS) + r")\b")
 # the people who speak for one ("Clinton's campaign said", "McCain's aides estimated")
 SPEAKS_FOR = r"(?:['’]s\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r"))?"
-SINGLE_SPEAKER = re.compile(
-    rf"([A-Z](?<![\w’'.-].)(?:{_CAP_TAIL}|[a-z]+[A-Z][\w-]+|[A-Z]+[a-z]*))"  # (led by its capital)
+# a one-word name in the possessive form that speaks: "Moody's said", "Macy's reported"
+# (not "Russia's estimated losses": an adjective after a possessive)
+POSSESSIVE_NAME = r"(?:['’]s(?!\s+" + words_pattern(ADJECTIVE_SENSE_FORMS) + "))?"
+SINGLE_SPEAKER = re.compile(  # (led by its capital)
+    rf"([A-Z](?<![\w’'.-].)(?:{_CAP_TAIL}|[a-z]+[A-Z][\w-]+|[A-Z]+[a-z]*){POSSESSIVE_NAME})"
     rf"(?={SPEAKS_FOR}(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?{SPEAKER_ADVERBS}{SINGLE_SPEAKER_VERBS})"
 )
 # the same after its verb, which follows a quotation or a clause: '"...," said Schumer, the
@@ -458,17 +487,23 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     # no described noun of its own)
     for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
                     CITED_INFORMED, INVERTED_DESCRIPTION, SINGLE_SPEAKER, INVERTED_ONE_WORD,
-                    CAMPAIGN_OWNER):
+                    CAMPAIGN_OWNER, RECORD_SPEAKER, GROUP_RECORD):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
-            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, INVERTED_DESCRIPTION)
+            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, INVERTED_DESCRIPTION,
+                                    GROUP_RECORD)
             while described and " " in name and name[:1].islower() and (
                     name.split()[0] not in DESCRIPTION_QUALIFIERS + DESCRIPTION_SINGULARS
                     + DESCRIPTION_NOUNS):  # "that officials said"; "officer from Kaluga" stays
                 rest = name.split(None, 1)[1]
                 start, name = start + len(name) - len(rest), rest
             first = name.split()[0]
+            if described and speaks_for_owner(name, text, start):
+                continue  # "her aides said", "Olden aides said": the owner's people (below)
+            if pattern is SINGLE_SPEAKER and POSSESSIVE_END.search(name) and not_one_word_name(
+                    POSSESSIVE_END.sub("", name), text):
+                continue  # "It's said", "Russia's said": no company's possessive name
             if pattern is not SINGLE_SPEAKER and first in NOT_OWNER and " " in name:
                 if first.lower() not in DESCRIPTION_QUALIFIERS:  # "Many analysts": analysts
                     start += len(first) + name[len(first):].find(name.split()[1])
@@ -479,8 +514,10 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                     and not_one_word_name(name, text)) or (
                     pattern is SINGLE_SPEAKER and ((not_one_word_name(name, text)
                                                     and name not in GOVERNMENT_PLACES)
-                                                   or AFTER_WORD.search(text, max(0, m.start() - 6),
-                                                                        m.start()))):
+                                                   or (AFTER_WORD.search(text, max(0, m.start() - 6),
+                                                                         m.start())
+                                                       and not THE_ACRONYM.fullmatch(
+                                                           text, max(0, m.start() - 4), end)))):
                 continue
             if first in SPEAKER_STOP or overlaps(start, end, taken):
                 continue
@@ -490,6 +527,9 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue  # "our sources say": the outlet's own (a back-reference)
             if described and COUNTED_BEFORE.search(text, max(0, start - 16), start):
                 continue  # "9,000 soldiers identified": what a figure counts, not who speaks
+            if pattern is RECORD_SPEAKER and BEFORE_RECORD.search(text, max(0, m.start() - 16),
+                                                                  m.start()):
+                continue  # "according to a report published ...": the cue's own words
             if name == "media" and text[max(0, start - 7):start].lower() == "social ":
                 continue  # "social media posts": where people post, not who reports
             if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
@@ -499,6 +539,21 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     return refs
 
 
+POSSESSIVE_END = re.compile(r"['’]s$")
+OWNER_PRONOUN_BEFORE = re.compile(r"(?<![\w’'-])(?i:his|her|their|its)\s+$")
+
+
+def speaks_for_owner(name: str, text: str, start: int) -> bool:
+    """Whether described people are someone's own ("her aides", "Olden aides": they speak
+    for their owner, named or a back-reference), not a group of their own ("aides said",
+    "senior advisers said")."""
+    words = name.split()
+    if words[-1] not in SPEAKS_FOR_NOUNS:
+        return False
+    owner = len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in (
+        DESCRIPTION_QUALIFIERS_LOWER)
+    return owner or OWNER_PRONOUN_BEFORE.search(text, max(0, start - 8), start) is not None
+THE_ACRONYM = re.compile(r"(?i:the)\s[A-Z]{2,5}")  # "the RNC said": a body by its initials
 COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
 SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
                           "There", "Here", "One", "Others", "Everyone", "Nobody"})
@@ -531,10 +586,18 @@ BACKREF = re.compile(
     r"(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
     r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
-    r"chairman|chief|"
+    r"chairman|chief|nominee|candidate|front-?runner|incumbent|challenger|billionaire|mogul|"
+    r"businessman|businesswoman|(?:republican|democrat)(?!\s+(?:presidential\s+)?"
+    r"(?:nominee|candidate|front-?runner|challenger|incumbent|senator|lawmaker|governor|mayor|"
+    r"leader|congress(?:man|woman)))|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
-    r"ombuds(?:man|woman)|politician|scholar|journalist|general)(?:-(?:in-chief|general|elect))?)"
-    r"\b(?!['’]s\s|\s+staff\b|-))"
+    r"ombuds(?:man|woman)|politician|scholar|journalist|general)(?:-(?:in-chief|general|elect))?"
+    # ("the former secretary of state", "the defense secretary")
+    r"(?:\s+of\s+(?:state|defen[cs]e|homeland\s+security|the\s+treasury|the\s+interior|labou?r|"
+    r"health|education|energy|commerce|transportation|agriculture)(?![\w’'-]))?)"
+    # (not "the governor's office": that office; but "the senator's claim" is the senator's)
+    r"\b(?!['’]s\s(?!(?:(?:latest|new|own|recent|official)\s+)?" + words_pattern(RECORD_NOUNS)
+    + r")|\s+staff\b|-))"
     r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
     r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
     r"the\s+interior|justice|finance|health|labou?r))?\b"
@@ -579,6 +642,14 @@ BODY_OF = re.compile(
     rf"[Pp]rosecutor['’]s\s+[Oo]ffice|[Mm]ayor['’]s\s+[Oo]ffice)\s+of\s+(?:the\s+)?{_CAP}"
     rf"(?:[\s-]+{_CAP}){{0,2}}(?:\s+(?:region|oblast|republic|krai|province|city|district))?)"
 )
+# A state's body named by its country's adjective: "the Israeli military said", "the Polish
+# government announced" (registered ones, "the Russian military", are the registry's)
+STATE_BODY_NOUNS = ("military", "army", "navy", "government", "police", "air force", "coast guard")
+DEMONYM_BODY = re.compile(
+    r"(?<![\w’'-])(?:[Tt]he\s+)?((?:" + "|".join(sorted({re.escape(d) for d in DEMONYMS.values()},
+                                                        key=len, reverse=True))
+    + r")\s+" + phrases_pattern(STATE_BODY_NOUNS) + r")(?![\w’'-])"
+    r"(?!\s+" + words_pattern(COMMENTATOR_NOUNS) + ")")  # ("Russian military bloggers")
 CITED_ACRONYM = re.compile(
     r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
@@ -617,7 +688,10 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (DESCRIBED_SPEAKER, (SINGULAR_HIT | frozenset(SPOKES_WORDS), 60, 160)), (BODY_OF, (BODY_OF_HIT, 20, 90)),
     (CITED_ACRONYM, (ACRONYM_CUE_HIT, 30, 40)), (INVERTED_ONE_WORD, (INVERTED_HIT, 4, 40)),
     (CITED_ONE_WORD, (CITED_ONE_WORD_HIT, 0, 40)),
-    (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (CITED_INFORMED, (KNOWING_HIT, 60, 120)),
+    (DEMONYM_BODY, (frozenset(("military", "army", "navy", "government", "police", "force", "guard")),
+                    30, 10)),
+    (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (RECORD_SPEAKER, (frozenset(DOCUMENT_SPEAKERS), 40, 200)),
+    (CITED_INFORMED, (KNOWING_HIT, 60, 120)), (GROUP_RECORD, (DESCRIPTION_HIT, 40, 60)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
@@ -634,11 +708,11 @@ def gerund_opening(word: str, text: str, start: int) -> bool:
     return word.endswith("ing") and SENTENCE_OPENS.search(text[max(0, start - 3):start]) is not None
 
 
-def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
+def place_named_bodies(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> list[Ref]:
     """Bodies named by their place, and acronyms that a cue links to a figure."""
     refs, taken = [], list(taken)
     lowered = lower_same_length(text)
-    for pattern in (BODY_OF, CITED_ACRONYM):
+    for pattern in (BODY_OF, DEMONYM_BODY, CITED_ACRONYM):
         for m in matches_of(pattern, text, lowered):
             group = next(g for g in range(1, (m.re.groups or 1) + 1) if m.group(g))
             name, start, end = m.group(group), m.start(group), m.end(group)
@@ -648,6 +722,8 @@ def place_named_bodies(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
                 continue
             if overlaps(start, end, taken):
                 continue
+            if pattern is DEMONYM_BODY:
+                name = index.canonical(name) or name
             refs.append(Ref(start, end, NAMED, name[0].upper() + name[1:]))
             bisect.insort(taken, (start, end))
     return refs
@@ -1088,7 +1164,7 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     taken = [(r.start, r.end) for r in refs]
     refs += org_names(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)
-    refs += place_named_bodies(text, taken)
+    refs += place_named_bodies(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)
     refs += person_names(text, taken)
     taken = sorted((r.start, r.end) for r in refs)

@@ -174,15 +174,16 @@ def place_government(place: str, refs: list[Ref], at: int, index: SourceIndex) -
 
 def country_ministry(country: str | None, function: str, index: SourceIndex) -> str | None:
     """The ministry with that function of the article's country: the registry's, else named
-    the way news names it ("Nepal's Foreign Ministry"); the default one for defence."""
+    the way news names it ("Nepal's Foreign Ministry", "the French Defence Ministry"); with no
+    country known, the topic's ministry for defence, else the ministry as the article names it."""
+    function = function or "defence"
     for source in index.sources.values():
         if (source.country == country and source.kind in ("government", "military")
-                and "Ministry" in source.name
-                and ministry_function(source.name) == (function or "defence")):
+                and "Ministry" in source.name and ministry_function(source.name) == function):
             return source.name
-    if function in ("", "defence"):
-        return DEFAULT_MINISTRY
-    if country not in COUNTRIES:  # no country known: the ministry as the article names it
+    if country not in COUNTRIES:
+        if function == "defence":
+            return DEFAULT_MINISTRY
         return index.canonical(f"{function.capitalize()} Ministry") or f"{function.capitalize()} Ministry"
     name, adjective = COUNTRIES[country]
     title = function.capitalize()

@@ -55,8 +55,13 @@ eval-own: install
 	$(VENV)/bin/muster run data/eval/articles.jsonl --warehouse data/warehouse-eval > /dev/null
 	$(PY) ../shared/corpus/score.py data/eval/gold.jsonl data/warehouse-eval --show $(or $(SHOW),40)
 
+# The corpus repeats the real articles beside the repository when they are there (varied text),
+# else the demo articles; DOCS=100000 for the large run, SEEDS=... for other inputs.
+comma := ,
+SEEDS ?= $(wildcard ../shared/corpus/dev.jsonl ../shared/corpus/dev2.jsonl)
 bench: install
-	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow --workers $(or $(WORKERS),1,2)
+	$(PY) benchmarks/bench_stages.py --docs $(or $(DOCS),10000) --flow --workers $(or $(WORKERS),1$(comma)2) \
+		$(if $(SEEDS),--seeds $(SEEDS))
 
 # A one-document run, cold (new warehouse) and warm, against importing its libraries (issue 11).
 bench-startup: install

@@ -127,6 +127,41 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+class ChildPeaks:
+    """Peak RSS of this process's children while the block runs, sampled every 0.2 s and told
+    apart by what they run: the pool's worker processes and Prefect's temporary server
+    (`RUSAGE_CHILDREN` gives only the largest child that has ended, whichever it was)."""
+
+    KINDS = {"worker": "multiprocessing.spawn", "server": "uvicorn"}
+
+    def __enter__(self):
+        import threading
+
+        self.peaks = dict.fromkeys(self.KINDS, 0.0)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(0.2):
+            for child in me.children(recursive=True):
+                try:
+                    command, rss = " ".join(child.cmdline()), child.memory_info().rss / 2**20
+                except psutil.Error:
+                    continue
+                for kind, marker in self.KINDS.items():
+                    if marker in command:
+                        self.peaks[kind] = max(self.peaks[kind], rss)
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def flow_cost(corpus: Path, folder: str, batch_size: int, workers: int | None) -> tuple:
     """(documents, wall seconds, CPU-seconds) of one whole flow run into `folder`."""
     from flows.pipeline import muster
@@ -142,12 +177,14 @@ def run_flow(corpus: Path, batch_size: int, workers: int | None = None,
     (CPU-seconds over wall seconds, its worker processes included); with `new`, also the CPU
     of a run of those documents on top of the warehouse it built, against on an empty one."""
     with tempfile.TemporaryDirectory() as folder:
-        n, seconds, cpu = flow_cost(corpus, folder, batch_size, workers)
+        with ChildPeaks() as children:
+            n, seconds, cpu = flow_cost(corpus, folder, batch_size, workers)
         results = [{"stage": f"whole flow (Prefect), workers={workers or 'every core'}", "docs": n,
                     "seconds": round(seconds, 2), "docs_per_s": round(n / seconds, 1),
                     "docs_per_cpu_s": round(n / cpu, 1), "cores_busy": round(cpu / seconds, 2),
                     "peak_rss_mib": round(peak_mib()),
-                    "worker_peak_rss_mib": round(peak_mib(resource.RUSAGE_CHILDREN))}]
+                    "worker_peak_rss_mib": round(children.peaks["worker"]),
+                    "server_peak_rss_mib": round(children.peaks["server"])}]
         if new is not None:
             k, on_top_s, on_top = flow_cost(new, folder, batch_size, workers)
             with tempfile.TemporaryDirectory() as empty:

@@ -1157,10 +1157,40 @@ def with_domains(refs: list[Ref], text: str) -> list[Ref]:
     return sorted(out)
 
 
+# Names joined by "&" are one name: "S&P Global", "AT&T", "Johnson & Johnson" (a body, never
+# a person); and two names hyphenated before a record noun are the record's joint makers: "a
+# Washington Post-ABC News poll", "a Reuters-Ipsos survey" (the pair, not either alone)
+_JOINT_WORD = rf"(?:[A-Z]{{1,5}}|{WORD_RX})"
+AMPERSAND_NAME = re.compile(
+    rf"(?<![\w’'&.-])(?:(?:{WORD_RX}\s+)?(?:[A-Z]{{1,4}}&[A-Z]{{1,4}}|{_JOINT_WORD}(?:\s+&\s+{_JOINT_WORD})+)"
+    rf"(?:\s+{WORD_RX}){{0,2}})(?![\w&-])")
+HYPHEN_JOINT = re.compile(
+    rf"(?<![\w’'&.-])((?:{_JOINT_WORD}\s+){{0,2}}{_JOINT_WORD}-(?:{_JOINT_WORD}\s+){{0,2}}{_JOINT_WORD})"
+    rf"(?=\s+(?:{'|'.join(DOCUMENT_SPEAKERS)})\b)")
+
+
+def joint_names(text: str) -> list[Ref]:
+    """Names joined by "&", and makers hyphenated before their record (see AMPERSAND_NAME)."""
+    out = []
+    for pattern in (AMPERSAND_NAME, HYPHEN_JOINT):
+        if ("&" if pattern is AMPERSAND_NAME else "-") not in text:
+            continue
+        for m in pattern.finditer(text):
+            words = m.group().split()
+            skip = 1 if len(words) > 1 and words[0] in NOT_OWNER | NAME_PREFIX else 0
+            start = m.start() + (len(m.group()) - len(" ".join(words[skip:]))) if skip else m.start()
+            out.append(Ref(start, m.end(), NAMED, " ".join(words[skip:])))
+    return out
+
+
 def references(text: str, index: SourceIndex) -> list[Ref]:
     """Every source reference in `text`, in order, without overlaps (registry names win)."""
+    joints = joint_names(text)
+    spans = sorted((r.start, r.end) for r in joints)
     refs = with_domains([Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)
-                         if not COMMENTATORS.match(text, m.end)], text)
+                         if not COMMENTATORS.match(text, m.end)
+                         and not overlaps(m.start, m.end, spans)], text)
+    refs = sorted(refs + [r._replace(name=index.canonical(r.name) or r.name) for r in joints])
     taken = [(r.start, r.end) for r in refs]
     refs += org_names(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)

@@ -154,7 +154,8 @@ DESCRIPTION_NOUNS_TEXT = """
     commentators historians republicans democrats conservatives liberals progressives
     legislators senators governments agencies polls surveys fighters servicemen mercenaries
     prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
-    widows aides advisers advisors strategists staffers traders dealers bankers forecasters"""
+    widows aides advisers advisors strategists staffers traders dealers bankers forecasters
+    checkers fact-checkers"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 

@@ -308,6 +308,9 @@ CAMPAIGN_OWNER = re.compile(
     + SINGLE_SPEAKER_VERBS + ")")
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
+# (but people at a body speak for it: "Analysts at Moody's said", "fact checkers at PolitiFact
+# found": the body is the source)
+PEOPLE_AT = re.compile(r"(?<![\w’'-])" + DESCRIBED_PEOPLE + r"\s+at\s+(?:the\s+)?$")
 SINGLE_SPEAKER_HIT = frozenset(SINGLE_SPEAKER_WORDS)
 INVERTED_HIT = frozenset(INVERTED_FORMS)
 PLEDGED = re.compile(r"\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:" + "|".join(PLEDGE_VERBS) + r")\b")
@@ -517,7 +520,9 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                                                    or (AFTER_WORD.search(text, max(0, m.start() - 6),
                                                                          m.start())
                                                        and not THE_ACRONYM.fullmatch(
-                                                           text, max(0, m.start() - 4), end)))):
+                                                           text, max(0, m.start() - 4), end)
+                                                       and not PEOPLE_AT.search(
+                                                           text, max(0, m.start() - 40), m.start())))):
                 continue
             if first in SPEAKER_STOP or overlaps(start, end, taken):
                 continue

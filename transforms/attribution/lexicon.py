@@ -206,8 +206,12 @@ BACK_HEADS_TEXT = """
     mission plant factory staff embassy consulate party chamber school alliance coalition trust
     society league corporation laboratory exchange assembly maker automaker carmaker retailer
     carrier airline insurer lender producer manufacturer operator utility planemaker chipmaker
-    drugmaker"""
+    drugmaker government"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
+# Of those, the heads that name only a body of the state: "the government" is the state body
+# named before, never a company or rebels who spoke ("Rebels said 300 ..., while the government
+# put the toll at 800"); with none named, the government as described
+STATE_HEADS = ("government",)
 # Bodies news names by one capitalised word: "a spokesman for the Treasury", "the Senate voted"
 INSTITUTION_NAMES = ("Treasury", "Senate", "Congress", "Cabinet", "Parliament", "Bundestag",
                      "Knesset", "Duma", "Fed", "Politburo", "Sejm", "Rada")

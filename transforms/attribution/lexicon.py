@@ -155,7 +155,7 @@ DESCRIPTION_NOUNS_TEXT = """
     legislators senators governments agencies polls surveys fighters servicemen mercenaries
     prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
     widows aides advisers advisors strategists staffers traders dealers bankers forecasters
-    checkers fact-checkers"""
+    checkers"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 

@@ -179,7 +179,8 @@ DESCRIPTION_QUALIFIERS_TEXT = """
     defence defense senior unnamed anonymous multiple several some many two three other
     federal state human rights opposition Russian Ukrainian British American US UK Western
     Indian Nepali Nepalese Kazakh Georgian Finnish Chinese Korean European Kremlin-linked
-    pro-Kremlin pro-war Ukrainian-based independent-minded"""
+    pro-Kremlin pro-war Ukrainian-based independent-minded aid relief humanitarian health medical
+    election administration industry campaign"""
 DESCRIPTION_QUALIFIERS = tuple(DESCRIPTION_QUALIFIERS_TEXT.split())
 
 ORG_HEADS_TEXT = """

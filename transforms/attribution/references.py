@@ -1165,10 +1165,12 @@ def with_domains(refs: list[Ref], text: str) -> list[Ref]:
 # Names joined by "&" are one name: "S&P Global", "AT&T", "Johnson & Johnson" (a body, never
 # a person); and two names hyphenated before a record noun are the record's joint makers: "a
 # Washington Post-ABC News poll", "a Reuters-Ipsos survey" (the pair, not either alone)
-_JOINT_WORD = rf"(?:[A-Z]{{1,5}}|{WORD_RX})"
+# (a word of such a name: "AT", "JPMorgan", "McKinsey"; and a company's abbreviated suffix
+# with its full stop: "JPMorgan Chase & Co.")
+_JOINT_WORD = rf"(?:[A-Z]{{1,5}}(?:[a-z]+(?:[A-Z][a-z]+)?)?|{WORD_RX})"
 AMPERSAND_NAME = re.compile(
-    rf"(?<![\w’'&.-])(?:(?:{WORD_RX}\s+)?(?:[A-Z]{{1,4}}&[A-Z]{{1,4}}|{_JOINT_WORD}(?:\s+&\s+{_JOINT_WORD})+)"
-    rf"(?:\s+{WORD_RX}){{0,2}})(?![\w&-])")
+    rf"(?<![\w’'&.-])(?:(?:{_JOINT_WORD}\s+){{0,2}}(?:[A-Z]{{1,4}}&[A-Z]{{1,4}}|{_JOINT_WORD}(?:\s+&\s+{_JOINT_WORD})+)"
+    rf"(?:\s+{WORD_RX}){{0,2}})(?:(?<=Co)\.|(?<=Inc)\.|(?<=Ltd)\.|(?<=Corp)\.)?(?![\w&-])")
 HYPHEN_JOINT = re.compile(
     rf"(?<![\w’'&.-])((?:{_JOINT_WORD}\s+){{0,2}}{_JOINT_WORD}-(?:{_JOINT_WORD}\s+){{0,2}}{_JOINT_WORD})"
     rf"(?=\s+(?:{'|'.join(DOCUMENT_SPEAKERS)})\b)")
@@ -1184,7 +1186,7 @@ def joint_names(text: str) -> list[Ref]:
             words = m.group().split()
             skip = 1 if len(words) > 1 and words[0] in NOT_OWNER | NAME_PREFIX else 0
             start = m.start() + (len(m.group()) - len(" ".join(words[skip:]))) if skip else m.start()
-            out.append(Ref(start, m.end(), NAMED, " ".join(words[skip:])))
+            out.append(Ref(start, m.end(), NAMED, " ".join(words[skip:]).rstrip(".")))
     return out
 
 

@@ -615,7 +615,7 @@ BACKREF = re.compile(
     r"survey|poll|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
-    + "|".join(STAFF_NOUNS) + r")\b"
+    + "|".join(STAFF_NOUNS) + "|" + "|".join(DOCUMENT_SPEAKERS) + r")\b"
     r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+(?:['’]s)?\s+){0,4}"
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"

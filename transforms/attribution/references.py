@@ -94,7 +94,8 @@ NAME_PREFIX_TEXT = """
     Power Within Sitting Please Sign Log Menu Search Home Next Previous Related More Sociologist
     Sociologists Demographer Historian Political Scientist Scientist Professor Commentator
     Columnist Correspondent Reporter Lawmaker Deputy MP Senator Spokesperson Volunteer Soldier
-    Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister"""
+    Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister Chair
+    Chairperson Speaker"""
 # (and the described people before names: "Economists Irina Sokolova and Tom Becker")
 NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split()) | {
     n[0].upper() + n[1:] for n in DESCRIPTION_NOUNS + DESCRIPTION_SINGULARS}
@@ -182,10 +183,14 @@ DESCRIBED_PEOPLE = trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, 
 SUBJECT_GROUP = re.compile(
     r"[ \t]*(?:The[ \t]+)?((?:[A-Z][a-z]+[ \t]+)?" + DESCRIBED_PEOPLE
     + r")(?=[ \t]+(?:(?:in|at|from|of|on|for)[ \t]|[a-z]+\b))")
+# (the words before the nouns are never a speech verb: "Powell said officials expected three
+# cuts" is Powell's, no group called "Powell said officials")
+_NOT_SPOKEN = rf"(?!{trie_regex(sorted({f for f in PAST_FORMS + PRESENT_FORMS if ' ' not in f}))}\s)"
 # (the nouns as one trie, capitalised or not: none is the start of another, so the trie finds
 # what the alternation did; the words before them possessive, as a space always follows one)
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
-    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|[a-z]++)(?:\s++[a-z]++){0,2}\s++)?"
+    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|" + _NOT_SPOKEN + r"[a-z]++)(?:\s++" + _NOT_SPOKEN
+    + r"[a-z]++){0,2}\s++)?"
     + DESCRIBED_PEOPLE
     + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
     + rf"(?:{SPEAKER_ADVERBS})?" + SPEECH

@@ -154,7 +154,8 @@ DESCRIPTION_NOUNS_TEXT = """
     commentators historians republicans democrats conservatives liberals progressives
     legislators senators governments agencies polls surveys fighters servicemen mercenaries
     prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
-    widows aides advisers advisors strategists staffers traders dealers bankers forecasters"""
+    widows aides advisers advisors strategists staffers traders dealers bankers forecasters
+    checkers"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -178,7 +179,8 @@ DESCRIPTION_QUALIFIERS_TEXT = """
     defence defense senior unnamed anonymous multiple several some many two three other
     federal state human rights opposition Russian Ukrainian British American US UK Western
     Indian Nepali Nepalese Kazakh Georgian Finnish Chinese Korean European Kremlin-linked
-    pro-Kremlin pro-war Ukrainian-based independent-minded"""
+    pro-Kremlin pro-war Ukrainian-based independent-minded aid relief humanitarian health medical
+    election administration industry campaign"""
 DESCRIPTION_QUALIFIERS = tuple(DESCRIPTION_QUALIFIERS_TEXT.split())
 
 ORG_HEADS_TEXT = """
@@ -205,8 +207,12 @@ BACK_HEADS_TEXT = """
     mission plant factory staff embassy consulate party chamber school alliance coalition trust
     society league corporation laboratory exchange assembly maker automaker carmaker retailer
     carrier airline insurer lender producer manufacturer operator utility planemaker chipmaker
-    drugmaker"""
+    drugmaker government"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
+# Of those, the heads that name only a body of the state: "the government" is the state body
+# named before, never a company or rebels who spoke ("Rebels said 300 ..., while the government
+# put the toll at 800"); with none named, the government as described
+STATE_HEADS = ("government",)
 # Bodies news names by one capitalised word: "a spokesman for the Treasury", "the Senate voted"
 INSTITUTION_NAMES = ("Treasury", "Senate", "Congress", "Cabinet", "Parliament", "Bundestag",
                      "Knesset", "Duma", "Fed", "Politburo", "Sejm", "Rada")

@@ -25,6 +25,7 @@ from transforms.attribution.lexicon import (
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
     STAFF_NOUNS,
+    STATE_HEADS,
     STUDY_HEADS,
     STUDY_KINDS,
     STUDY_NOUNS,
@@ -248,7 +249,9 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
               # named, "links to the Kremlin", is no monitor)
               *([] if qualified(ref) and ref.name not in COMPANY_HEADS
                 # (never one described person, "a senior official": no body "the report" is)
-                else [lambda n: not is_person(n) and n.rsplit(None, 1)[-1] not in SINGULAR_HIT and (
+                # (nor, for "the government", any body not of the state)
+                else [lambda n: not is_person(n) and n.rsplit(None, 1)[-1] not in SINGULAR_HIT
+                      and (ref.name not in STATE_HEADS or index.kind(n) in STATE_KINDS) and (
                     ref.name not in BACK_HEADS or ref.name in MEDIA_NOUNS
                     or (not is_media(n, index) and n in spoken_names)
                     # ("shares of X fell after the carrier said": a company merely named)

@@ -94,7 +94,8 @@ NAME_PREFIX_TEXT = """
     Power Within Sitting Please Sign Log Menu Search Home Next Previous Related More Sociologist
     Sociologists Demographer Historian Political Scientist Scientist Professor Commentator
     Columnist Correspondent Reporter Lawmaker Deputy MP Senator Spokesperson Volunteer Soldier
-    Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister"""
+    Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister Chair
+    Chairperson Speaker"""
 # (and the described people before names: "Economists Irina Sokolova and Tom Becker")
 NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split()) | {
     n[0].upper() + n[1:] for n in DESCRIPTION_NOUNS + DESCRIPTION_SINGULARS}
@@ -159,7 +160,7 @@ ORG_NAME = re.compile(  # each alternative led by a look-ahead on its first lett
     rf"(?![\w-])"
     rf"|(?=[{UPPER}])(?<![\w’'-])(?P<group>(?:{_CAP}|U\.S\.|US|UK|U\.K\.|EU)\s+(?:(?:military|defen[cs]e|intelligence|"
     rf"government|security|border|army|police)\s+)?(?:officials|authorities|intelligence|sources|"
-    rf"diplomats|investigators|prosecutors))\b"
+    rf"diplomats|investigators|prosecutors|agencies|services))\b"
     rf"|(?=[t{_INITIALS_BEFORE_OF}])(?<![\w’'-])(?:the\s+)?(?P<department>(?:{'|'.join(HEADS_BEFORE_OF)})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,3}})(?![\w-])"
     rf"|(?=[OoAa])(?<![\w’'-])(?P<officials_in>(?:[Oo]fficials|[Aa]uthorities)\s+in\s+{_CAP}(?:\s+{_CAP})?)\b"
 )
@@ -182,10 +183,14 @@ DESCRIBED_PEOPLE = trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, 
 SUBJECT_GROUP = re.compile(
     r"[ \t]*(?:The[ \t]+)?((?:[A-Z][a-z]+[ \t]+)?" + DESCRIBED_PEOPLE
     + r")(?=[ \t]+(?:(?:in|at|from|of|on|for)[ \t]|[a-z]+\b))")
+# (the words before the nouns are never a speech verb: "Powell said officials expected three
+# cuts" is Powell's, no group called "Powell said officials")
+_NOT_SPOKEN = rf"(?!{trie_regex(sorted({f for f in PAST_FORMS + PRESENT_FORMS if ' ' not in f}))}\s)"
 # (the nouns as one trie, capitalised or not: none is the start of another, so the trie finds
 # what the alternation did; the words before them possessive, as a space always follows one)
 GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists": Meduza)
-    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|[a-z]++)(?:\s++[a-z]++){0,2}\s++)?"
+    r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|" + _NOT_SPOKEN + r"[a-z]++)(?:\s++" + _NOT_SPOKEN
+    + r"[a-z]++){0,2}\s++)?"
     + DESCRIBED_PEOPLE
     + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
     + rf"(?:{SPEAKER_ADVERBS})?" + SPEECH
@@ -308,6 +313,9 @@ CAMPAIGN_OWNER = re.compile(
     + SINGLE_SPEAKER_VERBS + ")")
 # a one-word name after these is a place or an owner, not a speaker: "a recruiter from Kazan said"
 AFTER_WORD = re.compile(r"(?i:\b(?:the|his|her|its|in|of|from|at|near|for|with)\s)$")
+# (but people at a body speak for it: "Analysts at Moody's said", "fact checkers at PolitiFact
+# found": the body is the source)
+PEOPLE_AT = re.compile(r"(?<![\w’'-])" + DESCRIBED_PEOPLE + r"\s+at\s+(?:the\s+)?$")
 SINGLE_SPEAKER_HIT = frozenset(SINGLE_SPEAKER_WORDS)
 INVERTED_HIT = frozenset(INVERTED_FORMS)
 PLEDGED = re.compile(r"\s+(?:has\s+|had\s+)?(?:[a-z]+ly\s+)?(?:" + "|".join(PLEDGE_VERBS) + r")\b")
@@ -517,7 +525,9 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                                                    or (AFTER_WORD.search(text, max(0, m.start() - 6),
                                                                          m.start())
                                                        and not THE_ACRONYM.fullmatch(
-                                                           text, max(0, m.start() - 4), end)))):
+                                                           text, max(0, m.start() - 4), end)
+                                                       and not PEOPLE_AT.search(
+                                                           text, max(0, m.start() - 40), m.start())))):
                 continue
             if first in SPEAKER_STOP or overlaps(start, end, taken):
                 continue
@@ -610,7 +620,7 @@ BACKREF = re.compile(
     r"survey|poll|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
-    + "|".join(STAFF_NOUNS) + r")\b"
+    + "|".join(STAFF_NOUNS) + "|" + "|".join(DOCUMENT_SPEAKERS) + r")\b"
     r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+(?:['’]s)?\s+){0,4}"
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
@@ -1157,10 +1167,42 @@ def with_domains(refs: list[Ref], text: str) -> list[Ref]:
     return sorted(out)
 
 
+# Names joined by "&" are one name: "S&P Global", "AT&T", "Johnson & Johnson" (a body, never
+# a person); and two names hyphenated before a record noun are the record's joint makers: "a
+# Washington Post-ABC News poll", "a Reuters-Ipsos survey" (the pair, not either alone)
+# (a word of such a name: "AT", "JPMorgan", "McKinsey"; and a company's abbreviated suffix
+# with its full stop: "JPMorgan Chase & Co.")
+_JOINT_WORD = rf"(?:[A-Z]{{1,5}}(?:[a-z]+(?:[A-Z][a-z]+)?)?|{WORD_RX})"
+AMPERSAND_NAME = re.compile(
+    rf"(?<![\w’'&.-])(?:(?:{_JOINT_WORD}\s+){{0,2}}(?:[A-Z]{{1,4}}&[A-Z]{{1,4}}|{_JOINT_WORD}(?:\s+&\s+{_JOINT_WORD})+)"
+    rf"(?:\s+{WORD_RX}){{0,2}})(?:(?<=Co)\.|(?<=Inc)\.|(?<=Ltd)\.|(?<=Corp)\.)?(?![\w&-])")
+HYPHEN_JOINT = re.compile(
+    rf"(?<![\w’'&.-])((?:{_JOINT_WORD}\s+){{0,2}}{_JOINT_WORD}-(?:{_JOINT_WORD}\s+){{0,2}}{_JOINT_WORD})"
+    rf"(?=\s+(?:{'|'.join(DOCUMENT_SPEAKERS)})\b)")
+
+
+def joint_names(text: str) -> list[Ref]:
+    """Names joined by "&", and makers hyphenated before their record (see AMPERSAND_NAME)."""
+    out = []
+    for pattern in (AMPERSAND_NAME, HYPHEN_JOINT):
+        if ("&" if pattern is AMPERSAND_NAME else "-") not in text:
+            continue
+        for m in pattern.finditer(text):
+            words = m.group().split()
+            skip = 1 if len(words) > 1 and words[0] in NOT_OWNER | NAME_PREFIX else 0
+            start = m.start() + (len(m.group()) - len(" ".join(words[skip:]))) if skip else m.start()
+            out.append(Ref(start, m.end(), NAMED, " ".join(words[skip:]).rstrip(".")))
+    return out
+
+
 def references(text: str, index: SourceIndex) -> list[Ref]:
     """Every source reference in `text`, in order, without overlaps (registry names win)."""
+    joints = joint_names(text)
+    spans = sorted((r.start, r.end) for r in joints)
     refs = with_domains([Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)
-                         if not COMMENTATORS.match(text, m.end)], text)
+                         if not COMMENTATORS.match(text, m.end)
+                         and not overlaps(m.start, m.end, spans)], text)
+    refs = sorted(refs + [r._replace(name=index.canonical(r.name) or r.name) for r in joints])
     taken = [(r.start, r.end) for r in refs]
     refs += org_names(text, taken, index)
     taken = sorted((r.start, r.end) for r in refs)

@@ -91,6 +91,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
         gate_imported.join()
         staged = stage_tables(warehouse, found.documents, claims, registry_frame,
                               exchange_rates(rates), run_id, datetime.now(UTC), full, found.shingled)
+        found.documents = found.shingled = []  # staged holds its own copies from here on
         rejected = [*ingested.skipped, *cleaned.rejected, *found.unreadable, *found.unfit]
         name = quarantine_name(runtime.flow_run.name)  # names its reports, rejects, quarantine
         result = validate.fn(staged.tables, today, warehouse, name, run_id, rejected, staged.lookups)

@@ -23,6 +23,7 @@ from muster import progress
 from muster.engine import Engine, run_batches
 from muster.records import Rejected
 from transforms.cleaning.budget import Budget
+from transforms.cleaning.syndication import shingled
 
 
 @dataclass
@@ -40,10 +41,13 @@ class Extracted:
 def extract_batch(raw: pa.Table, budget: Budget, registry, extractor_version: str,
                   checked_on: date | None = None):
     """`clean_batch` then `tabulate_batch` on one batch: how many documents cleaning kept, what it
-    set aside, then what `tabulate_batch` returns."""
+    set aside, what `tabulate_batch` returns, and the kept documents' near-duplicate signatures
+    and shingles (`syndication.shingled`: made here, in parallel, so that staging only replays)."""
     documents, rejected = clean_batch.fn(raw, budget)
-    return (documents.num_rows, rejected,
-            *tabulate_batch.fn(documents, registry, extractor_version, budget, checked_on))
+    kept, claims, unreadable, unfit = tabulate_batch.fn(documents, registry, extractor_version,
+                                                        budget, checked_on)
+    signed = shingled(kept.column("doc_id").to_pylist(), kept.column("text").to_pylist())
+    return documents.num_rows, rejected, kept, claims, unreadable, unfit, signed
 
 
 @flow(name="extract")

@@ -24,7 +24,6 @@ from muster.records import Rejected
 from transforms.attribution.sources import SourceIndex, source_index
 from transforms.claims import claims_frame, document_claims
 from transforms.cleaning.budget import Budget, figures_problem, numbers_problem
-from transforms.cleaning.syndication import shingled
 from transforms.figures.numbers import figures
 from transforms.rows import records
 
@@ -93,8 +92,7 @@ def in_checking_order(batches: list[list[Rejected]]) -> list[Rejected]:
 def tabulate_batch(documents: pa.Table, registry, extractor_version: str, budget: Budget,
                    checked_on: date | None = None):
     """The batch's documents that tabulated, their claims, the documents set aside in
-    tabulating, (with `checked_on`) the records set aside before the gate, and the kept
-    documents' near-duplicate signatures and shingles (made here, in parallel, not in staging)."""
+    tabulating, and (with `checked_on`) the records set aside before the gate."""
     kept, claims, rejected = tabulated(documents.to_pandas(), source_index(registry),
                                        extractor_version, budget)
     for r in rejected:
@@ -105,25 +103,23 @@ def tabulate_batch(documents: pa.Table, registry, extractor_version: str, budget
         for r in unfit:
             get_run_logger().warning("set aside %s%s", r, f" (claim {r.claim_id})" if r.claim_id else "")
     return (pa.Table.from_pandas(kept, preserve_index=False),
-            pa.Table.from_pandas(claims, preserve_index=False), rejected, unfit,
-            shingled(kept["doc_id"].astype(str).tolist(), kept["text"].tolist()))
+            pa.Table.from_pandas(claims, preserve_index=False), rejected, unfit)
 
 
 @flow(name="tabulate")
 def tabulate(batches: list[pa.Table], registry, extractor_version: str,
              budget: Budget | None = None, workers: int | None = None,
              dask_address: str | None = None, checked_on: date | None = None):
-    """Documents that tabulated, their claims, the documents set aside, (with `checked_on`,
-    the last acceptable publication date) the records that would fail the gate on their own,
-    and the documents' near-duplicate signatures and shingles (`syndication.shingled`);
+    """Documents that tabulated, their claims, the documents set aside, and (with `checked_on`,
+    the last acceptable publication date) the records that would fail the gate on their own;
     `registry` is the frame `read_registry` read. Each batch a task, in processes when there are
     several."""
     if not batches:
-        return [], [], [], [], []
+        return [], [], [], []
     found = run_batches(tabulate_batch, batches, Engine.resolve(workers, dask_address),
                         {"registry": registry, "extractor_version": extractor_version,
                          "budget": budget or Budget(), "checked_on": checked_on},
                         lambda n: progress.advance("tabulated", n))
     return ([docs for docs, *_ in found], [claims for _, claims, *_ in found],
             [r for _, _, rejected, *_ in found for r in rejected],
-            in_checking_order([unfit for _, _, _, unfit, _ in found]), [s for *_, s in found])
+            in_checking_order([unfit for *_, unfit in found]))

@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import replace
 
-from transforms.attribution.lexicon import THAT_OPENS
+from transforms.attribution.lexicon import CLAUSE_COORDINATORS, THAT_OPENS
 from transforms.attribution.reading import MEDIA_KINDS, STATE_KINDS, Cue, Reading, quote_of
 from transforms.attribution.sources import SourceIndex, is_person
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, SUBORDINATORS, words_pattern
@@ -34,6 +34,9 @@ PASSAGE_AHEAD = 2    # sentences: how far ahead a closing attribution is looked 
 HEADLINE_SENTENCES = 3  # a headline or standfirst is one of the first sentences
 VIA_ONLY_RULES = ("article-relay",)  # candidates for the via, never for the claimant
 CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s+that\b)|;|\s[–—]\s")
+# ", and Chair X said ...": a clause of its own, whose subject is the cue's source (a few words
+# at most between the conjunction and the cue): a figure before it is the first clause's
+COORDINATED_CLAUSE = re.compile(rf",\s+{words_pattern(CLAUSE_COORDINATORS)}\s+(?:[\w’'.-]+,?\s+){{0,5}}$")
 THAT_CLAUSE = re.compile(THAT_OPENS)  # "said on Monday that ..."
 # An adverbial clause that a cue sits in: its subordinator, and no clause mark between it and
 # the cue ("Compared with last year, when the ministry reported 190,000, this is a 10% rise");
@@ -233,6 +236,7 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
         clause = subordinate_clause(text, reading.sents[si].start, reading.sents[si].end, cue)
         kinds = ctx.kinds(cue.name, index, cue.pronoun)
         breaks = bool(CLAUSE_BREAK.search(between))
+        coordinated = not before and bool(COORDINATED_CLAUSE.search(between))
         speaks = cue.role == "speaker"
         quoted_elsewhere = bool(quote) and cue_quote != quote
         f = {
@@ -240,7 +244,7 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
             "out_of_scope": float(not in_scope),
             "subordinate_out": float(clause is not None
                                      and not clause[0] <= fig.start < clause[1]),
-            "later_clause": float(not before and breaks and not cue.final),
+            "later_clause": float(coordinated or (not before and breaks and not cue.final)),
             "person_speaker": kinds["person"] * speaks,
             "person_quote_speaker": kinds["person"] * quoted_elsewhere,
             "media_speaker": kinds["media"] * speaks,

@@ -42,6 +42,9 @@ concede tout caution lament maintain contend counter hint tally:tallies,tallied,
 """
 # what opens a reported clause after its verb: "said on Monday that ...", "reported that ..."
 THAT_OPENS = r"(?:\s+[\w’'-]+){0,3}?\s+that\b"
+# what joins a clause with a subject of its own after a comma: "X held its rate at 4.5 percent,
+# and Chair Y said ..." (Y's cue does not reach back over it)
+CLAUSE_COORDINATORS = ("and",)
 # one who speaks for a body: "a spokeswoman said", "a spokesman for X said"
 SPOKES_WORDS = ("spokesman", "spokeswoman", "spokesperson")
 SPOKESPERSON = "(?:" + "|".join(SPOKES_WORDS) + ")"

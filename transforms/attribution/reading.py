@@ -19,11 +19,13 @@ from transforms.attribution.lexicon import (
     AUDIENCE_NOUNS,
     BACK_HEADS,
     COMPANY_HEADS,
+    CORPORATE_SUFFIXES,
     DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
     DOCUMENT_SPEAKERS,
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
+    ORG_HEADS,
     STAFF_NOUNS,
     STATE_HEADS,
     STUDY_HEADS,
@@ -256,7 +258,9 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
                     or (not is_media(n, index) and n in spoken_names)
                     # ("shares of X fell after the carrier said": a company merely named)
                     or (ref.name in COMPANY_HEADS and not is_media(n, index)
-                        and index.kind(n) not in STATE_KINDS and not is_generic(n)))])],
+                        and index.kind(n) not in STATE_KINDS and not is_generic(n)))
+                    # ("the union said ... The company put it at 450": not the union)
+                    and not (ref.name in COMPANY_HEADS and other_body(n))])],
         # "they": people named together, or a described group, from close by only
         THEY: [lambda n: " and " in n or is_generic(n)],
     }[ref.cls]
@@ -280,6 +284,15 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
     if ref.cls == ORG:  # "as described by the publication. Meduza."
         return next((n for n in later if tests[-1](n)), None)
     return None
+
+
+def other_body(name: str) -> bool:
+    """A name headed by a word for a body that is no company: "the Finchport Dockers Union" or
+    "the Harlow Press Council" is not what "the company" later stands for (where "Harlow
+    Shipping Co", "Finch Motors" or "Deutsche Bank" may be)."""
+    head = name.rsplit(None, 1)[-1]
+    return (head in ORG_HEADS or head.lower() in BACK_HEADS) and (
+        head.lower() not in COMPANY_HEADS and head not in CORPORATE_SUFFIXES)
 
 
 DEFINITE = re.compile(r"(?i:the|its|their|these|both|the\s+two|the\s+three)\s+$")

@@ -22,7 +22,13 @@ import math
 import re
 from dataclasses import replace
 
-from transforms.attribution.lexicon import CLAUSE_COORDINATORS, THAT_OPENS
+from transforms.attribution.lexicon import (
+    CLAUSE_COORDINATORS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
+    SPEECH_VERBS,
+    THAT_OPENS,
+)
 from transforms.attribution.reading import MEDIA_KINDS, STATE_KINDS, Cue, Reading, quote_of
 from transforms.attribution.sources import SourceIndex, is_person
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, SUBORDINATORS, words_pattern
@@ -52,6 +58,13 @@ OWN_COMMENT = re.compile(r"(?:This|That|It|These)\s+(?:marks|represents|is|was|m
 ANAPHORA = re.compile(r"\b(?:this|that|the|these|those)\s+(?:figures?|numbers?|estimates?|data|"
                       r"statistics|count|tally)\b|\b(?:also|further|added|adding|continued)\b",
                       re.I)
+# Evidence the sentence cites without a maker: "according to a decree published Monday",
+# "publicly released figures suggest" (not "these figures suggest", which looks back)
+_EVIDENCE = words_pattern(EVIDENCE_NOUNS)
+UNNAMED_EVIDENCE = re.compile(
+    rf"\b(?:[Aa]ccording\s+to|[Pp]er)\s+an?\s+(?:[\w’'-]+\s+){{0,3}}?{_EVIDENCE}"
+    rf"|(?<![\w’'-])(?!(?:[Tt]h(?:is|ese|at|ose|e)|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s)[\w’'-]+\s+"
+    rf"{_EVIDENCE}\s+{words_pattern({f for v in EVIDENCE_VERBS for f in SPEECH_VERBS[v][:3]})}")
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*]|[-–—](?=[ \t]))")  # a list item: its own statement
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # a speech or interview, unquoted
 ROLES = ("speaker", "cited", "relay", "data", "action")
@@ -77,6 +90,7 @@ FEATURES = (
     "agent", "sentence_subject",
     # the figure's sentence
     "sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline", "first_person",
+    "unnamed_evidence",
     # the outlet's own words cue the sentence: "our sources say", "we counted"
     "self_cued",
     # a headline figure that repeats an amount the body attributes
@@ -85,7 +99,7 @@ FEATURES = (
     "article_relay", "relays_elsewhere",
 )
 SENTENCE_FEATURES = ("sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline",
-                     "anaphora", "first_person")
+                     "anaphora", "first_person", "unnamed_evidence")
 INTERACTION_PREFIXES = ("own", "passage", "article", "outlet")
 ALL_FEATURES = FEATURES + tuple(f"{p}*{k}" for p in INTERACTION_PREFIXES
                                 for k in SENTENCE_FEATURES)
@@ -200,6 +214,8 @@ class ArticleContext:
                                   and sent.paragraph == 0),
                 "anaphora": float(bool(ANAPHORA.search(text, sent.start, sent.end))),
                 "first_person": float(bool(FIRST_PERSON.search(text, sent.start, sent.end))),
+                "unnamed_evidence": float(bool(UNNAMED_EVIDENCE.search(text, sent.start, sent.end))
+                                          and not self.usable(self.reading.cues[si])),
             }
         return self.sentences[si]
 

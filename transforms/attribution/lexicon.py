@@ -235,6 +235,12 @@ RECORD_NOUNS_TEXT = """
     records filings data figures statistics estimates numbers report survey poll polling average
     tally analysis claim claims estimate forecast count memo assessment study audit review"""
 RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
+# What a sentence may cite without naming whose it is ("according to a decree published on
+# Monday", "regional budget data suggests ..."), and the verbs such evidence speaks by: the
+# sentence has a source of its own, not the passage's
+EVIDENCE_NOUNS = (*RECORD_NOUNS, "decree", "order", "law", "directive", "resolution", "document",
+                  "documents", "calculations", "leak", "leaks")
+EVIDENCE_VERBS = ("suggest", "show", "indicate", "reveal")
 # Of those, what speaks by itself when no one is named as its maker: "A new report says ...",
 # "A recent study found ..." (its maker, when named, is the source: "a report by X says")
 DOCUMENT_SPEAKERS = ("report", "study", "survey", "poll", "analysis", "assessment", "review",

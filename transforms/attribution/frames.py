@@ -34,6 +34,7 @@ from transforms.attribution.lexicon import (
     SPOKESPERSON,
     THAT_OPENS,
     TITLE_NOUNS,
+    UNNAMED_INSIDERS,
 )
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
 from transforms.declarations.words import phrases_pattern, words_pattern
@@ -138,8 +139,9 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
 LED_KINDS = ("according", "per", "words", "by_speaker", "by_relay", "cited", "told", "interview")
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
-SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|sources?|representatives?|"
-                r"officers?|insiders?|press\s+(?:service|office)|armed\s+forces|analysts|"
+SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|(?P<unnamed>"
+                + "|".join(UNNAMED_INSIDERS) + r")|representatives?|"
+                r"officers?|press\s+(?:service|office)|armed\s+forces|analysts|"
                 r"researchers|journalists|reporters|editors|experts|economists|strategists|"
                 + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,))?")
 AFFILIATION = (r"(?:\s+(?:of|at|from|(?:polled|surveyed|questioned|interviewed|contacted)\s+by)"
@@ -226,6 +228,7 @@ class Frame(NamedTuple):
     final: bool       # the cue follows what it attributes (", the ministry said.")
     scope_end: int    # for actions: where their clause ends; else the sentence's end
     possessive: bool = False  # "X's estimate of ...": the cue is the figure's own noun phrase
+    insiders: str = ""  # "Kremlin sources said": the unnamed people of the body who speak
 
 
 def matches(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None = None):
@@ -358,8 +361,15 @@ def frames(masked: str, to_orig: list[int], bounds: list[tuple[int, int]],
             m.end() >= tails[si] - 3 or postposed(masked, m.start(), m.end(), s_start)))
         found[si].append(Frame(int(m.group(group)), "speaker" if role == "label" else role,
                                start, end, research, final, scope,
-                               m.re is POSSESSIVE and role != "action"))
+                               m.re is POSSESSIVE and role != "action",
+                               insiders_of(m)))
     return [dedupe(f) for f in found]
+
+
+def insiders_of(m: re.Match) -> str:
+    """The noun of unnamed insiders a speaking body is named with ("ministry sources said"),
+    else ""."""
+    return (m.groupdict().get("unnamed") or "") if m.re in (SUBJECT_VERB, SAYING) else ""
 
 
 def dedupe(found: list[Frame]) -> list[Frame]:
@@ -371,9 +381,11 @@ def dedupe(found: list[Frame]) -> list[Frame]:
         if old is None or rank[f.role] < rank[old.role]:
             best[f.ref] = f._replace(research=f.research or (old.research if old else False),
                                      final=f.final or (old.final if old else False),
-                                     possessive=f.possessive or (old.possessive if old else False))
+                                     possessive=f.possessive or (old.possessive if old else False),
+                                     insiders=f.insiders or (old.insiders if old else ""))
         elif old.role == f.role:
             best[f.ref] = old._replace(research=old.research or f.research,
                                        final=old.final or f.final,
-                                       possessive=old.possessive or f.possessive)
+                                       possessive=old.possessive or f.possessive,
+                                       insiders=old.insiders or f.insiders)
     return sorted(best.values(), key=lambda f: f.start)

@@ -264,6 +264,9 @@ OUTLET_DOMAINS = ("ru", "com", "ua", "by", "kz", "org", "net", "info", "io", "me
 # "a monitoring group, the Syrian Observatory for Human Rights, said".
 APPOSITION_HEADS = MEDIA_NOUNS + ("group", "monitor", "watchdog", "organisation", "organization",
                                   "charity", "movement", "network", "observatory", "tank")
+# People of a body who speak unnamed: "Kremlin sources said", "a ministry insider told X": the
+# figure is theirs ("Kremlin sources"), not the body's, which said nothing (longest first)
+UNNAMED_INSIDERS = ("insiders", "insider", "sources", "source")
 # The people who speak for a person or body: "Clinton's campaign said", "McCain's aides
 # estimated", "the ministry's spokesman said": the figure is the one they speak for.
 SPEAKS_FOR_TEXT = """

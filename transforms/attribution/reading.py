@@ -93,6 +93,7 @@ class Cue(NamedTuple):
     possessive: bool = False  # "X's estimate of ..."
     source: tuple[int, int] = (0, 0)  # where the source is named: "Two economists" in "Two
     # economists say" (a figure there describes the source: the writer's)
+    insiders: str = ""  # "Kremlin sources said": named at last as "Kremlin sources"
 
 
 class Reading(NamedTuple):
@@ -235,7 +236,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
         # "the official said": a person, else the one described so ("a senior official")
         PERSON: [lambda n: is_person(n) or n in titled,
                  lambda n: n.rsplit(None, 1)[-1] == ref.name and n != ref.name],
-        MINISTRY: [lambda n: ("Ministry" in n or "Department" in n) and (
+        # (not its people described, "ministry sources": the ministry itself)
+        MINISTRY: [lambda n: ("Ministry" in n or "Department" in n) and not is_generic(n) and (
             not ref.name or ministry_function(n) in ("", ref.name))],
         # "the Observatory": a body with that word in its name first; "the paper": an outlet;
         # then any body
@@ -433,7 +435,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                 seen.append((si, names[k]))
         cues = [Cue(names[f.ref], f.role, f.start, f.end, f.research, f.final, f.scope_end,
                     refs[f.ref].cls != NAMED, f.possessive,
-                    (refs[f.ref].start, refs[f.ref].end))
+                    (refs[f.ref].start, refs[f.ref].end),
+                    f.insiders if refs[f.ref].cls != WE else "")  # ("our sources": the outlet)
                 for f in found[si] if names[f.ref]]
         cues = passed_on([c for c in cues if not audience(c, index, text)], index, text)
         firsts: dict[str, int] = {}
@@ -458,6 +461,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                      and (described_media(c.name) or described_staff(c.name)) else c
                      for c in cues]
                     for cues in all_cues]
+    # (the body's name stood for them while reading: "the ministry" after "ministry sources
+    # said" is still the ministry)
+    all_cues = [[c._replace(name=f"{c.name} {c.insiders}") if c.insiders else c for c in cues]
+                for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
 

@@ -65,6 +65,7 @@ UNNAMED_EVIDENCE = re.compile(
     rf"\b(?:[Aa]ccording\s+to|[Pp]er)\s+an?\s+(?:[\w’'-]+\s+){{0,3}}?{_EVIDENCE}"
     rf"|(?<![\w’'-])(?!(?:[Tt]h(?:is|ese|at|ose|e)|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s)[\w’'-]+\s+"
     rf"{_EVIDENCE}\s+{words_pattern({f for v in EVIDENCE_VERBS for f in SPEECH_VERBS[v][:3]})}")
+QUOTE_CLOSED = re.compile(r"[”\"]\s*$")  # a quotation's end, just before its speaker's cue
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*]|[-–—](?=[ \t]))")  # a list item: its own statement
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # a speech or interview, unquoted
 ROLES = ("speaker", "cited", "relay", "data", "action")
@@ -86,6 +87,7 @@ FEATURES = (
     "back", "same_paragraph", "cue_sentence_has_figures", "cue_closes_sentence",
     "reported_share", "anaphora", "latest_source", "other_between", "unattributed_between",
     "new_paragraph", "person_new_paragraph", "person_back", "colon_intro", "that_clause",
+    "narrated", "after_quote",
     # a name without a cue
     "agent", "sentence_subject",
     # the figure's sentence
@@ -185,14 +187,14 @@ class ArticleContext:
     def passage_cues(self, j: int, index: SourceIndex) -> tuple[bool, list[tuple]]:
         """What a passage running on sentence j's cues (not its actions) takes from them, the
         same for every figure after it: whether the sentence ends in a colon, and per cue its
-        kind features, registry kind, words as written, whether a that-clause follows it, and
-        whether it names a person."""
+        kind features, registry kind, words as written, whether a that-clause follows it,
+        whether it names a person, and whether it closes a quotation ("“...,” X said")."""
         if j not in self._passage:
             text, sent = self.text, self.reading.sents[j]
             self._passage[j] = (text[sent.start:sent.end].rstrip().endswith(":"), [
                 (cue, self.kinds(cue.name, index, cue.pronoun), index.kind(cue.name),
                  cue_text(text, cue), float(bool(THAT_CLAUSE.match(text, cue.end, sent.end))),
-                 is_person(cue.name))
+                 is_person(cue.name), float(closes_quote(text, sent, cue)))
                 for cue in self.usable(self.reading.cues[j]) if cue.role != "action"])
         return self._passage[j]
 
@@ -221,6 +223,12 @@ class ArticleContext:
 
     def usable(self, cues: list[Cue]) -> list[Cue]:
         return [c for c in cues if c.name not in self.selves]
+
+
+def closes_quote(text: str, sent: Sentence, cue: Cue) -> bool:
+    """Whether a cue follows the quotation it attributes: "“...,” X said", "“...,” said X"."""
+    return text[cue.start:cue.start + 1] in "”\"" or bool(
+        QUOTE_CLOSED.search(text, max(sent.start, cue.start - 3), cue.start))
 
 
 def subordinate_clause(text: str, sent_start: int, sent_end: int, cue: Cue) -> tuple[int, int] | None:
@@ -293,6 +301,14 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
     return out
 
 
+def narrated_here(ctx: ArticleContext, si: int) -> set[str]:
+    """Sources the sentence names without a cue of theirs: "On March 7, the agency searched 13
+    offices" after "the agency said ...": the writer tells what the source did, on the
+    writer's own account."""
+    cued = {c.name for c in ctx.reading.cues[si]}
+    return {name for name, _ in ctx.reading.named[si] if name not in cued}
+
+
 def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
                        base: dict[str, float]) -> list[Candidate]:
     """Sources of the sentences around: the passage's source, or a closing attribution."""
@@ -305,18 +321,22 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
     unattributed = 0
     item = next(k for k in range(si, -1, -1) if k == 0 or sents[k - 1].paragraph != para)
     in_list = bool(BULLET.match(text, sents[item].start))
+    narrated = narrated_here(ctx, si)
     for j in range(si - 1, max(-1, si - 1 - PASSAGE_BACK), -1):
         paragraphs_back = para - sents[j].paragraph
         if paragraphs_back > 2 or (in_list and paragraphs_back > 0):  # not from another item
             break
         # "He said:" and what follows is his, also unquoted ("We have hired 3,000 ...")
         colon, cues = ctx.passage_cues(j, index)
-        for cue, kinds, kind, words, that_clause, person in cues:
+        for cue, kinds, kind, words, that_clause, person, quoted in cues:
             f = {**base, "passage_before": 1.0, f"role_{cue.role}": 1.0,
                  "latest_source": float(not between),
                  "colon_intro": float(colon and not between and cue is cues[-1][0]),
                  # "X said that ...": what X said is that sentence's own clause
                  "that_clause": that_clause,
+                 "narrated": float(cue.name in narrated),
+                 # "“...,” X said. <a sentence of the writer's>": the quotation was X's part
+                 "after_quote": quoted,
                  "other_between": float(bool(between - {cue.name})),
                  "unattributed_between": min(1.0, unattributed / 3),
                  "new_paragraph": new_paragraph,
@@ -334,7 +354,7 @@ def passage_candidates(ctx: ArticleContext, si: int, index: SourceIndex,
     for j in range(si + 1, min(len(sents), si + 1 + PASSAGE_AHEAD)):
         if sents[j].paragraph != para:
             break
-        for cue, kinds, kind, words, _, _ in ctx.passage_cues(j, index)[1]:
+        for cue, kinds, kind, words, *_ in ctx.passage_cues(j, index)[1]:
             if not cue.final:
                 continue
             f = {**base, "passage_after": 1.0, f"role_{cue.role}": 1.0, **kinds,
@@ -362,7 +382,8 @@ def article_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceI
         name, cue = ctx.lead
         out.append(Candidate(name, index.kind(name), "speaker", cue, "lead-body",
                              {**base, "lead_body": 1.0, **ctx.kinds(name, index, False),
-                              "reported_share": ctx.reported(name, si)}))
+                              "reported_share": ctx.reported(name, si),
+                              "narrated": float(name in narrated_here(ctx, si))}))
     return out
 
 

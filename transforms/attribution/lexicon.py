@@ -241,6 +241,12 @@ RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
 EVIDENCE_NOUNS = (*RECORD_NOUNS, "decree", "order", "law", "directive", "resolution", "document",
                   "documents", "calculations", "leak", "leaks")
 EVIDENCE_VERBS = ("suggest", "show", "indicate", "reveal")
+# "The figures were calculated by X": a sentence that names who made the figures of the one
+# before it, by these nouns and participles
+BACKWARD_RECORDS = ("figures", "figure", "numbers", "number", "estimates", "estimate", "data",
+                    "calculations", "calculation", "count", "tally", "statistics")
+BACKWARD_MAKING = ("calculated", "compiled", "produced", "made", "estimated", "gathered",
+                   "collected", "provided", "supplied", "counted")
 # Of those, what speaks by itself when no one is named as its maker: "A new report says ...",
 # "A recent study found ..." (its maker, when named, is the source: "a report by X says")
 DOCUMENT_SPEAKERS = ("report", "study", "survey", "poll", "analysis", "assessment", "review",

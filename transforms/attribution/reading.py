@@ -18,6 +18,8 @@ from transforms.attribution.lexicon import (
     APPOSITION_HEADS,
     AUDIENCE_NOUNS,
     BACK_HEADS,
+    BACKWARD_MAKING,
+    BACKWARD_RECORDS,
     COMPANY_HEADS,
     CORPORATE_SUFFIXES,
     DESCRIPTION_NOUNS,
@@ -66,7 +68,11 @@ DOMAIN_COUNTRIES = {"uk": "GB", "ru": "RU", "ua": "UA", "by": "BY", "kz": "KZ", 
 QUOTES = re.compile(r"“[^“”]*(?:”|$)|\"[^\"\n]*\"", re.M)
 BACKWARD = re.compile(  # matched against the lower-cased, masked sentence
     r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:this|it)\s+(?:follows\s+from|was\s+(?:reported|stated|"
-    r"announced)|is\s+(?:stated|reported))\b|\b(?:said|reported|stated|wrote|announced|told|noted|writes|reports)\s+"
+    r"announced)|is\s+(?:stated|reported))\b|"
+    # "The figures were calculated by X": the figures of the sentence before are X's
+    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:the|these|those|this|that)\s+(?:" + "|".join(BACKWARD_RECORDS)
+    + r")\s+(?:was|were|has\s+been|have\s+been)\s+(?:" + "|".join(BACKWARD_MAKING) + r")\s+by\b|"
+    r"\b(?:said|reported|stated|wrote|announced|told|noted|writes|reports)\s+"
     r"(?:this|so)\b"
 )
 ISSUED = re.compile(r"\b(?:" + "|".join(DOCUMENT_NOUNS) + r")\b|\binto\s+law\b", re.I)

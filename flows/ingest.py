@@ -43,9 +43,11 @@ def read_inputs(inputs: list[str], warehouse_dir: str, allow_hosts: list[str], f
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def read_published_index(warehouse_dir: str):
+def read_published_index(warehouse_dir: str, extractor_version: str):
+    """The published documents' keys and hashes, and of the claims only those another extractor
+    version made (`warehouse.stale_claims`: what `new_or_changed` reads of them)."""
     return (warehouse.read_table(warehouse_dir, "documents", ["doc_id", "raw_sha256"]),
-            warehouse.read_table(warehouse_dir, "claims", ["doc_id", "extractor_version"]))
+            warehouse.stale_claims(warehouse_dir, extractor_version))
 
 
 @task(cache_policy=NO_CACHE)
@@ -68,7 +70,7 @@ def ingest(inputs: list[str], warehouse_dir: str, extractor_version: str,
                                                       fetch_delay, outlet)
     if raw.empty and not not_modified:
         raise NothingToIngest(nothing_usable(inputs, skipped))
-    documents, claims = read_published_index(warehouse_dir)
+    documents, claims = read_published_index(warehouse_dir, extractor_version)
     fresh = select_new(raw, documents, claims, extractor_version, batch_size)
     return Ingested(fresh, len(raw), len(raw) - sum(b.num_rows for b in fresh), skipped,
                     not_modified, fetched)

@@ -84,18 +84,17 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
             found = extract.fn(ingested.batches, registry_frame, version, budget, engine.workers,
                                engine.dask_address, checked_on=checking_day(today))
             ingested.batches = []
-        cleaned, claims = Cleaned([], found.rejected, found.cleaned), found.claims
+        cleaned, n_claims = Cleaned([], found.rejected, found.cleaned), sum(b.num_rows for b in found.claims)
         progress.stage_done("cleaned", f"{len(cleaned.rejected):,} set aside")
-        progress.stage_done("tabulated", f"{sum(b.num_rows for b in claims):,} figures, "
-                                         f"{len(found.unreadable):,} set aside")
+        progress.stage_done("tabulated", f"{n_claims:,} figures, {len(found.unreadable):,} set aside")
         gate_imported.join()
-        staged = stage_tables(warehouse, found.documents, claims, registry_frame,
+        staged = stage_tables(warehouse, found.documents, found.claims, registry_frame,
                               exchange_rates(rates), run_id, datetime.now(UTC), full, found.shingled)
-        found.documents = found.shingled = []  # staged holds its own copies from here on
+        found.documents = found.claims = found.shingled = []  # staged holds its own copies from here on
         rejected = [*ingested.skipped, *cleaned.rejected, *found.unreadable, *found.unfit]
         name = quarantine_name(runtime.flow_run.name)  # names its reports, rejects, quarantine
         result = validate.fn(staged.tables, today, warehouse, name, run_id, rejected, staged.lookups)
-        summary = report_run(ingested, cleaned, claims, staged, result, warehouse, rejected)
+        summary = report_run(ingested, cleaned, n_claims, staged, result, warehouse, rejected)
         summary["validation_report"] = latest_report(warehouse)
         summary["written"] = publish_or_quarantine(staged, result, warehouse, name, rejected, run_id,
                                                    runtime.flow_run.name)

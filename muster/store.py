@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import os
 import uuid
+import zlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -34,6 +36,9 @@ SCHEMAS = {**TABLES, "_signatures": SIGNATURE_SCHEMA}
 ORDER = ("sources", "documents", "claim_clusters", "claims", "claim_flags")  # referenced first
 ROW_GROUP = 2_000  # rows per row group: a read of a few rows by id decodes little else
 MAX_PARTS = 64  # parts of a table before the smallest are merged (`compacted`)
+# Documents of a run per part at most, about (`split_by_story`): a run that re-stamps a few stored
+# rows rewrites the parts that hold them, not every row its largest run brought.
+PART_DOCUMENTS = 2_000
 
 
 def part_files(snapshot: Path | None, name: str) -> dict[str, Path]:
@@ -46,22 +51,49 @@ def part_files(snapshot: Path | None, name: str) -> dict[str, Path]:
     return {"legacy": path} if path.is_file() else {}
 
 
+# Key columns whose values repeat from row to row (a document's claims share its id, a block's its
+# metric and claimant): read dictionary-encoded, each distinct value is decoded once and made a
+# Python string once (`frame`), not once a row.
+REPEATED = frozenset({"doc_id", "metric", "claimant", "claimant_id", "per", "unit", "subject",
+                      "qualifier", "alt_unit", "cluster_id", "via", "outlet", "duplicate_of"})
+
+
 def _read(path: Path, name: str, columns: list[str] | None = None, filters=None) -> pa.Table:
     return pq.read_table(path, schema=SCHEMAS[name], columns=columns, filters=filters)
 
 
+def _read_keys(path: Path, name: str, columns: list[str]) -> pa.Table:
+    """`columns` of a stored part, the REPEATED ones dictionary-encoded (`frame` decodes them)."""
+    schema = pa.schema([f.with_type(pa.dictionary(pa.int32(), f.type)) if f.name in REPEATED else f
+                        for f in SCHEMAS[name]])
+    return pq.read_table(path, schema=schema, columns=columns,
+                         read_dictionary=[c for c in columns if c in REPEATED])
+
+
+def _objects(column: pd.Series) -> pd.Series:
+    """Strings (plain or categorical) as Python objects, missing values None."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        values = np.append(np.asarray(column.cat.categories, dtype=object), None)
+        return pd.Series(values[column.cat.codes.to_numpy()], index=column.index, dtype=object)
+    return column.astype(object).where(column.notna(), None)
+
+
 def frame(table: pa.Table) -> pd.DataFrame:
     """A table as pandas with its strings as Python objects: the increment walks keys row by
-    row, and iterating pandas' Arrow-backed strings costs ten times as much."""
+    row, and iterating pandas' Arrow-backed strings costs ten times as much. Dictionary-encoded
+    strings (`_read_keys`) become the same objects, each distinct value made once."""
     out = table.to_pandas()
     for name in out.columns:
-        if pd.api.types.is_string_dtype(out[name].dtype) and out[name].dtype != object:
-            out[name] = out[name].astype(object).where(out[name].notna(), None)
+        dtype = out[name].dtype
+        if isinstance(dtype, pd.CategoricalDtype) or (pd.api.types.is_string_dtype(dtype)
+                                                       and not pd.api.types.is_object_dtype(dtype)):
+            out[name] = _objects(out[name])
     return out
 
 
 def _with_part(tables: Iterable[tuple[str, pa.Table]], name: str, columns: list[str]) -> pd.DataFrame:
-    frames = [t.append_column("part", pa.array([part] * t.num_rows, pa.string()))
+    frames = [t.append_column("part", pa.DictionaryArray.from_arrays(
+        pa.array(np.zeros(t.num_rows, dtype=np.int32)), pa.array([part], pa.string())))
               for part, t in tables]
     if not frames:
         empty = SCHEMAS[name].empty_table().select(columns)
@@ -99,9 +131,9 @@ class Snapshot:
 
     def stored(self) -> Stored:
         """What a run needs of every stored row: keys and the columns it decides on."""
-        documents = _with_part(((p, _read(f, "documents", DOCUMENT_META))
+        documents = _with_part(((p, _read_keys(f, "documents", DOCUMENT_META))
                                 for p, f in self.parts("documents").items()), "documents", DOCUMENT_META)
-        claims = _with_part(((p, _read(f, "claims", CLAIM_KEYS))
+        claims = _with_part(((p, _read_keys(f, "claims", CLAIM_KEYS))
                              for p, f in self.parts("claims").items()), "claims", CLAIM_KEYS)
         return Stored(documents=documents, claims=claims,
                       clusters=frame(self.table("claim_clusters")),
@@ -281,7 +313,9 @@ def stage(warehouse: str | Path, documents: pd.DataFrame, claims: pd.DataFrame,
     load = _loader(snapshot, stored)
     inc = increment(stored, documents, claims, registry, rates, load, shingled)
     missing = set(inc.claims["doc_id"]) - set(inc.documents["doc_id"])
-    texts = pd.concat([f for f in (inc.documents, load.documents(missing)) if len(f)],
+    # the texts the gate compares the re-stamped claims' quotes with (`expectations.views`)
+    texts = pd.concat([f for f in (inc.documents, load.documents(missing, ["doc_id", "n_chars", "text"]))
+                       if len(f)],
                       ignore_index=True) if missing else inc.documents
     tables = {"documents": inc.documents, "claims": inc.claims, "sources": inc.sources,
               "claim_clusters": _changed_rows(inc.claim_clusters, stored.clusters, "claim_clusters"),
@@ -304,27 +338,65 @@ def _rewritten(snapshot: Snapshot, name: str, part: str, drop: set[str], key: st
     return pa.concat_tables([kept, _arrow(add, name)]) if len(add) else kept
 
 
+def split_by_story(documents: pd.DataFrame, most: int | None = None) -> list[set[str]]:
+    """The documents' ids in groups of about `most` (MUSTER_PART_DOCUMENTS, default 2,000), one
+    group per new part; a story's copies (`duplicate_of`) in one group, as a cluster's claims
+    mostly come from few stories, so re-stamping a cluster rewrites few parts."""
+    most = most or int(os.environ.get("MUSTER_PART_DOCUMENTS", PART_DOCUMENTS))
+    n = -(-len(documents) // most)
+    if n <= 1:
+        return [set(documents["doc_id"])]
+    groups: list[set[str]] = [set() for _ in range(n)]
+    for doc, canonical in zip(documents["doc_id"].tolist(), documents["duplicate_of"].tolist(), strict=True):
+        story = canonical if isinstance(canonical, str) else doc
+        groups[zlib.crc32(story.encode()) % n].add(doc)
+    return [g for g in groups if g]
+
+
+def _new_parts(documents: pd.DataFrame, claims: pd.DataFrame, signatures: pa.Table) -> dict[str, Parts]:
+    """The run's own rows as new parts (`split_by_story`): a document, its claims and its signature
+    in parts of one name."""
+    result = {name: Parts() for name in PARTITIONED}
+    if not len(documents):
+        if len(claims):
+            result["claims"].write[new_part_name()] = _arrow(claims, "claims")
+        return result
+    groups = split_by_story(documents)
+    if len(groups) == 1:
+        new = new_part_name()
+        result["documents"].write[new] = _arrow(documents, "documents")
+        result["_signatures"].write[new] = signatures
+        if len(claims):
+            result["claims"].write[new] = _arrow(claims, "claims")
+        return result
+    part_of = {d: k for k, group in enumerate(groups) for d in group}
+    doc_group = np.array([part_of[d] for d in documents["doc_id"].tolist()])
+    claim_group = np.array([part_of.get(d, 0) for d in claims["doc_id"].tolist()], dtype=np.int64)
+    sig_group = np.array([part_of.get(d, 0) for d in signatures.column("doc_id").to_pylist()], dtype=np.int64)
+    for k in range(len(groups)):
+        new = new_part_name()
+        result["documents"].write[new] = _arrow(documents.loc[doc_group == k], "documents")
+        result["_signatures"].write[new] = signatures.filter(pa.array(sig_group == k))
+        if (claim_group == k).any():
+            result["claims"].write[new] = _arrow(claims.loc[claim_group == k], "claims")
+    return result
+
+
 def parts_of(staged: Staged) -> dict[str, Parts]:
     """Which parts each partitioned table writes and drops."""
     inc, stored, snapshot = staged.increment, staged.stored, staged.snapshot
-    new = new_part_name()
     if staged.full:
-        return {name: Parts(write={new: table}, drop=set(snapshot.parts(name)))
-                for name, table in (("documents", _arrow(inc.documents, "documents")),
-                                    ("claims", _arrow(inc.claims, "claims")),
-                                    ("_signatures", inc.signatures))}
+        result = _new_parts(inc.documents, inc.claims, inc.signatures)
+        for name, parts in result.items():
+            parts.drop = set(snapshot.parts(name))
+        return result
     doc_part = dict(zip(stored.documents["doc_id"], stored.documents["part"], strict=True))
     claim_part = dict(zip(stored.claims["claim_id"], stored.claims["part"], strict=True))
     restamped_docs = inc.documents[inc.documents["doc_id"].isin(inc.restamped_documents)]
     fresh_docs = inc.documents[~inc.documents["doc_id"].isin(inc.restamped_documents)]
     restamped_claims = inc.claims[inc.claims["claim_id"].isin(inc.restamped_claims)]
     fresh_claims = inc.claims[~inc.claims["claim_id"].isin(inc.restamped_claims)]
-    result = {name: Parts() for name in PARTITIONED}
-    if len(fresh_docs):
-        result["documents"].write[new] = _arrow(fresh_docs, "documents")
-        result["_signatures"].write[new] = inc.signatures
-    if len(fresh_claims):
-        result["claims"].write[new] = _arrow(fresh_claims, "claims")
+    result = _new_parts(fresh_docs, fresh_claims, inc.signatures)
     # each row's part by a look-up (map() would make a Series of the whole dict, once a part)
     doc_parts = pd.Series([doc_part.get(d) for d in restamped_docs["doc_id"].tolist()],
                           index=restamped_docs.index, dtype=object)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from muster import snapshots
@@ -58,17 +59,27 @@ def read_table(warehouse: str | Path, name: str, columns: list[str] | None = Non
     return _read_arrow(_source(warehouse, name, snapshot), name, columns).to_pandas()
 
 
+def stale_claims(warehouse: str | Path, extractor_version: str) -> pd.DataFrame:
+    """The published claims (doc_id, extractor_version) that another extractor version made:
+    all a run needs to know of the stored claims to re-tabulate, without a frame of every claim."""
+    table = _read_arrow(_source(warehouse, "claims"), "claims", ["doc_id", "extractor_version"],
+                        ordered=False)
+    same = pc.fill_null(pc.equal(table["extractor_version"], extractor_version), False)
+    return table.filter(pc.invert(same)).to_pandas()
+
+
 # The order of a table stored as parts, as it was when each table was one file.
 ORDER_BY = {"documents": ["doc_id"], "claims": ["doc_id", "char_start", "claim_id"]}
 
 
-def _read_arrow(path: Path, name: str, columns: list[str] | None = None) -> pa.Table:
-    """A table's file, or its folder of parts in the order of its key."""
+def _read_arrow(path: Path, name: str, columns: list[str] | None = None,
+                ordered: bool = True) -> pa.Table:
+    """A table's file, or its folder of parts in the order of its key (`ordered`)."""
     schema = TABLES[name]
     if not path.exists():
         return schema.empty_table().select(columns or schema.names)
     table = pq.read_table(path, schema=schema, columns=columns)
-    keys = [k for k in ORDER_BY.get(name, ()) if k in table.column_names]
+    keys = [k for k in ORDER_BY.get(name, ()) if k in table.column_names] if ordered else []
     return table.sort_by([(k, "ascending") for k in keys]) if path.is_dir() and keys else table
 
 

@@ -137,3 +137,71 @@ def test_many_small_runs_are_compacted_into_few_parts_with_the_same_rows(tmp_pat
     for part, ids in parts["claims"].items():  # a document's claims live in its part
         assert ids <= parts["documents"][part]
     assert_same(contents(tmp_path / "runs"), contents(tmp_path / "once"))
+
+
+def test_a_large_run_is_split_into_parts_by_story_with_the_same_rows(tmp_path, corpus, monkeypatch):
+    docs = corpus[0]
+    publish(tmp_path / "whole", corpus, docs, 0)
+    monkeypatch.setenv("MUSTER_PART_DOCUMENTS", "4")
+    publish(tmp_path / "split", corpus, docs.iloc[:len(docs) // 2], 0)
+    publish(tmp_path / "split", corpus, docs.iloc[len(docs) // 2:], 1)
+    publish(tmp_path / "full", corpus, docs, 0, full=True)
+    current = snapshots.current_dir(tmp_path / "split")
+    parts = {name: {p.stem: pd.read_parquet(p)
+                    for p in (current / f"{name}.parquet").glob("*.parquet")}
+             for name in ("documents", "claims", "_signatures")}
+    assert len(parts["documents"]) >= 2 * (len(docs) // 2 // 4)  # about 4 documents a part
+    for part, frame in parts["claims"].items():  # a document's claims and signature live in its part
+        assert set(frame["doc_id"]) <= set(parts["documents"][part]["doc_id"])
+    for part, frame in parts["documents"].items():
+        assert set(frame["doc_id"]) == set(parts["_signatures"][part]["doc_id"])
+    published = warehouse.read_published(tmp_path / "split")["documents"]
+    part_of = {d: p for p, frame in parts["documents"].items() for d in frame["doc_id"]}
+    copies = published[published["duplicate_of"].notna()]
+    first = set(docs["doc_id"].iloc[:len(docs) // 2])
+    same_run = [(d, c) for d, c in zip(copies["doc_id"], copies["duplicate_of"], strict=True)
+                if (d in first) == (c in first)]
+    assert all(part_of[d] == part_of[c] for d, c in same_run)  # a story's copies of one run: one part
+    assert_same(contents(tmp_path / "split"), contents(tmp_path / "whole"))
+    assert_same(contents(tmp_path / "full"), contents(tmp_path / "whole"))
+
+
+def test_split_by_story_keeps_copies_together_and_parts_small():
+    documents = pd.DataFrame({"doc_id": [f"d{i}" for i in range(10)],
+                              "duplicate_of": [None, "d0", "d0", None, "d3", None, None, None, None, None]})
+    groups = store.split_by_story(documents, most=4)
+    assert len(groups) <= 3 and set().union(*groups) == set(documents["doc_id"])
+    assert sum(len(g) for g in groups) == 10
+    assert any({"d0", "d1", "d2"} <= g for g in groups) and any({"d3", "d4"} <= g for g in groups)
+    assert store.split_by_story(documents, most=10) == [set(documents["doc_id"])]
+
+
+def test_stored_keys_read_dictionary_encoded_equal_a_plain_read(tmp_path, corpus):
+    """`Snapshot.stored` reads repeated strings dictionary-encoded: the same Python objects, None
+    for a missing value, as a plain read turned into objects."""
+    import pyarrow as pa
+
+    from transforms.cleaning.publication import CLAIM_KEYS, DOCUMENT_META
+
+    docs = corpus[0]
+    publish(tmp_path, corpus, docs.iloc[:6], 0)
+    publish(tmp_path, corpus, docs.iloc[6:], 1)
+    snapshot = store.Snapshot.current(tmp_path)
+    stored = snapshot.stored()
+    for name, columns, got in (("claims", CLAIM_KEYS, stored.claims),
+                               ("documents", DOCUMENT_META, stored.documents)):
+        plain = pa.concat_tables([store._read(f, name, columns).append_column(
+            "part", pa.array([p] * pq_rows(f), pa.string())) for p, f in snapshot.parts(name).items()])
+        expected = plain.to_pandas()
+        for column in expected:
+            if pd.api.types.is_string_dtype(expected[column].dtype):
+                expected[column] = expected[column].astype(object).where(expected[column].notna(), None)
+        pd.testing.assert_frame_equal(got, expected, obj=name)
+        assert any(v is None for v in got["duplicate_of" if name == "documents" else "per"])
+        assert all(got[c].dtype == object for c in got if c in store.REPEATED)
+
+
+def pq_rows(path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).metadata.num_rows

@@ -108,3 +108,17 @@ def test_quarantine_keeps_the_rejected_tables_and_the_validation_result(tmp_path
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [f"{name}.parquet" for name in TABLES] + ["validation.json"])
     assert not list(tmp_path.glob("*.parquet"))
+
+
+def test_stale_claims_are_those_of_another_extractor_version(tmp_path):
+    published = tables()
+    claims = pd.concat([published["claims"]] * 3, ignore_index=True)
+    claims["claim_id"] = ["c1", "c2", "c3"]
+    claims["extractor_version"] = ["v1", "v0", "v2"]
+    claims["doc_id"] = ["d1", "d1", "d1"]
+    warehouse.publish({**published, "claims": claims}, tmp_path)
+    stale = warehouse.stale_claims(tmp_path, "v1")
+    assert list(stale.columns) == ["doc_id", "extractor_version"]
+    assert sorted(stale["extractor_version"]) == ["v0", "v2"]
+    assert sorted(warehouse.stale_claims(tmp_path, "v0")["extractor_version"]) == ["v1", "v2"]
+    assert warehouse.stale_claims(tmp_path / "none", "v1").empty

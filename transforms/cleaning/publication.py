@@ -54,7 +54,7 @@ def updated(published: pd.DataFrame, new: pd.DataFrame, replaced: set, table: st
 
 # What a run reads of every stored document and claim: keys and what it decides on, no texts.
 DOCUMENT_META = ["doc_id", "published", "duplicate_of", "outlet", "url", "raw_sha256"]
-CLAIM_KEYS = [*LEDGER_COLUMNS, "cluster_id", "via", "quote", "extractor_version"]
+CLAIM_KEYS = [*LEDGER_COLUMNS, "cluster_id", "via", "quote"]
 
 
 @dataclass(frozen=True)

@@ -211,3 +211,26 @@ def clause_currency(text: str, start: int) -> str | None:
     if named.group("word"):
         return currency_of_word(named.group("word"))
     return currency_of_symbol(named.group("cur"))
+
+
+BILLIONS = 1e9  # a bare amount this large counts money, not people, when its sentence talks money
+
+
+def large_amount_currency(text: str, start: int, end: int, value: float) -> str | None:
+    """The currency of a bare amount in billions or more ("900 billion rubles for the wounded and
+    at least 1.4 trillion for the families"): the currency of the nearest amount named in its
+    sentence, before it or after it; people are seldom counted in billions."""
+    if value < BILLIONS:
+        return None
+    begin = max([max(0, start - 200), *(text.rfind(mark, max(0, start - 200), start) + 1
+                                        for mark in ".;!?\n")])
+    stop = min([len(text), end + 200, *(i for mark in ".;!?\n"
+                                        if (i := text.find(mark, end, end + 200)) >= 0)])
+    named = [(abs(m.start() - start), m) for m in pat.MONEY_NAMED.finditer(text, begin, stop)
+             if not start <= m.start() < end]
+    if not named:
+        return None
+    nearest = min(named, key=lambda pair: pair[0])[1]
+    if nearest.group("word"):
+        return currency_of_word(nearest.group("word"))
+    return currency_of_symbol(nearest.group("cur"))

@@ -44,6 +44,7 @@ FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
 HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
 HEAD_WORDS = 3         # how many words after the figure its own noun may start
 SHARE_BONUS = 1.5      # the words a share is of: "13% of confirmed deaths"
+GOVERNOR_BONUS = 2.0   # the noun the figure is "of": "the displacement of millions", "a quota of 2,000"
 OTHER_CLAUSE = 0.4     # a cue in another clause of the sentence
 DECAY_WORDS = 20.0     # words: a cue this far away counts half (the clause matters more)
 MIN_SCORE = 0.3        # below this, the words give no metric
@@ -251,6 +252,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             weight *= HEAD_BONUS
         if last <= a < share_end:
             weight *= SHARE_BONUS
+        if governs(text, offsets, b, first):
+            weight *= GOVERNOR_BONUS
         scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own else OTHER_CLAUSE
         score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):
@@ -258,6 +261,13 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
     if money:
         scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
     return scores
+
+
+def governs(text: str, offsets: list[int], last_word: int, first: int) -> bool:
+    """Whether the cue ending at word `last_word` is the noun the figure beginning at word
+    `first` is "of" ("the displacement of millions", "the deaths of 50,000 soldiers"): the
+    nearest cue in the syntactic sense, whatever else the sentence names."""
+    return last_word + 2 == first and bool(OF_WORD.match(text, offsets[last_word + 1]))
 
 
 def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str | None:

@@ -60,6 +60,9 @@ CLAUSE_BREAK = re.compile(
     rf"|,\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
     r"|\b(?:while|whereas)\b"
 )
+# A comment on what was just said ("..., which is how many died"): a clause of its own after the
+# figure, though a figure inside it still reads its antecedent ("spending, which reached $2 bn").
+WHICH_AFTER = re.compile(r",\s+which\b")
 RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a|per|each|every)\s+"
                         r"(?:month|day|week))\b", re.IGNORECASE)
 PART_OF = re.compile(r"[\s,]*(?:people\s*|troops\s*|men\s*)?,?\s*(?:including|of\s+whom|of\s+which|"
@@ -221,6 +224,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         m = SHARE_OF.match(text, fig.end, hi)
         if m:
             share_end = bisect.bisect_left(offsets, m.end())
+    which = WHICH_AFTER.search(text, fig.end, hi)
+    comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
     conscription = any(kind == "regime" for _, _, _, kind in hits)
     for a, b, name, kind in hits:
@@ -254,7 +259,7 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             weight *= SHARE_BONUS
         if governs(text, offsets, b, first):
             weight *= GOVERNOR_BONUS
-        scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own else OTHER_CLAUSE
+        scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own and a < comment else OTHER_CLAUSE
         score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):
             scores[name] = score

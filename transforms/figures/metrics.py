@@ -224,13 +224,15 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         m = SHARE_OF.match(text, fig.end, hi)
         if m:
             share_end = bisect.bisect_left(offsets, m.end())
+    of_money = share_of_money(hits, last, share_end)
+    money = money or of_money
     which = WHICH_AFTER.search(text, fig.end, hi)
     comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
     conscription = any(kind == "regime" for _, _, _, kind in hits)
     for a, b, name, kind in hits:
-        if kind == "payer":
-            continue
+        if kind == "payer" or (of_money and kind == "money" and last <= a < share_end):
+            continue  # a share of a budget is money, and what money the rest of the words say
         if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
             name, kind = ("mobilised" if conscription else name), "event"
         if money and kind == "event" and name in PAID_FOR:
@@ -266,6 +268,12 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
     if money:
         scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
     return scores
+
+
+def share_of_money(hits: list, last: int, share_end: int) -> bool:
+    """Whether the words a share is of (words `last` to `share_end`) name money: "3% of GDP",
+    "half of the annual budget"; such a share is read as an amount of money."""
+    return any(kind in ("money", "payer") and last <= a < share_end for a, _, _, kind in hits)
 
 
 def governs(text: str, offsets: list[int], last_word: int, first: int) -> bool:

@@ -45,8 +45,10 @@ def is_range(text: str, left: Left, value: float, unit: str | None, second) -> b
     sep = second.group("sep").strip()
     if sep == "and" and left.kind != "between":
         return False
-    if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
-        return False  # "rose from 300 to 400"
+    if left.kind == "from" and not text.startswith(("ranging", "anywhere"), left.start) and (
+            change_earlier(text, left.start, SENTENCE_REACH)):
+        return False  # "rose from 300 to 400", "extends the leave for those serving under
+        # contract from 30 to 180 days": the verb of change may stand far back in its clause
     if unit is not None and (other := tail_unit(text, second)) and other != unit:
         return False  # "9.4 per cent to $84": a change and a level, not a range
     if unit == "percent" and not second.group("pct"):
@@ -80,16 +82,18 @@ def after_change(text: str, left: Left, start: int) -> bool:
     return True
 
 
-def change_earlier(text: str, start: int) -> bool:
+def change_earlier(text: str, start: int, reach: int | None = None) -> bool:
     """Whether a verb of change comes earlier in the clause: "climbed to $4.3bn, from $3.9bn a
-    year earlier" (a former level, not "salaries from 190,000 roubles")."""
-    lo = max(0, start - CHANGE_REACH)
+    year earlier" (a former level, not "salaries from 190,000 roubles"), at most `reach`
+    characters back (CHANGE_REACH)."""
+    lo = max(0, start - (reach or CHANGE_REACH))
     window = text[lo:start]
     cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"))
     return pat.CHANGE.search(window, cut + 1) is not None
 
 
 CHANGE_REACH = 80  # characters back from "from X" a verb of change may stand
+SENTENCE_REACH = 160  # for "from X to Y", whose verb of change governs a longer object
 
 
 def range_high(second) -> float:

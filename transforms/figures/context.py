@@ -5,6 +5,7 @@ a bare amount is in. Used by `transforms.figures.numbers`, which reads each figu
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.figures import number_patterns as pat
@@ -238,3 +239,11 @@ def large_amount_currency(text: str, start: int, end: int, value: float) -> str 
     if nearest.group("word"):
         return currency_of_word(nearest.group("word"))
     return currency_of_symbol(nearest.group("cur"))
+
+
+@lru_cache(maxsize=64)
+def writes_decimal_comma(text: str) -> bool:
+    """Whether an article writes decimals with a comma somewhere no reader can mistake ("21 922,12
+    roubles", "8,9 billion"): then its "5,248 billion" is 5.248 billion too, one article keeping
+    one convention."""
+    return pat.DECIMAL_COMMA.search(text) is not None

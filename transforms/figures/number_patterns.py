@@ -396,3 +396,13 @@ MONEY_WORD_BEFORE = re.compile(
     r"|regional)\b[^.;:!?\n\d]{0,40}$",
     re.IGNORECASE,
 )
+
+# A decimal comma no reader can take for a thousands mark: after grouped thousands ("21 922,12",
+# "1.234,5") or before one or two digits and a percent or scale word ("8,9 billion", "4,5%").
+DECIMAL_COMMA = re.compile(
+    r"\b\d{1,3}(?:[ .]\d{3})+,\d{1,2}\b"
+    r"|\b\d{1,3},\d{1,2}\s?(?:%|per\s?cent|percent|million|billion|trillion|mln|bln|trln)\b",
+    re.IGNORECASE,
+)
+# "5,248 billion": a comma before three digits and a scale, read by the article's convention.
+AMBIGUOUS_SCALED_COMMA = re.compile(r"\d{1,3},\d{3}")

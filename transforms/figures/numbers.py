@@ -170,6 +170,9 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         return None, label  # "iPhone 11", "12 Downing Street", "a 3-2 win"
     if plain and (date := pat.NUMERIC_DATE.match(text, start)):
         return None, date.end()
+    if mult and mult.strip().lower() != "thousand" and pat.AMBIGUOUS_SCALED_COMMA.fullmatch(raw) and (
+            ctx.writes_decimal_comma(text)):
+        raw = raw.replace(",", ".")  # "5,248 billion" in an article that writes "21 922,12"
     value = number_value(raw, mult, tail)
     if match.group("frac"):  # "3½%", "2 1/2 percent"
         value += DIGIT_FRACTIONS[match.group("frac").strip()] * number_value("1", mult)

@@ -406,3 +406,11 @@ DECIMAL_COMMA = re.compile(
 )
 # "5,248 billion": a comma before three digits and a scale, read by the article's convention.
 AMBIGUOUS_SCALED_COMMA = re.compile(r"\d{1,3},\d{3}")
+
+# A term of one written with the article after "for": "serve for a year", "fight for at least a
+# year" (a count of one, but a term of service, ANNOTATION.md).
+ARTICLE_TERM = re.compile(
+    r"\bfor\s+(?:(?:at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|more\s+than|over)\s+)?"
+    r"(?P<article>an?)(?=\s+(?:year|month)\b)",
+    re.IGNORECASE,
+)

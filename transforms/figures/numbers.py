@@ -86,7 +86,20 @@ def read_figures(text: str) -> tuple[list[Figure], int]:
             found.append(figure)
         else:
             skipped += 1
-    return shared_units(text, found), skipped
+    return shared_units(text, with_article_terms(text, found)), skipped
+
+
+def with_article_terms(text: str, found: list[Figure]) -> list[Figure]:
+    """`found` and the terms of service of one written with the article ("serve for a year",
+    "fight for at least a year"), in text order; a term inside another figure is left out."""
+    terms = []
+    for match in pat.ARTICLE_TERM.finditer(text):
+        start = match.start("article")
+        duration = pat.DURATION_AFTER.match(text, match.end())
+        term = _duration_figure(text, start, duration, 1.0, ctx.left_context(text, start))
+        if term is not None and not any(f.start < term.end and term.start < f.end for f in found):
+            terms.append(term)
+    return sorted([*found, *terms], key=lambda f: f.start) if terms else found
 
 
 def sound(figure: Figure) -> bool:

@@ -123,6 +123,19 @@ def range_end(text: str, pos: int) -> int:
     return second.end() if second else pos
 
 
+def year_range_end(text: str, pos: int) -> int:
+    """Where a year's range ends ("2022-23", "from 2014 to 2022"): only another year ends it, so
+    that in "from $64.8m in 2022 to $45.1m in 2023" the second amount is read."""
+    second = pat.RANGE_TAIL.match(text, pos)
+    if second is None or second.group("cur") or second.group("mult") or second.group("pct"):
+        return pos
+    num = second.group("num")
+    if num.isdigit() and (len(num) <= 2 or 1800 <= int(num) <= 2100 or (
+            len(num) == 3 and counted_noun(following_words(text, second.end())) is None)):
+        return second.end()  # "2022-23"; "in 2021 and 203." a year cut short, no count
+    return pos
+
+
 def age_clause(text: str, start: int) -> bool:
     """Whether the words before a small number make it an age ("At 26,", "the age limit ... 27")."""
     window = text[max(0, start - 70) : start]

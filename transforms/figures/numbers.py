@@ -255,7 +255,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         # "$45 Australian dollars"
         unit, pos = currency_of_word(word.group("word")), word.end()
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
-        return None, ctx.range_end(text, pos)
+        return None, ctx.year_range_end(text, pos)
     second = None if words else pat.RANGE_TAIL.match(text, pos)
     if second is None and not words and unit not in (None, "percent") and (
             (conv := pat.CONVERSION.match(text, pos)) and not conv.group("range")):

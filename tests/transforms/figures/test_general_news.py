@@ -87,6 +87,10 @@ READS = [
      [fig("Two", 2, unit="person"), fig("four", 4, unit="person")]),
     ("a range of a count", "Crews lost 300-1200 homes.",
      [fig("300-1200", None, value_low=300, value_high=1200, qualifier="range")]),
+    # --- a change between two years ----------------------------------------------------------
+    ("a year before 'to' is no range of years with the next amount",
+     "Spending dropped from $64.8million in 2022 to $45.1million in 2023.",
+     [fig("$64.8million", 64.8e6, unit="USD"), fig("$45.1million", 45.1e6, unit="USD")]),
 ]
 
 

@@ -299,7 +299,7 @@ POINTS_HYPHEN = re.compile(
 # The first end of a range whose unit is written once, on the second: "two- to five-year
 # contracts", "10- to 15-percent", "three- or four-month".
 SUSPENDED_HYPHEN = re.compile(r"-\s+(?:to|or)\s+", re.IGNORECASE)
-HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
+HYPHEN_WORD = re.compile(r"-(?!strong\b|plus\b|odd\b)[A-Za-z]")  # "a 12-member panel": one body
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")
 # "the recruits are over 40.": an age, when nothing is counted after the number

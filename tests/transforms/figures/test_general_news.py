@@ -141,6 +141,7 @@ NOT_FIGURES = [
     ("an interest rate a few words before", "Mortgage rates edged up to 6.9% this week."),
     ("a telephone number after call", "Readers can call 555-0187 with tips."),
     ("a telephone number with an area code", "The hotline, (312) 555-0143, opens at nine."),
+    ("the size of a body is no count of people", "A 12-member panel will review the bids."),
 ]
 
 

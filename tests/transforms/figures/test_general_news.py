@@ -91,6 +91,9 @@ READS = [
     ("a year before 'to' is no range of years with the next amount",
      "Spending dropped from $64.8million in 2022 to $45.1million in 2023.",
      [fig("$64.8million", 64.8e6, unit="USD"), fig("$45.1million", 45.1e6, unit="USD")]),
+    ("both ends of a change in monthly pay are monthly",
+     "Monthly salaries dropped from $2,400 to $1,900.",
+     [fig("$2,400", 2400, unit="USD", per="month"), fig("$1,900", 1900, unit="USD", per="month")]),
 ]
 
 

@@ -5,6 +5,7 @@ a bare amount is in. Used by `transforms.figures.numbers`, which reads each figu
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.figures import number_patterns as pat
@@ -45,8 +46,10 @@ def is_range(text: str, left: Left, value: float, unit: str | None, second) -> b
     sep = second.group("sep").strip()
     if sep == "and" and left.kind != "between":
         return False
-    if left.kind == "from" and pat.CHANGE.search(text, max(0, left.start - 50), left.start):
-        return False  # "rose from 300 to 400"
+    if left.kind == "from" and not text.startswith(("ranging", "anywhere"), left.start) and (
+            change_earlier(text, left.start, SENTENCE_REACH)):
+        return False  # "rose from 300 to 400", "extends the leave for those serving under
+        # contract from 30 to 180 days": the verb of change may stand far back in its clause
     if unit is not None and (other := tail_unit(text, second)) and other != unit:
         return False  # "9.4 per cent to $84": a change and a level, not a range
     if unit == "percent" and not second.group("pct"):
@@ -80,16 +83,18 @@ def after_change(text: str, left: Left, start: int) -> bool:
     return True
 
 
-def change_earlier(text: str, start: int) -> bool:
+def change_earlier(text: str, start: int, reach: int | None = None) -> bool:
     """Whether a verb of change comes earlier in the clause: "climbed to $4.3bn, from $3.9bn a
-    year earlier" (a former level, not "salaries from 190,000 roubles")."""
-    lo = max(0, start - CHANGE_REACH)
+    year earlier" (a former level, not "salaries from 190,000 roubles"), at most `reach`
+    characters back (CHANGE_REACH)."""
+    lo = max(0, start - (reach or CHANGE_REACH))
     window = text[lo:start]
     cut = max(window.rfind(". "), window.rfind(";"), window.rfind("\n"))
     return pat.CHANGE.search(window, cut + 1) is not None
 
 
 CHANGE_REACH = 80  # characters back from "from X" a verb of change may stand
+SENTENCE_REACH = 160  # for "from X to Y", whose verb of change governs a longer object
 
 
 def range_high(second) -> float:
@@ -116,6 +121,19 @@ def range_end(text: str, pos: int) -> int:
     """Where a number's range ends ("aged 18 to 50" is skipped whole)."""
     second = pat.RANGE_TAIL.match(text, pos)
     return second.end() if second else pos
+
+
+def year_range_end(text: str, pos: int) -> int:
+    """Where a year's range ends ("2022-23", "from 2014 to 2022"): only another year ends it, so
+    that in "from $64.8m in 2022 to $45.1m in 2023" the second amount is read."""
+    second = pat.RANGE_TAIL.match(text, pos)
+    if second is None or second.group("cur") or second.group("mult") or second.group("pct"):
+        return pos
+    num = second.group("num")
+    if num.isdigit() and (len(num) <= 2 or 1800 <= int(num) <= 2100 or (
+            len(num) == 3 and counted_noun(following_words(text, second.end())) is None)):
+        return second.end()  # "2022-23"; "in 2021 and 203." a year cut short, no count
+    return pos
 
 
 def age_clause(text: str, start: int) -> bool:
@@ -211,3 +229,34 @@ def clause_currency(text: str, start: int) -> str | None:
     if named.group("word"):
         return currency_of_word(named.group("word"))
     return currency_of_symbol(named.group("cur"))
+
+
+BILLIONS = 1e9  # a bare amount this large counts money, not people, when its sentence talks money
+
+
+def large_amount_currency(text: str, start: int, end: int, value: float) -> str | None:
+    """The currency of a bare amount in billions or more ("900 billion rubles for the wounded and
+    at least 1.4 trillion for the families"): the currency of the nearest amount named in its
+    sentence, before it or after it; people are seldom counted in billions."""
+    if value < BILLIONS:
+        return None
+    begin = max([max(0, start - 200), *(text.rfind(mark, max(0, start - 200), start) + 1
+                                        for mark in ".;!?\n")])
+    stop = min([len(text), end + 200, *(i for mark in ".;!?\n"
+                                        if (i := text.find(mark, end, end + 200)) >= 0)])
+    named = [(abs(m.start() - start), m) for m in pat.MONEY_NAMED.finditer(text, begin, stop)
+             if not start <= m.start() < end]
+    if not named:
+        return None
+    nearest = min(named, key=lambda pair: pair[0])[1]
+    if nearest.group("word"):
+        return currency_of_word(nearest.group("word"))
+    return currency_of_symbol(nearest.group("cur"))
+
+
+@lru_cache(maxsize=64)
+def writes_decimal_comma(text: str) -> bool:
+    """Whether an article writes decimals with a comma somewhere no reader can mistake ("21 922,12
+    roubles", "8,9 billion"): then its "5,248 billion" is 5.248 billion too, one article keeping
+    one convention."""
+    return pat.DECIMAL_COMMA.search(text) is not None

@@ -91,6 +91,9 @@ def one_apart(text: str, figure: Figure, floor: int) -> Figure:
                    value_high=figure.value, qualifier="range")
 
 
+FROM_TO_GAP = re.compile(r"\s+to\s+")  # the two ends of a change "from X to Y"
+
+
 def shared_units(text: str, found: list[Figure]) -> list[Figure]:
     """The figures with each list's unit given to its bare items, and the bare terms before a
     listed term added, in order."""
@@ -107,6 +110,12 @@ def shared_units(text: str, found: list[Figure]) -> list[Figure]:
             scale = scale_of(after)  # "1, 2 or 3 billion dollars": billions, each of them
             out[i] = replace(item, unit=after.unit, value=item.value * scale if (
                 item.value * scale <= after.value) else item.value)
+    for i in range(1, len(out)):  # "monthly pay rose from 200,000 to 250,000 roubles": both monthly
+        old, new = out[i - 1], out[i]
+        if (old.per and new.per is None and old.unit == new.unit and old.value is not None
+                and FROM_TO_GAP.fullmatch(text, old.end, new.start)
+                and text[max(0, old.start - 5):old.start].lower().endswith("from ")):
+            out[i] = replace(new, per=old.per)
     added = []
     for i, figure in enumerate(out):
         if figure.unit in DURATION_UNITS.values() and figure.value is not None:

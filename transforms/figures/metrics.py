@@ -44,6 +44,7 @@ FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
 HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
 HEAD_WORDS = 3         # how many words after the figure its own noun may start
 SHARE_BONUS = 1.5      # the words a share is of: "13% of confirmed deaths"
+GOVERNOR_BONUS = 2.0   # the noun the figure is "of": "the displacement of millions", "a quota of 2,000"
 OTHER_CLAUSE = 0.4     # a cue in another clause of the sentence
 DECAY_WORDS = 20.0     # words: a cue this far away counts half (the clause matters more)
 MIN_SCORE = 0.3        # below this, the words give no metric
@@ -59,6 +60,9 @@ CLAUSE_BREAK = re.compile(
     rf"|,\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
     r"|\b(?:while|whereas)\b"
 )
+# A comment on what was just said ("..., which is how many died"): a clause of its own after the
+# figure, though a figure inside it still reads its antecedent ("spending, which reached $2 bn").
+WHICH_AFTER = re.compile(r",\s+which\b")
 RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a|per|each|every)\s+"
                         r"(?:month|day|week))\b", re.IGNORECASE)
 PART_OF = re.compile(r"[\s,]*(?:people\s*|troops\s*|men\s*)?,?\s*(?:including|of\s+whom|of\s+which|"
@@ -220,11 +224,15 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         m = SHARE_OF.match(text, fig.end, hi)
         if m:
             share_end = bisect.bisect_left(offsets, m.end())
+    of_money = share_of_money(hits, last, share_end)
+    money = money or of_money
+    which = WHICH_AFTER.search(text, fig.end, hi)
+    comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
     conscription = any(kind == "regime" for _, _, _, kind in hits)
     for a, b, name, kind in hits:
-        if kind == "payer":
-            continue
+        if kind == "payer" or (of_money and kind == "money" and last <= a < share_end):
+            continue  # a share of a budget is money, and what money the rest of the words say
         if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
             name, kind = ("mobilised" if conscription else name), "event"
         if money and kind == "event" and name in PAID_FOR:
@@ -251,13 +259,28 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             weight *= HEAD_BONUS
         if last <= a < share_end:
             weight *= SHARE_BONUS
-        scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own else OTHER_CLAUSE
+        if governs(text, offsets, b, first):
+            weight *= GOVERNOR_BONUS
+        scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own and a < comment else OTHER_CLAUSE
         score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):
             scores[name] = score
     if money:
         scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
     return scores
+
+
+def share_of_money(hits: list, last: int, share_end: int) -> bool:
+    """Whether the words a share is of (words `last` to `share_end`) name money: "3% of GDP",
+    "half of the annual budget"; such a share is read as an amount of money."""
+    return any(kind in ("money", "payer") and last <= a < share_end for a, _, _, kind in hits)
+
+
+def governs(text: str, offsets: list[int], last_word: int, first: int) -> bool:
+    """Whether the cue ending at word `last_word` is the noun the figure beginning at word
+    `first` is "of" ("the displacement of millions", "the deaths of 50,000 soldiers"): the
+    nearest cue in the syntactic sense, whatever else the sentence names."""
+    return last_word + 2 == first and bool(OF_WORD.match(text, offsets[last_word + 1]))
 
 
 def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str | None:

@@ -299,7 +299,7 @@ POINTS_HYPHEN = re.compile(
 # The first end of a range whose unit is written once, on the second: "two- to five-year
 # contracts", "10- to 15-percent", "three- or four-month".
 SUSPENDED_HYPHEN = re.compile(r"-\s+(?:to|or)\s+", re.IGNORECASE)
-HYPHEN_WORD = re.compile(r"-(?!strong\b|member\b|plus\b|odd\b)[A-Za-z]")
+HYPHEN_WORD = re.compile(r"-(?!strong\b|plus\b|odd\b)[A-Za-z]")  # "a 12-member panel": one body
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")
 # "the recruits are over 40.": an age, when nothing is counted after the number
@@ -394,5 +394,23 @@ MONEY_NAMED = re.compile(
 MONEY_WORD_BEFORE = re.compile(
     r"\b(?:pays?|paid|adds?|added|bonus(?:es)?|payments?|salar\w+|sum|wages?|budget|federal"
     r"|regional)\b[^.;:!?\n\d]{0,40}$",
+    re.IGNORECASE,
+)
+
+# A decimal comma no reader can take for a thousands mark: after grouped thousands ("21 922,12",
+# "1.234,5") or before one or two digits and a percent or scale word ("8,9 billion", "4,5%").
+DECIMAL_COMMA = re.compile(
+    r"\b\d{1,3}(?:[ .]\d{3})+,\d{1,2}\b"
+    r"|\b\d{1,3},\d{1,2}\s?(?:%|per\s?cent|percent|million|billion|trillion|mln|bln|trln)\b",
+    re.IGNORECASE,
+)
+# "5,248 billion": a comma before three digits and a scale, read by the article's convention.
+AMBIGUOUS_SCALED_COMMA = re.compile(r"\d{1,3},\d{3}")
+
+# A term of one written with the article after "for": "serve for a year", "fight for at least a
+# year" (a count of one, but a term of service, ANNOTATION.md).
+ARTICLE_TERM = re.compile(
+    r"\bfor\s+(?:(?:at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|more\s+than|over)\s+)?"
+    r"(?P<article>an?)(?=\s+(?:year|month)\b)",
     re.IGNORECASE,
 )

@@ -86,7 +86,20 @@ def read_figures(text: str) -> tuple[list[Figure], int]:
             found.append(figure)
         else:
             skipped += 1
-    return shared_units(text, found), skipped
+    return shared_units(text, with_article_terms(text, found)), skipped
+
+
+def with_article_terms(text: str, found: list[Figure]) -> list[Figure]:
+    """`found` and the terms of service of one written with the article ("serve for a year",
+    "fight for at least a year"), in text order; a term inside another figure is left out."""
+    terms = []
+    for match in pat.ARTICLE_TERM.finditer(text):
+        start = match.start("article")
+        duration = pat.DURATION_AFTER.match(text, match.end())
+        term = _duration_figure(text, start, duration, 1.0, ctx.left_context(text, start))
+        if term is not None and not any(f.start < term.end and term.start < f.end for f in found):
+            terms.append(term)
+    return sorted([*found, *terms], key=lambda f: f.start) if terms else found
 
 
 def sound(figure: Figure) -> bool:
@@ -170,6 +183,9 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         return None, label  # "iPhone 11", "12 Downing Street", "a 3-2 win"
     if plain and (date := pat.NUMERIC_DATE.match(text, start)):
         return None, date.end()
+    if mult and mult.strip().lower() != "thousand" and pat.AMBIGUOUS_SCALED_COMMA.fullmatch(raw) and (
+            ctx.writes_decimal_comma(text)):
+        raw = raw.replace(",", ".")  # "5,248 billion" in an article that writes "21 922,12"
     value = number_value(raw, mult, tail)
     if match.group("frac"):  # "3½%", "2 1/2 percent"
         value += DIGIT_FRACTIONS[match.group("frac").strip()] * number_value("1", mult)
@@ -239,7 +255,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         # "$45 Australian dollars"
         unit, pos = currency_of_word(word.group("word")), word.end()
     if year_like and unit is None and counted_noun(following_words(text, pos)) is None:
-        return None, ctx.range_end(text, pos)
+        return None, ctx.year_range_end(text, pos)
     second = None if words else pat.RANGE_TAIL.match(text, pos)
     if second is None and not words and unit not in (None, "percent") and (
             (conv := pat.CONVERSION.match(text, pos)) and not conv.group("range")):
@@ -322,6 +338,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
             return None, pos  # "these two reserves"
         unit = (noun or ctx.clause_currency(text, start)
+                or (scaled and ctx.large_amount_currency(text, start, end, value))
                 or (plural and plural_kind(plural, _capitalised(text, pos, plural)))
                 or ("unit" if after[:1] and after[0] in ABSTRACT_NOUNS else None)  # "points"
                 or ("unit" if not words and ctx.index_level(text, start)

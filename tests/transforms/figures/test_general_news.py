@@ -87,6 +87,13 @@ READS = [
      [fig("Two", 2, unit="person"), fig("four", 4, unit="person")]),
     ("a range of a count", "Crews lost 300-1200 homes.",
      [fig("300-1200", None, value_low=300, value_high=1200, qualifier="range")]),
+    # --- a change between two years ----------------------------------------------------------
+    ("a year before 'to' is no range of years with the next amount",
+     "Spending dropped from $64.8million in 2022 to $45.1million in 2023.",
+     [fig("$64.8million", 64.8e6, unit="USD"), fig("$45.1million", 45.1e6, unit="USD")]),
+    ("both ends of a change in monthly pay are monthly",
+     "Monthly salaries dropped from $2,400 to $1,900.",
+     [fig("$2,400", 2400, unit="USD", per="month"), fig("$1,900", 1900, unit="USD", per="month")]),
 ]
 
 
@@ -137,6 +144,7 @@ NOT_FIGURES = [
     ("an interest rate a few words before", "Mortgage rates edged up to 6.9% this week."),
     ("a telephone number after call", "Readers can call 555-0187 with tips."),
     ("a telephone number with an area code", "The hotline, (312) 555-0143, opens at nine."),
+    ("the size of a body is no count of people", "A 12-member panel will review the bids."),
 ]
 
 

@@ -229,7 +229,8 @@ CITED_INFORMED = re.compile(r"(?<![\w’'-])(?i:according\s+to|citing|quoting)\s
 # said a senior defence official."
 INVERTED_DESCRIPTION = re.compile(
     r"(?<=[,”\"’])[ \t]*" + trie_regex(INVERTED_FORMS)
-    + r"\s+(?:(?i:an?|one|the|two|three|four|five|several|some|many|other|both|\d+)\s+)?"
+    + r"\s+(?:(?i:one\s+of\s+(?:the|those|these|his|her|their))\s+"  # "says one of the recruits"
+    r"|(?i:an?|one|the|two|three|four|five|several|some|many|other|both|\d+)\s+)?"
     r"((?:[A-Za-z][\w-]*+\s++){0,2}?"
     + trie_regex(sorted({f for n in DESCRIPTION_NOUNS + DESCRIPTION_SINGULARS
                          for f in (n, n[0].upper() + n[1:])}))

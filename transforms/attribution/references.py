@@ -1179,14 +1179,16 @@ AMPERSAND_NAME = re.compile(
 HYPHEN_JOINT = re.compile(
     rf"(?<![\w’'&.-])((?:{_JOINT_WORD}\s+){{0,2}}{_JOINT_WORD}-(?:{_JOINT_WORD}\s+){{0,2}}{_JOINT_WORD})"
     rf"(?=\s+(?:{'|'.join(DOCUMENT_SPEAKERS)})\b)")
+HYPHEN_CAPITAL = re.compile(rf"-[{UPPER}]")  # the joint's hyphen: a cheap scan before HYPHEN_JOINT
 
 
 def joint_names(text: str) -> list[Ref]:
     """Names joined by "&", and makers hyphenated before their record (see AMPERSAND_NAME)."""
     out = []
     for pattern in (AMPERSAND_NAME, HYPHEN_JOINT):
-        if ("&" if pattern is AMPERSAND_NAME else "-") not in text:
-            continue
+        if ("&" not in text if pattern is AMPERSAND_NAME else not (
+                HYPHEN_CAPITAL.search(text) and any(w in text for w in DOCUMENT_SPEAKERS))):
+            continue  # (what every match holds: "&"; a hyphen before a capital, a record noun)
         for m in pattern.finditer(text):
             words = m.group().split()
             skip = 1 if len(words) > 1 and words[0] in NOT_OWNER | NAME_PREFIX else 0

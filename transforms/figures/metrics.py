@@ -147,19 +147,24 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
     for i, word in enumerate(words):
         ends = (range(min(LONGEST, len(words) - i), 1, -1) if word in PHRASE_STARTS
                 or stems[i] in PHRASE_STARTS else ())
-        for n in (*ends, 1):
+        for n in ends:
             form = " ".join(words[i:i + n])
             for name, kind in FORM_CUES.get(form, ()):
                 hits.append((i, i + n - 1, name, kind))
             if form not in FORM_CUES:
                 for name, kind in STEM_CUES.get(" ".join(stems[i:i + n]), ()):
                     hits.append((i, i + n - 1, name, kind))
+        cues = FORM_CUES.get(word)  # the word alone (the same lookups, without joining)
+        for name, kind in cues if cues is not None else STEM_CUES.get(stems[i], ()):
+            hits.append((i, i, name, kind))
         for rest, name, kind in GAPPED.get(stems[i], ()):
             for j in range(i + 2, min(i + 2 + GAP_WORDS, len(words))):
                 if stems[j] == rest:
                     hits.append((i, j, name, kind))
                     break
     spans = {(a, b) for a, b, _, _ in hits}
+    if len(spans) < 2:
+        return hits  # (no other phrase to be inside of)
     return [h for h in hits  # inside a longer phrase, or begun by an earlier one: "contract
             if not any((a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]))  # soldiers in May"
                        or a < h[0] <= b for a, b in spans)]

@@ -314,8 +314,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
     for m in matches(SUBJECT_VERB, masked):
         if IN_REPORTED_CLAUSE.search(m.group()):
             continue  # "X, noted that his state had added 400,000": the verb is the clause's
-        if REPORTED_SUBJECT.search(masked, max(0, m.start() - 30), m.start()) and (
-                DOUBLE_SENSE.search(m.group())):
+        if m.group().endswith(DOUBLE_SENSE_FORMS) and REPORTED_SUBJECT.search(  # (what DOUBLE_SENSE
+                masked, max(0, m.start() - 30), m.start()) and DOUBLE_SENSE.search(m.group()):  # ends in)
             continue  # "His campaign said the president had added $5 trillion": not a cue
         if AFTER_PREPOSITION.search(masked, max(0, m.start() - 12), m.start()):
             continue  # "an assessment shared with X in December put ...": X is no subject

@@ -142,6 +142,9 @@ class ArticleContext:
         self._kinds: dict[tuple[str, bool], dict[str, float]] = {}
         self._passage: dict[int, tuple[bool, list[tuple]]] = {}
         self._relayed: dict[str, frozenset[str]] | None = None
+        # passage candidates by sentence and base features: the same for every figure of a
+        # sentence (the candidates are shared: their features change only by the sentence's)
+        self.passages: dict[tuple, list[Candidate]] = {}
 
     def relayed(self, index: SourceIndex) -> dict[str, frozenset[str]]:
         """Whom each source relays somewhere in the article: in one sentence, a relay's cue
@@ -404,8 +407,12 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
         return [you]
     own = own_candidates(ctx, fig, si, index, interactions(sentence, "own"))
     # "(Kyiv has denied ...)": a sentence in brackets is the writer's aside, not the passage's
-    passage = [] if is_aside(ctx.text, ctx.reading.sents[si]) else passage_candidates(
-        ctx, si, index, interactions(sentence, "passage"))
+    base = interactions(sentence, "passage")
+    key = (si, *base.items())
+    if key not in ctx.passages:
+        ctx.passages[key] = [] if is_aside(ctx.text, ctx.reading.sents[si]) else passage_candidates(
+            ctx, si, index, base)
+    passage = list(ctx.passages[key])
     article = article_candidates(ctx, fig, si, index, interactions(sentence, "article"))
     linked = {c.name for c in own}
     mentions = mention_candidates(ctx, si, index, {}, linked)

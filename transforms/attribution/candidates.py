@@ -30,7 +30,7 @@ from transforms.attribution.lexicon import (
     THAT_OPENS,
 )
 from transforms.attribution.reading import MEDIA_KINDS, STATE_KINDS, Cue, Reading, quote_of
-from transforms.attribution.sources import SourceIndex, is_person
+from transforms.attribution.sources import SourceIndex, is_person, lower_same_length
 from transforms.declarations.words import CONTRAST_CONJUNCTIONS, SUBORDINATORS, words_pattern
 from transforms.model import Candidate, Figure
 from transforms.sentences import Sentence, sentence_at
@@ -66,6 +66,10 @@ UNNAMED_EVIDENCE = re.compile(
     rf"|(?<![\w’'-])(?!(?:[Tt]h(?:is|ese|at|ose|e)|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s)[\w’'-]+\s+"
     rf"{_EVIDENCE}\s+{words_pattern({f for v in EVIDENCE_VERBS for f in SPEECH_VERBS[v][:3]})}")
 QUOTE_CLOSED = re.compile(r"[”\"]\s*$")  # a quotation's end, just before its speaker's cue
+# (the same words, case-sensitive on the lower-cased text: the same matches, twice as fast,
+# unless a letter is there that only a case-blind match reads as another: "ſ", "ı", "İ")
+ANAPHORA_LOWER = re.compile(ANAPHORA.pattern)
+CASE_BLIND_ONLY = frozenset("ſıİ")
 BULLET = re.compile(r"[ \t]*(?:[•·▪◦*]|[-–—](?=[ \t]))")  # a list item: its own statement
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")  # a speech or interview, unquoted
 ROLES = ("speaker", "cited", "relay", "data", "action")
@@ -157,6 +161,9 @@ class ArticleContext:
         self._kinds: dict[tuple[str, bool], dict[str, float]] = {}
         self._passage: dict[int, tuple[bool, list[tuple]]] = {}
         self._relayed: dict[str, frozenset[str]] | None = None
+        # passage candidates by sentence and base features: the same for every figure of a
+        # sentence (the candidates are shared: their features change only by the sentence's)
+        self.passages: dict[tuple, list[Candidate]] = {}
 
     def relayed(self, index: SourceIndex) -> dict[str, frozenset[str]]:
         """Whom each source relays somewhere in the article: in one sentence, a relay's cue
@@ -214,7 +221,10 @@ class ArticleContext:
                 "own_comment": float(bool(OWN_COMMENT.match(text, sent.start))),
                 "headline": float(si < min(self.first_cued, HEADLINE_SENTENCES)
                                   and sent.paragraph == 0),
-                "anaphora": float(bool(ANAPHORA.search(text, sent.start, sent.end))),
+                "anaphora": float(bool(
+                    ANAPHORA.search(text, sent.start, sent.end)
+                    if not CASE_BLIND_ONLY.isdisjoint(text[sent.start:sent.end])
+                    else ANAPHORA_LOWER.search(lower_same_length(text), sent.start, sent.end))),
                 "first_person": float(bool(FIRST_PERSON.search(text, sent.start, sent.end))),
                 "unnamed_evidence": float(bool(UNNAMED_EVIDENCE.search(text, sent.start, sent.end))
                                           and not self.usable(self.reading.cues[si])),
@@ -438,8 +448,12 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
         return [you]
     own = own_candidates(ctx, fig, si, index, interactions(sentence, "own"))
     # "(Kyiv has denied ...)": a sentence in brackets is the writer's aside, not the passage's
-    passage = [] if is_aside(ctx.text, ctx.reading.sents[si]) else passage_candidates(
-        ctx, si, index, interactions(sentence, "passage"))
+    base = interactions(sentence, "passage")
+    key = (si, *base.items())
+    if key not in ctx.passages:
+        ctx.passages[key] = [] if is_aside(ctx.text, ctx.reading.sents[si]) else passage_candidates(
+            ctx, si, index, base)
+    passage = list(ctx.passages[key])
     article = article_candidates(ctx, fig, si, index, interactions(sentence, "article"))
     linked = {c.name for c in own}
     mentions = mention_candidates(ctx, si, index, {}, linked)

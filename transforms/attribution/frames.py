@@ -31,6 +31,7 @@ from transforms.attribution.lexicon import (
     PRESENT_FORMS,
     REVISION_VERBS,
     SPEAKS_FOR_NOUNS,
+    SPOKES_WORDS,
     SPOKESPERSON,
     THAT_OPENS,
     TITLE_NOUNS,
@@ -165,6 +166,7 @@ VERB_SUBJECT = re.compile(  # (not "..., told X", "..., has informed X": X is wh
 SAYING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?:[\w’'-]+,?\s+){0,4}?" + SRC + r"(?:['’]s?)?"
                     + SPOKESPEOPLE + r"\s(?:(?!(?:said|says|told)\b)[^.;:!?\"“”\n]"
                     r"|(?<=\d)\.(?=\d)){1,160}?,\s+" + words_pattern(PARTICIPLE_FORMS))
+SAYING_AFTER = re.compile(r"\n|[.!?”\"]\s")  # what SAYING starts after (or the text's start)
 AS_SAYING = r"as\s+(?:saying|telling|stating|writing|announcing|reporting|estimating|claiming)"
 QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^⟦\n]{0,30}?"
                        r"(?<!\bby\s)" + SRC + r"\s+" + AS_SAYING)
@@ -180,6 +182,10 @@ AIDES_TO = r"(?<![\w’'-])(?:aides|advis[eo]rs|allies|lawyers|attorneys)\s+(?:t
 PEOPLE_OF = (r"(?<![\w’'-])(?:officials|representatives|officers|spokespeople)\s+"
              r"(?:for|of|at|from|with)\s")
 SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO + "|" + AIDES_TO)
+# what every match of SPEAKS_FOR_HIT starts with: the places it is tried (a search of the whole
+# article for it costs as much as a cue pattern's)
+SPEAKS_FOR_FIRST = (*SPOKES_WORDS, "representative", "official", "officer", "aides", "advis", "allies",
+                    "lawyers", "attorneys")
 # "a spokesman for X said", "an official at X told": someone who speaks for the body named
 SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
     r"(?:(?:a(?<!\w.)n?|t(?<!\w.)he|o(?<!\w.)ne)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO
@@ -231,19 +237,40 @@ class Frame(NamedTuple):
     insiders: str = ""  # "Kremlin sources said": the unnamed people of the body who speak
 
 
-def matches(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None = None):
+def matches(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None = None,
+            starts: list[int] | None = None):
     """All matches of `pattern`, overlapping ones too ("⟦0⟧, head of ⟦1⟧, said"); with
-    `spans` (in order), only those that start in one of them, the text between unscanned."""
+    `spans` (in order), only those that start in one of them, the text between unscanned;
+    with `starts` (in order: every place where a match may start), tried only there."""
+    def search(pos: int) -> re.Match | None:
+        if starts is None:
+            return pattern.search(text, pos)
+        for k in range(bisect.bisect_left(starts, pos), len(starts)):
+            if found := pattern.match(text, starts[k]):
+                return found
+        return None
+
     pos, m = 0, None
     for lo, hi in spans if spans is not None else [(0, len(text) + 1)]:
         if m is None or m.start() < lo:  # (a match found past the last span may start here)
-            m = pattern.search(text, max(lo, pos))
+            m = search(max(lo, pos))
         while m is not None and m.start() < hi:
             yield m
             pos = m.start() + 1
-            m = pattern.search(text, pos)
+            m = search(pos)
         if m is None:
             return
+
+
+def speaks_for_hit(masked: str) -> bool:
+    """Whether SPEAKS_FOR_HIT matches anywhere, tried where its first words stand."""
+    for word in SPEAKS_FOR_FIRST:
+        at = masked.find(word)
+        while at >= 0:
+            if SPEAKS_FOR_HIT.match(masked, at):
+                return True
+            at = masked.find(word, at + 1)
+    return False
 
 
 def postposed(masked: str, start: int, end: int, sent_start: int) -> bool:
@@ -290,8 +317,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
     for m in matches(SUBJECT_VERB, masked):
         if IN_REPORTED_CLAUSE.search(m.group()):
             continue  # "X, noted that his state had added 400,000": the verb is the clause's
-        if REPORTED_SUBJECT.search(masked, max(0, m.start() - 30), m.start()) and (
-                DOUBLE_SENSE.search(m.group())):
+        if m.group().endswith(DOUBLE_SENSE_FORMS) and REPORTED_SUBJECT.search(  # (what DOUBLE_SENSE
+                masked, max(0, m.start() - 30), m.start()) and DOUBLE_SENSE.search(m.group()):  # ends in)
             continue  # "His campaign said the president had added $5 trillion": not a cue
         if AFTER_PREPOSITION.search(masked, max(0, m.start() - 12), m.start()):
             continue  # "an assessment shared with X in December put ...": X is no subject
@@ -303,14 +330,14 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             if "⟦" not in m.group().rsplit(",", 1)[-1] or m.group("aff"):
                 verbs.add(m.end())  # "X, head of Y, said" (not "X, Y said"); "X of Y said"
             yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
-    if SPEAKS_FOR_HIT.search(masked):  # the nouns it needs, found first: a cheap scan
+    if speaks_for_hit(masked):  # the nouns it needs, found first: a cheap scan
         for m in matches(SPEAKS_FOR_BODY, masked, cited):
             if not named_in_apposition(m, people):
                 yield m, 1, "speaker", False
     for m in matches(COORDINATED, masked, cited):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     if "ing" in masked:
-        for m in matches(SAYING, masked, cited):
+        for m in matches(SAYING, masked, cited, [0, *(m.end() for m in SAYING_AFTER.finditer(masked))]):
             yield m, 1, "speaker", False
     for m in matches(VERB_SUBJECT, masked, cited):
         if any(m.start() < v <= m.start(1) for v in verbs):

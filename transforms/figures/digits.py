@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from transforms.figures.number_words import MULTIPLIERS
 
@@ -18,6 +19,7 @@ MAX_DIGITS = 20  # more digits than any figure has: a code, a garbled string or 
 _TAIL_PARTS = re.compile(r"\s*(\d+)\s?([a-z]+)", re.IGNORECASE)  # " 389 thousand"
 
 
+@lru_cache(maxsize=4096)  # (the same numbers come back: years, "1", "100")
 def number_value(digits: str, multiplier: str | None = None, tail: str | None = None) -> float:
     """The value of digits with their separators and multiplier: "2.390" 2390, "1,271.2" 1271.2,
     "5 248,5" 5248.5, "12,00,000" 1200000, "3.5bn" 3.5e9, "4 hundred million" 4e8.

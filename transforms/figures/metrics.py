@@ -135,8 +135,18 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
 GAPPED: dict[str, list[tuple[str, str | None, str]]] = {}  # "order * to": first stem -> (rest, ...)
 GAP_WORDS = 3
 STEM_CUES, FORM_CUES = cue_table(True), cue_table(False)
-PHRASE_STARTS = frozenset(p.split()[0] for p in (*STEM_CUES, *FORM_CUES) if " " in p)
-LONGEST = max(len(p.split()) for p in (*STEM_CUES, *FORM_CUES))
+def phrase_lengths(table: dict[str, list]) -> dict[str, frozenset[int]]:
+    """First word -> how many words the table's phrases of two words or more it opens have."""
+    out: dict[str, set[int]] = {}
+    for phrase in table:
+        words = phrase.split(" ")
+        if len(words) > 1:
+            out.setdefault(words[0], set()).add(len(words))
+    return {word: frozenset(lengths) for word, lengths in out.items()}
+
+
+FORM_LENGTHS, STEM_LENGTHS = phrase_lengths(FORM_CUES), phrase_lengths(STEM_CUES)
+NO_LENGTHS: frozenset[int] = frozenset()
 
 
 def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
@@ -149,21 +159,29 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
     words = [british(w[:-1] if w.endswith("s'") else w) for w in words]
     hits = []
     for i, word in enumerate(words):
-        ends = (range(min(LONGEST, len(words) - i), 1, -1) if word in PHRASE_STARTS
-                or stems[i] in PHRASE_STARTS else ())
-        for n in (*ends, 1):
-            form = " ".join(words[i:i + n])
+        # (only the lengths of the phrases the word or its stem opens: the same lookups hit)
+        forms, stemmed = FORM_LENGTHS.get(word, NO_LENGTHS), STEM_LENGTHS.get(stems[i], NO_LENGTHS)
+        ends = sorted(forms | stemmed, reverse=True) if forms or stemmed else ()
+        for n in ends:
+            if n > len(words) - i:
+                continue
+            form = " ".join(words[i:i + n]) if n in forms else None
             for name, kind in FORM_CUES.get(form, ()):
                 hits.append((i, i + n - 1, name, kind))
-            if form not in FORM_CUES:
+            if form not in FORM_CUES and n in stemmed:
                 for name, kind in STEM_CUES.get(" ".join(stems[i:i + n]), ()):
                     hits.append((i, i + n - 1, name, kind))
+        cues = FORM_CUES.get(word)  # the word alone (the same lookups, without joining)
+        for name, kind in cues if cues is not None else STEM_CUES.get(stems[i], ()):
+            hits.append((i, i, name, kind))
         for rest, name, kind in GAPPED.get(stems[i], ()):
             for j in range(i + 2, min(i + 2 + GAP_WORDS, len(words))):
                 if stems[j] == rest:
                     hits.append((i, j, name, kind))
                     break
-    spans = {(a, b) for a, b, _, _ in hits}
+    spans = {(a, b) for a, b, _, _ in hits if a < b}  # (a one-word phrase holds no other)
+    if not spans:
+        return hits
     return [h for h in hits  # inside a longer phrase, or begun by an earlier one: "contract
             if not any((a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]))  # soldiers in May"
                        or a < h[0] <= b for a, b in spans)]

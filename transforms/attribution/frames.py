@@ -174,18 +174,22 @@ QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^
 QUOTED_BY = re.compile(SRC + r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:quoted|cited)\s+"
                        r"(?:by\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC + r"\s+" + AS_SAYING
                        + r"|" + AS_SAYING + r"\s+by\s+(?:the\s+)?[^⟦\n]{0,30}?" + SRC + ")")
-SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|representative|officials?|officers?)\s+(?:for|of|at|from|with)\s"
+# who speaks for a body ("a representative of X") or stands by a person ("aides to X")
+SPEAKS_FOR_NOUNS = ("representative", "official", "officials", "officer", "officers")
+AIDE_NOUNS = ("aides", "advisers", "advisors", "allies", "lawyers", "attorneys")
+SPEAKS_FOR_WHO = rf"(?:{SPOKESPERSON}|{words_pattern(SPEAKS_FOR_NOUNS)})\s+(?:for|of|at|from|with)\s"
 # "aides to the governor said": the people around someone speak for them
-AIDES_TO = r"(?<![\w’'-])(?:aides|advis[eo]rs|allies|lawyers|attorneys)\s+(?:to|for|of)\s"
+AIDES_TO = r"(?<![\w’'-])" + words_pattern(AIDE_NOUNS) + r"\s+(?:to|for|of)\s"
 # "officials with the agency said", "two senior officers at the base said": people of a body,
 # counted or plain, with no article before them (the plural of "an official with X")
 PEOPLE_OF = (r"(?<![\w’'-])(?:officials|representatives|officers|spokespeople)\s+"
              r"(?:for|of|at|from|with)\s")
 SPEAKS_FOR_HIT = re.compile(SPEAKS_FOR_WHO + "|" + AIDES_TO)
 # what every match of SPEAKS_FOR_HIT starts with: the places it is tried (a search of the whole
-# article for it costs as much as a cue pattern's)
-SPEAKS_FOR_FIRST = (*SPOKES_WORDS, "representative", "official", "officer", "aides", "advis", "allies",
-                    "lawyers", "attorneys")
+# article for it costs as much as a cue pattern's); a word another one starts is found with it
+_SPEAKS_FOR_WORDS = (*SPOKES_WORDS, *SPEAKS_FOR_NOUNS, *AIDE_NOUNS)
+SPEAKS_FOR_FIRST = tuple(w for w in _SPEAKS_FOR_WORDS
+                         if not any(o != w and w.startswith(o) for o in _SPEAKS_FOR_WORDS))
 # "a spokesman for X said", "an official at X told": someone who speaks for the body named
 SPEAKS_FOR_BODY = re.compile(  # (led by the article's letter, as ACTION)
     r"(?:(?:a(?<!\w.)n?|t(?<!\w.)he|o(?<!\w.)ne)\s+(?:[\w-]+\s+){0,2}?" + SPEAKS_FOR_WHO

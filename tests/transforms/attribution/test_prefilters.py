@@ -150,3 +150,19 @@ def test_letter_led_frames_are_the_word_bounded_ones(masked):
         assert found == [(m.span(), m.group(m.lastindex)) for m in frames.matches(old, masked)]
     assert list(frames.matches(frames.ACTION, masked)) or list(
         frames.matches(frames.SPEAKS_FOR_BODY, masked))
+
+
+def _speaks_for_texts():
+    from transforms.attribution import frames
+    for word in frames._SPEAKS_FOR_WORDS:
+        for prep in ("for", "of", "to", "with"):
+            yield f"Yesterday two {word} {prep} ⟦0⟧ said 40 had signed."
+    yield "The officers' mess and the representatives' lounge held 30 people."
+
+
+@pytest.mark.parametrize("masked", list(_speaks_for_texts()))
+def test_speaks_for_hit_is_tried_where_every_declared_word_stands(masked):
+    """The gate finds what a search of the whole text finds, for each word it is declared with
+    (a word added to the nouns is a place the gate looks)."""
+    from transforms.attribution import frames
+    assert frames.speaks_for_hit(masked) == bool(frames.SPEAKS_FOR_HIT.search(masked))

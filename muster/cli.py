@@ -12,18 +12,26 @@ from muster import paths
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # and 128 + the signal when stopped (130, 143)
 
 
+def output_format(command: argparse.ArgumentParser, choices: tuple[str, ...], what: str) -> None:
+    """`--format`, the first choice the default."""
+    command.add_argument("--format", choices=choices, default=choices[0],
+                         help=f"{what} (default: %(default)s)")
+
+
 def parser() -> argparse.ArgumentParser:
     from muster import __version__
 
+    warehouse = argparse.ArgumentParser(add_help=False)
+    warehouse.add_argument("--warehouse", default=str(paths.WAREHOUSE),
+                           help="folder of the published tables (default: %(default)s)")
     top = argparse.ArgumentParser(prog="muster", description=__doc__)
     top.add_argument("--version", action="version", version=f"muster {__version__}")
     commands = top.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="ingest, clean, tabulate, validate and publish")
+    run = commands.add_parser("run", parents=[warehouse],
+                              help="ingest, clean, tabulate, validate and publish")
     run.add_argument("inputs", nargs="+", metavar="INPUT",
                      help="files or folders of .txt, .md, .html and .jsonl articles, .warc files, "
                           "page or feed URLs, or .txt files listing URLs one a line")
-    run.add_argument("--warehouse", default=str(paths.WAREHOUSE),
-                     help="folder of the published tables (default: %(default)s)")
     run.add_argument("--registry", default=str(paths.REGISTRY),
                      help="source registry CSV (default: %(default)s)")
     run.add_argument("--outlet", metavar="NAME",
@@ -58,40 +66,32 @@ def parser() -> argparse.ArgumentParser:
                      help="show Prefect's flow and task log as the run goes")
     run.add_argument("--debug", action="store_true",
                      help="show everything, tracebacks included (also MUSTER_DEBUG=1)")
-    sql = commands.add_parser("sql", help="query the published tables with DuckDB SQL")
+    sql = commands.add_parser("sql", parents=[warehouse],
+                              help="query the published tables with DuckDB SQL")
     sql.add_argument("query", nargs="?", help="a SQL query; without one, an interactive shell opens "
                      "(tables are views named as the tables: documents, claims, sources, "
                      "claim_clusters, claim_flags)")
-    sql.add_argument("--warehouse", default=str(paths.WAREHOUSE),
-                     help="folder of the published tables (default: %(default)s)")
-    sql.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                     help="how to print the result (default: %(default)s)")
-    report = commands.add_parser("report", help="write a self-contained HTML report of the tables")
-    report.add_argument("--warehouse", default=str(paths.WAREHOUSE),
-                        help="folder of the published tables (default: %(default)s)")
+    output_format(sql, ("table", "csv", "json"), "how to print the result")
+    report = commands.add_parser("report", parents=[warehouse],
+                                 help="write a self-contained HTML report of the tables")
     report.add_argument("--out", default=None,
                         help="the HTML file to write (default: report.html in the warehouse)")
-    status = commands.add_parser("status", help="what the warehouse holds and how its last run went")
-    status.add_argument("--warehouse", default=str(paths.WAREHOUSE),
-                        help="folder of the published tables (default: %(default)s)")
-    status.add_argument("--format", choices=("text", "json"), default="text",
-                        help="how to print it (default: %(default)s)")
+    status = commands.add_parser("status", parents=[warehouse],
+                                 help="what the warehouse holds and how its last run went")
+    output_format(status, ("text", "json"), "how to print it")
     ui = commands.add_parser("ui", help="start a Prefect server and UI, deploy prefect.yaml, "
                                         "start a worker (what `make ui` does)")
     ui.add_argument("--port", type=int, default=4200,
                     help="port of the server and UI on 127.0.0.1 (default: %(default)s)")
     ui.add_argument("--logs", default=None,
                     help="folder for the server's log (default: a new temporary folder)")
-    snaps = commands.add_parser("snapshots", help="list the kept snapshots of the tables")
-    snaps.add_argument("--warehouse", default=str(paths.WAREHOUSE),
-                       help="folder of the published tables (default: %(default)s)")
-    snaps.add_argument("--format", choices=("table", "json"), default="table",
-                       help="how to print them (default: %(default)s)")
-    back = commands.add_parser("rollback", help="publish an earlier snapshot again, as a new one")
+    snaps = commands.add_parser("snapshots", parents=[warehouse],
+                                help="list the kept snapshots of the tables")
+    output_format(snaps, ("table", "json"), "how to print them")
+    back = commands.add_parser("rollback", parents=[warehouse],
+                               help="publish an earlier snapshot again, as a new one")
     back.add_argument("snapshot", metavar="SNAPSHOT",
                       help="a snapshot's id or number, as `muster snapshots` lists them")
-    back.add_argument("--warehouse", default=str(paths.WAREHOUSE),
-                      help="folder of the published tables (default: %(default)s)")
     return top
 
 

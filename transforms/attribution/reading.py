@@ -28,6 +28,7 @@ from transforms.attribution.lexicon import (
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
     ORG_HEADS,
+    SPOKES_WORDS,
     STAFF_NOUNS,
     STATE_HEADS,
     STUDY_HEADS,
@@ -431,6 +432,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                     people.add(name)
                     if ministry := minister_ministry(name):
                         seen.append((si, ministry))
+            elif name is None and refs[k].cls == ORG and refs[k].name in SPOKES_WORDS:
+                # "..., a spokeswoman said" with no body to speak for: the one described, never
+                # the outlet, which only reports what she said
+                name = described(text[refs[k].start:refs[k].end])
             if refs[k].cls == NAMED and name in GOVERNMENT_PLACES:
                 name = place_government(name, refs, k, index)
             names[k] = outlet if refs[k].cls == WE and name is None else name
@@ -550,7 +555,7 @@ def qualified(ref: Ref) -> bool:
 def described(words: str) -> str:
     """A body no name stands for, as the article describes it: "the fire department" is
     "fire department" (not the outlet, which only reports what the body said)."""
-    return re.sub(r"^[Tt]he\s+", "", " ".join(words.split()))
+    return re.sub(r"^(?:[Tt]he|[Aa]n?|[Oo]ne)\s+", "", " ".join(words.split()))
 
 
 ACCORDING = re.compile(r"[Aa]ccording\s+to\b")

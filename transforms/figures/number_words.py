@@ -69,10 +69,20 @@ _SMALL_NUMBER = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 # "three in 10 minutes" is a time, not "nine in 10 voters"
 _SHARE_NOT_OF = ("seconds?", "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
                  "games?", "matches", "races?", "attempts?", "tries", "starts?", "shots?")
+# What a share of people polled does, the share standing alone as its subject: "a third said
+# prices had risen", "about a quarter expect to move" (where "a third round" is an ordinal)
+ANSWER_VERBS = (
+    "said", "say", "says", "told", "reported", "expect", "expected", "expects", "believe",
+    "believed", "believes", "think", "thought", "thinks", "support", "supported", "supports",
+    "oppose", "opposed", "opposes", "favor", "favored", "favors", "favour", "favoured", "favours",
+    "approve", "approved", "approves", "disapprove", "disapproved", "agree", "agreed", "agrees",
+    "disagree", "disagreed", "want", "wanted", "wants", "plan", "planned", "plans",
+)
 SHARE = (
     r"(?<!\band\s)half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
-    r"|\s+of\s+(?!an?\b)[a-z])"
+    r"|\s+of\s+(?!an?\b)[a-z]"
+    r"|\s+(?:" + "|".join(ANSWER_VERBS) + r")\b(?!\s+to\s+(?:be|have)\b))"  # ("said to be")
     rf"|(?:{_SMALL_NUMBER}|[1-9]\d?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})"
     r"(?![\w,-]|\.\d|\s+(?:" + "|".join(_SHARE_NOT_OF) + r")\b)"  # ("one in five." ends a sentence)
     rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"

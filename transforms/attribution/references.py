@@ -571,7 +571,8 @@ def speaks_for_owner(name: str, text: str, start: int) -> bool:
         DESCRIPTION_QUALIFIERS_LOWER)
     return owner or OWNER_PRONOUN_BEFORE.search(text, max(0, start - 8), start) is not None
 THE_ACRONYM = re.compile(r"(?i:the)\s[A-Z]{2,5}")  # "the RNC said": a body by its initials
-COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+$")
+# (a number ends with a digit: "injured 100, officials said" is no count of officials)
+COUNTED_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
 SPEAKER_STOP = frozenset({"It", "He", "She", "They", "We", "I", "You", "Who", "Which", "What",
                           "There", "Here", "One", "Others", "Everyone", "Nobody"})
 # Capitals, which news names for their governments ("Moscow says", "Kyiv estimates")

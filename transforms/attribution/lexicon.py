@@ -210,7 +210,7 @@ BACK_HEADS_TEXT = """
     mission plant factory staff embassy consulate party chamber school alliance coalition trust
     society league corporation laboratory exchange assembly maker automaker carmaker retailer
     carrier airline insurer lender producer manufacturer operator utility planemaker chipmaker
-    drugmaker government"""
+    drugmaker government army military navy"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
 # Of those, the heads that name only a body of the state: "the government" is the state body
 # named before, never a company or rebels who spoke ("Rebels said 300 ..., while the government

@@ -212,6 +212,9 @@ BACK_HEADS_TEXT = """
     carrier airline insurer lender producer manufacturer operator utility planemaker chipmaker
     drugmaker government army military navy"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
+# Places news names by a common noun: "officials in the region said", "the city's mayor"
+PLACE_NOUNS = ("country", "city", "region", "state", "nation", "republic", "province", "district",
+               "area", "town", "village", "capital")
 # Of those, the heads that name only a body of the state: "the government" is the state body
 # named before, never a company or rebels who spoke ("Rebels said 300 ..., while the government
 # put the toll at 800"); with none named, the government as described

@@ -33,6 +33,7 @@ from transforms.attribution.lexicon import (
     ORG_HEADS,
     OUTLET_DOMAINS,
     PAST_FORMS,
+    PLACE_NOUNS,
     PLEDGE_VERBS,
     PRESENT_FORMS,
     RECORD_NOUNS,
@@ -172,7 +173,8 @@ OF_WHOM = (r"\s+(?:of|for)\s+the\s+(?!(?:" + "|".join(sorted(ORG_WORDS | set(BAC
 SPEAKER_ADVERBS = (r"(?:(?:also|repeatedly|previously|recently|later|earlier|then|now|already|"
                    r"often|long)\s+)?")
 # where a described speaker is from: "officials in Bashkortostan", "a precinct officer from Kaluga"
-FROM_PLACE = rf"\s+(?:in|from|at|of)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
+FROM_PLACE = (rf"\s+(?:in|from|at|of)\s+(?:(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
+              rf"|the\s+{words_pattern(PLACE_NOUNS)})")  # ("authorities in the region")
 # who asked them: "economists polled by Reuters", "analysts surveyed by FactSet" (one source)
 POLLED_BY = (r"\s+(?:polled|surveyed|questioned|interviewed|contacted)\s+by\s+(?:the\s+)?"
              rf"{_CAP}(?:\s+{_CAP}){{0,2}}")
@@ -588,14 +590,15 @@ GOVERNMENT_PLACES = frozenset(CAPITALS_TEXT.split()) | {k for k in DEMONYMS if "
 
 # A place's own official, described by the place: "Poland's prime minister", "the country's
 # health minister" (as "the Polish prime minister")
-PLACE_OWNER = (r"(?:(?:the\s+)?(?:country|city|region|state|nation|republic)|"
+PLACE_OWNER = (r"(?:(?:the\s+)?(?:" + "|".join(PLACE_NOUNS) + ")|"
                + trie_regex(sorted({p.lower() for p in PLACES})) + ")['’]s")
 
 # a body's "it" speaks by a speech verb's third-person or past form ("it found", "it says")
 IT_SPEECH = trie_regex(sorted({f[1] for f in SPEECH_VERBS.values()} | set(PAST_FORMS)))
 # matched against the lower-cased text; the look-ahead lets the scan skip most positions
 BACKREF = re.compile(
-    "(?=[hsaitdmowe" + "".join(sorted({p[0].lower() for p in PLACES} - set("hsaitdmowe")))
+    "(?=[hsaitdmowe" + "".join(sorted({p[0].lower() for p in [*PLACES, *PLACE_NOUNS]}
+                                      - set("hsaitdmowe")))
     + r"])\b(?:(?P<person>(?:he|she|him)\b|(?<=\bin\s)(?:his|her)(?=\s+words)"
     r"|(?<=\baccording\sto\s)(?:her|his)\b"
     r"|(?:his|her)(?=\s+(?:" + "|".join(SPEAKS_FOR_NOUNS) + r")\b)"  # "her aides said"

@@ -158,7 +158,9 @@ DESCRIPTION_NOUNS_TEXT = """
     legislators senators governments agencies polls surveys fighters servicemen mercenaries
     prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
     widows aides advisers advisors strategists staffers traders dealers bankers forecasters
-    checkers"""
+    checkers firefighters rescuers paramedics nurses surgeons teachers students farmers
+    executives managers employees investors voters judges negotiators mediators inspectors
+    regulators villagers survivors eyewitnesses parents"""
 DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
 
 
@@ -212,9 +214,11 @@ BACK_HEADS_TEXT = """
     carrier airline insurer lender producer manufacturer operator utility planemaker chipmaker
     drugmaker government army military navy"""
 BACK_HEADS = tuple(BACK_HEADS_TEXT.split())
-# Places news names by a common noun: "officials in the region said", "the city's mayor"
+# Places news names by a common noun: "officials in the region said", "a nurse at the hospital
+# said", "the city's mayor"
 PLACE_NOUNS = ("country", "city", "region", "state", "nation", "republic", "province", "district",
-               "area", "town", "village", "capital")
+               "area", "town", "village", "capital", "hospital", "prison", "camp", "base", "scene",
+               "border", "front")
 # Of those, the heads that name only a body of the state: "the government" is the state body
 # named before, never a company or rebels who spoke ("Rebels said 300 ..., while the government
 # put the toll at 800"); with none named, the government as described

@@ -38,6 +38,12 @@ def left_context(text: str, start: int) -> Left:
     return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
 
 
+def excluded(text: str, left: Left, end: int) -> bool:
+    """Whether the words before a number make it no figure: "Article 5", "the top 10 players";
+    but "the top 1%" is a share of people."""
+    return left.kind == "exclude" or (left.kind == "top" and not pat.PERCENT_AFTER.match(text, end))
+
+
 CHANGE_TO_LEVEL = 10  # after a bare verb of change, "X to Y" with Y this much larger is two figures
 
 

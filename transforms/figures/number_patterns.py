@@ -102,7 +102,7 @@ _NOT_A_FIGURE = (
     r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|(?:is|was|on|by|since)\s+day|#"
     r"|game|match|category|cat\.|class|grade|windows|iphone|ipad|galaxy|pixel|highway|gate|room"
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
-    r"|top|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
+    r"|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
     r"|boeing|airbus|embraer|falcon|apollo|artemis|proposition|prop\.|precinct|ward|terminal"
     r"|magnitude|(?<!or\s)minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "magnitude 6.4",
     # "minus 5" (below zero: the claims table holds no negative values; "plus or minus 2%" is)
@@ -113,7 +113,7 @@ _NOT_A_FIGURE = (
 )
 # The words right before a number: its qualifier, a range opener, or what makes it no figure.
 LEFT = re.compile(
-    rf"(?<![\w'’])(?:(?P<exclude>{_NOT_A_FIGURE})|(?P<at_least>{_AT_LEAST})"
+    rf"(?<![\w'’])(?:(?P<exclude>{_NOT_A_FIGURE})|(?P<top>top)|(?P<at_least>{_AT_LEAST})"
     rf"|(?P<at_most>{_AT_MOST})|(?P<approx>{_APPROX})|(?P<between>between)"
     rf"|(?P<from>(?:ranging\s+|anywhere\s+)?from))\s*$",
 )  # matched on lowercased text: a case-insensitive search is twice as slow

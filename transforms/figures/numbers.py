@@ -177,7 +177,7 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     if plain and start and text[start - 1] in "( " and (phone := ctx.phone_end(text, start)):
         return None, phone
     left = ctx.left_context(text, start)
-    if left.kind == "exclude":
+    if ctx.excluded(text, left, end):
         return None, ctx.range_end(text, end)
     if plain and (label := ctx.label_end(text, start, end)):
         return None, label  # "iPhone 11", "12 Downing Street", "a 3-2 win"
@@ -228,7 +228,7 @@ def _words_figure(text: str, match) -> tuple[dict | None, int]:
     value, length = parsed
     end = start + length
     left = ctx.left_context(text, start)
-    if left.kind == "exclude":
+    if ctx.excluded(text, left, end):
         return None, end
     phrase = text[start:end].lower()
     scaled = any(word in phrase for word in _SCALE_WORDS)
@@ -411,7 +411,7 @@ def _share_figure(text: str, match) -> dict | None:
     if pat.SHARE_OF_TIME.match(text, end):
         return None  # "half of the year"
     left = ctx.left_context(text, start)
-    if left.kind == "exclude":
+    if ctx.excluded(text, left, end):
         return None
     value = share_percent(match.group())
     if value > 100:

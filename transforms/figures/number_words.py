@@ -52,8 +52,18 @@ FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 _word_alternation = "|".join(sorted([*ONES, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 # A run of number words; where it really ends is decided by `word_number`.
+# A fraction of a scale word: "a quarter-million", "a half million", "three-quarters of a
+# million" (a quarter of the million that follows, not the million alone)
+SCALE_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}
+_FRACTION_OF_SCALE = (
+    r"(?:(?P<whole>" + "|".join(sorted(ONES, key=len, reverse=True)) + r")\s+and\s+a\s+half"
+    r"|(?P<fraction>(?:(?:a|an|one)[\s-]+)?(?:half|quarter)|three[\s-]+quarters))"
+    r"(?:[\s-]+|\s+of\s+)(?:an?\s+)?(?=(?:hundred|thousand|million|billion)\b)"
+)
+FRACTION_OF_SCALE = re.compile(_FRACTION_OF_SCALE, re.IGNORECASE)
 WORD_NUMBER = (
-    rf"(?:(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_word_alternation})"
+    rf"(?:{_FRACTION_OF_SCALE}|(?:half\s+)?an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    rf"(?:{_word_alternation})"
     rf"(?:(?:[\s-]+|\s+and\s+)(?:{_word_alternation}))*(?!\w)"
 )
 VAGUE = (
@@ -79,7 +89,7 @@ ANSWER_VERBS = (
     "disagree", "disagreed", "want", "wanted", "wants", "plan", "planned", "plans",
 )
 SHARE = (
-    r"(?<!\band\s)half(?!\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
+    r"(?<!\band\s)half(?!(?:\s+an?\s+|[\s-]+)(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
     r"|\s+of\s+(?!an?\b)[a-z]"
     r"|\s+(?:" + "|".join(ANSWER_VERBS) + r")\b(?!\s+to\s+(?:be|have)\b))"  # ("said to be")
@@ -138,6 +148,12 @@ def word_number(phrase: str) -> tuple[float, int] | None:
     Stops at the first word that cannot continue the number, so "two and three" gives 2 and
     "one and a half" gives 1; None when no number word opens the phrase.
     """
+    if fraction := FRACTION_OF_SCALE.match(phrase):  # "a quarter-million", "two and a half million"
+        words = (fraction.group("fraction") or "").lower().replace("-", " ").split()
+        share = ONES[fraction.group("whole").lower()] + 0.5 if fraction.group("whole") else (
+            SCALE_FRACTIONS[" ".join(w for w in words if w not in ("a", "an", "one"))])
+        scale = word_number(phrase[fraction.end():])
+        return (share * scale[0], fraction.end() + scale[1]) if scale else None
     total, current, end, prev = 0.0, 0.0, 0, "start"
     pending_and = False
     for tok in _TOKEN.finditer(phrase):

@@ -48,6 +48,15 @@ FIGURES = [
      [fig("1.5 million roubles", 1.5e6, unit="RUB"), fig("400,000", 400000, unit="RUB")]),
     ("half a million in words", "It offers nearly half a million roubles to recruits.",
      [fig("nearly half a million roubles", 500000, unit="RUB", qualifier="approx")]),
+    ("a fraction of a scale word is that share of it",
+     "A quarter-million men left, a half-million more were listed, and three-quarters of a million"
+     " roubles were paid.",
+     [fig("A quarter-million", 250000, unit="person"), fig("half-million", 500000),
+      fig("three-quarters of a million roubles", 750000, unit="RUB")]),
+    ("a whole and a half of a scale word", "One and a half million people fled, and two and a half"
+     " billion roubles were lost.",
+     [fig("One and a half million", 1.5e6, unit="person"),
+      fig("two and a half billion roubles", 2.5e9, unit="RUB")]),
     ("people asked in a survey", "Nearly 1,600 respondents took part.",
      [fig("Nearly 1,600", 1600, unit="person")]),
     ("a demonym counts people", "Thirty-five Indians came home.",

@@ -226,8 +226,8 @@ class ArticleContext:
                     if not CASE_BLIND_ONLY.isdisjoint(text[sent.start:sent.end])
                     else ANAPHORA_LOWER.search(lower_same_length(text), sent.start, sent.end))),
                 "first_person": float(bool(FIRST_PERSON.search(text, sent.start, sent.end))),
-                "unnamed_evidence": float(bool(UNNAMED_EVIDENCE.search(text, sent.start, sent.end))
-                                          and not self.usable(self.reading.cues[si])),
+                "unnamed_evidence": float(not self.usable(self.reading.cues[si]) and bool(  # (the
+                    UNNAMED_EVIDENCE.search(text, sent.start, sent.end))),  # cheap test first)
             }
         return self.sentences[si]
 

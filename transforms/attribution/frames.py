@@ -163,10 +163,29 @@ VERB_SUBJECT = re.compile(  # (not "..., told X", "..., has informed X": X is wh
 # "⟦0⟧ disputed that figure, saying ...": a sentence's subject (a few words at most before it),
 # whose clause a speech participle hangs on; no quotation, clause break or reported clause
 # ("X said Y ..., adding") between them
+SAYING_BREAKS = ".;:!?\"“”"  # the marks no SAYING match holds (a full stop only between digits)
+SAYING_END = r",\s+" + words_pattern(PARTICIPLE_FORMS)  # what every SAYING match ends with
 SAYING = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"]\s))(?:[\w’'-]+,?\s+){0,4}?" + SRC + r"(?:['’]s?)?"
-                    + SPOKESPEOPLE + r"\s(?:(?!(?:said|says|told)\b)[^.;:!?\"“”\n]"
-                    r"|(?<=\d)\.(?=\d)){1,160}?,\s+" + words_pattern(PARTICIPLE_FORMS))
+                    + SPOKESPEOPLE + r"\s(?:(?!(?:said|says|told)\b)[^" + SAYING_BREAKS + r"\n]"
+                    r"|(?<=\d)\.(?=\d)){1,160}?" + SAYING_END)
 SAYING_AFTER = re.compile(r"\n|[.!?”\"]\s")  # what SAYING starts after (or the text's start)
+SAYING_ENDS = re.compile(SAYING_END)
+SAYING_BREAK = re.compile("[" + re.escape(SAYING_BREAKS.replace(".", "")) + r"]|\.(?<!\d\.)|\.(?!\d)")
+
+
+def saying_starts(masked: str) -> list[int]:
+    """Where a SAYING match may start: the text's start and after each sentence's end, when the
+    first comma and participle ahead (which a match ends with) has none of the marks no match
+    holds before it (a cheap scan: most sentences have no such participle)."""
+    ends = [m.start() for m in SAYING_ENDS.finditer(masked)]
+    if not ends:
+        return []
+    starts = []
+    for start in [0, *(m.end() for m in SAYING_AFTER.finditer(masked))]:
+        k = bisect.bisect_left(ends, start)
+        if k < len(ends) and not SAYING_BREAK.search(masked, start, ends[k]):
+            starts.append(start)
+    return starts
 AS_SAYING = r"as\s+(?:saying|telling|stating|writing|announcing|reporting|estimating|claiming)"
 QUOTED_AS = re.compile(SRC + r"[^⟦\n]{0,40}?\b(?:quoted|cited)\s+(?:the\s+)?[^⟦\n]{0,30}?"
                        r"(?<!\bby\s)" + SRC + r"\s+" + AS_SAYING)
@@ -341,7 +360,7 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
     for m in matches(COORDINATED, masked, cited):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     if "ing" in masked:
-        for m in matches(SAYING, masked, cited, [0, *(m.end() for m in SAYING_AFTER.finditer(masked))]):
+        for m in matches(SAYING, masked, cited, saying_starts(masked)):
             yield m, 1, "speaker", False
     for m in matches(VERB_SUBJECT, masked, cited):
         if any(m.start() < v <= m.start(1) for v in verbs):

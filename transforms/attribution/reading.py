@@ -57,6 +57,7 @@ from transforms.attribution.references import (
     titled_surname,
 )
 from transforms.attribution.sources import SourceIndex, is_person, lower_same_length
+from transforms.declarations.words import WORD_START_BEHIND, letter_led
 from transforms.sentences import Sentence, sentences
 
 # "the Ministry of Defence" with no ministry named before it is the one of the article's own
@@ -67,15 +68,22 @@ DOMAIN_COUNTRIES = {"uk": "GB", "ru": "RU", "ua": "UA", "by": "BY", "kz": "KZ", 
                     "np": "NP", "au": "AU", "ca": "CA", "de": "DE", "fr": "FR", "pl": "PL",
                     "ge": "GE", "am": "AM", "lt": "LT", "lv": "LV", "ee": "EE", "fi": "FI"}
 QUOTES = re.compile(r"“[^“”]*(?:”|$)|\"[^\"\n]*\"", re.M)
-BACKWARD = re.compile(  # matched against the lower-cased, masked sentence
-    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:this|it)\s+(?:follows\s+from|was\s+(?:reported|stated|"
-    r"announced)|is\s+(?:stated|reported))\b|"
+# "This was reported by X", "The figures were calculated by X", "X said so": a sentence that
+# points back to the one before it; each of its words after what stands before it
+SENTENCE_START_BEHIND = r"(?:(?<=^.)|(?<=[.!?”\"]\s.)|(?<=\n.))"  # (read after the first letter)
+BACKWARD_WORDS = (
+    (("this", "it"), SENTENCE_START_BEHIND,
+     r"\s+(?:follows\s+from|was\s+(?:reported|stated|announced)|is\s+(?:stated|reported))\b"),
     # "The figures were calculated by X": the figures of the sentence before are X's
-    r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:the|these|those|this|that)\s+(?:" + "|".join(BACKWARD_RECORDS)
-    + r")\s+(?:was|were|has\s+been|have\s+been)\s+(?:" + "|".join(BACKWARD_MAKING) + r")\s+by\b|"
-    r"\b(?:said|reported|stated|wrote|announced|told|noted|writes|reports)\s+"
-    r"(?:this|so)\b"
+    (("the", "these", "those", "this", "that"), SENTENCE_START_BEHIND,
+     r"\s+(?:" + "|".join(BACKWARD_RECORDS) + r")\s+(?:was|were|has\s+been|have\s+been)\s+(?:"
+     + "|".join(BACKWARD_MAKING) + r")\s+by\b"),
+    (("said", "reported", "stated", "wrote", "announced", "told", "noted", "writes", "reports"),
+     WORD_START_BEHIND, r"\s+(?:this|so)\b"),
 )
+# matched against the lower-cased, masked sentence; led by the words' first letters (a search
+# skips to them: a pattern led by a look-behind is tried at every position)
+BACKWARD = re.compile(letter_led(BACKWARD_WORDS))
 ISSUED = re.compile(r"\b(?:" + "|".join(DOCUMENT_NOUNS) + r")\b|\binto\s+law\b", re.I)
 SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:", re.I)
 BACKGROUND_LINE = re.compile(r"(?:Background|Reminder|Context|Earlier|Read\s+more)\s*:", re.I)

@@ -32,6 +32,28 @@ def phrases_pattern(phrases) -> str:
     return words_pattern(p.replace(" ", r"\s+") for p in phrases)
 
 
+# What `\b` before a word's first letter is, read just after that letter (see `letter_led`)
+WORD_START_BEHIND = r"(?<!\w.)"
+
+
+def letter_led(alternatives) -> str:
+    """One alternation of `before` + word + `after` for each (words, before, after), every
+    branch led by its word's first letter as a literal, so that a search skips straight to
+    those letters (a pattern led by a word boundary or a look-behind is tried at every
+    position, several times slower). `before` is read just after that letter: a look-behind
+    one character wider (`WORD_START_BEHIND` for a word boundary). The words keep their order."""
+    groups: dict[str, list[tuple[str, str, list[str]]]] = {}
+    for words, before, after in alternatives:
+        for word in words:
+            runs = groups.setdefault(word[0], [])
+            if not runs or runs[-1][:2] != (before, after):
+                runs.append((before, after, []))
+            runs[-1][2].append(word[1:])
+    return "|".join(letter + "(?:" + "|".join(f"{before}(?:{'|'.join(rests)}){after}"
+                                              for before, after, rests in runs) + ")"
+                    for letter, runs in groups.items())
+
+
 # People who know, unnamed: "people familiar with the matter", "two sources close to the talks"
 # (their speech is attributed, and their count is no figure).
 KNOWING_WORDS = ("familiar with", "close to", "briefed on", "with knowledge of",

@@ -53,7 +53,12 @@ CUES: dict[str, dict[str, str]] = {
         "frame": "could be mobilise, could be call up, could be draft, could be recruit, "
                  "could be tempted, can be mobilise, can be call up, may be mobilise, "
                  "may be call up, eligible for, liable for, subject to mobilise, "
-                 "subject to conscription, fit for service",
+                 "subject to conscription, fit for service, "
+                 # the people counted wish or ask to serve, no one has taken them yet
+                 "interest in joining, interested in joining, interest in serving, "
+                 "interested in serving, apply to join, apply to serve, application to join, "
+                 "want to join, wish to join, willing to join, ready to join, willing to fight, "
+                 "ready to fight, want to fight, seek to join",
         "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
                "labour migrants, of conscription age, of military age, of fighting age, "
                "mobilisation reserve, eligible men, liable, new citizens, naturalised citizens, "
@@ -80,7 +85,7 @@ CUES: dict[str, dict[str, str]] = {
                  "conscription, call-up, callup, serve conscription papers, "
                  "serve draft notices, send draft notices, send conscription papers, "
                  "handed summonses, draft notices, conscription drive",
-        "who": "conscripts, draftees, mobilised men, mobilised soldiers, mobilise",
+        "who": "conscripts, draftees, mobilised men, mobilised soldiers",
         "regime": "conscription campaign, draft campaign, spring conscription, "
                   "autumn conscription, fall conscription, spring draft, autumn draft, fall draft, "
                   "mandatory military service, compulsory military service, mandatory service, "
@@ -94,7 +99,7 @@ CUES: dict[str, dict[str, str]] = {
                  "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
                  "were buried, buried, eliminated, obituaries, bodies, funerals, "
                  "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
-                 "amputation, amputee, injuries, disabled",
+                 "amputation, amputee, injuries, disabled, deceased",
     },
     "fled": {
         "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, crossed into, "

@@ -17,6 +17,16 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although", "though", "yet")
 SUBORDINATORS = ("when", "after", "since", "while", "whereas", "although", "though", "because",
                  "before", "until", "once", "unless", "whenever")
+# Verbs that open a predicate: a participle between a number and one of them is the number's
+# noun, not its verb ("500 mobilised were sent to the front").
+AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "remain",
+               "remained")
+# Verbs that make a share the part of a whole ("volunteers account for 19% of the dead"):
+# without an "of ..." after the share, the whole is the one just named.
+PART_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up",
+              "constitute", "constitutes", "constituted", "comprise", "comprises", "comprised")
+# Openers that make a sentence's count a part of the count before it ("Among them were ...").
+PART_OPENERS = ("among them", "among those", "among these", "of them", "of those", "of these")
 # A decimal point a scrape left a space after, which a scale word shows is no full stop:
 # "16. 335 billion rubles" is 16.335 billion (sentences do not end there; figures read it whole).
 SPACED_DECIMAL = r"(?<![\d.,])\d{1,3}\.[ \u00a0]\d{1,3}(?=\s(?:thousand|million|billion|trillion)\b)"

@@ -13,7 +13,10 @@ share names are its part, not its whole ("volunteers make up 20%"). The unit dec
 metrics can be chosen: a currency amount is pay (PAY_PRIOR) unless its words say budget,
 spending or the economy, and its words of recruiting count for pay too (money spent on
 recruitment is what recruits are paid, ANNOTATION.md); durations and counted things are other;
-pay is not a metric of people.
+pay is not a metric of people. A participle between a count and its verb is the count's noun
+("500 mobilised were sent"); a share with its whole left out ("convicts account for 13%") and a
+count in a sentence that opens "Among them" are parts, read by the whole before them, not by their
+own people; words in a bracketed aside do not reach the figures outside it.
 A rate of people per month or day is intake, not mobilisation. In an article (see
 `metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
 paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
@@ -27,7 +30,14 @@ from functools import lru_cache
 
 from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import CURRENCIES, METRICS
-from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
+from transforms.declarations.words import (
+    AUXILIARIES,
+    CONTRAST_CONJUNCTIONS,
+    PART_OPENERS,
+    PART_VERBS,
+    phrases_pattern,
+    words_pattern,
+)
 from transforms.figures.metric_cues import CUES, MONEY_OTHER, MONEY_PAYER, NOT_CUES
 from transforms.model import Figure
 
@@ -55,6 +65,9 @@ PAID_FOR = frozenset({"pay", "recruited"})
 
 WORD = re.compile(r"[\w’'-]+")
 OF_WORD = re.compile(r"of\b", re.IGNORECASE)
+AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
+PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
+PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
     rf"|,\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
@@ -242,6 +255,10 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         m = SHARE_OF.match(text, fig.end, hi)
         if m:
             share_end = bisect.bisect_left(offsets, m.end())
+    elided = (fig.unit == "percent" and share_end < 0
+              and bool(PART_VERB_BEFORE.search(text, max(lo, fig.start - 40), fig.start)))
+    part = bool(PART_OPENER.match(text, lo, hi))
+    inside = in_brackets(text, lo, fig.start)
     of_money = share_of_money(hits, last, share_end)
     money = money or of_money
     which = WHICH_AFTER.search(text, fig.end, hi)
@@ -253,6 +270,13 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             continue  # a share of a budget is money, and what money the rest of the words say
         if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
             name, kind = ("mobilised" if conscription else name), "event"
+        if (elided and a < first) or (part and kind == "who"):
+            continue  # the part's own words ("volunteers account for 20%", "Among them were
+            # 300 volunteers"): the whole is what was counted before
+        if a < first and not inside and in_brackets(text, lo, offsets[a]):
+            continue  # an aside in brackets speaks of something else: "X [population 980,000] has 364"
+        if kind == "event" and a == b == last and as_noun(text, offsets, b, hi):
+            kind = "who"  # "500 mobilised were sent": who the people are, not what befell them
         if money and kind == "event" and name in PAID_FOR:
             name = "pay"  # money spent on what recruits are paid for
         elif (kind == "money") != money:
@@ -292,6 +316,12 @@ def share_of_money(hits: list, last: int, share_end: int) -> bool:
     """Whether the words a share is of (words `last` to `share_end`) name money: "3% of GDP",
     "half of the annual budget"; such a share is read as an amount of money."""
     return any(kind in ("money", "payer") and last <= a < share_end for a, _, _, kind in hits)
+
+
+def as_noun(text: str, offsets: list[int], word: int, hi: int) -> bool:
+    """Whether the word at `word`, just after a figure, stands as the figure's noun: a verb
+    of the predicate follows it ("500 mobilised were sent", "80 wounded are in hospital")."""
+    return word + 1 < len(offsets) and bool(AUXILIARY.match(text, offsets[word + 1], hi))
 
 
 def governs(text: str, offsets: list[int], last_word: int, first: int) -> bool:
@@ -343,10 +373,16 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
         if fig.unit in COUNTS:
             if found is None and last is not None and last[0] == para:
                 found = last[1]
-            elif found is not None:
-                last = (para, found)
+            elif found is not None and not in_brackets(text, lo, fig.start):
+                last = (para, found)  # (an aside in brackets does not change the subject)
         out.append(found or "other")
     return out
+
+
+def in_brackets(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` is inside a bracket opened after `lo` ("The region [population 980,000]")."""
+    part = text[lo:pos]
+    return part.count("(") + part.count("[") > part.count(")") + part.count("]")
 
 
 STOP_WORDS_TEXT = """

@@ -21,6 +21,10 @@ SUBORDINATORS = ("when", "after", "since", "while", "whereas", "although", "thou
 # noun, not its verb ("500 mobilised were sent to the front").
 AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "remain",
                "remained")
+# Words after which "number" is the verb ("the army will number 1.5 million"), not a label
+# ("number 3").
+NUMBER_VERB_LEADS = ("will", "would", "could", "can", "may", "might", "to", "now", "currently",
+                     "already", "still", "they", "which", "who", "that")
 # Verbs that make a share the part of a whole ("volunteers account for 19% of the dead"):
 # without an "of ..." after the share, the whole is the one just named.
 PART_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up",

@@ -74,7 +74,8 @@ CUES: dict[str, dict[str, str]] = {
                  "volunteer for, volunteered, enter service, enter military service, hire, "
                  "selected, signing, signings, went to war, go to war, register to fight, "
                  "register to serve, register as volunteers, register as a volunteer, "
-                 "accept the offer, accept an offer, take up the offer",
+                 "accept the offer, accept an offer, take up the offer, "
+                 "lure, lured into, tricked into, duped into",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
@@ -106,7 +107,7 @@ CUES: dict[str, dict[str, str]] = {
                  "crossed the border, entering from, entered from, entered the country, "
                  "arrivals, left the country, relocate, went abroad, moved abroad, "
                  "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "
-                 "sought asylum, exile, went into hiding",
+                 "sought asylum, exile, went into hiding, deserted, desertion",
         "who": "emigrants, refugees, evaders, draft dodgers, deserters, relocants, emigres",
     },
     "deployed": {
@@ -159,4 +160,4 @@ MONEY_PAYER = "cost * budget, costs * budget, financed * budget, funded * budget
 
 # Word forms that are never cues, though their stem is one ("convicts" are people, not a
 # conviction; "free" is not "freed").
-NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up"
+NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up, desert, deserts"

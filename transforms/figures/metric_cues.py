@@ -12,6 +12,9 @@ A "*" in a phrase stands for up to three words ("order * to": "ordered the army 
 Kinds:
 - frame:  words that make the figure a plan or a possibility whatever the verb after them
           ("plans to recruit", "could be called up");
+- order:  a frame said of whoever must find the people, read only before the figure ("the
+          region was ordered to supply 3,000 volunteers"; "2,000 reservists were ordered to
+          report" are the people ordered, not a plan);
 - event:  what happened to the people counted, as a verb or its noun ("signed contracts",
           "mobilisation");
 - death:  an event of death or injury, weighing more than other events: a death outweighs
@@ -35,6 +38,7 @@ from __future__ import annotations
 CUES: dict[str, dict[str, str]] = {
     "target": {
         "frame": "order * to, direct * to, instruct * to, plan to, aim to, intend to, want to, "
+
                  "seek to, look to, require to, "
                  "is to recruit, are to recruit, target, quota, goal, task of, plan of, "
                  "authorised strength, authorized strength, authorised size, authorized size, "
@@ -45,6 +49,8 @@ CUES: dict[str, dict[str, str]] = {
                  "hope to, hope of, hopes of, expected to grow, expand * to, expand * by, allow, "
                  "number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
+        "order": "was ordered to, were ordered to, been ordered to, is ordered to, are ordered to, "
+                 "tasked with, task with",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "want, task, planned increase",
         "topic": "decree, increase, boost, army size, size of the army, military size, personnel",

@@ -47,9 +47,9 @@ COUNTS = frozenset({"person", "percent"})
 RATE_PERIODS = frozenset({"day", "week", "month"})
 
 # the named weights of the decision
-WEIGHTS = {"frame": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0,
-           "own": 5.0}
-REACH = {"frame": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
+WEIGHTS = {"frame": 4.5, "order": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5,
+           "money": 3.0, "own": 5.0}
+REACH = {"frame": 40.0, "order": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
 FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
 HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
 HEAD_WORDS = 3         # how many words after the figure its own noun may start
@@ -275,6 +275,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             # 300 volunteers"): the whole is what was counted before
         if a < first and not inside and in_brackets(text, lo, offsets[a]):
             continue  # an aside in brackets speaks of something else: "X [population 980,000] has 364"
+        if kind == "order" and a >= last:
+            continue  # "2,000 reservists were ordered to report": the people ordered, no plan
         if kind == "event" and a == b == last and as_noun(text, offsets, b, hi):
             kind = "who"  # "500 mobilised were sent": who the people are, not what befell them
         if money and kind == "event" and name in PAID_FOR:

@@ -29,6 +29,12 @@ NUMBER_VERB_LEADS = ("will", "would", "could", "can", "may", "might", "to", "now
 # without an "of ..." after the share, the whole is the one just named.
 PART_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up",
               "constitute", "constitutes", "constituted", "comprise", "comprises", "comprised")
+# Verbs of a comment that restates the count before it as a share ("100,000 left, which
+# corresponds to 10% of the workforce").
+RESTATING_VERBS = ("is", "was", "are", "were", "correspond to", "corresponds to", "corresponded to",
+                   "represent", "represents", "represented", "amount to", "amounts to",
+                   "amounted to", "equal", "equals", "equalled", "equaled", "make up", "makes up",
+                   "made up", "account for", "accounts for", "accounted for", "means")
 # Openers that make a sentence's count a part of the count before it ("Among them were ...").
 PART_OPENERS = ("among them", "among those", "among these", "of them", "of those", "of these")
 # A decimal point a scrape left a space after, which a scale word shows is no full stop:

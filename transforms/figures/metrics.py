@@ -35,6 +35,7 @@ from transforms.declarations.words import (
     CONTRAST_CONJUNCTIONS,
     PART_OPENERS,
     PART_VERBS,
+    RESTATING_VERBS,
     phrases_pattern,
     words_pattern,
 )
@@ -81,6 +82,9 @@ RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a
 PART_OF = re.compile(r"[\s,]*(?:people\s*|troops\s*|men\s*)?,?\s*(?:including|of\s+whom|of\s+which|"
                      r"among\s+them|among\s+whom)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?",
                      re.IGNORECASE)
+RESTATED_AS_SHARE = re.compile(
+    rf",\s+which\s+{phrases_pattern(RESTATING_VERBS)}\s+(?:about\s+|around\s+|some\s+|nearly\s+"
+    r"|almost\s+|roughly\s+|approximately\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 SHARE_OF = re.compile(r"\s*(?:of|among)\s+((?:[\w'’-]+\s*){1,5})")
 SUFFIXES = ("isations", "isation", "ations", "ation", "ments", "ment", "ings", "ing", "ies",
             "ied", "ed", "es", "s", "e")
@@ -367,6 +371,12 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
         if (prev is not None and prev.unit == fig.unit and lo <= prev.start
                 and PART_OF.fullmatch(text, prev.end, fig.start)):
             out.append(out[-1])  # "2.4 million, including 1.5 million troops": a part of it
+            prev = fig
+            continue
+        if (prev is not None and prev.unit != "percent" and fig.unit == "percent"
+                and lo <= prev.start and SHARE_OF.match(text, fig.end, hi)
+                and RESTATED_AS_SHARE.search(text, prev.end, fig.start)):
+            out.append(out[-1])  # "100,000 left, which is 10% of the workforce": the same people
             prev = fig
             continue
         prev = fig

@@ -66,6 +66,7 @@ PAID_FOR = frozenset({"pay", "recruited"})
 
 WORD = re.compile(r"[\w’'-]+")
 OF_WORD = re.compile(r"of\b", re.IGNORECASE)
+PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
 PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
@@ -298,9 +299,11 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             weight, reach = WEIGHTS["event"], DECAY_WORDS  # only its own relative clause
         if kind == "own" and (fig.unit == "percent" or not last - 1 <= a < last + HEAD_WORDS
                               or OF_WORD.match(text, offsets[b + 1] if b + 1 < len(offsets) else hi)
-                              or any(k == "who" and last - 1 <= x < a for x, _, _, k in hits)):
+                              or any(k == "who" and last - 1 <= x < a for x, _, _, k in hits)
+                              or PUNCTUATION.search(text, fig.end, offsets[a])):
             continue  # the people counted are no recruits only when the figure counts them, and
-            # not when named by whose they are ("families of the dead", "conscripts' families")
+            # not when named by whose they are ("families of the dead", "conscripts' families"),
+            # nor across a comma ("... 20,000 a month, the analysts said")
         if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
             continue  # "volunteers make up 20%": the people named are the part, not the whole
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:

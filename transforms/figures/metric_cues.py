@@ -144,7 +144,8 @@ CUES: dict[str, dict[str, str]] = {
     "pay": {
         "money": "pay, paid, payment, payout, salary, wage, bonus, sign-up bonus, sign-on bonus, "
                  "allowance, compensation, lump sum, benefit, reward, earn, receive, offer, "
-                 "remuneration, insurance, stipend, one-off, one-time",
+                 "remuneration, insurance, stipend, one-off, one-time, compensation package, "
+                 "pay package, benefits package, benefit package, salary package",
         "event": "pay, payment, payments, salary, salaries, wages, bonus, bonuses, compensation",
     },
 }
@@ -156,7 +157,9 @@ MONEY_OTHER = (
     "average monthly wage, cost of, fund, funds, loan, loans, debt, debts, seized, cash seized, "
     "price, prices, worth of, investment, investments, sanctions, exports, imports, fine, bribe, "
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
-    "turnover, profit, assets, reserves of"
+    "turnover, profit, assets, reserves of, aid package, military aid, humanitarian aid, "
+    "aid to, security assistance, military assistance, package, bill, tax, taxes, tariff, "
+    "tariffs, sales, deal"
 )
 
 # The budget as who pays, not what the money is: these hide the budget words inside them, so

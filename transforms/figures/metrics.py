@@ -391,6 +391,21 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
             elif found is not None and not in_brackets(text, lo, fig.start):
                 last = (para, found)  # (an aside in brackets does not change the subject)
         out.append(found or "other")
+    return shares_of_bracketed_money(text, figures, out)
+
+
+AMOUNT_IN_BRACKETS = re.compile(r"\s*\(")
+
+
+def shares_of_bracketed_money(text: str, figures: list[Figure], metrics: list[str]) -> list[str]:
+    """A share whose amount follows it in brackets ("about a third (2 billion roubles) is paid
+    by the regions") is that money, and takes its metric."""
+    out = list(metrics)
+    for i in range(len(figures) - 1):
+        share, amount = figures[i], figures[i + 1]
+        if (share.unit == "percent" and "pay" in allowed(amount) and amount.unit != "percent"
+                and AMOUNT_IN_BRACKETS.fullmatch(text, share.end, amount.start)):
+            out[i] = out[i + 1]
     return out
 
 

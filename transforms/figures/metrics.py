@@ -67,6 +67,7 @@ PAID_FOR = frozenset({"pay", "recruited"})
 WORD = re.compile(r"[\w’'-]+")
 OF_WORD = re.compile(r"of\b", re.IGNORECASE)
 PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
+RELATIVE = re.compile(r"(?:who|that)\b", re.IGNORECASE)
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
 PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
@@ -270,6 +271,7 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
     comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
     conscription = any(kind == "regime" for _, _, _, kind in hits)
+    relative = relative_clause(text, offsets, clauses, hits, last)
     for a, b, name, kind in hits:
         if kind == "payer" or (of_money and kind == "money" and last <= a < share_end):
             continue  # a share of a budget is money, and what money the rest of the words say
@@ -282,6 +284,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             continue  # an aside in brackets speaks of something else: "X [population 980,000] has 364"
         if kind == "order" and a >= last:
             continue  # "2,000 reservists were ordered to report": the people ordered, no plan
+        if kind == "event" and relative[0] < a < relative[1]:
+            kind = "who"  # "3,000 volunteers who signed up are now serving": who they are
         if kind == "event" and a == b == last and as_noun(text, offsets, b, hi):
             kind = "who"  # "500 mobilised were sent": who the people are, not what befell them
         if money and kind == "event" and name in PAID_FOR:
@@ -325,6 +329,25 @@ def share_of_money(hits: list, last: int, share_end: int) -> bool:
     """Whether the words a share is of (words `last` to `share_end`) name money: "3% of GDP",
     "half of the annual budget"; such a share is read as an amount of money."""
     return any(kind in ("money", "payer") and last <= a < share_end for a, _, _, kind in hits)
+
+
+def relative_clause(text: str, offsets: list[int], clauses: list[int], hits: list,
+                    last: int) -> tuple[int, int]:
+    """The words (first, end) of a relative clause that describes the people a figure counts
+    ("3,000 volunteers who signed contracts are now serving"), when the sentence's own verb
+    after it has a cue of its own; else (-1, -1). The clause opens with "who" or "that" among
+    the figure's next words and ends at the first verb of the predicate after its own verb."""
+    none = (-1, -1)
+    opener = next((i for i in range(last, min(last + HEAD_WORDS + 1, len(offsets)))
+                   if RELATIVE.match(text, offsets[i])), None)
+    if opener is None:
+        return none
+    end = next((i for i in range(opener + 2, len(offsets)) if AUXILIARY.match(text, offsets[i])
+                and clauses[i] == clauses[opener]), None)
+    if end is None or not any(a >= end and clauses[min(a, len(clauses) - 1)] == clauses[opener]
+                              and k in ("event", "death") for a, _, _, k in hits):
+        return none
+    return opener, end
 
 
 def as_noun(text: str, offsets: list[int], word: int, hi: int) -> bool:

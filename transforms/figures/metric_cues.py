@@ -12,9 +12,9 @@ A "*" in a phrase stands for up to three words ("order * to": "ordered the army 
 Kinds:
 - frame:  words that make the figure a plan or a possibility whatever the verb after them
           ("plans to recruit", "could be called up");
-- order:  a frame said of whoever must find the people, read only before the figure ("the
-          region was ordered to supply 3,000 volunteers"; "2,000 reservists were ordered to
-          report" are the people ordered, not a plan);
+- order:  a frame said of whoever must find or send the people, read only before the figure
+          ("the region was ordered to supply 3,000 volunteers", "pledged to send 2,500 troops";
+          "2,000 reservists were ordered to report" are the people ordered, not a plan);
 - event:  what happened to the people counted, as a verb or its noun ("signed contracts",
           "mobilisation");
 - death:  an event of death or injury, weighing more than other events: a death outweighs
@@ -50,7 +50,7 @@ CUES: dict[str, dict[str, str]] = {
                  "number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
         "order": "was ordered to, were ordered to, been ordered to, is ordered to, are ordered to, "
-                 "tasked with, task with",
+                 "tasked with, task with, promise to, pledge to, vow to",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "want, task, planned increase",
         "topic": "decree, increase, boost, army size, size of the army, military size, personnel",

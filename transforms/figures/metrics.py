@@ -67,6 +67,8 @@ PAID_FOR = frozenset({"pay", "recruited"})
 WORD = re.compile(r"[\w’'-]+")
 OF_WORD = re.compile(r"of\b", re.IGNORECASE)
 PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
+WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+(?:the|all|those|these)\s+$",
+                          re.IGNORECASE)
 RELATIVE = re.compile(r"(?:who|that)\b", re.IGNORECASE)
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
@@ -272,6 +274,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
     scores: dict[str, float] = {}
     conscription = any(kind == "regime" for _, _, _, kind in hits)
     relative = relative_clause(text, offsets, clauses, hits, last)
+    whole = bool(WHOLE_BEFORE.search(text, max(lo, fig.start - 40), fig.start)) and any(
+        last - 1 <= a < last + HEAD_WORDS and kind == "who" for a, _, _, kind in hits)
     for a, b, name, kind in hits:
         if kind == "payer" or (of_money and kind == "money" and last <= a < share_end):
             continue  # a share of a budget is money, and what money the rest of the words say
@@ -284,6 +288,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             continue  # an aside in brackets speaks of something else: "X [population 980,000] has 364"
         if kind == "order" and a >= last:
             continue  # "2,000 reservists were ordered to report": the people ordered, no plan
+        if whole and not last - 1 <= a < last + HEAD_WORDS:
+            continue  # "15,000 of the 50,000 recruits were sent": the whole is what its noun says
         if kind == "event" and relative[0] < a < relative[1]:
             kind = "who"  # "3,000 volunteers who signed up are now serving": who they are
         if kind == "event" and a == b == last and as_noun(text, offsets, b, hi):

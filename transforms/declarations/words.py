@@ -25,6 +25,14 @@ AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would"
 # ("number 3").
 NUMBER_VERB_LEADS = ("will", "would", "could", "can", "may", "might", "to", "now", "currently",
                      "already", "still", "they", "which", "who", "that")
+# Unqualified rupees ("Rs20 million", "5,000 rupees") are India's unless the article is about a
+# country that writes them for its own: the words that name each such country.
+RUPEE_COUNTRIES = {
+    "INR": ("India", "Indian", "Indians", "New Delhi"),
+    "NPR": ("Nepal", "Nepali", "Nepalis", "Nepalese", "Kathmandu"),
+    "LKR": ("Sri Lanka", "Sri Lankan", "Sri Lankans", "Colombo"),
+    "PKR": ("Pakistan", "Pakistani", "Pakistanis", "Islamabad"),
+}
 # Verbs that make a share the part of a whole ("volunteers account for 19% of the dead"):
 # without an "of ..." after the share, the whole is the one just named.
 PART_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up",

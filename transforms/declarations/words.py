@@ -17,6 +17,34 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although", "though", "yet")
 SUBORDINATORS = ("when", "after", "since", "while", "whereas", "although", "though", "because",
                  "before", "until", "once", "unless", "whenever")
+# Verbs that open a predicate: a participle between a number and one of them is the number's
+# noun, not its verb ("500 mobilised were sent to the front").
+AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "remain",
+               "remained")
+# Words after which "number" is the verb ("the army will number 1.5 million"), not a label
+# ("number 3").
+NUMBER_VERB_LEADS = ("will", "would", "could", "can", "may", "might", "to", "now", "currently",
+                     "already", "still", "they", "which", "who", "that")
+# Unqualified rupees ("Rs20 million", "5,000 rupees") are India's unless the article is about a
+# country that writes them for its own: the words that name each such country.
+RUPEE_COUNTRIES = {
+    "INR": ("India", "Indian", "Indians", "New Delhi"),
+    "NPR": ("Nepal", "Nepali", "Nepalis", "Nepalese", "Kathmandu"),
+    "LKR": ("Sri Lanka", "Sri Lankan", "Sri Lankans", "Colombo"),
+    "PKR": ("Pakistan", "Pakistani", "Pakistanis", "Islamabad"),
+}
+# Verbs that make a share the part of a whole ("volunteers account for 19% of the dead"):
+# without an "of ..." after the share, the whole is the one just named.
+PART_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up",
+              "constitute", "constitutes", "constituted", "comprise", "comprises", "comprised")
+# Verbs of a comment that restates the count before it as a share ("100,000 left, which
+# corresponds to 10% of the workforce").
+RESTATING_VERBS = ("is", "was", "are", "were", "correspond to", "corresponds to", "corresponded to",
+                   "represent", "represents", "represented", "amount to", "amounts to",
+                   "amounted to", "equal", "equals", "equalled", "equaled", "make up", "makes up",
+                   "made up", "account for", "accounts for", "accounted for", "means")
+# Openers that make a sentence's count a part of the count before it ("Among them were ...").
+PART_OPENERS = ("among them", "among those", "among these", "of them", "of those", "of these")
 # A decimal point a scrape left a space after, which a scale word shows is no full stop:
 # "16. 335 billion rubles" is 16.335 billion (sentences do not end there; figures read it whole).
 SPACED_DECIMAL = r"(?<![\d.,])\d{1,3}\.[ \u00a0]\d{1,3}(?=\s(?:thousand|million|billion|trillion)\b)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from transforms.declarations.words import NUMBER_VERB_LEADS
 from transforms.figures import number_patterns as pat
 from transforms.figures.digits import number_value
 from transforms.figures.number_words import MULTIPLIERS
@@ -35,6 +36,8 @@ def left_context(text: str, start: int) -> Left:
         return Left(None, start)  # most numbers: no qualifier, skip the search below
     begin = max(0, start - 32)
     found = pat.LEFT.search(text[begin:start].lower())
+    if found and found.lastgroup == "exclude" and number_as_verb(words, found.group()):
+        return Left(None, start)
     return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
 
 
@@ -42,6 +45,16 @@ def excluded(text: str, left: Left, end: int) -> bool:
     """Whether the words before a number make it no figure: "Article 5", "the top 10 players";
     but "the top 1%" is a share of people."""
     return left.kind == "exclude" or (left.kind == "top" and not pat.PERCENT_AFTER.match(text, end))
+
+
+NUMBER_VERB_LEAD_SET = frozenset(NUMBER_VERB_LEADS)
+
+
+def number_as_verb(words: list[str], excluded: str) -> bool:
+    """Whether the "number" right before a figure is the verb ("the forces will number 2
+    million", "migrants now number 6 million"), not a label ("number 3")."""
+    return (excluded.strip() == "number" and len(words) >= 2
+            and words[-2].lower() in NUMBER_VERB_LEAD_SET)
 
 
 CHANGE_TO_LEVEL = 10  # after a bare verb of change, "X to Y" with Y this much larger is two figures

@@ -12,6 +12,9 @@ A "*" in a phrase stands for up to three words ("order * to": "ordered the army 
 Kinds:
 - frame:  words that make the figure a plan or a possibility whatever the verb after them
           ("plans to recruit", "could be called up");
+- order:  a frame said of whoever must find or send the people, read only before the figure
+          ("the region was ordered to supply 3,000 volunteers", "pledged to send 2,500 troops";
+          "2,000 reservists were ordered to report" are the people ordered, not a plan);
 - event:  what happened to the people counted, as a verb or its noun ("signed contracts",
           "mobilisation");
 - death:  an event of death or injury, weighing more than other events: a death outweighs
@@ -35,6 +38,7 @@ from __future__ import annotations
 CUES: dict[str, dict[str, str]] = {
     "target": {
         "frame": "order * to, direct * to, instruct * to, plan to, aim to, intend to, want to, "
+
                  "seek to, look to, require to, "
                  "is to recruit, are to recruit, target, quota, goal, task of, plan of, "
                  "authorised strength, authorized strength, authorised size, authorized size, "
@@ -45,6 +49,8 @@ CUES: dict[str, dict[str, str]] = {
                  "hope to, hope of, hopes of, expected to grow, expand * to, expand * by, allow, "
                  "number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
+        "order": "was ordered to, were ordered to, been ordered to, is ordered to, are ordered to, "
+                 "tasked with, task with, promise to, pledge to, vow to",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "want, task, planned increase",
         "topic": "decree, increase, boost, army size, size of the army, military size, personnel",
@@ -53,7 +59,12 @@ CUES: dict[str, dict[str, str]] = {
         "frame": "could be mobilise, could be call up, could be draft, could be recruit, "
                  "could be tempted, can be mobilise, can be call up, may be mobilise, "
                  "may be call up, eligible for, liable for, subject to mobilise, "
-                 "subject to conscription, fit for service",
+                 "subject to conscription, fit for service, "
+                 # the people counted wish or ask to serve, no one has taken them yet
+                 "interest in joining, interested in joining, interest in serving, "
+                 "interested in serving, apply to join, apply to serve, application to join, "
+                 "want to join, wish to join, willing to join, ready to join, willing to fight, "
+                 "ready to fight, want to fight, seek to join",
         "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
                "labour migrants, of conscription age, of military age, of fighting age, "
                "mobilisation reserve, eligible men, liable, new citizens, naturalised citizens, "
@@ -69,7 +80,8 @@ CUES: dict[str, dict[str, str]] = {
                  "volunteer for, volunteered, enter service, enter military service, hire, "
                  "selected, signing, signings, went to war, go to war, register to fight, "
                  "register to serve, register as volunteers, register as a volunteer, "
-                 "accept the offer, accept an offer, take up the offer",
+                 "accept the offer, accept an offer, take up the offer, "
+                 "lure, lured into, tricked into, duped into",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
@@ -80,7 +92,7 @@ CUES: dict[str, dict[str, str]] = {
                  "conscription, call-up, callup, serve conscription papers, "
                  "serve draft notices, send draft notices, send conscription papers, "
                  "handed summonses, draft notices, conscription drive",
-        "who": "conscripts, draftees, mobilised men, mobilised soldiers, mobilise",
+        "who": "conscripts, draftees, mobilised men, mobilised soldiers",
         "regime": "conscription campaign, draft campaign, spring conscription, "
                   "autumn conscription, fall conscription, spring draft, autumn draft, fall draft, "
                   "mandatory military service, compulsory military service, mandatory service, "
@@ -94,14 +106,14 @@ CUES: dict[str, dict[str, str]] = {
                  "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
                  "were buried, buried, eliminated, obituaries, bodies, funerals, "
                  "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
-                 "amputation, amputee, injuries, disabled",
+                 "amputation, amputee, injuries, disabled, deceased",
     },
     "fled": {
         "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, crossed into, "
                  "crossed the border, entering from, entered from, entered the country, "
                  "arrivals, left the country, relocate, went abroad, moved abroad, "
                  "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "
-                 "sought asylum, exile, went into hiding",
+                 "sought asylum, exile, went into hiding, deserted, desertion",
         "who": "emigrants, refugees, evaders, draft dodgers, deserters, relocants, emigres",
     },
     "deployed": {
@@ -132,7 +144,8 @@ CUES: dict[str, dict[str, str]] = {
     "pay": {
         "money": "pay, paid, payment, payout, salary, wage, bonus, sign-up bonus, sign-on bonus, "
                  "allowance, compensation, lump sum, benefit, reward, earn, receive, offer, "
-                 "remuneration, insurance, stipend, one-off, one-time",
+                 "remuneration, insurance, stipend, one-off, one-time, compensation package, "
+                 "pay package, benefits package, benefit package, salary package",
         "event": "pay, payment, payments, salary, salaries, wages, bonus, bonuses, compensation",
     },
 }
@@ -144,7 +157,9 @@ MONEY_OTHER = (
     "average monthly wage, cost of, fund, funds, loan, loans, debt, debts, seized, cash seized, "
     "price, prices, worth of, investment, investments, sanctions, exports, imports, fine, bribe, "
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
-    "turnover, profit, assets, reserves of"
+    "turnover, profit, assets, reserves of, aid package, military aid, humanitarian aid, "
+    "aid to, security assistance, military assistance, package, bill, tax, taxes, tariff, "
+    "tariffs, sales, deal"
 )
 
 # The budget as who pays, not what the money is: these hide the budget words inside them, so
@@ -154,4 +169,4 @@ MONEY_PAYER = "cost * budget, costs * budget, financed * budget, funded * budget
 
 # Word forms that are never cues, though their stem is one ("convicts" are people, not a
 # conviction; "free" is not "freed").
-NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up"
+NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up, desert, deserts"

@@ -13,7 +13,10 @@ share names are its part, not its whole ("volunteers make up 20%"). The unit dec
 metrics can be chosen: a currency amount is pay (PAY_PRIOR) unless its words say budget,
 spending or the economy, and its words of recruiting count for pay too (money spent on
 recruitment is what recruits are paid, ANNOTATION.md); durations and counted things are other;
-pay is not a metric of people.
+pay is not a metric of people. A participle between a count and its verb is the count's noun
+("500 mobilised were sent"); a share with its whole left out ("convicts account for 13%") and a
+count in a sentence that opens "Among them" are parts, read by the whole before them, not by their
+own people; words in a bracketed aside do not reach the figures outside it.
 A rate of people per month or day is intake, not mobilisation. In an article (see
 `metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
 paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
@@ -27,7 +30,15 @@ from functools import lru_cache
 
 from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import CURRENCIES, METRICS
-from transforms.declarations.words import CONTRAST_CONJUNCTIONS, words_pattern
+from transforms.declarations.words import (
+    AUXILIARIES,
+    CONTRAST_CONJUNCTIONS,
+    PART_OPENERS,
+    PART_VERBS,
+    RESTATING_VERBS,
+    phrases_pattern,
+    words_pattern,
+)
 from transforms.figures.metric_cues import CUES, MONEY_OTHER, MONEY_PAYER, NOT_CUES
 from transforms.model import Figure
 
@@ -37,9 +48,9 @@ COUNTS = frozenset({"person", "percent"})
 RATE_PERIODS = frozenset({"day", "week", "month"})
 
 # the named weights of the decision
-WEIGHTS = {"frame": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5, "money": 3.0,
-           "own": 5.0}
-REACH = {"frame": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
+WEIGHTS = {"frame": 4.5, "order": 4.5, "death": 4.0, "event": 3.5, "who": 2.0, "topic": 1.5,
+           "money": 3.0, "own": 5.0}
+REACH = {"frame": 40.0, "order": 40.0}  # words: a plan governs the verbs after it ("allows them to send ...")
 FRAME_AFTER_WORDS = 4  # "the 343,000 new soldiers it aims to field"
 HEAD_BONUS = 1.0       # the figure's own noun: "82,000 conscripts"
 HEAD_WORDS = 3         # how many words after the figure its own noun may start
@@ -55,6 +66,13 @@ PAID_FOR = frozenset({"pay", "recruited"})
 
 WORD = re.compile(r"[\w’'-]+")
 OF_WORD = re.compile(r"of\b", re.IGNORECASE)
+PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
+WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+(?:the|all|those|these)\s+$",
+                          re.IGNORECASE)
+RELATIVE = re.compile(r"(?:who|that)\b", re.IGNORECASE)
+AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
+PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
+PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"  # "... to plummet.Russia's": glued
     rf"|,\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
@@ -68,6 +86,9 @@ RATE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:monthly|daily|weekly|(?:a
 PART_OF = re.compile(r"[\s,]*(?:people\s*|troops\s*|men\s*)?,?\s*(?:including|of\s+whom|of\s+which|"
                      r"among\s+them|among\s+whom)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?",
                      re.IGNORECASE)
+RESTATED_AS_SHARE = re.compile(
+    rf",\s+which\s+{phrases_pattern(RESTATING_VERBS)}\s+(?:about\s+|around\s+|some\s+|nearly\s+"
+    r"|almost\s+|roughly\s+|approximately\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 SHARE_OF = re.compile(r"\s*(?:of|among)\s+((?:[\w'’-]+\s*){1,5})")
 SUFFIXES = ("isations", "isation", "ations", "ation", "ments", "ment", "ings", "ing", "ies",
             "ied", "ed", "es", "s", "e")
@@ -242,17 +263,37 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         m = SHARE_OF.match(text, fig.end, hi)
         if m:
             share_end = bisect.bisect_left(offsets, m.end())
+    elided = (fig.unit == "percent" and share_end < 0
+              and bool(PART_VERB_BEFORE.search(text, max(lo, fig.start - 40), fig.start)))
+    part = bool(PART_OPENER.match(text, lo, hi))
+    inside = in_brackets(text, lo, fig.start)
     of_money = share_of_money(hits, last, share_end)
     money = money or of_money
     which = WHICH_AFTER.search(text, fig.end, hi)
     comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
     conscription = any(kind == "regime" for _, _, _, kind in hits)
+    relative = relative_clause(text, offsets, clauses, hits, last)
+    whole = bool(WHOLE_BEFORE.search(text, max(lo, fig.start - 40), fig.start)) and any(
+        last - 1 <= a < last + HEAD_WORDS and kind == "who" for a, _, _, kind in hits)
     for a, b, name, kind in hits:
         if kind == "payer" or (of_money and kind == "money" and last <= a < share_end):
             continue  # a share of a budget is money, and what money the rest of the words say
         if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
             name, kind = ("mobilised" if conscription else name), "event"
+        if (elided and a < first) or (part and kind == "who"):
+            continue  # the part's own words ("volunteers account for 20%", "Among them were
+            # 300 volunteers"): the whole is what was counted before
+        if a < first and not inside and in_brackets(text, lo, offsets[a]):
+            continue  # an aside in brackets speaks of something else: "X [population 980,000] has 364"
+        if kind == "order" and a >= last:
+            continue  # "2,000 reservists were ordered to report": the people ordered, no plan
+        if whole and not last - 1 <= a < last + HEAD_WORDS:
+            continue  # "15,000 of the 50,000 recruits were sent": the whole is what its noun says
+        if kind == "event" and relative[0] < a < relative[1]:
+            kind = "who"  # "3,000 volunteers who signed up are now serving": who they are
+        if kind == "event" and a == b == last and as_noun(text, offsets, b, hi):
+            kind = "who"  # "500 mobilised were sent": who the people are, not what befell them
         if money and kind == "event" and name in PAID_FOR:
             name = "pay"  # money spent on what recruits are paid for
         elif (kind == "money") != money:
@@ -268,9 +309,11 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             weight, reach = WEIGHTS["event"], DECAY_WORDS  # only its own relative clause
         if kind == "own" and (fig.unit == "percent" or not last - 1 <= a < last + HEAD_WORDS
                               or OF_WORD.match(text, offsets[b + 1] if b + 1 < len(offsets) else hi)
-                              or any(k == "who" and last - 1 <= x < a for x, _, _, k in hits)):
+                              or any(k == "who" and last - 1 <= x < a for x, _, _, k in hits)
+                              or PUNCTUATION.search(text, fig.end, offsets[a])):
             continue  # the people counted are no recruits only when the figure counts them, and
-            # not when named by whose they are ("families of the dead", "conscripts' families")
+            # not when named by whose they are ("families of the dead", "conscripts' families"),
+            # nor across a comma ("... 20,000 a month, the analysts said")
         if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
             continue  # "volunteers make up 20%": the people named are the part, not the whole
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:
@@ -292,6 +335,31 @@ def share_of_money(hits: list, last: int, share_end: int) -> bool:
     """Whether the words a share is of (words `last` to `share_end`) name money: "3% of GDP",
     "half of the annual budget"; such a share is read as an amount of money."""
     return any(kind in ("money", "payer") and last <= a < share_end for a, _, _, kind in hits)
+
+
+def relative_clause(text: str, offsets: list[int], clauses: list[int], hits: list,
+                    last: int) -> tuple[int, int]:
+    """The words (first, end) of a relative clause that describes the people a figure counts
+    ("3,000 volunteers who signed contracts are now serving"), when the sentence's own verb
+    after it has a cue of its own; else (-1, -1). The clause opens with "who" or "that" among
+    the figure's next words and ends at the first verb of the predicate after its own verb."""
+    none = (-1, -1)
+    opener = next((i for i in range(last, min(last + HEAD_WORDS + 1, len(offsets)))
+                   if RELATIVE.match(text, offsets[i])), None)
+    if opener is None:
+        return none
+    end = next((i for i in range(opener + 2, len(offsets)) if AUXILIARY.match(text, offsets[i])
+                and clauses[i] == clauses[opener]), None)
+    if end is None or not any(a >= end and clauses[min(a, len(clauses) - 1)] == clauses[opener]
+                              and k in ("event", "death") for a, _, _, k in hits):
+        return none
+    return opener, end
+
+
+def as_noun(text: str, offsets: list[int], word: int, hi: int) -> bool:
+    """Whether the word at `word`, just after a figure, stands as the figure's noun: a verb
+    of the predicate follows it ("500 mobilised were sent", "80 wounded are in hospital")."""
+    return word + 1 < len(offsets) and bool(AUXILIARY.match(text, offsets[word + 1], hi))
 
 
 def governs(text: str, offsets: list[int], last_word: int, first: int) -> bool:
@@ -337,16 +405,43 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
             out.append(out[-1])  # "2.4 million, including 1.5 million troops": a part of it
             prev = fig
             continue
+        if (prev is not None and prev.unit != "percent" and fig.unit == "percent"
+                and lo <= prev.start and SHARE_OF.match(text, fig.end, hi)
+                and RESTATED_AS_SHARE.search(text, prev.end, fig.start)):
+            out.append(out[-1])  # "100,000 left, which is 10% of the workforce": the same people
+            prev = fig
+            continue
         prev = fig
         found = cued_metric(text, lo, hi, fig)
         para = text.rfind("\n", 0, fig.start) + 1
         if fig.unit in COUNTS:
             if found is None and last is not None and last[0] == para:
                 found = last[1]
-            elif found is not None:
-                last = (para, found)
+            elif found is not None and not in_brackets(text, lo, fig.start):
+                last = (para, found)  # (an aside in brackets does not change the subject)
         out.append(found or "other")
+    return shares_of_bracketed_money(text, figures, out)
+
+
+AMOUNT_IN_BRACKETS = re.compile(r"\s*\(")
+
+
+def shares_of_bracketed_money(text: str, figures: list[Figure], metrics: list[str]) -> list[str]:
+    """A share whose amount follows it in brackets ("about a third (2 billion roubles) is paid
+    by the regions") is that money, and takes its metric."""
+    out = list(metrics)
+    for i in range(len(figures) - 1):
+        share, amount = figures[i], figures[i + 1]
+        if (share.unit == "percent" and "pay" in allowed(amount) and amount.unit != "percent"
+                and AMOUNT_IN_BRACKETS.fullmatch(text, share.end, amount.start)):
+            out[i] = out[i + 1]
     return out
+
+
+def in_brackets(text: str, lo: int, pos: int) -> bool:
+    """Whether `pos` is inside a bracket opened after `lo` ("The region [population 980,000]")."""
+    part = text[lo:pos]
+    return part.count("(") + part.count("[") > part.count(")") + part.count("]")
 
 
 STOP_WORDS_TEXT = """

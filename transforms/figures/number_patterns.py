@@ -238,7 +238,8 @@ SCORE_WORD_BEFORE = re.compile(
 NOT_AFTER = re.compile(
     r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b"
     rf"|(?!pc\b|(?-i:{'|'.join(map(re.escape, GLUED_MINOR))})(?![\w'’]|\.\w))[A-Za-z\d]|\s?[½¼¾]"
-    r"|\s*=",
+    r"|\s*="
+    r"|,\s\d{1,2}\s+(?:times|fold)\b",  # "by 2, 4 times": a multiplier with a spaced decimal comma
     re.IGNORECASE,
 )
 # A code with its bracketed letters: "401(k)", "501(c)(3)", "8(a)".

@@ -93,6 +93,9 @@ SHARE = (
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
     r"|\s+of\s+(?!an?\b)[a-z]"
     r"|\s+(?:" + "|".join(ANSWER_VERBS) + r")\b(?!\s+to\s+(?:be|have)\b))"  # ("said to be")
+    # a plural fraction written with a hyphen is a share wherever it stands ("about
+    # three-quarters are paid by the regions"), but not of a measure ("three-quarters of an hour")
+    r"|(?:two|three|four|nine)-(?:thirds|quarters|fifths|tenths)\b(?!\s+of\s+an?\b)"
     rf"|(?:{_SMALL_NUMBER}|[1-9]\d?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL_NUMBER}|[1-9]\d{{0,2}})"
     r"(?![\w,-]|\.\d|\s+(?:" + "|".join(_SHARE_NOT_OF) + r")\b)"  # ("one in five." ends a sentence)
     rf"|every\s+(?:{'|'.join(ORDINAL_DENOMINATORS)})(?=\s+[a-z])"

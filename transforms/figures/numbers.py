@@ -35,6 +35,7 @@ from transforms.figures.units import (
     currency_of_symbol,
     currency_of_word,
     following_words,
+    local_rupees,
     pay_rate_before,
     plural_kind,
     plural_noun,
@@ -86,7 +87,7 @@ def read_figures(text: str) -> tuple[list[Figure], int]:
             found.append(figure)
         else:
             skipped += 1
-    return shared_units(text, with_article_terms(text, found)), skipped
+    return local_rupees(text, shared_units(text, with_article_terms(text, found))), skipped
 
 
 def with_article_terms(text: str, found: list[Figure]) -> list[Figure]:

@@ -7,9 +7,12 @@ taken for people, the usual case in recruitment news (ANNOTATION.md: "people by 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from transforms.declarations.vocab import CURRENCY_TABLE, PERS, UNITS
+from transforms.declarations.words import RUPEE_COUNTRIES, phrases_pattern
 from transforms.figures.number_words import trie_pattern
+from transforms.model import Figure
 
 
 def word_set(block: str) -> frozenset[str]:
@@ -246,3 +249,25 @@ def pay_rate_before(text: str, start: int) -> str | None:
     if not match:
         return None
     return "month" if match.group("month") else "year"
+
+
+# A rupee said with no country: "Rs", "Rs.", "₨", "rupee(s)" (not "₹" nor "Indian rupees").
+UNQUALIFIED_RUPEE = re.compile(r"(?<![\w₹])(?:Rs\.?|₨|rupees?\b)(?!.*\bIndian\b)", re.IGNORECASE)
+COUNTRY_WORDS = {code: re.compile(rf"\b{phrases_pattern(words)}") for code, words in RUPEE_COUNTRIES.items()}
+
+
+def local_rupees(text: str, found: list[Figure]) -> list[Figure]:
+    """`found`, with unqualified rupees in the currency of the rupee country the article names
+    most, when that is not India ("Rs20 million" in an article about Nepal is NPR)."""
+    def rupees(f: Figure) -> bool:
+        return "INR" in (f.unit, f.alt_unit) and bool(UNQUALIFIED_RUPEE.search(f.quote or ""))
+
+    if not any(rupees(f) for f in found):
+        return found
+    counts = {code: len(pattern.findall(text)) for code, pattern in COUNTRY_WORDS.items()}
+    local = max(counts, key=counts.get)
+    if local == "INR" or counts[local] <= counts["INR"]:
+        return found
+    return [replace(f, unit=local if f.unit == "INR" else f.unit,
+                    alt_unit=local if f.alt_unit == "INR" else f.alt_unit) if rupees(f) else f
+            for f in found]

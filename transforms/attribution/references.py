@@ -628,7 +628,9 @@ BACKREF = re.compile(
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
     + "|".join(STAFF_NOUNS) + "|" + "|".join(DOCUMENT_SPEAKERS) + r")\b"
-    r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+(?:['’]s)?\s+){0,4}"
+    # ("the dockers' union": a plural possessive, its apostrophe after the s)
+    r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+"
+    r"(?:['’]s|(?<=s)['’])?\s+){0,4}"
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
     r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named

@@ -159,7 +159,12 @@ DESCRIPTION_NOUNS_TEXT = """
     prisoners inmates convicts migrants workers conscripts deserters refugees mothers wives
     widows aides advisers advisors strategists staffers traders dealers bankers forecasters
     checkers"""
-DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
+# The people an outlet or a speaker talked with, left unnamed: "says one of the interlocutors of
+# the publication", "an interlocutor of the agency said". They are an unnamed source, and
+# named so (as unnamed sources are annotated), not the outlet they spoke to.
+INTERLOCUTOR_NOUNS = ("interlocutors",)
+UNNAMED_SOURCE = "unnamed source"
+DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split()) + INTERLOCUTOR_NOUNS
 
 
 def singular(noun: str) -> str:

@@ -25,6 +25,7 @@ from transforms.attribution.lexicon import (
     DOCUMENT_SPEAKERS,
     HONORIFICS,
     INSTITUTION_NAMES,
+    INTERLOCUTOR_NOUNS,
     INVERTED_FORMS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
@@ -43,6 +44,7 @@ from transforms.attribution.lexicon import (
     SPOKES_WORDS,
     SPOKESPERSON,
     STAFF_NOUNS,
+    UNNAMED_SOURCE,
     singular,
 )
 from transforms.attribution.sources import (
@@ -495,7 +497,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
         if (m.group("cited") or SPOKEN_AFTER.match(text, m.end())) and not overlaps(
                 start, m.end(), taken):
             *words, noun = m.group("who").split()
-            refs.append(Ref(start, m.end(), NAMED, " ".join([*words, singular(noun)])))
+            refs.append(Ref(start, m.end(), NAMED,
+                            interlocutor_named(" ".join([*words, singular(noun)]))))
             bisect.insort(taken, (start, m.end()))
     # (CITED_INFORMED after CITED_DESCRIPTION: "according to officials familiar with X" is the
     # officials, as any described source a cue names; "citing two people familiar with X" has
@@ -551,9 +554,18 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue  # "social media posts": where people post, not who reports
             if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
                 continue  # "the journalists": the outlet named before (a back-reference)
-            refs.append(Ref(start, end, NAMED, name))
+            refs.append(Ref(start, end, NAMED, interlocutor_named(name) if described else name))
             bisect.insort(taken, (start, end))
     return refs
+
+
+INTERLOCUTOR_FORMS = frozenset(f for n in INTERLOCUTOR_NOUNS for f in (n, singular(n)))
+
+
+def interlocutor_named(name: str) -> str:
+    """A described speaker's name, but for the people someone talked with, who are an unnamed
+    source whatever words stand before them ("one of the interlocutors" is "unnamed source")."""
+    return UNNAMED_SOURCE if name.split()[-1].lower() in INTERLOCUTOR_FORMS else name
 
 
 POSSESSIVE_END = re.compile(r"['’]s$")

@@ -278,6 +278,9 @@ APPOSITION_HEADS = MEDIA_NOUNS + ("group", "monitor", "watchdog", "organisation"
 # People of a body who speak unnamed: "Kremlin sources said", "a ministry insider told X": the
 # figure is theirs ("Kremlin sources"), not the body's, which said nothing (longest first)
 UNNAMED_INSIDERS = ("insiders", "insider", "sources", "source")
+# Words that say such people are unnamed, kept in their name as written: "anonymous ministry
+# sources said" is "anonymous ... sources" (they are not the ministry's named spokesman)
+UNNAMED_MARKS = ("anonymous", "unnamed")
 # The people who speak for a person or body: "Clinton's campaign said", "McCain's aides
 # estimated", "the ministry's spokesman said": the figure is the one they speak for.
 SPEAKS_FOR_TEXT = """

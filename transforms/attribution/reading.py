@@ -34,6 +34,7 @@ from transforms.attribution.lexicon import (
     STUDY_KINDS,
     STUDY_NOUNS,
     THAT_OPENS,
+    UNNAMED_MARKS,
     singular,
 )
 from transforms.attribution.references import (
@@ -473,10 +474,20 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                      for c in cues] for cues in all_cues]
     # (the body's name stood for them while reading: "the ministry" after "ministry sources
     # said" is still the ministry)
-    all_cues = [[c._replace(name=f"{c.name} {c.insiders}") if c.insiders else c for c in cues]
+    all_cues = [[c._replace(name=insiders_name(c, text)) if c.insiders else c for c in cues]
                 for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
+
+
+UNNAMED_BEFORE = re.compile(r"(?<![\w’'-])(" + "|".join(UNNAMED_MARKS) + r")\s+$", re.I)
+
+
+def insiders_name(cue: Cue, text: str) -> str:
+    """The unnamed people of a body as named: "Kremlin sources", and "anonymous Kremlin
+    sources" when the text says they are unnamed."""
+    mark = UNNAMED_BEFORE.search(text, max(0, cue.source[0] - 12), cue.source[0])
+    return " ".join([*([mark.group(1).lower()] if mark else []), cue.name, cue.insiders])
 
 
 INDEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?i:an?)\s+(?:[\w’'-]+\s+){0,2}$")

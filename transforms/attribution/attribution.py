@@ -13,6 +13,7 @@ from __future__ import annotations
 from transforms.attribution.candidates import ArticleContext, candidates, cue_text
 from transforms.attribution.decision import decide
 from transforms.attribution.reading import Reading, read
+from transforms.attribution.references import is_generic
 from transforms.attribution.sources import SourceIndex, is_person
 from transforms.figures.hedges import hedge
 from transforms.figures.metrics import metrics_in_context, subject
@@ -49,11 +50,13 @@ def same_amount(a: Figure, b: Figure) -> bool:
     return a.value_low is not None and (a.value_low, a.value_high) == (b.value_low, b.value_high)
 
 
-def echo(decided: Attribution, headline: Candidate) -> Candidate:
-    """The body's attribution of the same amount, as a candidate for a headline figure."""
+def echo(decided: Attribution, headline: Candidate, described: bool = False) -> Candidate:
+    """The body's attribution of the same amount, as a candidate for a headline figure, or
+    for one a described source states ("officials say"): the body that names them."""
     return Candidate(decided.claimant, "echo", "echo", decided.cue, "same-figure-in-body",
                      {**{k: v for k, v in headline.features.items() if k.startswith("outlet*")},
-                      "echo": 1.0, "echo_score": decided.score})
+                      "echo": 1.0, "echo_score": decided.score,
+                      **({"echo_described": 1.0} if described else {})})
 
 
 def attributions(reading: Reading, text: str, figures: list[Figure], index: SourceIndex,
@@ -67,13 +70,17 @@ def attributions(reading: Reading, text: str, figures: list[Figure], index: Sour
                                                                           strict=True)]
     decided = [decide(c, weights) for c in found]
     for i, (fig, si) in enumerate(zip(figures, fig_sent, strict=True)):
-        if not found[i][-1].features.get("outlet*headline"):
-            continue
+        if not found[i][-1].features.get("outlet*headline") and not (
+                decided[i].claimant != outlet and is_generic(decided[i].claimant)):
+            continue  # (a described source, "say officials", may be named where the body
+            # gives the same amount: "According to the Nepali Embassy, ... more than 50")
         body = next((decided[j] for j, other in enumerate(figures)
                      if fig_sent[j] > si and decided[j].claimant != outlet
+                     and not is_generic(decided[j].claimant)
                      and same_amount(fig, other)), None)
         if body is not None:
-            found[i] = [*found[i], echo(body, found[i][-1])]
+            found[i] = [*found[i], echo(body, found[i][-1],
+                                        not found[i][-1].features.get("outlet*headline"))]
             decided[i] = decide(found[i], weights)
     return decided
 

@@ -100,7 +100,7 @@ FEATURES = (
     # the outlet's own words cue the sentence: "our sources say", "we counted"
     "self_cued",
     # a headline figure that repeats an amount the body attributes
-    "echo", "echo_score",
+    "echo", "echo_score", "echo_described",
     # a news outlet the article relays elsewhere (a via only)
     "article_relay", "relays_elsewhere",
 )

@@ -59,6 +59,15 @@ def echo(decided: Attribution, headline: Candidate, described: bool = False) -> 
                       **({"echo_described": 1.0} if described else {})})
 
 
+def echoes(body: Attribution, outlet: str, described: bool) -> bool:
+    """Whether a later figure's attribution may stand for an earlier one of the same amount:
+    any source but the outlet for a headline; for a figure a described source states
+    ("officials say"), only a named source with a cue in the later figure's own sentence (a
+    passage carried there says nothing of who the described source was)."""
+    return body.claimant != outlet and (not described or (
+        not is_generic(body.claimant) and body.rule.startswith("own-")))
+
+
 def attributions(reading: Reading, text: str, figures: list[Figure], index: SourceIndex,
                  outlet: str, weights: dict | None = None) -> list[Attribution]:
     """The decided attribution of every figure, in order."""
@@ -70,17 +79,18 @@ def attributions(reading: Reading, text: str, figures: list[Figure], index: Sour
                                                                           strict=True)]
     decided = [decide(c, weights) for c in found]
     for i, (fig, si) in enumerate(zip(figures, fig_sent, strict=True)):
-        if not found[i][-1].features.get("outlet*headline") and not (
-                decided[i].claimant != outlet and is_generic(decided[i].claimant)):
-            continue  # (a described source, "say officials", may be named where the body
-            # gives the same amount: "According to the Nepali Embassy, ... more than 50")
+        headline = bool(found[i][-1].features.get("outlet*headline"))
+        # (a described source, "say officials", may be named where the body gives the same
+        # amount by a cue of its own: "According to the Nepali Embassy, ... more than 50")
+        described = not headline and decided[i].claimant != outlet and is_generic(
+            decided[i].claimant)
+        if not (headline or described):
+            continue
         body = next((decided[j] for j, other in enumerate(figures)
-                     if fig_sent[j] > si and decided[j].claimant != outlet
-                     and not is_generic(decided[j].claimant)
-                     and same_amount(fig, other)), None)
+                     if fig_sent[j] > si and same_amount(fig, other)
+                     and echoes(decided[j], outlet, described)), None)
         if body is not None:
-            found[i] = [*found[i], echo(body, found[i][-1],
-                                        not found[i][-1].features.get("outlet*headline"))]
+            found[i] = [*found[i], echo(body, found[i][-1], described)]
             decided[i] = decide(found[i], weights)
     return decided
 

@@ -486,7 +486,8 @@ def not_one_word_name(word: str, text: str) -> bool:
     """Whether a capitalised word found alone is anything but a source's name: a function word,
     a pronoun, a title, a place, a word of a body's name, or a common word."""
     return (word in NOT_OWNER or word in SPEAKER_STOP or word in NAME_PREFIX or word in NOT_IN_NAME
-            or word in PLACES or word.lower() in ORG_WORDS or common_word(word, text))
+            or word in PLACES or word in DEMONYM_WORDS or word.lower() in ORG_WORDS
+            or common_word(word, text))
 
 
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
@@ -591,6 +592,7 @@ CAPITALS_TEXT = """
     Moscow Kyiv Kiev Seoul Pyongyang London Washington Beijing Delhi Kathmandu Havana Minsk
     Tbilisi Astana Tashkent Bishkek Dushanbe Yerevan Baku Warsaw Berlin Paris Tokyo Ankara Tehran
     Brussels Helsinki Riga Vilnius Tallinn Chisinau"""
+DEMONYM_WORDS = frozenset(DEMONYMS.values())  # "Russian and Serbian figures": no one's name
 PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | set(DEMONYMS)
 # A country or capital that speaks is its government, named as the text names it ("Russia
 # says 6,000 ...": Russia); a demonym alone never speaks ("Russian said" is no sentence of news).

@@ -13,6 +13,7 @@ from __future__ import annotations
 from transforms.attribution.candidates import ArticleContext, candidates, cue_text
 from transforms.attribution.decision import decide
 from transforms.attribution.reading import Reading, read
+from transforms.attribution.references import is_generic
 from transforms.attribution.sources import SourceIndex, is_person
 from transforms.figures.hedges import hedge
 from transforms.figures.metrics import metrics_in_context, subject
@@ -49,11 +50,22 @@ def same_amount(a: Figure, b: Figure) -> bool:
     return a.value_low is not None and (a.value_low, a.value_high) == (b.value_low, b.value_high)
 
 
-def echo(decided: Attribution, headline: Candidate) -> Candidate:
-    """The body's attribution of the same amount, as a candidate for a headline figure."""
+def echo(decided: Attribution, headline: Candidate, described: bool = False) -> Candidate:
+    """The body's attribution of the same amount, as a candidate for a headline figure, or
+    for one a described source states ("officials say"): the body that names them."""
     return Candidate(decided.claimant, "echo", "echo", decided.cue, "same-figure-in-body",
                      {**{k: v for k, v in headline.features.items() if k.startswith("outlet*")},
-                      "echo": 1.0, "echo_score": decided.score})
+                      "echo": 1.0, "echo_score": decided.score,
+                      **({"echo_described": 1.0} if described else {})})
+
+
+def echoes(body: Attribution, outlet: str, described: bool) -> bool:
+    """Whether a later figure's attribution may stand for an earlier one of the same amount:
+    any source but the outlet for a headline; for a figure a described source states
+    ("officials say"), only a named source with a cue in the later figure's own sentence (a
+    passage carried there says nothing of who the described source was)."""
+    return body.claimant != outlet and (not described or (
+        not is_generic(body.claimant) and body.rule.startswith("own-")))
 
 
 def attributions(reading: Reading, text: str, figures: list[Figure], index: SourceIndex,
@@ -67,13 +79,18 @@ def attributions(reading: Reading, text: str, figures: list[Figure], index: Sour
                                                                           strict=True)]
     decided = [decide(c, weights) for c in found]
     for i, (fig, si) in enumerate(zip(figures, fig_sent, strict=True)):
-        if not found[i][-1].features.get("outlet*headline"):
+        headline = bool(found[i][-1].features.get("outlet*headline"))
+        # (a described source, "say officials", may be named where the body gives the same
+        # amount by a cue of its own: "According to the Nepali Embassy, ... more than 50")
+        described = not headline and decided[i].claimant != outlet and is_generic(
+            decided[i].claimant)
+        if not (headline or described):
             continue
         body = next((decided[j] for j, other in enumerate(figures)
-                     if fig_sent[j] > si and decided[j].claimant != outlet
-                     and same_amount(fig, other)), None)
+                     if fig_sent[j] > si and same_amount(fig, other)
+                     and echoes(decided[j], outlet, described)), None)
         if body is not None:
-            found[i] = [*found[i], echo(body, found[i][-1])]
+            found[i] = [*found[i], echo(body, found[i][-1], described)]
             decided[i] = decide(found[i], weights)
     return decided
 

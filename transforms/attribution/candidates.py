@@ -97,15 +97,13 @@ FEATURES = (
     # the figure's sentence
     "sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline", "first_person",
     "unnamed_evidence",
-    # the outlet's own words cue the sentence: "our sources say", "we counted"
-    "self_cued",
     # a headline figure that repeats an amount the body attributes
-    "echo", "echo_score",
+    "echo", "echo_score", "echo_described",
     # a news outlet the article relays elsewhere (a via only)
     "article_relay", "relays_elsewhere",
 )
 SENTENCE_FEATURES = ("sentence_cued", "figure_quoted", "own_comment", "bracketed", "headline",
-                     "anaphora", "first_person", "unnamed_evidence")
+                     "anaphora", "first_person", "unnamed_evidence", "self_cued")
 INTERACTION_PREFIXES = ("own", "passage", "article", "outlet")
 ALL_FEATURES = FEATURES + tuple(f"{p}*{k}" for p in INTERACTION_PREFIXES
                                 for k in SENTENCE_FEATURES)
@@ -228,6 +226,9 @@ class ArticleContext:
                 "first_person": float(bool(FIRST_PERSON.search(text, sent.start, sent.end))),
                 "unnamed_evidence": float(not self.usable(self.reading.cues[si]) and bool(  # (the
                     UNNAMED_EVIDENCE.search(text, sent.start, sent.end))),  # cheap test first)
+                # the outlet's own words cue the sentence: "our sources say", "we counted" (a
+                # cue of its own, which the passage's source does not speak through)
+                "self_cued": float(any(c.name in self.selves for c in self.reading.cues[si])),
             }
         return self.sentences[si]
 
@@ -442,8 +443,7 @@ def candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
     """Every candidate source of one figure, the outlet last."""
     sentence = sentence_features(ctx, fig, si)
     you = Candidate(outlet, "outlet", "outlet", None, "outlet",
-                    {"outlet": 1.0, **interactions(sentence, "outlet"),
-                     "self_cued": float(any(c.name in ctx.selves for c in ctx.reading.cues[si]))})
+                    {"outlet": 1.0, **interactions(sentence, "outlet")})
     if sentence["bracketed"]:  # "[a city of 1.3 million]": the editor's words, no one else's
         return [you]
     own = own_candidates(ctx, fig, si, index, interactions(sentence, "own"))

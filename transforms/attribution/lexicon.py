@@ -161,7 +161,12 @@ DESCRIPTION_NOUNS_TEXT = """
     checkers firefighters rescuers paramedics nurses surgeons teachers students farmers
     executives managers employees investors voters judges negotiators mediators inspectors
     regulators villagers survivors eyewitnesses parents"""
-DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split())
+# The people an outlet or a speaker talked with, left unnamed: "says one of the interlocutors of
+# the publication", "an interlocutor of the agency said". They are an unnamed source, and
+# named so (as unnamed sources are annotated), not the outlet they spoke to.
+INTERLOCUTOR_NOUNS = ("interlocutors",)
+UNNAMED_SOURCE = "unnamed source"
+DESCRIPTION_NOUNS = tuple(DESCRIPTION_NOUNS_TEXT.split()) + INTERLOCUTOR_NOUNS
 
 
 def singular(noun: str) -> str:
@@ -280,6 +285,9 @@ APPOSITION_HEADS = MEDIA_NOUNS + ("group", "monitor", "watchdog", "organisation"
 # People of a body who speak unnamed: "Kremlin sources said", "a ministry insider told X": the
 # figure is theirs ("Kremlin sources"), not the body's, which said nothing (longest first)
 UNNAMED_INSIDERS = ("insiders", "insider", "sources", "source")
+# Words that say such people are unnamed, kept in their name as written: "anonymous ministry
+# sources said" is "anonymous ... sources" (they are not the ministry's named spokesman)
+UNNAMED_MARKS = ("anonymous", "unnamed")
 # The people who speak for a person or body: "Clinton's campaign said", "McCain's aides
 # estimated", "the ministry's spokesman said": the figure is the one they speak for.
 SPEAKS_FOR_TEXT = """

@@ -35,6 +35,7 @@ from transforms.attribution.lexicon import (
     STUDY_KINDS,
     STUDY_NOUNS,
     THAT_OPENS,
+    UNNAMED_MARKS,
     singular,
 )
 from transforms.attribution.references import (
@@ -480,12 +481,47 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                      and (described_media(c.name) or described_staff(c.name)) else c
                      for c in cues]
                     for cues in all_cues]
+    later_named = named_later(refs, names, text)
+    if later_named:  # "a war monitor said ... the monitor said": the body named in between
+        all_cues = [[c._replace(name=later_named[c.source]) if c.source in later_named else c
+                     for c in cues] for cues in all_cues]
     # (the body's name stood for them while reading: "the ministry" after "ministry sources
     # said" is still the ministry)
-    all_cues = [[c._replace(name=f"{c.name} {c.insiders}") if c.insiders else c for c in cues]
+    all_cues = [[c._replace(name=insiders_name(c, text)) if c.insiders else c for c in cues]
                 for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
+
+
+UNNAMED_BEFORE = re.compile(r"(?<![\w’'-])(" + "|".join(UNNAMED_MARKS) + r")\s+$", re.I)
+
+
+def insiders_name(cue: Cue, text: str) -> str:
+    """The unnamed people of a body as named: "Kremlin sources", and "anonymous Kremlin
+    sources" when the text says they are unnamed."""
+    mark = UNNAMED_BEFORE.search(text, max(0, cue.source[0] - 12), cue.source[0])
+    return " ".join([*([mark.group(1).lower()] if mark else []), cue.name, cue.insiders])
+
+
+INDEFINITE_BEFORE = re.compile(r"(?<![\w’'-])(?i:an?)\s+(?:[\w’'-]+\s+){0,2}$")
+
+
+def named_later(refs: list[Ref], names: list[str | None], text: str) -> dict[tuple[int, int], str]:
+    """Bodies described before they are named, as wire copy opens: "..., a war monitor said.
+    ... The Syrian Observatory ... said ... the monitor said". A body described with "a" by a
+    head word alone is the body that a later "the <head>" stands for, when that one is named:
+    {(start, end) of the description: the name}."""
+    out: dict[tuple[int, int], str] = {}
+    for k, ref in enumerate(refs):
+        if ref.cls != NAMED or names[k] != ref.name or ref.name not in BACK_HEADS or not (
+                INDEFINITE_BEFORE.search(text, max(0, ref.start - 40), ref.start)):
+            continue
+        later = next((j for j in range(k + 1, len(refs))
+                      if refs[j].cls == ORG and refs[j].name == ref.name), None)
+        if later is not None and names[later] and names[later] != ref.name and (
+                names[later][:1].isupper()):
+            out[(ref.start, ref.end)] = names[later]
+    return out
 
 
 OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*[,;]|\s+"

@@ -25,6 +25,7 @@ from transforms.attribution.lexicon import (
     DOCUMENT_SPEAKERS,
     HONORIFICS,
     INSTITUTION_NAMES,
+    INTERLOCUTOR_NOUNS,
     INVERTED_FORMS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
@@ -44,6 +45,7 @@ from transforms.attribution.lexicon import (
     SPOKES_WORDS,
     SPOKESPERSON,
     STAFF_NOUNS,
+    UNNAMED_SOURCE,
     singular,
 )
 from transforms.attribution.sources import (
@@ -486,7 +488,8 @@ def not_one_word_name(word: str, text: str) -> bool:
     """Whether a capitalised word found alone is anything but a source's name: a function word,
     a pronoun, a title, a place, a word of a body's name, or a common word."""
     return (word in NOT_OWNER or word in SPEAKER_STOP or word in NAME_PREFIX or word in NOT_IN_NAME
-            or word in PLACES or word.lower() in ORG_WORDS or common_word(word, text))
+            or word in PLACES or word in DEMONYM_WORDS or word.lower() in ORG_WORDS
+            or common_word(word, text))
 
 
 def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list[Ref]:
@@ -497,7 +500,8 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
         if (m.group("cited") or SPOKEN_AFTER.match(text, m.end())) and not overlaps(
                 start, m.end(), taken):
             *words, noun = m.group("who").split()
-            refs.append(Ref(start, m.end(), NAMED, " ".join([*words, singular(noun)])))
+            refs.append(Ref(start, m.end(), NAMED,
+                            interlocutor_named(" ".join([*words, singular(noun)]))))
             bisect.insort(taken, (start, m.end()))
     # (CITED_INFORMED after CITED_DESCRIPTION: "according to officials familiar with X" is the
     # officials, as any described source a cue names; "citing two people familiar with X" has
@@ -553,9 +557,18 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
                 continue  # "social media posts": where people post, not who reports
             if name in STAFF_NOUNS and text[max(0, start - 4):start].lower() == "the ":
                 continue  # "the journalists": the outlet named before (a back-reference)
-            refs.append(Ref(start, end, NAMED, name))
+            refs.append(Ref(start, end, NAMED, interlocutor_named(name) if described else name))
             bisect.insort(taken, (start, end))
     return refs
+
+
+INTERLOCUTOR_FORMS = frozenset(f for n in INTERLOCUTOR_NOUNS for f in (n, singular(n)))
+
+
+def interlocutor_named(name: str) -> str:
+    """A described speaker's name, but for the people someone talked with, who are an unnamed
+    source whatever words stand before them ("one of the interlocutors" is "unnamed source")."""
+    return UNNAMED_SOURCE if name.split()[-1].lower() in INTERLOCUTOR_FORMS else name
 
 
 POSSESSIVE_END = re.compile(r"['’]s$")
@@ -582,6 +595,7 @@ CAPITALS_TEXT = """
     Moscow Kyiv Kiev Seoul Pyongyang London Washington Beijing Delhi Kathmandu Havana Minsk
     Tbilisi Astana Tashkent Bishkek Dushanbe Yerevan Baku Warsaw Berlin Paris Tokyo Ankara Tehran
     Brussels Helsinki Riga Vilnius Tallinn Chisinau"""
+DEMONYM_WORDS = frozenset(DEMONYMS.values())  # "Russian and Serbian figures": no one's name
 PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | set(DEMONYMS)
 # A country or capital that speaks is its government, named as the text names it ("Russia
 # says 6,000 ...": Russia); a demonym alone never speaks ("Russian said" is no sentence of news).
@@ -632,7 +646,9 @@ BACKREF = re.compile(
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
     + "|".join(STAFF_NOUNS) + "|" + "|".join(DOCUMENT_SPEAKERS) + r")\b"
-    r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+(?:['’]s)?\s+){0,4}"
+    # ("the dockers' union": a plural possessive, its apostrophe after the s)
+    r"|the\s+(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+"
+    r"(?:['’]s|(?<=s)['’])?\s+){0,4}"
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
     r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named

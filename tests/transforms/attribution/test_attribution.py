@@ -5,8 +5,8 @@ Each case is a short made-up article, the figure's words in it, and what an anal
 
 import pytest
 
-from transforms.attribution.attribution import annotate
-from transforms.model import Figure
+from transforms.attribution.attribution import annotate, echoes
+from transforms.model import Attribution, Figure
 
 OUTLET = "example.com"
 
@@ -170,6 +170,21 @@ def test_a_headline_takes_the_source_of_the_same_figure_in_the_body(index):
     figs = [figure(text, "10,000", value=10000.0), figure(text, "10,000", nth=1, value=10000.0)]
     rows = annotate(text, figs, OUTLET, index)
     assert [r["claimant"] for r in rows] == ["Alexander Bastrykin", "Alexander Bastrykin"]
+
+
+def test_a_described_sources_figure_is_named_only_by_a_later_own_cue():
+    """"..., officials say" and later "According to the Harlow Embassy, ... 50": the embassy;
+    a later figure of the same amount that a passage carries to a named body (or one another
+    description states) says nothing of who the officials were. A headline takes either."""
+    own = Attribution("Harlow Embassy", None, "According to the Harlow Embassy", "own-cited", 0.9)
+    carried = Attribution("Harlow Embassy", None, "the embassy said", "passage-before", 0.6)
+    described = Attribution("rights activists", None, "activists say", "own-speaker", 0.9)
+    assert echoes(own, "example-news.com", described=True)
+    assert not echoes(carried, "example-news.com", described=True)
+    assert not echoes(described, "example-news.com", described=True)
+    assert echoes(carried, "example-news.com", described=False)
+    assert not echoes(Attribution("example-news.com", None, None, "outlet", 1.0),
+                      "example-news.com", described=False)
 
 
 def test_annotate_keeps_order_and_adds_the_sentence(index):

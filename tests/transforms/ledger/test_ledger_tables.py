@@ -397,3 +397,14 @@ def test_row_blocks_gives_each_row_the_block_of_its_own_columns():
     assert got[3] == ("recruited", None, "", "person")
     assert got[5] == got[9] == ("paid", "mod", "month", "money")
     assert row_blocks(rows.iloc[:0]).empty
+
+
+def test_members_are_the_same_when_their_combined_codes_are_renumbered_after_every_column(monkeypatch):
+    """Members group the claims by codes combined column by column, renumbered only when the
+    next column could overflow them: renumbering after every column gives the same ledger."""
+    docs, claims = reprinted(ALL_DOCS, ALL_CLAIMS, 2)
+    rarely = run(docs, claims)
+    monkeypatch.setattr(clusters, "COMBINED_CODES", 2)
+    always = run(docs, claims)
+    for a, b in zip(rarely, always, strict=True):
+        pd.testing.assert_frame_equal(a, b)

@@ -11,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from muster import fetchstate, progress, readers, warehouse, web
 from muster.records import Rejected, nothing_usable
 from transforms.batches import arrow_batches
+from transforms.cleaning.cleaning import doc_id
 from transforms.cleaning.publication import new_or_changed
 
 
@@ -43,11 +44,12 @@ def read_inputs(inputs: list[str], warehouse_dir: str, allow_hosts: list[str], f
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def read_published_index(warehouse_dir: str, extractor_version: str):
-    """The published documents' keys and hashes, and of the claims only those another extractor
-    version made (`warehouse.stale_claims`: what `new_or_changed` reads of them)."""
-    return (warehouse.read_table(warehouse_dir, "documents", ["doc_id", "raw_sha256"]),
-            warehouse.stale_claims(warehouse_dir, extractor_version))
+def read_published_index(warehouse_dir: str, extractor_version: str, doc_ids: list[str]):
+    """Of the documents `doc_ids` (the inputs'), the published keys and hashes, and the claims
+    another extractor version made (`warehouse.stale_claims`): what `new_or_changed` reads of
+    them, whatever the warehouse holds besides."""
+    return (warehouse.published_hashes(warehouse_dir, doc_ids),
+            warehouse.stale_claims(warehouse_dir, extractor_version, doc_ids))
 
 
 @task(cache_policy=NO_CACHE)
@@ -70,7 +72,8 @@ def ingest(inputs: list[str], warehouse_dir: str, extractor_version: str,
                                                       fetch_delay, outlet)
     if raw.empty and not not_modified:
         raise NothingToIngest(nothing_usable(inputs, skipped))
-    documents, claims = read_published_index(warehouse_dir, extractor_version)
+    ids = sorted(set(raw["key"].map(doc_id))) if len(raw) else []
+    documents, claims = read_published_index(warehouse_dir, extractor_version, ids)
     fresh = select_new(raw, documents, claims, extractor_version, batch_size)
     return Ingested(fresh, len(raw), len(raw) - sum(b.num_rows for b in fresh), skipped,
                     not_modified, fetched)

@@ -252,14 +252,20 @@ class Staged:
                 "claim_flags": len(inc.claim_flags)}
 
 
-def _loader(snapshot: Snapshot, stored: Stored) -> Loader:
-    doc_part = dict(zip(stored.documents["doc_id"], stored.documents["part"], strict=True))
-    claim_part = dict(zip(stored.claims["claim_id"], stored.claims["part"], strict=True))
+def part_of(rows: pd.DataFrame, key: str, ids: Collection[str]) -> dict[str, str]:
+    """The part holding each of `ids` that `rows` (stored keys with their `part`) hold: a
+    filter of the few wanted, not a dict of every stored row (0.17 CPU-s at 143,000 claims)."""
+    if not ids or not len(rows):
+        return {}
+    found = rows.loc[rows[key].isin(set(ids)).to_numpy(), [key, "part"]]
+    return dict(zip(found[key].tolist(), found["part"].tolist(), strict=True))
 
+
+def _loader(snapshot: Snapshot, stored: Stored) -> Loader:
     def documents(ids, columns=None) -> pd.DataFrame:
         ids = list(ids)
-        return snapshot.rows("documents", ids, "doc_id", {doc_part[i] for i in ids if i in doc_part},
-                             columns)
+        return snapshot.rows("documents", ids, "doc_id",
+                             set(part_of(stored.documents, "doc_id", ids).values()), columns)
 
     def texts(ids) -> dict[str, str]:
         rows = documents(ids, ["doc_id", "text"])
@@ -268,7 +274,7 @@ def _loader(snapshot: Snapshot, stored: Stored) -> Loader:
     def claims(ids) -> pd.DataFrame:
         ids = list(ids)
         # the claims a run re-stamps: their parts are rewritten (`parts_of`)
-        return snapshot.rows("claims", ids, "claim_id", {claim_part[i] for i in ids if i in claim_part},
+        return snapshot.rows("claims", ids, "claim_id", set(part_of(stored.claims, "claim_id", ids).values()),
                              whole=True)
 
     return Loader(texts=texts, documents=documents, claims=claims)
@@ -390,8 +396,8 @@ def parts_of(staged: Staged) -> dict[str, Parts]:
         for name, parts in result.items():
             parts.drop = set(snapshot.parts(name))
         return result
-    doc_part = dict(zip(stored.documents["doc_id"], stored.documents["part"], strict=True))
-    claim_part = dict(zip(stored.claims["claim_id"], stored.claims["part"], strict=True))
+    doc_part = part_of(stored.documents, "doc_id", inc.removed_documents | inc.restamped_documents)
+    claim_part = part_of(stored.claims, "claim_id", inc.removed_claims | inc.restamped_claims)
     restamped_docs = inc.documents[inc.documents["doc_id"].isin(inc.restamped_documents)]
     fresh_docs = inc.documents[~inc.documents["doc_id"].isin(inc.restamped_documents)]
     restamped_claims = inc.claims[inc.claims["claim_id"].isin(inc.restamped_claims)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections.abc import Collection
 from functools import partial
 from pathlib import Path
 
@@ -59,13 +60,31 @@ def read_table(warehouse: str | Path, name: str, columns: list[str] | None = Non
     return _read_arrow(_source(warehouse, name, snapshot), name, columns).to_pandas()
 
 
-def stale_claims(warehouse: str | Path, extractor_version: str) -> pd.DataFrame:
-    """The published claims (doc_id, extractor_version) that another extractor version made:
-    all a run needs to know of the stored claims to re-tabulate, without a frame of every claim."""
+def _of_documents(table: pa.Table, doc_ids: Collection[str] | None) -> pa.Table:
+    """The rows of `table` whose doc_id is among `doc_ids` (all rows when None), filtered in
+    Arrow before any row becomes a Python object."""
+    if doc_ids is None:
+        return table
+    return table.filter(pc.is_in(table["doc_id"], pa.array(list(doc_ids), pa.string())))
+
+
+def stale_claims(warehouse: str | Path, extractor_version: str,
+                 doc_ids: Collection[str] | None = None) -> pd.DataFrame:
+    """The published claims (doc_id, extractor_version) that another extractor version made
+    (of the documents `doc_ids` only, if given): all a run needs to know of the stored claims
+    to re-tabulate, without a frame of every claim."""
     table = _read_arrow(_source(warehouse, "claims"), "claims", ["doc_id", "extractor_version"],
                         ordered=False)
     same = pc.fill_null(pc.equal(table["extractor_version"], extractor_version), False)
-    return table.filter(pc.invert(same)).to_pandas()
+    return _of_documents(table.filter(pc.invert(same)), doc_ids).to_pandas()
+
+
+def published_hashes(warehouse: str | Path, doc_ids: Collection[str]) -> pd.DataFrame:
+    """(doc_id, raw_sha256) of the published documents among `doc_ids`: what a run needs to
+    tell its inputs new, changed or unchanged, not a frame of every stored document."""
+    table = _read_arrow(_source(warehouse, "documents"), "documents", ["doc_id", "raw_sha256"],
+                        ordered=False)
+    return _of_documents(table, doc_ids).to_pandas()
 
 
 # The order of a table stored as parts, as it was when each table was one file.

@@ -205,3 +205,10 @@ def pq_rows(path) -> int:
     import pyarrow.parquet as pq
 
     return pq.ParquetFile(path).metadata.num_rows
+
+
+def test_part_of_finds_the_parts_of_the_ids_asked_for_only():
+    rows = pd.DataFrame({"claim_id": ["a", "b", "c", "d"], "part": ["p1", "p1", "p2", "p3"]})
+    assert store.part_of(rows, "claim_id", {"c", "a", "zz"}) == {"a": "p1", "c": "p2"}
+    assert store.part_of(rows, "claim_id", frozenset()) == {}
+    assert store.part_of(rows.iloc[:0], "claim_id", {"a"}) == {}

@@ -122,3 +122,19 @@ def test_stale_claims_are_those_of_another_extractor_version(tmp_path):
     assert sorted(stale["extractor_version"]) == ["v0", "v2"]
     assert sorted(warehouse.stale_claims(tmp_path, "v0")["extractor_version"]) == ["v1", "v2"]
     assert warehouse.stale_claims(tmp_path / "none", "v1").empty
+
+
+def test_the_published_index_is_read_for_the_documents_asked_about_only(tmp_path):
+    published = tables()
+    documents = pd.concat([published["documents"]] * 3, ignore_index=True)
+    documents["doc_id"] = ["d1", "d2", "d3"]
+    claims = pd.concat([published["claims"]] * 3, ignore_index=True)
+    claims["claim_id"], claims["doc_id"] = ["c1", "c2", "c3"], ["d1", "d2", "d3"]
+    claims["extractor_version"] = ["v0", "v0", "v1"]
+    warehouse.publish({**published, "documents": documents, "claims": claims}, tmp_path)
+    hashes = warehouse.published_hashes(tmp_path, ["d3", "d1", "elsewhere"])
+    assert list(hashes.columns) == ["doc_id", "raw_sha256"]
+    assert sorted(hashes["doc_id"]) == ["d1", "d3"]
+    assert warehouse.stale_claims(tmp_path, "v1", ["d2", "d3"])["doc_id"].tolist() == ["d2"]
+    assert warehouse.stale_claims(tmp_path, "v1", [])["doc_id"].tolist() == []
+    assert warehouse.published_hashes(tmp_path / "none", ["d1"]).empty

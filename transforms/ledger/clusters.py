@@ -228,6 +228,11 @@ def claim_order(claims: pd.DataFrame) -> np.ndarray:
     return order
 
 
+# Combined codes of a claim's columns stay below this (int64), renumbered densely only when the
+# next column would pass it, not after every column.
+COMBINED_CODES = 2**62
+
+
 def _member_groups(claims: pd.DataFrame, of_doc: dict, seq: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(the member of each claim in the order `seq`, numbered in order of first claims; each
     member's first claim, as a place in `seq`): the claims of one story, outlet and date that
@@ -235,9 +240,14 @@ def _member_groups(claims: pd.DataFrame, of_doc: dict, seq: np.ndarray) -> tuple
     doc_codes, docs = pd.factorize(claims["doc_id"])
     metas = pd.factorize(pd.Series([of_doc.get(d) or (d, None, None) for d in docs], dtype=object))[0]
     codes = metas[doc_codes].astype(np.int64)
+    bound = int(codes.max()) + 1 if len(codes) else 1  # codes lie in 0..bound-1
     for name in (n for n in SAID if n in claims):
         column, uniques = pd.factorize(claims[name], use_na_sentinel=False)
-        codes, _ = pd.factorize(codes * (len(uniques) + 1) + column)
+        if bound * (len(uniques) + 1) >= COMBINED_CODES:  # renumber densely before it overflows
+            codes, kinds = pd.factorize(codes)
+            bound = len(kinds)
+        codes = codes * (len(uniques) + 1) + column
+        bound *= len(uniques) + 1
     codes = pd.factorize(codes[seq])[0]
     return codes, np.unique(codes, return_index=True)[1]
 

@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime
 
 import pandas as pd
+import pytest
 
 from transforms.cleaning.cleaning import doc_id
 from transforms.cleaning.publication import candidate_tables, new_or_changed, updated, with_run
@@ -134,3 +135,14 @@ def test_an_undated_copy_takes_the_new_date_of_its_replaced_original():
     seen = after["claim_clusters"].set_index("value")["first_seen"]
     assert seen[40.0] == date(2024, 6, 1)  # the copy's figure, dated by its original
     pd.testing.assert_frame_equal(after["claim_clusters"], everything["claim_clusters"])
+
+
+def test_stamped_clusters_are_read_by_position_and_refuse_another_order():
+    from transforms.cleaning.publication import stamped_clusters
+
+    stored = pd.DataFrame({"claim_id": ["c1", "c2"], "cluster_id": ["k1", "k2"]})
+    stamped = pd.DataFrame({"claim_id": ["c1", "c2", "new"], "cluster_id": ["k1", "k9", "k9"]})
+    now, was = stamped_clusters(stamped, stored)
+    assert now.tolist() == ["k1", "k9"] and was.tolist() == ["k1", "k2"]
+    with pytest.raises(ValueError):
+        stamped_clusters(stamped.iloc[::-1], stored)

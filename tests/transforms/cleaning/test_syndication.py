@@ -142,3 +142,18 @@ def test_shingle_hashes_are_the_same_in_every_process():
         for seed in ("1", "2")
     }
     assert outputs == {f"{shingle_hashes('a b c d e f').tolist()}\n"}
+
+
+def test_a_band_index_sorts_its_bands_only_when_first_queried_and_shares_the_keys():
+    rng = np.random.default_rng(7)
+    matrix = rng.integers(0, 4, size=(40, syndication.NUM_PERM), dtype=np.uint32)  # many collisions
+    signed = np.ones(40, dtype=bool)
+    every = syndication._BandIndex(matrix, signed)
+    some = syndication._BandIndex(matrix, np.arange(40) % 3 == 0, every.keys)
+    assert every._bands is None and some._bands is None and some.keys is every.keys
+    rows = np.array([0, 5, 39], dtype=np.int64)
+    found = every.neighbours(rows)
+    for r in rows.tolist():  # the same as comparing every pair of rows band by band
+        expected = [o for o in range(40) if o != r and (every.keys[o] == every.keys[r]).any()]
+        assert found[r].tolist() == expected
+    assert every._bands is not None and some._bands is None

@@ -376,3 +376,35 @@ def test_merging_a_storys_repeated_claims_leaves_the_ledger_as_one_member_a_clai
     apart = run(docs, claims)
     for a, b in zip(merged, apart, strict=True):
         pd.testing.assert_frame_equal(a, b)
+
+
+def test_row_blocks_gives_each_row_the_block_of_its_own_columns():
+    """Blocks are made once per distinct combination and handed out by code: each row still
+    gets `clusters.block` of its own metric, claimant, rate and unit (a missing rate and an empty
+    one alike, every currency one block of money)."""
+    from transforms.ledger.ledger_tables import row_blocks
+
+    rows = pd.DataFrame({
+        "metric": ["recruited", "recruited", "paid", "paid", "recruited", "paid", "paid"],
+        "claimant_id": ["mod", None, "mod", "mod", "mod", None, "mod"],
+        "per": [None, None, "month", "", None, "month", "month"],
+        "unit": ["person", "person", "RUB", "USD", "person", "RUB", "USD"],
+    }, index=[7, 3, 5, 1, 0, 2, 9])
+    got = row_blocks(rows)
+    assert got.index.tolist() == rows.index.tolist()
+    assert got.tolist() == [clusters.block(*(None if pd.isna(v) else v for v in r))
+                            for r in rows.itertuples(index=False)]
+    assert got[3] == ("recruited", None, "", "person")
+    assert got[5] == got[9] == ("paid", "mod", "month", "money")
+    assert row_blocks(rows.iloc[:0]).empty
+
+
+def test_members_are_the_same_when_their_combined_codes_are_renumbered_after_every_column(monkeypatch):
+    """Members group the claims by codes combined column by column, renumbered only when the
+    next column could overflow them: renumbering after every column gives the same ledger."""
+    docs, claims = reprinted(ALL_DOCS, ALL_CLAIMS, 2)
+    rarely = run(docs, claims)
+    monkeypatch.setattr(clusters, "COMBINED_CODES", 2)
+    always = run(docs, claims)
+    for a, b in zip(rarely, always, strict=True):
+        pd.testing.assert_frame_equal(a, b)

@@ -25,6 +25,7 @@ from transforms.attribution.lexicon import (
     DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
     DOCUMENT_SPEAKERS,
+    HONORIFICS,
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
     ORG_HEADS,
@@ -526,7 +527,9 @@ def named_later(refs: list[Ref], names: list[str | None], text: str) -> dict[tup
 
 OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*[,;]|\s+"
                      r"(?:said|says|told|added|noted|announced|estimated)\b)")
-APPOSITION = re.compile(r"(?:\s+(?:of|at|for|in)\s+[^,;.\n]{1,80})?,\s*")
+# (the name may carry its rank: "Norway's defence chief, Gen. Eirik Kristoffersen, said")
+APPOSITION = re.compile(r"(?:\s+(?:of|at|for|in)\s+[^,;.\n]{1,80})?,\s*"
+                        r"(?:" + "|".join(HONORIFICS) + r")?\.?\s*")
 
 
 def apposed(refs: list[Ref], k: int, end: int, text: str) -> str | None:

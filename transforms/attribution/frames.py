@@ -124,8 +124,9 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + src("by_speaker_src") + ")"
     r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"
     + GAP + src("by_relay_src") + ")"
+    # ("citing a senior official": one described, the article before it)
     r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to"
-    r"|(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted))\s+(?:the\s+)?" + GAP
+    r"|(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted))\s+(?:(?:the|an?|one)\s+)?" + GAP
     + src("cited_src") + ")"
     r"|(?P<per>per\s+(?:the\s+)?" + src("per_src") + ")"  # "..., per The Washington Post"
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")

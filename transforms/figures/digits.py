@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from transforms.figures.number_words import MULTIPLIERS
@@ -32,12 +33,16 @@ def number_value(digits: str, multiplier: str | None = None, tail: str | None = 
     decimal = _decimal_mark(compact, bool(multiplier))
     thousands = "".join(mark for mark in ",." if mark != decimal)
     compact = compact.translate({ord(mark): None for mark in thousands})
-    value = float(compact.replace(",", ".") if decimal == "," else compact)
+    try:  # in decimal, so that "8.3 trillion" is 8300000000000, not 8300000000000.001
+        exact = Decimal(compact.replace(",", ".") if decimal == "," else compact)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {digits!r}") from None
     for word in (multiplier or "").lower().replace("-", " ").split():  # "1.2-billion"
-        value *= MULTIPLIERS[word]
+        exact *= Decimal(MULTIPLIERS[word])
     if tail:
         count, scale = _TAIL_PARTS.match(tail).groups()
-        value += float(count) * MULTIPLIERS[scale.lower()]
+        exact += Decimal(count) * Decimal(MULTIPLIERS[scale.lower()])
+    value = float(exact)
     if not math.isfinite(value):
         raise ValueError(f"not a finite number: {digits!r}")
     return value

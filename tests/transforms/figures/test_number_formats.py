@@ -175,3 +175,12 @@ def test_number_value_reads_every_style(digits, multiplier, value):
 def test_number_value_refuses_numbers_no_figure_has(digits):
     with pytest.raises(ValueError):
         number_value(digits)
+
+
+@pytest.mark.parametrize(("digits", "multiplier", "value"), [
+    ("8.3", "trillion", 8_300_000_000_000), ("1.1", "trillion", 1_100_000_000_000),
+    ("0.7", "million", 700_000), ("2.3", "bn", 2_300_000_000), ("4.1", "crore", 41_000_000),
+])
+def test_a_scaled_decimal_is_the_exact_whole_number(digits, multiplier, value):
+    # the value an analyst compares and a cluster groups on: 8300000000000, not ...0.001
+    assert number_value(digits, multiplier) == value

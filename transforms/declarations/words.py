@@ -33,6 +33,17 @@ RUPEE_COUNTRIES = {
     "LKR": ("Sri Lanka", "Sri Lankan", "Sri Lankans", "Colombo"),
     "PKR": ("Pakistan", "Pakistani", "Pakistanis", "Islamabad"),
 }
+# Symbols several currencies write with no country: the table's currency unless the article
+# names another country that writes the symbol for its own more often ("¥1,200" in a story from
+# Tokyo is yen, "R20 billion" in one from Johannesburg is rand). The words that name each.
+SYMBOL_COUNTRIES = {
+    "¥": {"CNY": ("China", "Chinese", "Beijing", "Shanghai", "yuan", "renminbi"),
+          "JPY": ("Japan", "Japanese", "Tokyo", "Osaka", "yen")},
+    "R": {"RUB": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "rouble", "roubles",
+                  "ruble", "rubles"),
+          "ZAR": ("South Africa", "South African", "South Africans", "Johannesburg", "Cape Town",
+                  "Pretoria", "Durban", "rand")},
+}
 # Verbs that make a share the part of a whole ("volunteers account for 19% of the dead"):
 # without an "of ..." after the share, the whole is the one just named.
 PART_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up",

@@ -21,6 +21,7 @@ from transforms.declarations.words import (
 )
 from transforms.figures.number_words import (
     DIGIT_FRACTIONS,
+    POINT_AFTER_FRACTION,
     SHARE,
     TAKES_ARTICLE,
     TRIGGER_WORDS,
@@ -67,7 +68,7 @@ _FRACTION = (r"(?<!\d[.,]\d)(?<![.,]\d\d)(?:[" + "".join(f for f in DIGIT_FRACTI
 CORE = re.compile(
     rf"(?P<vague>\b(?:{VAGUE})\b)"
     rf"|(?P<share>\b(?:{SHARE}))"
-    rf"|(?:(?<![\w.,:/+\-−])|(?<=\s[a-z]))(?P<sign>[-+−](?=\d))?(?P<cur>{CURRENCY_PREFIX})?"
+    rf"|(?:(?<![\w.,:/+\-−])|(?<=\s[a-z]))(?P<sign>[-+−](?=\d|{CURRENCY_PREFIX}\d))?(?P<cur>{CURRENCY_PREFIX})?"
     rf"(?P<num>{NUMBER})(?P<frac>{_FRACTION})?"
     rf"(?P<mult>{MULTIPLIER})?(?P<tail>{_TAIL})?"
     rf"|(?P<words>\b{WORD_NUMBER})",
@@ -83,14 +84,18 @@ PREFIX_BEFORE = re.compile(rf"(?<![\w$])(?:{CURRENCY_PREFIX})$")
 WORD_START = re.compile(rf"(?<![a-z]){trie_pattern(TRIGGER_WORDS)}(?![a-z])")
 WORD_START_ANY_CASE = re.compile(WORD_START.pattern, re.IGNORECASE)
 
+# Words that soften a bound without changing its side: "just over", "a little under", "well
+# north of", "slightly more than".
+_SOFTENER = r"(?:(?:well|just|slightly|comfortably|somewhat|a\s+(?:little|bit|touch))\s+)?"
 _AT_LEAST = (
-    r"at\s+least|more\s+than|(?:well\s+|just\s+)?over|upwards?\s+of|in\s+excess\s+of|above"
+    rf"at\s+least|{_SOFTENER}(?:more\s+than|over|above|north\s+of)|upwards?\s+of|in\s+excess\s+of"
     r"|no\s+(?:fewer|less)\s+than|not\s+less\s+than|(?:a\s+)?minimum\s+of|exceeding|exceeded"
     r"|starting\s+(?:at|from)|(?:not|never)\s+(?:\w+\s+)?(?:below|under)"
 )
 _AT_MOST = (
     r"up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than|fewer\s+than"
-    r"|less\s+than|(?:just\s+)?under|below|at\s+most|(?:a\s+)?maximum\s+of"
+    rf"|{_SOFTENER}(?:less\s+than|fewer\s+than|under|below|south\s+of|shy\s+of)"
+    r"|just\s+short\s+of|at\s+most|(?:a\s+)?maximum\s+of"
 )
 _APPROX = (
     r"about|around|some|nearly|roughly|approximately|approx\.|(?:an\s+)?estimated(?:\s+at)?|put\s+at|almost"
@@ -339,6 +344,9 @@ SHARE_OF_TIME = re.compile(
     r"|quarter|term|\d{4})\b",
     re.IGNORECASE,
 )
+POINT_AFTER_FRACTION = re.compile(POINT_AFTER_FRACTION, re.IGNORECASE)
+# "a half percentage point": the article that opens a share of a point ("half" alone opens it)
+ARTICLE_BEFORE = re.compile(r"(?<!\band\s)(?<![\w-])(?:an?|one)\s+$", re.IGNORECASE)
 SHARE_NOT_BEFORE = re.compile(  # "the first half", "two-and-a-half times", "profit in the half"
     r"\b(?:first|second|last|latter|former|the|an?|and[\s-]+a|one[\s-]+and[\s-]+a)[\s-]+$",
     re.IGNORECASE,

@@ -88,7 +88,15 @@ ANSWER_VERBS = (
     "approve", "approved", "approves", "disapprove", "disapproved", "agree", "agreed", "agrees",
     "disagree", "disagreed", "want", "wanted", "wants", "plan", "planned", "plans",
 )
+# A fraction of a percentage point ("a quarter of a percentage point", "half a percentage
+# point", "a half-percentage-point cut"): a share of one point, read as that many percent.
+POINT_AFTER_FRACTION = r"(?:[\s-]+|\s+(?:of\s+)?an?\s+)percentage[\s-]+points?\b"
+FRACTION_OF_POINT = (
+    r"(?:(?:a|one)[\s-]+(?:half|third|quarter)|(?:two|three)[\s-]+(?:thirds|quarters)|half)"
+    rf"(?={POINT_AFTER_FRACTION})"
+)
 SHARE = (
+    FRACTION_OF_POINT + "|"
     r"(?<!\band\s)half(?!(?:\s+an?\s+|[\s-]+)(?:hundred|thousand|million|billion|dozen)\b)|(?:a|one|two|three|four|nine)[\s-](?:third|quarter|fifth|tenth)s?"
     r"(?=\s+(?:of\s+)?(?:the|them|all|its|their|those|these|his|her|our|whom|us)\b"
     r"|\s+of\s+(?!an?\b)[a-z]"

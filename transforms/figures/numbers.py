@@ -36,6 +36,7 @@ from transforms.figures.units import (
     currency_of_word,
     following_words,
     local_rupees,
+    local_symbols,
     pay_rate_before,
     plural_kind,
     plural_noun,
@@ -87,7 +88,8 @@ def read_figures(text: str) -> tuple[list[Figure], int]:
             found.append(figure)
         else:
             skipped += 1
-    return local_rupees(text, shared_units(text, with_article_terms(text, found))), skipped
+    found = shared_units(text, with_article_terms(text, found))
+    return local_symbols(text, local_rupees(text, found)), skipped
 
 
 def with_article_terms(text: str, found: list[Figure]) -> list[Figure]:
@@ -196,10 +198,13 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     if match.group("sign"):
         if phone := pat.PHONE.match(text, start):
             return None, phone.end()
-        figure, used = _amount_figure(text, start, end, value, None, left)
-        if figure is None or figure.unit != "percent" or match.group("sign") in "-−":
-            # a sign makes a change in percent: "+12%" reads as 12; the claims table holds no
-            # negative values (a fall, "-3.5%", is read and left out), and no signed counts
+        unit = currency_of_symbol(cur) if cur else None
+        figure, used = _amount_figure(text, start, end, value, unit, left)
+        if figure is None or figure.unit in ("person", "unit", *DURATION_UNITS.values()) or (
+                match.group("sign") in "-−"):
+            # a sign makes a change: "+12%" reads as 12, "+$2 billion" as $2 billion; the
+            # claims table holds no negative values (a fall, "-3.5%", "-$40 million", is read
+            # and left out, never as the bare "40 million" after its sign), and no signed counts
             return None, used
         return figure, used
     if plain and value < 120 and text.startswith(",", end) and pat.AGE_AFTER_NAME.search(
@@ -228,6 +233,8 @@ def _words_figure(text: str, match) -> tuple[dict | None, int]:
         return None, match.end()
     value, length = parsed
     end = start + length
+    if start > 1 and text[start - 1] == "-" and text[start - 2].isdigit():
+        return None, end  # "7-Eleven": a name spelled with digits and a number word
     left = ctx.left_context(text, start)
     if ctx.excluded(text, left, end):
         return None, end
@@ -407,8 +414,10 @@ def _vague_figure(text: str, match) -> dict | None:
 def _share_figure(text: str, match) -> dict | None:
     """A share said in words ("half of the workers", "two-thirds of its tanks") as percent."""
     start, end = match.span()
-    if pat.SHARE_NOT_BEFORE.search(text, max(0, start - 20), start):
-        return None  # "the first half", "one and a half"
+    point = pat.POINT_AFTER_FRACTION.match(text, end)
+    if (pat.SHARE_NOT_BEFORE.search(text, max(0, start - 20), start)
+            and not (point and pat.ARTICLE_BEFORE.search(text, max(0, start - 20), start))):
+        return None  # "the first half", "one and a half" (not "a half percentage point")
     if pat.SHARE_OF_TIME.match(text, end):
         return None  # "half of the year"
     left = ctx.left_context(text, start)
@@ -417,6 +426,8 @@ def _share_figure(text: str, match) -> dict | None:
     value = share_percent(match.group())
     if value > 100:
         return None  # "12 in 10": no share
+    if point:  # "a quarter of a percentage point" is 0.25 of a point: 0.25 percent
+        value, end = round(value / 100, 4), point.end()
     qualifier, quote_start = _qualifier(left, start, "percent", False)
     return _figure_dict(text, quote_start, end, value, None, None, None,
                         None, "percent", None, qualifier)

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from transforms.declarations.vocab import CURRENCY_TABLE, PERS, UNITS
-from transforms.declarations.words import RUPEE_COUNTRIES, phrases_pattern
+from transforms.declarations.words import RUPEE_COUNTRIES, SYMBOL_COUNTRIES, phrases_pattern
 from transforms.figures.number_words import trie_pattern
 from transforms.model import Figure
 
@@ -214,20 +214,29 @@ def plural_noun(words: list[str]) -> str | None:
                 or word.endswith(("ed", "ing"))):
             return None  # a verb or clause follows: "40,000 joined volunteer units"
         if (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
-                and word not in _NOT_PLURAL):
+                and word not in _NOT_PLURAL) or _irregular_people_plural(word):
             return word
     return None
 
 
 # Endings of plural nouns for people ("researchers", "journalists", "Nepalese", "trainees").
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ans", "ees", "ese")
+# Plurals of people without an "s": "five grandchildren", "40 firemen", "three businesswomen"
+# (not the singular nouns that end the same way: "a ramen bar", "the regimen").
+_IRREGULAR_PEOPLE_PLURALS = ("children", "men")
+_MEN_SINGULARS = word_set("specimen abdomen regimen acumen albumen hymen stamen semen omen amen ramen")
+
+
+def _irregular_people_plural(word: str) -> bool:
+    return word.endswith(_IRREGULAR_PEOPLE_PLURALS) and word not in _MEN_SINGULARS
 
 
 def plural_kind(noun: str, capitalised: bool = False) -> str:
     """What a plural noun counts, by ANNOTATION.md's units: "person" or "unit" (other things).
     A capitalised noun is a people's name ("5,000 Cubans", "300 Gurkhas")."""
     noun = noun.removeprefix("ex-")  # "ex-commandos"
-    if capitalised or noun in PEOPLE_NOUNS or noun.endswith(_PEOPLE_ENDINGS):
+    if (capitalised or noun in PEOPLE_NOUNS or noun.endswith(_PEOPLE_ENDINGS)
+            or _irregular_people_plural(noun)):
         return "person"
     return "unit"
 
@@ -271,3 +280,28 @@ def local_rupees(text: str, found: list[Figure]) -> list[Figure]:
     return [replace(f, unit=local if f.unit == "INR" else f.unit,
                     alt_unit=local if f.alt_unit == "INR" else f.alt_unit) if rupees(f) else f
             for f in found]
+
+
+# A shared symbol written alone before the digits: "¥1,200" (not "CN¥"/"JP¥"), "R20 billion".
+_BARE_SYMBOL = {symbol: re.compile(rf"(?<![\w¥$]){re.escape(symbol)}\s?\d") for symbol in SYMBOL_COUNTRIES}
+_SYMBOL_COUNTRY_WORDS = {
+    symbol: {code: re.compile(rf"\b{phrases_pattern(words)}\b") for code, words in codes.items()}
+    for symbol, codes in SYMBOL_COUNTRIES.items()}
+
+
+def local_symbols(text: str, found: list[Figure]) -> list[Figure]:
+    """`found`, with an amount in a symbol several currencies share ("¥", "R") in the currency
+    of the country the article names most among those that write it, when that is not the
+    table's ("¥1,200" in an article about Japan is JPY, "R20 billion" about South Africa ZAR)."""
+    for symbol, bare in _BARE_SYMBOL.items():
+        default = currency_of_symbol(symbol)
+        marked = [f for f in found if f.unit == default and bare.search(f.quote or "")]
+        if not marked:
+            continue
+        counts = {code: len(pattern.findall(text))
+                  for code, pattern in _SYMBOL_COUNTRY_WORDS[symbol].items()}
+        local = max(counts, key=counts.get)
+        if local == default or counts[local] <= counts.get(default, 0):
+            continue
+        found = [replace(f, unit=local) if f in marked else f for f in found]
+    return found

@@ -170,6 +170,8 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
     if cur and cur.strip().isalpha() and len(cur.strip()) == 1 and not (
             mult or tail or len(raw) > 4 or "," in raw):
         return None, end  # "R35", "R2-D2": a one-letter symbol only before a sizeable amount
+    if cur and cur.isalpha() and cur.isupper() and len(cur) == 3 and not (mult or tail) and len(raw) <= 2:
+        return None, end  # "COP28", "CAD3": a code glued to a small number is a name
     plain = not (cur or mult or tail)
     if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
         return None, pat.LEADING_ZERO.match(text, match.start("num")).end()
@@ -361,7 +363,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         if per and len(text[pos:per_start].split()) <= 1:
             quote_end = per_end  # "190,000 roubles per month", "1,800 recruits per day"
         if per is None and unit not in ("person", "unit"):
-            per = pay_rate_before(text, quote_start)
+            per = pay_rate_before(text, quote_start, pos)
     value = None if low is not None else value
     return _figure_dict(text, quote_start, quote_end, value, low, high, alt_value, alt_unit,
                         unit, per, qualifier), pos

@@ -107,7 +107,7 @@ years-old year-old inches inch feet foot ft yards yard acres acre millimetres mi
 millimetre millimeter centimetres centimeters litres liters litre liter gallons gallon barrels
 ounces grams lbs megawatts gigawatts kilowatts watts mw gw kw kwh mwh gwh twh volts knots
 calories megabytes gigabytes terabytes bytes metric cubic light-years basis bps hectolitres
-hectoliters bushels carats kilotons megatons decibels
+hectoliters bushels carats kilotons megatons decibels nautical noon midnight o'clock
 """)
 # Function words end the noun phrase that follows a number.
 _STOPWORDS = word_set("""
@@ -252,8 +252,15 @@ def rate_after(text: str, end: int) -> tuple[str | None, int, int]:
     return match.lastgroup, match.start(match.lastgroup), match.end()
 
 
-def pay_rate_before(text: str, start: int) -> str | None:
-    """"month" when the clause before an amount names a salary or monthly pay."""
+# Pay by the hour ("£11.44 an hour"): a rate the claims table has no `per` for, never monthly.
+HOURLY_AFTER = re.compile(r"\s+(?:an?|per|each|every)\s+hour\b|\s+hourly\b|/h(?:ou)?r\b", re.IGNORECASE)
+
+
+def pay_rate_before(text: str, start: int, end: int | None = None) -> str | None:
+    """"month" when the clause before an amount names a salary or monthly pay (not when the
+    amount at `end` is paid by the hour: "a minimum wage of $15 an hour")."""
+    if end is not None and HOURLY_AFTER.match(text, end):
+        return None
     match = LEFT_PAY.search(text, max(0, start - 60), start)
     if not match:
         return None

@@ -33,6 +33,7 @@ from transforms.figures.units import (
     CURRENCY_PREFIX,
     CURRENCY_WORD,
     GLUED_MINOR,
+    HEADCOUNT_NOUNS,
     INDEX_WORDS,
     MARKET_INDEXES,
     MINOR_WORD,
@@ -355,6 +356,8 @@ SHARE_NOT_BEFORE = re.compile(  # "the first half", "two-and-a-half times", "pro
 INDEX_BEFORE = re.compile(
     rf"(?:\b(?-i:{phrases_pattern(MARKET_INDEXES)})|\b(?i:{words_pattern(INDEX_WORDS)}))"
     r"(?:[^.;!?\n]|\.(?=\d))*$")  # (a decimal point ends no sentence: "250.5 points")
+# A headcount named earlier in the sentence, before a bare "6.6m" (see HEADCOUNT_NOUNS).
+HEADCOUNT_BEFORE = re.compile(rf"\b{phrases_pattern(HEADCOUNT_NOUNS)}[^.;!?\n]*$", re.IGNORECASE)
 URL = re.compile(r"https?://\S+|www\.\S+")
 _SIGN_BEFORE = frozenset("-+−")
 

@@ -29,6 +29,7 @@ from transforms.figures.number_words import (
 from transforms.figures.units import (
     ABSTRACT_NOUNS,
     DURATION_UNITS,
+    LENGTH_WORDS,
     NOT_COUNTED,
     counted_noun,
     currency_of_minor,
@@ -165,8 +166,11 @@ def _digits_figure(text: str, match) -> tuple[dict | None, int]:
         return None, end  # "X07650", "G7": names and codes, not a stray letter before "45,000"
     if mult and mult in "mMbB" and not cur:
         after = following_words(text, end)
-        if counted_noun(after) is None and not plural_noun(after):
-            return None, end  # "5m" is five metres; "2.5m people", "8.7m passengers" millions
+        if counted_noun(after) is None and not plural_noun(after) and not (
+                mult in "mM" and not (after and after[0] in LENGTH_WORDS)
+                and pat.HEADCOUNT_BEFORE.search(text, max(0, start - 120), start)):
+            return None, end  # "5m" is five metres; "2.5m people", "8.7m passengers" millions,
+            # and so is "the population grew by 1.2m"
     if cur and cur.strip().isalpha() and len(cur.strip()) == 1 and not (
             mult or tail or len(raw) > 4 or "," in raw):
         return None, end  # "R35", "R2-D2": a one-letter symbol only before a sizeable amount

@@ -109,6 +109,13 @@ ounces grams lbs megawatts gigawatts kilowatts watts mw gw kw kwh mwh gwh twh vo
 calories megabytes gigabytes terabytes bytes metric cubic light-years basis bps hectolitres
 hectoliters bushels carats kilotons megatons decibels nautical noon midnight o'clock
 """)
+# Nouns of a headcount that a bare "1.2m" after them counts in millions, not metres ("the
+# population grew by 1.2m", "the number of visitors rose to 4m"); measure words after the
+# number keep it a length ("1.8m tall").
+HEADCOUNT_NOUNS = ("population", "populations", "workforce", "membership", "audience", "turnout",
+                   "unemployment", "ridership", "viewership", "electorate", "headcount",
+                   "enrolment", "enrollment", "number of")
+LENGTH_WORDS = word_set("tall high deep long wide away above below underground underwater up down")
 # Function words end the noun phrase that follows a number.
 _STOPWORDS = word_set("""
 of in to from by at on for with that who which whom had have has were was are is will would and

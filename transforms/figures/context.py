@@ -200,6 +200,8 @@ def named_number(text: str, start: int, end: int) -> bool:
     if not text[start:end].isdigit() or not pat.CAPITALISED_BEFORE.search(
             text, max(0, start - 30), start):
         return False
+    if pat.PERCENT_AFTER.match(text, end) or pat.CURRENCY_AFTER.match(text, end):
+        return False  # "Smith leads Jones 47% to 45%", "paid Smith 500 dollars": a share, money
     after = following_words(text, end)
     if counted_noun(after) is not None or plural_noun(after):
         return False  # "Ukraine received 300 Leopard tanks"

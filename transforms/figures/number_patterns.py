@@ -306,6 +306,9 @@ POINTS_HYPHEN = re.compile(
 # The first end of a range whose unit is written once, on the second: "two- to five-year
 # contracts", "10- to 15-percent", "three- or four-month".
 SUSPENDED_HYPHEN = re.compile(r"-\s+(?:to|or)\s+", re.IGNORECASE)
+# A bound written after the number: "250,000-plus members", "100+ stores" (at least), "40-odd
+# staff" (about).
+BOUND_AFTER = re.compile(r"(?:-(?P<at_least>plus)|(?P<plus>\+)|-(?P<approx>odd))(?![\w+])", re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?!strong\b|plus\b|odd\b)[A-Za-z]")  # "a 12-member panel": one body
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")

@@ -257,6 +257,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     a range or a conversion is not read again as a figure of its own.
     """
     pos, low, high = end, None, None
+    bound = pat.BOUND_AFTER.match(text, pos)
+    if bound:
+        pos = bound.end()  # "250,000-plus members": the noun after the bound decides the unit
     percent = pat.PERCENT_AFTER.match(text, pos)
     if percent:
         unit, pos = "percent", percent.end()
@@ -361,6 +364,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed or (
         left.kind == "from" and ctx.change_earlier(text, left.start)))
+    if bound and qualifier == "exact":
+        qualifier = "approx" if bound.group("approx") else "at_least"
     per, quote_end = None, pos if quote_stop is None else quote_stop
     if unit != "percent":
         per, per_start, per_end = rate_after(text, pos)

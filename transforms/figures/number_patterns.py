@@ -152,7 +152,8 @@ _CHANGE_WORDS = (
     r"increas|ris|rose|grow|grew|fall|fell|drop|declin|decreas|jump|climb|rais|reduc|cut|boost"
     r"|expand|went|gone|shrank|shrunk|slid|slump|plung|surg|soar|doubl|halv|tripl|lower|hik|dip"
     r"|swell|swollen|mount|balloon|tumbl|slash|lift|upped|narrow|widen|chang|adjust|revis"
-    r"|extend|shorten|lengthen|prolong"
+    r"|extend|shorten|lengthen|prolong|slow|eased|eases|easing|edg|accelerat|quicken|rebound"
+    r"|sank|sink|advanc|retreat|weaken|strengthen|recover"
 )
 # A verb of change right before a number: "rose by 5% to", "fell from $2,415 to", "up 9.4% to"
 # ("rose 5 to 10 percent" stays a range).

@@ -278,8 +278,10 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
             (conv := pat.CONVERSION.match(text, pos)) and not conv.group("range")):
         second = pat.RANGE_TAIL.match(text, conv.end())  # "R10,000 ($130) to R100,000 ($1,300)"
     changed = bool(second or left.kind == "from") and ctx.after_change(text, left, start)
-    if changed and second and unit is None and (tail := ctx.tail_unit(text, second)) != "percent":
-        unit = tail  # "rose from 200,000 to 250,000 roubles": both ends are roubles
+    if changed and second and unit is None and ((tail := ctx.tail_unit(text, second)) != "percent"
+                                                 or left.kind == "from"):
+        unit = tail  # "rose from 200,000 to 250,000 roubles": both ends are roubles, and
+        # "slowed from 5 to 4.5 percent" both percent ("rose by 30,000 to 5%" is a count)
     if second and unit is None and not changed and second.group("sep") == "-" and (
             ctx.range_high(second) < value and not second.group("mult")):
         return None, second.end()  # "the 787-9 Dreamliner", "the A320-200": a model, no range

@@ -106,6 +106,7 @@ CASES = [
     ("North Korean won", "a fee of 5 million North Korean won", "KPW"),
     ("Swiss francs", "a fee of 5,000 Swiss francs", "CHF"),
     ("lira", "a fee of 50,000 lira", "TRY"),
+    ("TL before the amount is the lira", "a fee of TL 2,500", "TRY"),
     ("Syrian pounds", "a fee of 50,000 Syrian pounds", "SYP"),
     ("pounds", "a fee of 5,000 pounds", "GBP"),
     ("Cuban pesos", "a fee of 5,000 Cuban pesos", "CUP"),

@@ -123,6 +123,11 @@ READS = [
      [fig("2,000+", 2000, unit="person", qualifier="at_least")]),
     ("-odd after a count is approximate", "Only 30-odd residents stayed behind.",
      [fig("30-odd", 30, unit="person", qualifier="approx")]),
+    ("both ends of a change from one share to another are percent",
+     "Core inflation slowed from 3.6 to 3.2 per cent.",
+     [fig("3.6", 3.6, unit="percent"), fig("3.2 per cent", 3.2, unit="percent")]),
+    ("a count changed by and the share it reached", "Joblessness rose by 45,000 to 5.1%.",
+     [fig("45,000", 45000, unit="person"), fig("5.1%", 5.1, unit="percent")]),
     # --- counts beside names, measures and tallies -------------------------------------------
     ("a count after an aircraft model", "A Boeing 787 can seat 290 passengers.",
      [fig("290", 290, unit="person")]),

@@ -256,7 +256,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     Returns the figure or None, and the end of the text it used, so that the second number of
     a range or a conversion is not read again as a figure of its own.
     """
-    pos, low, high = end, None, None
+    pos, low, high, in_minor = end, None, None, False
     bound = pat.BOUND_AFTER.match(text, pos)
     if bound:
         pos = bound.end()  # "250,000-plus members": the noun after the bound decides the unit
@@ -266,6 +266,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     elif unit is None and (minor := pat.MINOR_AFTER.match(text, pos)):
         # "45 cents a share" is $0.45 (before the currency words: "45 euro cents")
         unit, pos, value = currency_of_minor(minor.group("word")), minor.end(), value / 100
+        in_minor = True
     elif (word := pat.CURRENCY_AFTER.match(text, pos)) and (
             unit is None or currency_of_word(word.group("word")) != unit):
         # the currency word names a currency its symbol leaves open: "R2.5 billion rand",
@@ -285,7 +286,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if second and unit is None and not changed and second.group("sep") == "-" and (
             ctx.range_high(second) < value and not second.group("mult")):
         return None, second.end()  # "the 787-9 Dreamliner", "the A320-200": a model, no range
-    if second and not changed and ctx.is_range(text, left, value, unit, second):
+    if second and not changed and not (in_minor and second.group("cur")) and ctx.is_range(
+            text, left, value, unit, second):  # "fell 12 cents to $1.05": a change and a level
         bounds = ctx.range_bounds(value, scaled, second, unit)
         if bounds[0] <= bounds[1]:  # "$64.8million to $45.1million" is two figures
             low, high, unit = bounds

@@ -25,6 +25,9 @@ READS = [
     ("a range in cents", "Bread costs between 90 and 95 cents.",
      [fig("between 90 and 95 cents", None, value_low=0.9, value_high=0.95, unit="USD",
           qualifier="range")]),
+    ("a change in cents and the level in dollars are two figures",
+     "The stock slipped 8 cents to $2.31.",
+     [fig("8 cents", 0.08, unit="USD"), fig("$2.31", 2.31, unit="USD")]),
     # --- a change in percent and the level it reached ----------------------------------------
     ("a percent before a level without percent is no range",
      "The index weakened 1.3% to 812.6 on Monday.",

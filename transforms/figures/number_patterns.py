@@ -337,6 +337,11 @@ FATE_AFTER = re.compile(
     r"\s+(?:(?:were|are|was|have\s+been|had\s+been|remain|remained)\s+(?:still\s+)?(?:killed"
     r"|injured|hurt|wounded|missing|dead|arrested|detained|rescued|hospitali[sz]ed|evacuated"
     r"|displaced|unaccounted)|died|survived|escaped|drowned)\b", re.IGNORECASE)
+# A group's size said in words: "in groups of two or three", "in teams of five" (the number
+# counts the members, though no noun follows it)
+GROUPS_OF_BEFORE = re.compile(
+    r"\b(?:groups|batches|teams|squads|bands|crews|units|pairs|cells)\s+of\s+(?:[a-z]+\s+or\s+)?$",
+    re.IGNORECASE)
 # Points a number word's change is counted in: "support rose four points"
 POINTS_AFTER = re.compile(r"\s+points?\b", re.IGNORECASE)
 # "the two were arrested": a number word after "the" points back at people named before

@@ -354,8 +354,10 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                 pat.FATE_AFTER.match(text, pos)
                 and not pat.THE_BEFORE.search(text, max(0, start - 5), start)) or (
                 pat.POINTS_AFTER.match(text, pos)
-                and pat.CHANGE_RIGHT_BEFORE.search(text, max(0, start - 30), start))):
-            return None, pos  # "in two stages"; not "five were hurt", "rose four points"
+                and pat.CHANGE_RIGHT_BEFORE.search(text, max(0, start - 30), start)) or (
+                pat.GROUPS_OF_BEFORE.search(text, max(0, start - 40), start))):
+            return None, pos  # "in two stages"; not "five were hurt", "rose four points",
+            # "in groups of two or three"
         if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
             return None, pos  # "these two reserves"
         unit = (noun or ctx.clause_currency(text, start)

@@ -131,6 +131,8 @@ READS = [
      [fig("3.6", 3.6, unit="percent"), fig("3.2 per cent", 3.2, unit="percent")]),
     ("a count changed by and the share it reached", "Joblessness rose by 45,000 to 5.1%.",
      [fig("45,000", 45000, unit="person"), fig("5.1%", 5.1, unit="percent")]),
+    ("a group's size in words counts its members", "Hostages were freed in batches of four or five.",
+     [fig("four or five", None, value_low=4, value_high=5, unit="person", qualifier="range")]),
     # --- counts beside names, measures and tallies -------------------------------------------
     ("a count after an aircraft model", "A Boeing 787 can seat 290 passengers.",
      [fig("290", 290, unit="person")]),

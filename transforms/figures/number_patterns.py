@@ -90,17 +90,18 @@ WORD_START_ANY_CASE = re.compile(WORD_START.pattern, re.IGNORECASE)
 _SOFTENER = r"(?:(?:well|just|slightly|comfortably|somewhat|a\s+(?:little|bit|touch))\s+)?"
 _AT_LEAST = (
     rf"at\s+least|{_SOFTENER}(?:more\s+than|over|above|north\s+of)|upwards?\s+of|in\s+excess\s+of"
-    r"|no\s+(?:fewer|less)\s+than|not\s+less\s+than|(?:a\s+)?minimum\s+of|exceeding|exceeded"
+    r"|no\s+(?:fewer|less)\s+than|not\s+less\s+than|(?:a\s+)?minimum\s+of|exceed(?:ing|ed|s)"
+    r"|exceed|surpass(?:ing|ed|es)?|topp(?:ing|ed)|beyond"
     r"|starting\s+(?:at|from)|(?:not|never)\s+(?:\w+\s+)?(?:below|under)"
 )
 _AT_MOST = (
-    r"up\s+to|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than|fewer\s+than"
+    r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|no\s+more\s+than|not\s+more\s+than|fewer\s+than"
     rf"|{_SOFTENER}(?:less\s+than|fewer\s+than|under|below|south\s+of|shy\s+of)"
-    r"|just\s+short\s+of|at\s+most|(?:a\s+)?maximum\s+of"
+    r"|just\s+short\s+of|at\s+most|(?:an?\s+)?maximum\s+(?:[a-z]+\s+)?of"
 )
 _APPROX = (
     r"about|around|some|nearly|roughly|approximately|approx\.|(?:an\s+)?estimated(?:\s+at)?|put\s+at|almost"
-    r"|close\s+to|nearing|approaching|circa|~|≈|(?:an\s+)?estimate\s+of|in\s+the\s+region\s+of"
+    r"|close\s+to|nearing|approach(?:ing|ed|es)|circa|~|≈|(?:an\s+)?estimate\s+of|in\s+the\s+region\s+of"
 )
 _NOT_A_FIGURE = (
     r"article|art\.|no\.|nos\.|number|part|paragraph|clause|chapter|section|item|page|episode"
@@ -125,7 +126,8 @@ LEFT = re.compile(
 )  # matched on lowercased text: a case-insensitive search is twice as slow
 # The last word of every LEFT phrase: a number after any other word has no qualifier.
 LEFT_LAST_WORDS = word_set("""
-least than over of upwards upward above exceeding exceeded at from below under to as about around
+least than over of upwards upward above exceeding exceeded exceeds surpassing surpassed surpasses
+topping topped exceed surpass beyond approached approaches at from below under to as about around
 some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
 article art. no. nos. number paragraph clause chapter section item page episode season phase stage
 level version model type flight route decree resolution war # in age aged ages rate rates by =
@@ -309,7 +311,14 @@ POINTS_HYPHEN = re.compile(
 SUSPENDED_HYPHEN = re.compile(r"-\s+(?:to|or)\s+", re.IGNORECASE)
 # A bound written after the number: "250,000-plus members", "100+ stores" (at least), "40-odd
 # staff" (about).
-BOUND_AFTER = re.compile(r"(?:-(?P<at_least>plus)|(?P<plus>\+)|-(?P<approx>odd))(?![\w+])", re.IGNORECASE)
+BOUND_AFTER = re.compile(
+    r"(?:-(?P<at_least>plus)|(?P<plus>\+)|-(?P<approx>odd)"
+    r"|\s+or\s+(?:(?P<more>more|above|higher|over)|(?P<at_most>less|fewer|below|under|lower)))(?![\w+])",
+    re.IGNORECASE)
+# ("20% or more", "$500 or less": the same after the unit)
+BOUND_AFTER_UNIT = re.compile(
+    r"\s+or\s+(?:(?P<more>more|above|higher|over)|(?P<at_most>less|fewer|below|under|lower))(?![\w+])",
+    re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?!strong\b|plus\b|odd\b)[A-Za-z]")  # "a 12-member panel": one body
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")

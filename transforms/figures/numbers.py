@@ -370,8 +370,11 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed or (
         left.kind == "from" and ctx.change_earlier(text, left.start)))
+    if bound is None and (bound := pat.BOUND_AFTER_UNIT.match(text, pos)):
+        pos = bound.end()  # "20% or more"
     if bound and qualifier == "exact":
-        qualifier = "approx" if bound.group("approx") else "at_least"
+        qualifier = ("approx" if bound.groupdict().get("approx")
+                     else "at_most" if bound.group("at_most") else "at_least")
     per, quote_end = None, pos if quote_stop is None else quote_stop
     if unit != "percent":
         per, per_start, per_end = rate_after(text, pos)
@@ -408,7 +411,10 @@ def _duration_figure(text, start, duration, value, left, low=None, high=None) ->
     unit = DURATION_UNITS[duration.group("unit").lower()]
     ranged = low is not None
     qualifier, quote_start = _qualifier(left, start, unit, ranged)
-    return _figure_dict(text, quote_start, duration.end(), None if ranged else value, low, high,
+    quote_end = duration.end()
+    if not ranged and qualifier == "exact" and (bound := pat.BOUND_AFTER_UNIT.match(text, quote_end)):
+        qualifier, quote_end = ("at_most" if bound.group("at_most") else "at_least"), bound.end()
+    return _figure_dict(text, quote_start, quote_end, None if ranged else value, low, high,
                         None, None, unit, None, qualifier)
 
 

@@ -337,6 +337,11 @@ AGE_OF_PEOPLE = re.compile(
     r"|younger\s+than|between)|\bturn(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 # "three wounded for every soldier killed": a ratio, not a count
 RATIO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}for\s+(?:every|each)\b", re.IGNORECASE)
+# "120 deaths for every 10,000 men": a rate per a population of hundreds or more, whose count
+# is a figure (the population it is counted per is none)
+PER_POPULATION = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}for\s+every\s+(?:\d{1,3}(?:[ ,\u00a0]\d{3})+|[1-9]\d{2,}"
+    r"|(?:a|one)\s+(?:hundred|thousand|million)|hundred|thousand|million)\b", re.IGNORECASE)
 # "these two reserves", "the other three": a number word that points back at things named before.
 POINTS_BACK = re.compile(r"\b(?:these|those|the\s+other|both)\s+$", re.IGNORECASE)
 # "two of them", "two of the three victims", "three of its 12 stores": a part of a group

@@ -314,7 +314,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
     if unit is None and pat.HYPHEN_WORD.match(text, pos):
         return None, pos  # "one-time", "46-year-old"
     if (unit != "percent" and pat.EXCHANGE_RATE.match(text, pos)) or (
-            low is None and unit in (None, "percent") and pat.RATIO_AFTER.match(text, pos)):
+            low is None and unit in (None, "percent") and pat.RATIO_AFTER.match(text, pos)
+            and not pat.PER_POPULATION.match(text, pos)):
         # "three wounded for every one killed"; "$500 for each recruit" is pay; "104 roubles to
         # the dollar" is a price of money, "rose 0.2% against the dollar" a change
         return None, pos

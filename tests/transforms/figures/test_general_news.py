@@ -111,6 +111,9 @@ READS = [
      [fig("two years or more", 2, unit="year", qualifier="at_least")]),
     ("a maximum named by its noun is an upper bound", "Offenders face a maximum penalty of $40,000.",
      [fig("a maximum penalty of $40,000", 40000, unit="USD", qualifier="at_most")]),
+    ("a count per a population of thousands is a figure, the population none",
+     "The county reported 58 overdoses for every 100,000 residents.",
+     [fig("58", 58)]),
     # --- fractions of a percentage point ------------------------------------------------------
     ("a quarter of a percentage point is a quarter of one percent",
      "The bank lifted rates by a quarter of a percentage point.",

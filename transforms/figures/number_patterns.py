@@ -299,7 +299,7 @@ DURATION_NOT_BEFORE = re.compile(
 )
 SERVICE_TERMS = re.compile(
     r"\b(?:contract\w*|serv(?:e|ed|es|ing|ice)\b|sign(?:s|ed|ing)?\s+(?:on|up)|enlist\w*"
-    r"|amnesty|discharge\w*|fighting|tour\s+of\s+duty|term\s+of)",
+    r"|amnesty|discharge\w*|fight(?:s|ing)?\b|tour\s+of\s+duty|term\s+of)",
     re.IGNORECASE,
 )
 # Points of a poll's lead or of a change, hyphenated: "a 10-point lead", "a 3-point drop".

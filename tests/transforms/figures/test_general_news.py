@@ -114,6 +114,8 @@ READS = [
     ("a count per a population of thousands is a figure, the population none",
      "The county reported 58 overdoses for every 100,000 residents.",
      [fig("58", 58)]),
+    ("a term of fighting written with the article", "Volunteers who fight for at least a year get land.",
+     [fig("at least a year", 1, unit="year", qualifier="at_least")]),
     # --- fractions of a percentage point ------------------------------------------------------
     ("a quarter of a percentage point is a quarter of one percent",
      "The bank lifted rates by a quarter of a percentage point.",

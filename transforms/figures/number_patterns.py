@@ -104,7 +104,7 @@ _APPROX = (
     r"|close\s+to|nearing|approach(?:ing|ed|es)|circa|~|≈|(?:an\s+)?estimate\s+of|in\s+the\s+region\s+of"
 )
 _NOT_A_FIGURE = (
-    r"article|art\.|no\.|nos\.|number|part|paragraph|clause|chapter|section|item|page|episode"
+    r"article|art\.|no\.|nos\.|number|part|paragraph|clause|chapter|section|item|pages?|pp\.?|episode"
     r"|season|phase|stage|level|version|model|type|flight|route|decree|resolution|war|table"
     r"|chart|map|fig\.|unit|brigade|battalion|regiment|division|(?:is|was|on|by|since)\s+day|#"
     r"|game|match|category|cat\.|class|grade|windows|iphone|ipad|galaxy|pixel|highway|gate|room"
@@ -129,7 +129,8 @@ LEFT_LAST_WORDS = word_set("""
 least than over of upwards upward above exceeding exceeded exceeds surpassing surpassed surpasses
 topping topped exceed surpass beyond approached approaches at from below under to as about around
 some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
-article art. no. nos. number paragraph clause chapter section item page episode season phase stage
+article art. no. nos. number paragraph clause chapter section item page pages pp pp. episode season
+phase stage
 level version model type flight route decree resolution war # in age aged ages rate rates by =
 most part table chart map fig. unit brigade battalion regiment division day game match category
 cat. class grade windows iphone ipad galaxy pixel highway gate room apartment flat building block
@@ -155,7 +156,7 @@ _CHANGE_WORDS = (
     r"|expand|went|gone|shrank|shrunk|slid|slump|plung|surg|soar|doubl|halv|tripl|lower|hik|dip"
     r"|swell|swollen|mount|balloon|tumbl|slash|lift|upped|narrow|widen|chang|adjust|revis"
     r"|extend|shorten|lengthen|prolong|slow|eased|eases|easing|edg|accelerat|quicken|rebound"
-    r"|sank|sink|advanc|retreat|weaken|strengthen|recover"
+    r"|sank|sink|advanc|retreat|weaken|strengthen|recover|slipp|sagg|drift|ticked|inched"
 )
 # A verb of change right before a number: "rose by 5% to", "fell from $2,415 to", "up 9.4% to"
 # ("rose 5 to 10 percent" stays a range).
@@ -246,7 +247,7 @@ SCORE_WORD_BEFORE = re.compile(
 # not "24pc" (percent) or "10p" (pence).
 NOT_AFTER = re.compile(
     r"[:/.]\d|\s?(?:[ap]\.m\.|[ap]m\b|gmt\b|utc\b)|(?:st|nd|rd|th)\b"
-    rf"|(?!pc\b|(?-i:{'|'.join(map(re.escape, GLUED_MINOR))})(?![\w'’]|\.\w))[A-Za-z\d]|\s?[½¼¾]"
+    rf"|(?!pc\b|pp\b|ppts?\b|(?-i:{'|'.join(map(re.escape, GLUED_MINOR))})(?![\w'’]|\.\w))[A-Za-z\d]|\s?[½¼¾]"
     r"|\s*="
     r"|,\s\d{1,2}\s+(?:times|fold)\b",  # "by 2, 4 times": a multiplier with a spaced decimal comma
     re.IGNORECASE,

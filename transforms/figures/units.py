@@ -70,6 +70,7 @@ MINOR_WORD = (
     rf"|{_alternation(GLUED_MINOR, case_sensitive=True)})(?![\w'’]|\.\w)"
 )
 PERCENT = (r"(?:%|\s?per\s?cent\b|\s?percent\b|\s?percentage\s+points?\b|pc\b|\s?pct\b"
+           r"|pp\b|\s?ppts?\b"  # "up 0.4pp", "2 ppts": percentage points, as economists write them
            r"|-per-?cent\b|-percent\b|-percentage-points?\b)")  # "a 10-percent rise", "1.5 pct"
 
 DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month",

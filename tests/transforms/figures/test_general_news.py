@@ -116,6 +116,8 @@ READS = [
      [fig("58", 58)]),
     ("a term of fighting written with the article", "Volunteers who fight for at least a year get land.",
      [fig("at least a year", 1, unit="year", qualifier="at_least")]),
+    ("pp glued to a number is percentage points", "The Tories' share slipped by 2.5pp to 24%.",
+     [fig("2.5pp", 2.5, unit="percent"), fig("24%", 24, unit="percent")]),
     # --- fractions of a percentage point ------------------------------------------------------
     ("a quarter of a percentage point is a quarter of one percent",
      "The bank lifted rates by a quarter of a percentage point.",
@@ -222,6 +224,7 @@ NOT_FIGURES = [
      "The unit posted -$35 million in the quarter."),
     ("a name spelled with a digit and a number word", "She ran a 7-Eleven in the suburbs."),
     ("a distance at sea", "The tanker sank 40 nautical miles offshore."),
+    ("pages written pp", "The figures are set out on pp 40-44 of the audit."),
     ("a height in m after a headcount is still a height",
      "Its population is small, and the dam above it is 300m high."),
     ("a bare m with no headcount is metres", "Floodwater rose 2m overnight."),

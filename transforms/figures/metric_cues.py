@@ -52,7 +52,7 @@ CUES: dict[str, dict[str, str]] = {
         "order": "was ordered to, were ordered to, been ordered to, is ordered to, are ordered to, "
                  "tasked with, task with, promise to, pledge to, vow to",
         "event": "required by, increase the number, set, set the number, sets the number, "
-                 "want, task, planned increase",
+                 "want, task, planned increase, need",
         "topic": "decree, increase, boost, army size, size of the army, military size, personnel",
     },
     "pool": {
@@ -67,6 +67,7 @@ CUES: dict[str, dict[str, str]] = {
                  "ready to fight, want to fight, seek to join",
         "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
                "labour migrants, of conscription age, of military age, of fighting age, "
+               "conscription age, draft age, military age, fighting age, call-up age, "
                "mobilisation reserve, eligible men, liable, new citizens, naturalised citizens, "
                "naturalized citizens",
         "event": "register for military service, registered for military service, "
@@ -81,7 +82,11 @@ CUES: dict[str, dict[str, str]] = {
                  "selected, signing, signings, went to war, go to war, register to fight, "
                  "register to serve, register as volunteers, register as a volunteer, "
                  "accept the offer, accept an offer, take up the offer, "
-                 "lure, lured into, tricked into, duped into",
+                 "lure, lured into, tricked into, duped into, take up arms, took up arms, "
+                 # a call for volunteers asks, it calls no one up
+                 "call for volunteers, called for volunteers, appeal for volunteers, "
+                 # serving in an army is having joined it (serving at the front is where)
+                 "serve * army, serve * forces, serve * ranks, serve * military",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
@@ -106,18 +111,27 @@ CUES: dict[str, dict[str, str]] = {
                  "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
                  "were buried, buried, eliminated, obituaries, bodies, funerals, "
                  "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
-                 "amputation, amputee, injuries, disabled, deceased",
+                 "amputation, amputee, injuries, disabled, deceased, "
+                 # a death said by what it took: "claimed the lives of 90,000"
+                 "claim * lives, cost * lives, put out of action, out of action",
     },
     "fled": {
         "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, crossed into, "
                  "crossed the border, entering from, entered from, entered the country, "
                  "arrivals, left the country, relocate, went abroad, moved abroad, "
                  "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "
-                 "sought asylum, exile, went into hiding, deserted, desertion",
-        "who": "emigrants, refugees, evaders, draft dodgers, deserters, relocants, emigres",
+                 "sought asylum, exile, went into hiding, deserted, desertion, "
+                 # the call-up escaped, not served: these hide the call-up word inside them
+                 "evade the draft, evade mobilise, evade conscription, dodge the draft, "
+                 "dodge mobilise, dodge conscription, draft evasion, draft dodging, "
+                 "hide from, in hiding",
+        "who": "emigrants, refugees, evaders, draft dodgers, draft evaders, deserters, relocants, "
+               "emigres",
     },
     "deployed": {
         "event": "sent, send, deploy, dispatch, are fighting, were fighting, "
+                 "fight for, fight alongside, fight in, fight on, fighting for, fighting in, "
+                 "now fighting, still fighting, currently fighting, "
                  "arrived in, arrived at the front, left for the front, "
                  "stationed, take part, took part, taking part, participate, serving, "
                  "transferred, redeployed, forces at, contingent, already in, still in, on the front, "
@@ -131,6 +145,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     "other": {
         "event": "back, support, oppose, approve, discharge, return, returned home, released, "
+                 "sent home, send home, sent back home, demobilise, demobilisation, "
                  "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
                  "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
                  "swapped, made up of, make up, live in, lives in, living in, pardoned, refuse, "
@@ -170,3 +185,4 @@ MONEY_PAYER = "cost * budget, costs * budget, financed * budget, funded * budget
 # Word forms that are never cues, though their stem is one ("convicts" are people, not a
 # conviction; "free" is not "freed").
 NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up, desert, deserts"
+

@@ -70,6 +70,7 @@ PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+(?:the|all|those|these)\s+$",
                           re.IGNORECASE)
 RELATIVE = re.compile(r"(?:who|that)\b", re.IGNORECASE)
+PARTICIPLE = re.compile(r"[a-z]{3,}ing\b", re.IGNORECASE)  # "fighting", "serving"
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
 PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
@@ -170,11 +171,13 @@ FORM_LENGTHS, STEM_LENGTHS = phrase_lengths(FORM_CUES), phrase_lengths(STEM_CUES
 NO_LENGTHS: frozenset[int] = frozenset()
 
 
-def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
+def cue_hits(words: list[str], breaks: frozenset[int] = frozenset()) -> list[tuple[int, int, str, str]]:
     """(first word, last word, metric, kind) for every cue phrase among lower-cased `words`.
     A phrase inside a longer one or begun inside an earlier one is dropped ("average wage" hides
     "wage"; "contract soldiers in" is not "soldiers in"), and a noun for the
-    people counted hides a verb of the same stem ("recruits" is not "recruit")."""
+    people counted hides a verb of the same stem ("recruits" is not "recruit"). A phrase never
+    runs across punctuation: `breaks` are the words with a mark before them ("the Kursk region,
+    of whom ..." is no "region of")."""
     stems = [stem(w) for w in words]
     # "mobilization reserve" is the "mobilisation reserve"; "researchers'" are "researchers"
     words = [british(w[:-1] if w.endswith("s'") else w) for w in words]
@@ -184,7 +187,7 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
         forms, stemmed = FORM_LENGTHS.get(word, NO_LENGTHS), STEM_LENGTHS.get(stems[i], NO_LENGTHS)
         ends = sorted(forms | stemmed, reverse=True) if forms or stemmed else ()
         for n in ends:
-            if n > len(words) - i:
+            if n > len(words) - i or broken(breaks, i, i + n - 1):
                 continue
             form = " ".join(words[i:i + n]) if n in forms else None
             for name, kind in FORM_CUES.get(form, ()):
@@ -197,7 +200,7 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
             hits.append((i, i, name, kind))
         for rest, name, kind in GAPPED.get(stems[i], ()):
             for j in range(i + 2, min(i + 2 + GAP_WORDS, len(words))):
-                if stems[j] == rest:
+                if stems[j] == rest and not broken(breaks, i, j):
                     hits.append((i, j, name, kind))
                     break
     spans = {(a, b) for a, b, _, _ in hits if a < b}  # (a one-word phrase holds no other)
@@ -208,6 +211,14 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
                        or a < h[0] <= b for a, b in spans)]
 
 
+def broken(breaks: frozenset[int], first: int, last: int) -> bool:
+    """Whether a mark stands between words `first` and `last`."""
+    return bool(breaks) and any(k in breaks for k in range(first + 1, last + 1))
+
+
+MARK_BETWEEN = re.compile(r"[^\s’'-]")
+
+
 @lru_cache(maxsize=256)
 def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list]:
     """Word offsets of a sentence, each word's clause number, and the cue phrases among its
@@ -215,8 +226,10 @@ def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[int], li
     part = text[lo:hi]
     tokens = [(m.start() + lo, m.group()) for m in WORD.finditer(lower_same_length(part))]
     offsets = [pos for pos, _ in tokens]
+    breaks = frozenset(i for i in range(1, len(tokens))
+                       if MARK_BETWEEN.search(text, tokens[i - 1][0] + len(tokens[i - 1][1]), tokens[i][0]))
     return offsets, clause_numbers(part, [pos - lo for pos in offsets]), cue_hits(
-        [w.replace("’", "'") for _, w in tokens])
+        [w.replace("’", "'") for _, w in tokens], breaks)
 
 
 def clause_numbers(part: str, offsets: list[int]) -> list[int]:
@@ -290,6 +303,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             continue  # "2,000 reservists were ordered to report": the people ordered, no plan
         if whole and not last - 1 <= a < last + HEAD_WORDS:
             continue  # "15,000 of the 50,000 recruits were sent": the whole is what its noun says
+        if kind == "event" and last <= a < share_end:
+            kind = "who"  # "20% of the mobilised have been killed": the whole the share is of
         if kind == "event" and relative[0] < a < relative[1]:
             kind = "who"  # "3,000 volunteers who signed up are now serving": who they are
         if kind == "event" and a == b == last and as_noun(text, offsets, b, hi):
@@ -344,16 +359,35 @@ def relative_clause(text: str, offsets: list[int], clauses: list[int], hits: lis
     after it has a cue of its own; else (-1, -1). The clause opens with "who" or "that" among
     the figure's next words and ends at the first verb of the predicate after its own verb."""
     none = (-1, -1)
-    opener = next((i for i in range(last, min(last + HEAD_WORDS + 1, len(offsets)))
-                   if RELATIVE.match(text, offsets[i])), None)
+    window = range(last, min(last + HEAD_WORDS + 1, len(offsets)))
+    opener = next((i for i in window if RELATIVE.match(text, offsets[i])), None)
     if opener is None:
-        return none
+        return reduced_relative(text, offsets, clauses, hits, window)
     end = next((i for i in range(opener + 2, len(offsets)) if AUXILIARY.match(text, offsets[i])
                 and clauses[i] == clauses[opener]), None)
     if end is None or not any(a >= end and clauses[min(a, len(clauses) - 1)] == clauses[opener]
                               and k in ("event", "death") for a, _, _, k in hits):
         return none
     return opener, end
+
+
+def reduced_relative(text: str, offsets: list[int], clauses: list[int], hits: list,
+                     window: range) -> tuple[int, int]:
+    """The words of a participle that describes the people a figure counts, as a relative
+    clause with its "who are" left out ("70,000 men fighting in the army have died", "40
+    volunteers serving abroad confirmed dead"), when a death follows it in its clause: who died,
+    not what befell them; else (-1, -1)."""
+    none = (-1, -1)
+    verb = next((i for i in window if PARTICIPLE.match(text, offsets[i])
+                 and any(a == i and k == "event" for a, _, _, k in hits)), None)
+    if verb is None:
+        return none
+    death = next((a for a, _, _, k in sorted(hits) if a > verb and k == "death"
+                  and clauses[min(a, len(clauses) - 1)] == clauses[verb]), None)
+    if death is None:
+        return none
+    end = next((i for i in range(verb + 1, death) if AUXILIARY.match(text, offsets[i])), death)
+    return verb - 1, end
 
 
 def as_noun(text: str, offsets: list[int], word: int, hi: int) -> bool:

@@ -174,15 +174,28 @@ MONEY_OTHER = (
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
     "turnover, profit, assets, reserves of, aid package, military aid, humanitarian aid, "
     "aid to, security assistance, military assistance, package, bill, tax, taxes, tariff, "
-    "tariffs, sales, deal"
+    "tariffs, sales, deal, cost, costs, damage, damages"
 )
 
 # The budget as who pays, not what the money is: these hide the budget words inside them, so
 # that the money's other words decide ("the drive will cost the federal budget 700 billion
-# roubles", "0.5 billion roubles are financed by the federal budget").
-MONEY_PAYER = "cost * budget, costs * budget, financed * budget, funded * budget, paid * budget"
+# roubles", "0.5 billion roubles are financed by the federal budget", "2 million from the
+# regional budget").
+MONEY_PAYER = ("cost * budget, costs * budget, financed * budget, funded * budget, paid * budget, "
+               "from * budget, from * budgets")
 
 # Word forms that are never cues, though their stem is one ("convicts" are people, not a
 # conviction; "free" is not "freed").
 NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up, desert, deserts"
 
+# Words that put an article about the armed forces, where an amount of money with no words of
+# its own is a soldier's pay (PAY_PRIOR): elsewhere ("the campaign raised $50 million") it is not.
+FORCES_WORDS = (
+    "army, armies, troops, soldier, soldiers, military, armed forces, serviceman, servicemen, "
+    "servicewoman, recruit, recruits, recruited, recruiting, recruitment, recruiter, recruiters, "
+    "mobilisation, mobilization, mobilised, mobilized, conscript, conscripts, conscripted, "
+    "conscription, enlist, enlisted, enlistment, draftees, draft office, mercenary, mercenaries, "
+    "fighters, battalion, battalions, brigade, brigades, regiment, regiments, frontline, "
+    "front line, the front, defence ministry, defense ministry, ministry of defence, "
+    "ministry of defense, veterans, contract soldiers, volunteers, wagner"
+)

@@ -10,13 +10,14 @@ elsewhere in its sentence; reach DECAY_WORDS, or REACH[kind] for a plan that gov
 after it ("plans to recruit 400,000"). The figure's own noun ("82,000 conscripts") weighs
 HEAD_BONUS; the words a share is of ("19% of all deaths") weigh SHARE_BONUS, and the people a
 share names are its part, not its whole ("volunteers make up 20%"). The unit decides which
-metrics can be chosen: a currency amount is pay (PAY_PRIOR) unless its words say budget,
-spending or the economy, and its words of recruiting count for pay too (money spent on
-recruitment is what recruits are paid, ANNOTATION.md); durations and counted things are other;
-pay is not a metric of people. A participle between a count and its verb is the count's noun
-("500 mobilised were sent"); a share with its whole left out ("convicts account for 13%") and a
-count in a sentence that opens "Among them" are parts, read by the whole before them, not by their
-own people; words in a bracketed aside do not reach the figures outside it.
+metrics can be chosen: a currency amount is pay (PAY_PRIOR, in an article about the forces)
+unless its words say budget, spending, cost or the economy, and its words of recruiting count
+for pay too (money spent on recruitment is what recruits are paid, ANNOTATION.md); durations and
+counted things are other; pay is not a metric of people. A participle between a count and its
+verb is the count's noun ("500 mobilised were sent"); a share with its whole left out ("convicts
+account for 13%") and a count in a sentence that opens "Among them" are parts, read by the whole
+before them, not by their own people; words in a bracketed aside do not reach the figures
+outside it.
 A rate of people per month or day is intake, not mobilisation. In an article (see
 `metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
 paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
@@ -39,7 +40,7 @@ from transforms.declarations.words import (
     phrases_pattern,
     words_pattern,
 )
-from transforms.figures.metric_cues import CUES, MONEY_OTHER, MONEY_PAYER, NOT_CUES
+from transforms.figures.metric_cues import CUES, FORCES_WORDS, MONEY_OTHER, MONEY_PAYER, NOT_CUES
 from transforms.model import Figure
 
 MONEY_UNITS = frozenset(CURRENCIES)  # every currency of the table
@@ -60,6 +61,8 @@ OTHER_CLAUSE = 0.4     # a cue in another clause of the sentence
 DECAY_WORDS = 20.0     # words: a cue this far away counts half (the clause matters more)
 MIN_SCORE = 0.3        # below this, the words give no metric
 PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget or spending
+# (in an article about the forces: FORCES_WORDS)
+FORCES = re.compile(r"\b" + phrases_pattern(p.strip() for p in FORCES_WORDS.split(",")), re.IGNORECASE)
 # Metrics whose event words, said of money, make it pay: "the recruitment drive will cost 700
 # billion roubles", "spent 2 trillion roubles on recruitment".
 PAID_FOR = frozenset({"pay", "recruited"})
@@ -262,8 +265,9 @@ def allowed(fig: Figure) -> frozenset[str]:
     return frozenset(METRICS) - {"pay"}
 
 
-def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
-    """Each metric's score from the cues of the figure's sentence text[lo:hi]."""
+def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True) -> dict[str, float]:
+    """Each metric's score from the cues of the figure's sentence text[lo:hi]; `forces`: whether
+    the article is about the armed forces (money is then pay unless its words say otherwise)."""
     offsets, clauses, hits = sentence_cues(text, lo, hi)
     first = bisect.bisect_left(offsets, fig.start)
     last = bisect.bisect_left(offsets, fig.end)  # first word after the figure
@@ -341,7 +345,7 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
         score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):
             scores[name] = score
-    if money:
+    if money and forces:
         scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
     return scores
 
@@ -403,12 +407,22 @@ def governs(text: str, offsets: list[int], last_word: int, first: int) -> bool:
     return last_word + 2 == first and bool(OF_WORD.match(text, offsets[last_word + 1]))
 
 
-def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str | None:
+def about_forces(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether an article speaks of the armed forces: their words (FORCES_WORDS) anywhere, or a
+    cue of a metric other than `other` in a figure's sentence (`spans`): "families of the dead",
+    "sign-up bonuses"."""
+    return FORCES.search(text) is not None or any(
+        name not in (None, "other") for lo, hi in spans for _, _, name, _ in sentence_cues(text, lo, hi)[2])
+
+
+def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure,
+                forces: bool = True) -> str | None:
     """The metric the words around a figure give, or None when they give none."""
     if fig.unit in DURATION_UNITS or fig.unit == "unit":
         return "other"  # terms of service and counted things (regions, brigades, cases)
     ok = allowed(fig)
-    scores = {m: s for m, s in metric_scores(text, sent_start, sent_end, fig).items() if m in ok}
+    scores = {m: s for m, s in metric_scores(text, sent_start, sent_end, fig, forces).items()
+              if m in ok}
     if not scores:
         return None
     best = max(scores, key=scores.get)
@@ -422,7 +436,8 @@ def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str |
 
 def metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str:
     """The figure's metric: the best-scored cue around it, else other."""
-    return cued_metric(text, sent_start, sent_end, fig) or "other"
+    return cued_metric(text, sent_start, sent_end, fig,
+                       about_forces(text, [(sent_start, sent_end)])) or "other"
 
 
 def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Figure]) -> list[str]:
@@ -433,6 +448,7 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
     out: list[str] = []
     last: tuple[int, str] | None = None  # (paragraph start, metric) of the last cued count
     prev: Figure | None = None
+    forces = about_forces(text, spans)
     for fig, (lo, hi) in zip(figures, spans, strict=True):
         if (prev is not None and prev.unit == fig.unit and lo <= prev.start
                 and PART_OF.fullmatch(text, prev.end, fig.start)):
@@ -446,7 +462,7 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
             prev = fig
             continue
         prev = fig
-        found = cued_metric(text, lo, hi, fig)
+        found = cued_metric(text, lo, hi, fig, forces)
         para = text.rfind("\n", 0, fig.start) + 1
         if fig.unit in COUNTS:
             if found is None and last is not None and last[0] == para:

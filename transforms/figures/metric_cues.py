@@ -50,7 +50,8 @@ CUES: dict[str, dict[str, str]] = {
                  "number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
         "order": "was ordered to, were ordered to, been ordered to, is ordered to, are ordered to, "
-                 "tasked with, task with, promise to, pledge to, vow to",
+                 "tasked with, task with, promise to, pledge to, vow to, "
+                 "was told to, were told to, been told to, is told to, are told to",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "want, task, planned increase, need",
         "topic": "decree, increase, boost, army size, size of the army, military size, personnel",
@@ -79,7 +80,8 @@ CUES: dict[str, dict[str, str]] = {
         "event": "sign up, sign a contract, sign contracts, "
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
-                 "selected, signing, signings, went to war, go to war, register to fight, "
+                 "sign on, contracts signed, "
+                 "selected, signing, signings, went to war, go to war, gone to war, register to fight, "
                  "register to serve, register as volunteers, register as a volunteer, "
                  "accept the offer, accept an offer, take up the offer, "
                  "lure, lured into, tricked into, duped into, take up arms, took up arms, "
@@ -149,7 +151,9 @@ CUES: dict[str, dict[str, str]] = {
                  "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
                  "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
                  "swapped, made up of, make up, live in, lives in, living in, pardoned, refuse, "
-                 "refusal, protest, protesters, awol, absent without leave",
+                 "refusal, protest, protesters, awol, absent without leave, "
+                 # taken by the enemy alive: prisoners, not losses
+                 "captured, taken prisoner, taken captive, surrender, surrendered",
         "who": "population, prison population, residents, inhabitants, workforce, workers, "
                "region of, city of, town of, country of, nation of, republic of, "
                "shortage, displacement, prisoners of war, pows, vacancies, students, employees, civilians",
@@ -185,8 +189,14 @@ MONEY_PAYER = ("cost * budget, costs * budget, financed * budget, funded * budge
                "from * budget, from * budgets")
 
 # Word forms that are never cues, though their stem is one ("convicts" are people, not a
-# conviction; "free" is not "freed").
-NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up, desert, deserts"
+# conviction; "free" is not "freed"); a phrase of them hides the cues inside it ("on leave").
+NOT_CUES = ("convict, convicts, free, freedom, set up, sets up, setting up, desert, deserts, "
+            # leave as time off ("granted leave"), not as leaving the country
+            "on leave, granted leave, home leave, annual leave, sick leave, maternity leave, "
+            "leave of absence, shore leave, "
+            # the verb alone signs anything ("signed a letter", "signed the bill"); the
+            # noun "signing" and "signed up", "signed contracts" stay cues
+            "sign, signs, signed")
 
 # Words that put an article about the armed forces, where an amount of money with no words of
 # its own is a soldier's pay (PAY_PRIOR): elsewhere ("the campaign raised $50 million") it is not.

@@ -73,7 +73,7 @@ PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+(?:the|all|those|these)\s+$",
                           re.IGNORECASE)
 RELATIVE = re.compile(r"(?:who|that)\b", re.IGNORECASE)
-PARTICIPLE = re.compile(r"[a-z]{3,}ing\b", re.IGNORECASE)  # "fighting", "serving"
+PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed)\b|sent\b", re.IGNORECASE)  # "fighting", "called up", "sent"
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
 PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
@@ -184,7 +184,7 @@ def cue_hits(words: list[str], breaks: frozenset[int] = frozenset()) -> list[tup
     stems = [stem(w) for w in words]
     # "mobilization reserve" is the "mobilisation reserve"; "researchers'" are "researchers"
     words = [british(w[:-1] if w.endswith("s'") else w) for w in words]
-    hits = []
+    hits, hidden = [], []
     for i, word in enumerate(words):
         # (only the lengths of the phrases the word or its stem opens: the same lookups hit)
         forms, stemmed = FORM_LENGTHS.get(word, NO_LENGTHS), STEM_LENGTHS.get(stems[i], NO_LENGTHS)
@@ -193,7 +193,10 @@ def cue_hits(words: list[str], breaks: frozenset[int] = frozenset()) -> list[tup
             if n > len(words) - i or broken(breaks, i, i + n - 1):
                 continue
             form = " ".join(words[i:i + n]) if n in forms else None
-            for name, kind in FORM_CUES.get(form, ()):
+            found = FORM_CUES.get(form)
+            if found == []:  # a form that is no cue hides the cues inside it ("on leave")
+                hidden.append((i, i + n - 1))
+            for name, kind in found or ():
                 hits.append((i, i + n - 1, name, kind))
             if form not in FORM_CUES and n in stemmed:
                 for name, kind in STEM_CUES.get(" ".join(stems[i:i + n]), ()):
@@ -206,7 +209,7 @@ def cue_hits(words: list[str], breaks: frozenset[int] = frozenset()) -> list[tup
                 if stems[j] == rest and not broken(breaks, i, j):
                     hits.append((i, j, name, kind))
                     break
-    spans = {(a, b) for a, b, _, _ in hits if a < b}  # (a one-word phrase holds no other)
+    spans = {(a, b) for a, b, _, _ in hits if a < b} | set(hidden)  # (a one-word phrase holds no other)
     if not spans:
         return hits
     return [h for h in hits  # inside a longer phrase, or begun by an earlier one: "contract
@@ -378,9 +381,9 @@ def relative_clause(text: str, offsets: list[int], clauses: list[int], hits: lis
 def reduced_relative(text: str, offsets: list[int], clauses: list[int], hits: list,
                      window: range) -> tuple[int, int]:
     """The words of a participle that describes the people a figure counts, as a relative
-    clause with its "who are" left out ("70,000 men fighting in the army have died", "40
-    volunteers serving abroad confirmed dead"), when a death follows it in its clause: who died,
-    not what befell them; else (-1, -1)."""
+    clause with its "who are" left out ("70,000 men fighting in the army have died", "400 men
+    called up in the district have been killed"), when a death follows it in its clause: who
+    died, not what befell them; else (-1, -1)."""
     none = (-1, -1)
     verb = next((i for i in window if PARTICIPLE.match(text, offsets[i])
                  and any(a == i and k == "event" for a, _, _, k in hits)), None)

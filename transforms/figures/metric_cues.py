@@ -39,7 +39,7 @@ CUES: dict[str, dict[str, str]] = {
     "target": {
         "frame": "order * to, direct * to, instruct * to, plan to, aim to, intend to, want to, "
 
-                 "seek to, look to, require to, "
+                 "seek to, look to, require to, will need to, would need to, "
                  "is to recruit, are to recruit, target, quota, goal, task of, plan of, "
                  "authorised strength, authorized strength, authorised size, authorized size, "
                  "grow to, grow by, increase to, increase by, expand to, expand by, expansion, "
@@ -51,7 +51,7 @@ CUES: dict[str, dict[str, str]] = {
                  "number of servicemen, number of military personnel, overall number",
         "order": "was ordered to, were ordered to, been ordered to, is ordered to, are ordered to, "
                  "tasked with, task with, promise to, pledge to, vow to, "
-                 "was told to, were told to, been told to, is told to, are told to",
+                 "was told to, were told to, been told to, is told to, are told to, must",
         "event": "required by, increase the number, set, set the number, sets the number, "
                  "want, task, planned increase, need",
         "topic": "decree, increase, boost, army size, size of the army, military size, personnel",

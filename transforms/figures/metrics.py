@@ -289,6 +289,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
     inside = in_brackets(text, lo, fig.start)
     of_money = share_of_money(hits, last, share_end)
     money = money or of_money
+    predicate = next((i for i in range(last, len(offsets)) if AUXILIARY.match(text, offsets[i])),
+                     -1) if share_end > last else -1
     which = WHICH_AFTER.search(text, fig.end, hi)
     comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
@@ -322,6 +324,9 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             continue  # budget words are for money only; people words are not for money
         if b < first:
             gap = first - b - 1
+        elif share_end > last and a >= predicate > last:
+            gap = a - predicate  # a share's whole runs on to its predicate: "15% of the
+            # region's men of fighting age have left" is as near its verb as "15% have left"
         elif a >= last:
             gap = a - last
         else:
@@ -466,6 +471,10 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
             continue
         prev = fig
         found = cued_metric(text, lo, hi, fig, forces)
+        lead = lead_metric(text, fig) if fig.unit in COUNTS else None
+        if lead is not None and max(metric_scores(text, lo, hi, fig, forces).values(),
+                                    default=0.0) < WEIGHTS["who"]:
+            found = lead  # "Losses so far:\npersonnel - 998,000": the list's lead says what
         para = text.rfind("\n", 0, fig.start) + 1
         if fig.unit in COUNTS:
             if found is None and last is not None and last[0] == para:
@@ -474,6 +483,42 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
                 last = (para, found)  # (an aside in brackets does not change the subject)
         out.append(found or "other")
     return shares_of_bracketed_money(text, figures, out)
+
+
+LIST_ITEM_WORDS = 12  # a line of at most this many words may be an item of a list or a table row
+LIST_LINES = 40       # lines: how far above its items a list's lead may stand
+LEAD_KINDS = frozenset({"death", "event", "enlist", "who", "frame", "order"})
+
+
+def lead_metric(text: str, fig: Figure) -> str | None:
+    """The metric the lead of a list or table gives a figure in one of its items: a line ending
+    in a colon ("Russia's losses since February 2022:") or a table's header row ("Region |
+    Confirmed deaths"), above the figure's short line with only short lines between and no blank
+    one. Items name what is counted by a word of the lead ("personnel - 998,000", "Tatarstan |
+    3,100"), not by a cue of their own."""
+    line_end = text.find("\n", fig.end)
+    end = text.rfind("\n", 0, fig.start)
+    if len(text[end + 1:len(text) if line_end < 0 else line_end].split()) > LIST_ITEM_WORDS:
+        return None
+    for _ in range(LIST_LINES):
+        if end < 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if not line:
+            return None  # a blank line ends the list
+        if line.endswith(":") or ("|" in line and not any(c.isdigit() for c in line)):
+            named = [(WEIGHTS[k], -a, name) for a, _, name, k in sentence_cues(text, begin, end)[2]
+                     if name is not None and k in LEAD_KINDS]
+            return max(named)[2] if named and fig_allows(fig, max(named)[2]) else None
+        if len(line.split()) > LIST_ITEM_WORDS:
+            return None
+        end = begin - 1
+    return None
+
+
+def fig_allows(fig: Figure, name: str) -> bool:
+    return name in allowed(fig)
 
 
 AMOUNT_IN_BRACKETS = re.compile(r"\s*\(")

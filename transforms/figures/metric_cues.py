@@ -115,10 +115,10 @@ CUES: dict[str, dict[str, str]] = {
                  "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
                  "amputation, amputee, injuries, disabled, deceased, "
                  # a death said by what it took: "claimed the lives of 90,000"
-                 "claim * lives, cost * lives, put out of action, out of action",
+                 "claim * lives, cost * lives, put out of action, out of action, hurt",
     },
     "fled": {
-        "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, crossed into, "
+        "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, departure, crossed into, "
                  "crossed the border, entering from, entered from, entered the country, "
                  "arrivals, left the country, relocate, went abroad, moved abroad, "
                  "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "
@@ -173,6 +173,9 @@ CUES: dict[str, dict[str, str]] = {
 MONEY_OTHER = (
     "budget, state budget, federal budget, spending, spent on training, expenditure, "
     "expenditures, gdp, revenue, revenues, deficit, economy, average wage, average salary, "
+    # what civilians earn, the yardstick pay is compared with
+    "average income, median income, household income, median wage, median salary, "
+    "minimum wage, minimum salary, subsistence minimum, poverty line, "
     "average monthly wage, cost of, fund, funds, loan, loans, debt, debts, seized, cash seized, "
     "price, prices, worth of, investment, investments, sanctions, exports, imports, fine, bribe, "
     "bribes, defence spending, defense spending, military spending, military budget, spent, "

@@ -37,7 +37,8 @@ from __future__ import annotations
 
 CUES: dict[str, dict[str, str]] = {
     "target": {
-        "frame": "order * to, direct * to, instruct * to, plan to, aim to, intend to, want to, "
+        "frame": "order * to, direct * to, instruct * to, plan to, aim to, aim for, intend to, "
+                 "want to, "
 
                  "seek to, look to, require to, will need to, would need to, "
                  "is to recruit, are to recruit, target, quota, goal, task of, plan of, "
@@ -139,6 +140,7 @@ CUES: dict[str, dict[str, str]] = {
                  "transferred, redeployed, forces at, contingent, already in, still in, on the front, "
                  "at the front, "
                  "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
+                 "on the ground in, in the trenches, "
                  "concentrated",
         "topic": "are in, were in, remain in, are now in, are still in, is in, in ukraine, "
                  "in the war zone, in the special military operation zone",

@@ -298,6 +298,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
     relative = relative_clause(text, offsets, clauses, hits, last)
     whole = bool(WHOLE_BEFORE.search(text, max(lo, fig.start - 40), fig.start)) and any(
         last - 1 <= a < last + HEAD_WORDS and kind == "who" for a, _, _, kind in hits)
+    planned = any(k == "frame" and n == "target" and b < first and clauses[min(a, len(clauses) - 1)] == own
+                  for a, b, n, k in hits)
     for a, b, name, kind in hits:
         if kind == "payer" or (of_money and kind == "money" and last <= a < share_end):
             continue  # a share of a budget is money, and what money the rest of the words say
@@ -347,8 +349,9 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             weight *= HEAD_BONUS
         if last <= a < share_end:
             weight *= SHARE_BONUS
-        if governs(text, offsets, b, first):
-            weight *= GOVERNOR_BONUS
+        if governs(text, offsets, b, first) and not (kind == "event" and planned):
+            weight *= GOVERNOR_BONUS  # (under a plan the noun is what is planned: "aims for
+            # an intake of 30,000")
         scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own and a < comment else OTHER_CLAUSE
         score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):

@@ -37,9 +37,10 @@ from __future__ import annotations
 
 CUES: dict[str, dict[str, str]] = {
     "target": {
-        "frame": "order * to, direct * to, instruct * to, plan to, aim to, intend to, want to, "
+        "frame": "order * to, direct * to, instruct * to, plan to, aim to, aim for, intend to, "
+                 "want to, "
 
-                 "seek to, look to, require to, "
+                 "seek to, look to, require to, will need to, would need to, "
                  "is to recruit, are to recruit, target, quota, goal, task of, plan of, "
                  "authorised strength, authorized strength, authorised size, authorized size, "
                  "grow to, grow by, increase to, increase by, expand to, expand by, expansion, "
@@ -50,9 +51,10 @@ CUES: dict[str, dict[str, str]] = {
                  "number of troops, troop numbers, "
                  "number of servicemen, number of military personnel, overall number",
         "order": "was ordered to, were ordered to, been ordered to, is ordered to, are ordered to, "
-                 "tasked with, task with, promise to, pledge to, vow to",
+                 "tasked with, task with, promise to, pledge to, vow to, "
+                 "was told to, were told to, been told to, is told to, are told to, must",
         "event": "required by, increase the number, set, set the number, sets the number, "
-                 "want, task, planned increase",
+                 "want, task, planned increase, need",
         "topic": "decree, increase, boost, army size, size of the army, military size, personnel",
     },
     "pool": {
@@ -67,6 +69,7 @@ CUES: dict[str, dict[str, str]] = {
                  "ready to fight, want to fight, seek to join",
         "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
                "labour migrants, of conscription age, of military age, of fighting age, "
+               "conscription age, draft age, military age, fighting age, call-up age, "
                "mobilisation reserve, eligible men, liable, new citizens, naturalised citizens, "
                "naturalized citizens",
         "event": "register for military service, registered for military service, "
@@ -78,10 +81,15 @@ CUES: dict[str, dict[str, str]] = {
         "event": "sign up, sign a contract, sign contracts, "
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
-                 "selected, signing, signings, went to war, go to war, register to fight, "
+                 "sign on, contracts signed, "
+                 "selected, signing, signings, went to war, go to war, gone to war, register to fight, "
                  "register to serve, register as volunteers, register as a volunteer, "
                  "accept the offer, accept an offer, take up the offer, "
-                 "lure, lured into, tricked into, duped into",
+                 "lure, lured into, tricked into, duped into, take up arms, took up arms, "
+                 # a call for volunteers asks, it calls no one up
+                 "call for volunteers, called for volunteers, appeal for volunteers, "
+                 # serving in an army is having joined it (serving at the front is where)
+                 "serve * army, serve * forces, serve * ranks, serve * military",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
@@ -106,23 +114,33 @@ CUES: dict[str, dict[str, str]] = {
                  "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
                  "were buried, buried, eliminated, obituaries, bodies, funerals, "
                  "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
-                 "amputation, amputee, injuries, disabled, deceased",
+                 "amputation, amputee, injuries, disabled, deceased, "
+                 # a death said by what it took: "claimed the lives of 90,000"
+                 "claim * lives, cost * lives, put out of action, out of action, hurt",
     },
     "fled": {
-        "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, crossed into, "
+        "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, departure, crossed into, "
                  "crossed the border, entering from, entered from, entered the country, "
                  "arrivals, left the country, relocate, went abroad, moved abroad, "
                  "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "
-                 "sought asylum, exile, went into hiding, deserted, desertion",
-        "who": "emigrants, refugees, evaders, draft dodgers, deserters, relocants, emigres",
+                 "sought asylum, exile, went into hiding, deserted, desertion, "
+                 # the call-up escaped, not served: these hide the call-up word inside them
+                 "evade the draft, evade mobilise, evade conscription, dodge the draft, "
+                 "dodge mobilise, dodge conscription, draft evasion, draft dodging, "
+                 "hide from, in hiding",
+        "who": "emigrants, refugees, evaders, draft dodgers, draft evaders, deserters, relocants, "
+               "emigres",
     },
     "deployed": {
         "event": "sent, send, deploy, dispatch, are fighting, were fighting, "
+                 "fight for, fight alongside, fight in, fight on, fighting for, fighting in, "
+                 "now fighting, still fighting, currently fighting, "
                  "arrived in, arrived at the front, left for the front, "
                  "stationed, take part, took part, taking part, participate, serving, "
                  "transferred, redeployed, forces at, contingent, already in, still in, on the front, "
                  "at the front, "
                  "in the combat zone, on the frontlines, on the frontline, massed, amassed, "
+                 "on the ground in, in the trenches, "
                  "concentrated",
         "topic": "are in, were in, remain in, are now in, are still in, is in, in ukraine, "
                  "in the war zone, in the special military operation zone",
@@ -131,10 +149,13 @@ CUES: dict[str, dict[str, str]] = {
     },
     "other": {
         "event": "back, support, oppose, approve, discharge, return, returned home, released, "
+                 "sent home, send home, sent back home, demobilise, demobilisation, "
                  "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
                  "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
                  "swapped, made up of, make up, live in, lives in, living in, pardoned, refuse, "
-                 "refusal, protest, protesters, awol, absent without leave",
+                 "refusal, protest, protesters, awol, absent without leave, "
+                 # taken by the enemy alive: prisoners, not losses
+                 "captured, taken prisoner, taken captive, surrender, surrendered",
         "who": "population, prison population, residents, inhabitants, workforce, workers, "
                "region of, city of, town of, country of, nation of, republic of, "
                "shortage, displacement, prisoners of war, pows, vacancies, students, employees, civilians",
@@ -154,19 +175,42 @@ CUES: dict[str, dict[str, str]] = {
 MONEY_OTHER = (
     "budget, state budget, federal budget, spending, spent on training, expenditure, "
     "expenditures, gdp, revenue, revenues, deficit, economy, average wage, average salary, "
+    # what civilians earn, the yardstick pay is compared with
+    "average income, median income, household income, median wage, median salary, "
+    "minimum wage, minimum salary, subsistence minimum, poverty line, "
     "average monthly wage, cost of, fund, funds, loan, loans, debt, debts, seized, cash seized, "
     "price, prices, worth of, investment, investments, sanctions, exports, imports, fine, bribe, "
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
     "turnover, profit, assets, reserves of, aid package, military aid, humanitarian aid, "
     "aid to, security assistance, military assistance, package, bill, tax, taxes, tariff, "
-    "tariffs, sales, deal"
+    "tariffs, sales, deal, cost, costs, damage, damages"
 )
 
 # The budget as who pays, not what the money is: these hide the budget words inside them, so
 # that the money's other words decide ("the drive will cost the federal budget 700 billion
-# roubles", "0.5 billion roubles are financed by the federal budget").
-MONEY_PAYER = "cost * budget, costs * budget, financed * budget, funded * budget, paid * budget"
+# roubles", "0.5 billion roubles are financed by the federal budget", "2 million from the
+# regional budget").
+MONEY_PAYER = ("cost * budget, costs * budget, financed * budget, funded * budget, paid * budget, "
+               "from * budget, from * budgets")
 
 # Word forms that are never cues, though their stem is one ("convicts" are people, not a
-# conviction; "free" is not "freed").
-NOT_CUES = "convict, convicts, free, freedom, set up, sets up, setting up, desert, deserts"
+# conviction; "free" is not "freed"); a phrase of them hides the cues inside it ("on leave").
+NOT_CUES = ("convict, convicts, free, freedom, set up, sets up, setting up, desert, deserts, "
+            # leave as time off ("granted leave"), not as leaving the country
+            "on leave, granted leave, home leave, annual leave, sick leave, maternity leave, "
+            "leave of absence, shore leave, "
+            # the verb alone signs anything ("signed a letter", "signed the bill"); the
+            # noun "signing" and "signed up", "signed contracts" stay cues
+            "sign, signs, signed")
+
+# Words that put an article about the armed forces, where an amount of money with no words of
+# its own is a soldier's pay (PAY_PRIOR): elsewhere ("the campaign raised $50 million") it is not.
+FORCES_WORDS = (
+    "army, armies, troops, soldier, soldiers, military, armed forces, serviceman, servicemen, "
+    "servicewoman, recruit, recruits, recruited, recruiting, recruitment, recruiter, recruiters, "
+    "mobilisation, mobilization, mobilised, mobilized, conscript, conscripts, conscripted, "
+    "conscription, enlist, enlisted, enlistment, draftees, draft office, mercenary, mercenaries, "
+    "fighters, battalion, battalions, brigade, brigades, regiment, regiments, frontline, "
+    "front line, the front, defence ministry, defense ministry, ministry of defence, "
+    "ministry of defense, veterans, contract soldiers, volunteers, wagner"
+)

@@ -10,13 +10,14 @@ elsewhere in its sentence; reach DECAY_WORDS, or REACH[kind] for a plan that gov
 after it ("plans to recruit 400,000"). The figure's own noun ("82,000 conscripts") weighs
 HEAD_BONUS; the words a share is of ("19% of all deaths") weigh SHARE_BONUS, and the people a
 share names are its part, not its whole ("volunteers make up 20%"). The unit decides which
-metrics can be chosen: a currency amount is pay (PAY_PRIOR) unless its words say budget,
-spending or the economy, and its words of recruiting count for pay too (money spent on
-recruitment is what recruits are paid, ANNOTATION.md); durations and counted things are other;
-pay is not a metric of people. A participle between a count and its verb is the count's noun
-("500 mobilised were sent"); a share with its whole left out ("convicts account for 13%") and a
-count in a sentence that opens "Among them" are parts, read by the whole before them, not by their
-own people; words in a bracketed aside do not reach the figures outside it.
+metrics can be chosen: a currency amount is pay (PAY_PRIOR, in an article about the forces)
+unless its words say budget, spending, cost or the economy, and its words of recruiting count
+for pay too (money spent on recruitment is what recruits are paid, ANNOTATION.md); durations and
+counted things are other; pay is not a metric of people. A participle between a count and its
+verb is the count's noun ("500 mobilised were sent"); a share with its whole left out ("convicts
+account for 13%") and a count in a sentence that opens "Among them" are parts, read by the whole
+before them, not by their own people; words in a bracketed aside do not reach the figures
+outside it.
 A rate of people per month or day is intake, not mobilisation. In an article (see
 `metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
 paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
@@ -39,7 +40,7 @@ from transforms.declarations.words import (
     phrases_pattern,
     words_pattern,
 )
-from transforms.figures.metric_cues import CUES, MONEY_OTHER, MONEY_PAYER, NOT_CUES
+from transforms.figures.metric_cues import CUES, FORCES_WORDS, MONEY_OTHER, MONEY_PAYER, NOT_CUES
 from transforms.model import Figure
 
 MONEY_UNITS = frozenset(CURRENCIES)  # every currency of the table
@@ -60,6 +61,8 @@ OTHER_CLAUSE = 0.4     # a cue in another clause of the sentence
 DECAY_WORDS = 20.0     # words: a cue this far away counts half (the clause matters more)
 MIN_SCORE = 0.3        # below this, the words give no metric
 PAY_PRIOR = 1.0        # a currency amount is pay unless the clause says budget or spending
+# (in an article about the forces: FORCES_WORDS)
+FORCES = re.compile(r"\b" + phrases_pattern(p.strip() for p in FORCES_WORDS.split(",")), re.IGNORECASE)
 # Metrics whose event words, said of money, make it pay: "the recruitment drive will cost 700
 # billion roubles", "spent 2 trillion roubles on recruitment".
 PAID_FOR = frozenset({"pay", "recruited"})
@@ -70,6 +73,7 @@ PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
 WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+(?:the|all|those|these)\s+$",
                           re.IGNORECASE)
 RELATIVE = re.compile(r"(?:who|that)\b", re.IGNORECASE)
+PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed)\b|sent\b", re.IGNORECASE)  # "fighting", "called up", "sent"
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
 PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
@@ -170,24 +174,29 @@ FORM_LENGTHS, STEM_LENGTHS = phrase_lengths(FORM_CUES), phrase_lengths(STEM_CUES
 NO_LENGTHS: frozenset[int] = frozenset()
 
 
-def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
+def cue_hits(words: list[str], breaks: frozenset[int] = frozenset()) -> list[tuple[int, int, str, str]]:
     """(first word, last word, metric, kind) for every cue phrase among lower-cased `words`.
     A phrase inside a longer one or begun inside an earlier one is dropped ("average wage" hides
     "wage"; "contract soldiers in" is not "soldiers in"), and a noun for the
-    people counted hides a verb of the same stem ("recruits" is not "recruit")."""
+    people counted hides a verb of the same stem ("recruits" is not "recruit"). A phrase never
+    runs across punctuation: `breaks` are the words with a mark before them ("the Kursk region,
+    of whom ..." is no "region of")."""
     stems = [stem(w) for w in words]
     # "mobilization reserve" is the "mobilisation reserve"; "researchers'" are "researchers"
     words = [british(w[:-1] if w.endswith("s'") else w) for w in words]
-    hits = []
+    hits, hidden = [], []
     for i, word in enumerate(words):
         # (only the lengths of the phrases the word or its stem opens: the same lookups hit)
         forms, stemmed = FORM_LENGTHS.get(word, NO_LENGTHS), STEM_LENGTHS.get(stems[i], NO_LENGTHS)
         ends = sorted(forms | stemmed, reverse=True) if forms or stemmed else ()
         for n in ends:
-            if n > len(words) - i:
+            if n > len(words) - i or broken(breaks, i, i + n - 1):
                 continue
             form = " ".join(words[i:i + n]) if n in forms else None
-            for name, kind in FORM_CUES.get(form, ()):
+            found = FORM_CUES.get(form)
+            if found == []:  # a form that is no cue hides the cues inside it ("on leave")
+                hidden.append((i, i + n - 1))
+            for name, kind in found or ():
                 hits.append((i, i + n - 1, name, kind))
             if form not in FORM_CUES and n in stemmed:
                 for name, kind in STEM_CUES.get(" ".join(stems[i:i + n]), ()):
@@ -197,15 +206,23 @@ def cue_hits(words: list[str]) -> list[tuple[int, int, str, str]]:
             hits.append((i, i, name, kind))
         for rest, name, kind in GAPPED.get(stems[i], ()):
             for j in range(i + 2, min(i + 2 + GAP_WORDS, len(words))):
-                if stems[j] == rest:
+                if stems[j] == rest and not broken(breaks, i, j):
                     hits.append((i, j, name, kind))
                     break
-    spans = {(a, b) for a, b, _, _ in hits if a < b}  # (a one-word phrase holds no other)
+    spans = {(a, b) for a, b, _, _ in hits if a < b} | set(hidden)  # (a one-word phrase holds no other)
     if not spans:
         return hits
     return [h for h in hits  # inside a longer phrase, or begun by an earlier one: "contract
             if not any((a <= h[0] and h[1] <= b and (a, b) != (h[0], h[1]))  # soldiers in May"
                        or a < h[0] <= b for a, b in spans)]
+
+
+def broken(breaks: frozenset[int], first: int, last: int) -> bool:
+    """Whether a mark stands between words `first` and `last`."""
+    return bool(breaks) and any(k in breaks for k in range(first + 1, last + 1))
+
+
+MARK_BETWEEN = re.compile(r"[^\s’'-]")
 
 
 @lru_cache(maxsize=256)
@@ -215,8 +232,10 @@ def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[int], li
     part = text[lo:hi]
     tokens = [(m.start() + lo, m.group()) for m in WORD.finditer(lower_same_length(part))]
     offsets = [pos for pos, _ in tokens]
+    breaks = frozenset(i for i in range(1, len(tokens))
+                       if MARK_BETWEEN.search(text, tokens[i - 1][0] + len(tokens[i - 1][1]), tokens[i][0]))
     return offsets, clause_numbers(part, [pos - lo for pos in offsets]), cue_hits(
-        [w.replace("’", "'") for _, w in tokens])
+        [w.replace("’", "'") for _, w in tokens], breaks)
 
 
 def clause_numbers(part: str, offsets: list[int]) -> list[int]:
@@ -249,8 +268,9 @@ def allowed(fig: Figure) -> frozenset[str]:
     return frozenset(METRICS) - {"pay"}
 
 
-def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
-    """Each metric's score from the cues of the figure's sentence text[lo:hi]."""
+def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True) -> dict[str, float]:
+    """Each metric's score from the cues of the figure's sentence text[lo:hi]; `forces`: whether
+    the article is about the armed forces (money is then pay unless its words say otherwise)."""
     offsets, clauses, hits = sentence_cues(text, lo, hi)
     first = bisect.bisect_left(offsets, fig.start)
     last = bisect.bisect_left(offsets, fig.end)  # first word after the figure
@@ -269,6 +289,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
     inside = in_brackets(text, lo, fig.start)
     of_money = share_of_money(hits, last, share_end)
     money = money or of_money
+    predicate = next((i for i in range(last, len(offsets)) if AUXILIARY.match(text, offsets[i])),
+                     -1) if share_end > last else -1
     which = WHICH_AFTER.search(text, fig.end, hi)
     comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
@@ -276,6 +298,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
     relative = relative_clause(text, offsets, clauses, hits, last)
     whole = bool(WHOLE_BEFORE.search(text, max(lo, fig.start - 40), fig.start)) and any(
         last - 1 <= a < last + HEAD_WORDS and kind == "who" for a, _, _, kind in hits)
+    planned = any(k == "frame" and n == "target" and b < first and clauses[min(a, len(clauses) - 1)] == own
+                  for a, b, n, k in hits)
     for a, b, name, kind in hits:
         if kind == "payer" or (of_money and kind == "money" and last <= a < share_end):
             continue  # a share of a budget is money, and what money the rest of the words say
@@ -290,6 +314,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             continue  # "2,000 reservists were ordered to report": the people ordered, no plan
         if whole and not last - 1 <= a < last + HEAD_WORDS:
             continue  # "15,000 of the 50,000 recruits were sent": the whole is what its noun says
+        if kind == "event" and last <= a < share_end:
+            kind = "who"  # "20% of the mobilised have been killed": the whole the share is of
         if kind == "event" and relative[0] < a < relative[1]:
             kind = "who"  # "3,000 volunteers who signed up are now serving": who they are
         if kind == "event" and a == b == last and as_noun(text, offsets, b, hi):
@@ -300,6 +326,9 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             continue  # budget words are for money only; people words are not for money
         if b < first:
             gap = first - b - 1
+        elif share_end > last and a >= predicate > last:
+            gap = a - predicate  # a share's whole runs on to its predicate: "15% of the
+            # region's men of fighting age have left" is as near its verb as "15% have left"
         elif a >= last:
             gap = a - last
         else:
@@ -320,13 +349,14 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure) -> dict[str, float]:
             weight *= HEAD_BONUS
         if last <= a < share_end:
             weight *= SHARE_BONUS
-        if governs(text, offsets, b, first):
-            weight *= GOVERNOR_BONUS
+        if governs(text, offsets, b, first) and not (kind == "event" and planned):
+            weight *= GOVERNOR_BONUS  # (under a plan the noun is what is planned: "aims for
+            # an intake of 30,000")
         scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own and a < comment else OTHER_CLAUSE
         score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):
             scores[name] = score
-    if money:
+    if money and forces:
         scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
     return scores
 
@@ -344,16 +374,35 @@ def relative_clause(text: str, offsets: list[int], clauses: list[int], hits: lis
     after it has a cue of its own; else (-1, -1). The clause opens with "who" or "that" among
     the figure's next words and ends at the first verb of the predicate after its own verb."""
     none = (-1, -1)
-    opener = next((i for i in range(last, min(last + HEAD_WORDS + 1, len(offsets)))
-                   if RELATIVE.match(text, offsets[i])), None)
+    window = range(last, min(last + HEAD_WORDS + 1, len(offsets)))
+    opener = next((i for i in window if RELATIVE.match(text, offsets[i])), None)
     if opener is None:
-        return none
+        return reduced_relative(text, offsets, clauses, hits, window)
     end = next((i for i in range(opener + 2, len(offsets)) if AUXILIARY.match(text, offsets[i])
                 and clauses[i] == clauses[opener]), None)
     if end is None or not any(a >= end and clauses[min(a, len(clauses) - 1)] == clauses[opener]
                               and k in ("event", "death") for a, _, _, k in hits):
         return none
     return opener, end
+
+
+def reduced_relative(text: str, offsets: list[int], clauses: list[int], hits: list,
+                     window: range) -> tuple[int, int]:
+    """The words of a participle that describes the people a figure counts, as a relative
+    clause with its "who are" left out ("70,000 men fighting in the army have died", "400 men
+    called up in the district have been killed"), when a death follows it in its clause: who
+    died, not what befell them; else (-1, -1)."""
+    none = (-1, -1)
+    verb = next((i for i in window if PARTICIPLE.match(text, offsets[i])
+                 and any(a == i and k == "event" for a, _, _, k in hits)), None)
+    if verb is None:
+        return none
+    death = next((a for a, _, _, k in sorted(hits) if a > verb and k == "death"
+                  and clauses[min(a, len(clauses) - 1)] == clauses[verb]), None)
+    if death is None:
+        return none
+    end = next((i for i in range(verb + 1, death) if AUXILIARY.match(text, offsets[i])), death)
+    return verb - 1, end
 
 
 def as_noun(text: str, offsets: list[int], word: int, hi: int) -> bool:
@@ -369,12 +418,22 @@ def governs(text: str, offsets: list[int], last_word: int, first: int) -> bool:
     return last_word + 2 == first and bool(OF_WORD.match(text, offsets[last_word + 1]))
 
 
-def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str | None:
+def about_forces(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether an article speaks of the armed forces: their words (FORCES_WORDS) anywhere, or a
+    cue of a metric other than `other` in a figure's sentence (`spans`): "families of the dead",
+    "sign-up bonuses"."""
+    return FORCES.search(text) is not None or any(
+        name not in (None, "other") for lo, hi in spans for _, _, name, _ in sentence_cues(text, lo, hi)[2])
+
+
+def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure,
+                forces: bool = True) -> str | None:
     """The metric the words around a figure give, or None when they give none."""
     if fig.unit in DURATION_UNITS or fig.unit == "unit":
         return "other"  # terms of service and counted things (regions, brigades, cases)
     ok = allowed(fig)
-    scores = {m: s for m, s in metric_scores(text, sent_start, sent_end, fig).items() if m in ok}
+    scores = {m: s for m, s in metric_scores(text, sent_start, sent_end, fig, forces).items()
+              if m in ok}
     if not scores:
         return None
     best = max(scores, key=scores.get)
@@ -388,7 +447,8 @@ def cued_metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str |
 
 def metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str:
     """The figure's metric: the best-scored cue around it, else other."""
-    return cued_metric(text, sent_start, sent_end, fig) or "other"
+    return cued_metric(text, sent_start, sent_end, fig,
+                       about_forces(text, [(sent_start, sent_end)])) or "other"
 
 
 def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Figure]) -> list[str]:
@@ -399,6 +459,7 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
     out: list[str] = []
     last: tuple[int, str] | None = None  # (paragraph start, metric) of the last cued count
     prev: Figure | None = None
+    forces = about_forces(text, spans)
     for fig, (lo, hi) in zip(figures, spans, strict=True):
         if (prev is not None and prev.unit == fig.unit and lo <= prev.start
                 and PART_OF.fullmatch(text, prev.end, fig.start)):
@@ -412,7 +473,11 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
             prev = fig
             continue
         prev = fig
-        found = cued_metric(text, lo, hi, fig)
+        found = cued_metric(text, lo, hi, fig, forces)
+        lead = lead_metric(text, fig) if fig.unit in COUNTS else None
+        if lead is not None and max(metric_scores(text, lo, hi, fig, forces).values(),
+                                    default=0.0) < WEIGHTS["who"]:
+            found = lead  # "Losses so far:\npersonnel - 998,000": the list's lead says what
         para = text.rfind("\n", 0, fig.start) + 1
         if fig.unit in COUNTS:
             if found is None and last is not None and last[0] == para:
@@ -421,6 +486,42 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
                 last = (para, found)  # (an aside in brackets does not change the subject)
         out.append(found or "other")
     return shares_of_bracketed_money(text, figures, out)
+
+
+LIST_ITEM_WORDS = 12  # a line of at most this many words may be an item of a list or a table row
+LIST_LINES = 40       # lines: how far above its items a list's lead may stand
+LEAD_KINDS = frozenset({"death", "event", "enlist", "who", "frame", "order"})
+
+
+def lead_metric(text: str, fig: Figure) -> str | None:
+    """The metric the lead of a list or table gives a figure in one of its items: a line ending
+    in a colon ("Russia's losses since February 2022:") or a table's header row ("Region |
+    Confirmed deaths"), above the figure's short line with only short lines between and no blank
+    one. Items name what is counted by a word of the lead ("personnel - 998,000", "Tatarstan |
+    3,100"), not by a cue of their own."""
+    line_end = text.find("\n", fig.end)
+    end = text.rfind("\n", 0, fig.start)
+    if len(text[end + 1:len(text) if line_end < 0 else line_end].split()) > LIST_ITEM_WORDS:
+        return None
+    for _ in range(LIST_LINES):
+        if end < 0:
+            return None
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if not line:
+            return None  # a blank line ends the list
+        if line.endswith(":") or ("|" in line and not any(c.isdigit() for c in line)):
+            named = [(WEIGHTS[k], -a, name) for a, _, name, k in sentence_cues(text, begin, end)[2]
+                     if name is not None and k in LEAD_KINDS]
+            return max(named)[2] if named and fig_allows(fig, max(named)[2]) else None
+        if len(line.split()) > LIST_ITEM_WORDS:
+            return None
+        end = begin - 1
+    return None
+
+
+def fig_allows(fig: Figure, name: str) -> bool:
+    return name in allowed(fig)
 
 
 AMOUNT_IN_BRACKETS = re.compile(r"\s*\(")

@@ -199,3 +199,21 @@ def test_backref_starts_skip_no_match():
         lowered = lower_same_length(text)
         assert [(m.span(), m.lastgroup) for m in refs.scan(refs.BACKREF, lowered)] == [
             (m.span(), m.lastgroup) for m in refs.BACKREF.finditer(lowered)], text
+
+
+@pytest.mark.parametrize("words", [
+    ["Petrov", "Ann", "Ann-Marie", "J.", "O'Neil", "Li"],
+    ["Ann-Marie", "Ann", "Lee", "Leeds"],
+    ["Śmigły", "Öztürk", "Li", "Lin", "_x"],
+])
+def test_word_mentions_are_the_alternation_scan(words):
+    """`word_mentions` finds what r"\\b(w1|w2|...)\\b" finds, the words tried in order."""
+    texts = [
+        "Petrov said; Petrovich did not. Ann-Marie and Ann met Lin Li, J. Smith and J.K. Li. "
+        "O'Neil's aide, O'Neill, and Leeds' Lee agreed_Li Li_ 3Li Li3 Śmigły Śmigłyś Öztürk.",
+        "AnnAnn Ann Ann-Marie-Ann Lee-Leeds Leeds Lin\nLi\tLi", "", "Li",
+    ]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b")
+    for text in texts:
+        assert refs.word_mentions(text, words) == [
+            (m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]

@@ -445,8 +445,9 @@ AMBIGUOUS_SCALED_COMMA = re.compile(r"\d{1,3},\d{3}")
 
 # A term of one written with the article after "for": "serve for a year", "fight for at least a
 # year" (a count of one, but a term of service, ANNOTATION.md).
+# (led by its first letter in either case, the word boundary read after it: a search skips to
+# that letter; the same matches as r"\bfor\s+..." case-blind)
 ARTICLE_TERM = re.compile(
-    r"\bfor\s+(?:(?:at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|more\s+than|over)\s+)?"
-    r"(?P<article>an?)(?=\s+(?:year|month)\b)",
-    re.IGNORECASE,
+    r"[Ff](?<!\w.)(?i:or\s+(?:(?:at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|more\s+than|over)\s+)?"
+    r"(?P<article>an?)(?=\s+(?:year|month)\b))"
 )

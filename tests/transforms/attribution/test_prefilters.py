@@ -166,3 +166,54 @@ def test_speaks_for_hit_is_tried_where_every_declared_word_stands(masked):
     (a word added to the nouns is a place the gate looks)."""
     from transforms.attribution import frames
     assert frames.speaks_for_hit(masked) == bool(frames.SPEAKS_FOR_HIT.search(masked))
+
+
+def _backref_texts():
+    """A short sentence for every word BACKREF's source spells and every declared head, after
+    "the", an owner and "a" (a head the pattern gains without its declaration is then missed
+    here), and the project's own example articles."""
+    from pathlib import Path
+
+    import yaml
+
+    words = set(re.findall(r"[a-z]{2,}", refs.BACKREF.pattern)) | refs.BACKREF_THE_HEADS
+    for w in sorted(words):
+        yield (f"The {w} said 40. The new {w} said 5, the country's {w} said, Poland's {w} "
+               f"said and the U.S.'s {w} added; a {w} said 9, one  {w} said 3, the\n{w} too.")
+    yield "A spokesman said 4; one\n\n   spokeswoman agreed, and an  spokesperson for it did not."
+    yield "The dockers' union, the city’s health minister and Russia ’s defence chief said 7."
+    table = Path(__file__).parents[2] / "fixtures" / "claim_examples.yaml"
+    yield from (e["text"] for e in yaml.safe_load(table.read_text())["examples"])
+
+
+def test_backref_heads_are_looked_up_words():
+    assert refs.BACKREF_THE_HEADS <= refs.LOOKED_UP
+    assert all(re.fullmatch(r"\w+", w) for w in refs.BACKREF_THE_HEADS)
+    assert refs.BACKREF_OWNER_WORDS <= refs.BACKREF_WORDS
+
+
+def test_backref_starts_skip_no_match():
+    """`headed` drops a "the" with no head ahead in its run, "a"/"one" before no spokesperson
+    and an owner with no possessive near: the scan finds every match a plain search finds."""
+    for text in _backref_texts():
+        lowered = lower_same_length(text)
+        assert [(m.span(), m.lastgroup) for m in refs.scan(refs.BACKREF, lowered)] == [
+            (m.span(), m.lastgroup) for m in refs.BACKREF.finditer(lowered)], text
+
+
+@pytest.mark.parametrize("words", [
+    ["Petrov", "Ann", "Ann-Marie", "J.", "O'Neil", "Li"],
+    ["Ann-Marie", "Ann", "Lee", "Leeds"],
+    ["Śmigły", "Öztürk", "Li", "Lin", "_x"],
+])
+def test_word_mentions_are_the_alternation_scan(words):
+    """`word_mentions` finds what r"\\b(w1|w2|...)\\b" finds, the words tried in order."""
+    texts = [
+        "Petrov said; Petrovich did not. Ann-Marie and Ann met Lin Li, J. Smith and J.K. Li. "
+        "O'Neil's aide, O'Neill, and Leeds' Lee agreed_Li Li_ 3Li Li3 Śmigły Śmigłyś Öztürk.",
+        "AnnAnn Ann Ann-Marie-Ann Lee-Leeds Leeds Lin\nLi\tLi", "", "Li",
+    ]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b")
+    for text in texts:
+        assert refs.word_mentions(text, words) == [
+            (m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]

@@ -101,7 +101,9 @@ PARTICIPLE_VERBS = ("say", "add", "note", "claim", "estimate", "argue", "warn", 
 PARTICIPLE_FORMS = tuple(sorted(SPEECH_VERBS[v][4] for v in PARTICIPLE_VERBS))
 PAST_FORMS = sorted({f[2] for f in SPEECH_VERBS.values()})
 PRESENT_FORMS = sorted({f[0] for f in SPEECH_VERBS.values()} | {f[1] for f in SPEECH_VERBS.values()})
-_ADVERB = r"(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently|not)\s+)?"
+# (the adverbs news puts inside a verb's tense: "has since said", "would later say")
+_ADVERB = (r"(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently|not|later|"
+           r"earlier|then|again|publicly|first)\s+)?")
 
 
 def alternation(words) -> str:

@@ -270,9 +270,11 @@ CITING_HIT = frozenset(("according", "citing", "quoting", "told", "cited", "quot
 # Described sources after a cue that names them: "according to local media", "citing officials".
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 # ("according to government statistics and rights advocates": the words before the noun too)
-_FREE_WORD = r"(?!(?:by|of|from|in|at|on|with|for|to|that|which|who)\b)[a-z][\w-]*"
+_FREE_WORD = r"(?!(?:by|of|from|in|at|on|with|for|to|that|which|who|an?)\b)[a-z][\w-]*"
+# "according to TASS, which cited a military source": the relative clause cites as "citing"
+WHICH_CITED = r"(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted)"
 CITED_DESCRIPTION = re.compile(
-    r"(?=[AaCcQqTt])\b(?:(?i:citing|quoting|told|cited\s+by|quoted\s+by)\s+"
+    r"(?=[AaCcQqTt])\b(?:(?i:citing|quoting|told|cited\s+by|quoted\s+by|" + WHICH_CITED + r")\s+"
     r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + "|" + _FREE_WORD
     + r")\s+){0,3}(?:"  # ("citing hospital officials": any words before the noun, as below)
     + "|".join(DESCRIPTION_NOUNS) + r")(?:" + OF_WHOM + r")?)"
@@ -282,7 +284,7 @@ CITED_DESCRIPTION = re.compile(
     + _FREE_WORD + r")\s+(?:and\s+)?){0,4}(?:" + "|".join(DESCRIPTION_NOUNS) + r")(?:"
     + OF_WHOM + r")?)"
     # one described: "according to a senior official", "citing a source in the ministry"
-    r"|(?i:according\s+to|citing|quoting)\s+(?i:an?|one)\s+((?:(?:" + _QUALIFIER + "|"
+    r"|(?i:according\s+to|citing|quoting|" + WHICH_CITED + r")\s+(?i:an?|one)\s+((?:(?:" + _QUALIFIER + "|"
     + _FREE_WORD + r")\s+){0,3}(?:" + "|".join(DESCRIPTION_SINGULARS) + r")))\b"
     r"(?!\s+(?:at|of|for|from|in|with)\s)"  # ("citing an official at X": X, whom they speak for)
 )
@@ -651,7 +653,7 @@ BACKREF = re.compile(
     r"(?:['’]s|(?<=s)['’])?\s+){0,4}"
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
-    r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
+    r"|(?:an?|one|its|their)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
     r"|it(?=,?\s+(?:also\s+|further\s+|later\s+)?(?:has\s+|had\s+)?(?:" + IT_SPEECH
     + r")\b)"  # ", it said", "It also said", "It found that ...": any speech verb's
     r"|(?<=\baccording\sto\s)its\b)"  # "..., according to its filings"

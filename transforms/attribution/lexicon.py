@@ -249,6 +249,10 @@ RECORD_NOUNS_TEXT = """
     records filings data figures statistics estimates numbers report survey poll polling average
     tally analysis claim claims estimate forecast count memo assessment study audit review"""
 RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
+# Described sources that are records, not people ("Polls show ...", "Surveys suggest ..."):
+# when their sentence names who made them ("..., according to a survey by Gallup"), the maker
+# stands behind the figure and the description gives way to it.
+RECORD_GROUPS = tuple(n for n in DESCRIPTION_NOUNS if singular(n) in RECORD_NOUNS)
 # What a sentence may cite without naming whose it is ("according to a decree published on
 # Monday", "regional budget data suggests ..."), and the verbs such evidence speaks by: the
 # sentence has a source of its own, not the passage's

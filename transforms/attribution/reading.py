@@ -29,6 +29,7 @@ from transforms.attribution.lexicon import (
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
     ORG_HEADS,
+    RECORD_GROUPS,
     SPOKES_WORDS,
     STAFF_NOUNS,
     STATE_HEADS,
@@ -459,7 +460,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                     (refs[f.ref].start, refs[f.ref].end),
                     f.insiders if refs[f.ref].cls != WE else "")  # ("our sources": the outlet)
                 for f in found[si] if names[f.ref]]
-        cues = passed_on([c for c in cues if not audience(c, index, text)], index, text)
+        cues = made_by(passed_on([c for c in cues if not audience(c, index, text)], index, text))
         firsts: dict[str, int] = {}
         for x in refs[first:r]:
             if x.cls == NAMED:
@@ -649,6 +650,19 @@ def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:
     return [c._replace(role="relay") if c.role == "speaker" and (
         cites_another(c, cited, index) or reports_another(c, cues, index, text)) else c
         for c in cues]
+
+
+def made_by(cues: list[Cue]) -> list[Cue]:
+    """"Polls show 62% ..., according to a survey by Gallup": records described by their kind
+    alone ("polls", "surveys") are what the source the sentence closes on or cites made, and
+    that source, not the description, stands behind the figure."""
+    def record(cue: Cue) -> bool:
+        return cue.name.rsplit(None, 1)[-1].lower() in RECORD_GROUPS
+    if not any(map(record, cues)) or not any(  # (the maker's cue closing the sentence or
+            not record(c) and not is_generic(c.name) and (c.final or c.role in ("cited", "data"))
+            for c in cues):  # citing it: not "..., while Gallup puts it at 40 percent")
+        return cues
+    return [c for c in cues if not record(c)]
 
 
 def cites_another(cue: Cue, cited: set[str], index: SourceIndex) -> bool:

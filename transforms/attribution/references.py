@@ -286,7 +286,8 @@ CITED_DESCRIPTION = re.compile(
     # one described: "according to a senior official", "citing a source in the ministry"
     r"|(?i:according\s+to|citing|quoting|" + WHICH_CITED + r")\s+(?i:an?|one)\s+((?:(?:" + _QUALIFIER + "|"
     + _FREE_WORD + r")\s+){0,3}(?:" + "|".join(DESCRIPTION_SINGULARS) + r")))\b"
-    r"(?!\s+(?:at|of|for|from|in|with)\s)"  # ("citing an official at X": X, whom they speak for)
+    r"(?!\s+(?:at|of|for|from|in|with|by)\s)"  # ("citing an official at X": X, whom they speak
+    # for; "according to a survey by X": X, who made it)
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 # (any speech verb in any tense, from the lexicon: "Clinton has been saying", "Kasich boasted";
@@ -623,8 +624,8 @@ BACKREF = re.compile(
     r"(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
     r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
-    r"chairman|chief|nominee|candidate|front-?runner|incumbent|challenger|billionaire|mogul|"
-    r"businessman|businesswoman|(?:republican|democrat)(?!\s+(?:presidential\s+)?"
+    r"chairman|chief(?!\s+(?:executive|economist|financial|operating|analyst|strategist|prosecutor|justice|negotiator)\b)|nominee|candidate|front-?runner|incumbent|challenger|billionaire|mogul|"
+    r"businessman|businesswoman|executive|founder|(?:republican|democrat)(?!\s+(?:presidential\s+)?"
     r"(?:nominee|candidate|front-?runner|challenger|incumbent|senator|lawmaker|governor|mayor|"
     r"leader|congress(?:man|woman)))|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
@@ -690,12 +691,16 @@ DEMONYM_BODY = re.compile(
     + r")\s+" + phrases_pattern(STATE_BODY_NOUNS) + r")(?![\w’'-])"
     r"(?!\s+" + words_pattern(COMMENTATOR_NOUNS) + ")")  # ("Russian military bloggers")
 CITED_ACRONYM = re.compile(
-    r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
+    r"(?=[AaCcQqRrTtIiSs])\b(?:(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)"
+    # ("told KXRT", "an interview with KXRT": never the first word of a name, "told NBC News")
+    r"|(?i:told|interview\s+with|speaking\s+to|spoke\s+to)(?=\s+(?:the\s+)?[A-Z][A-Z&]{1,5}\b(?!\s+[A-Z])))\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
     r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5}|[A-Z][a-z]+(?:[A-Z][a-z]+)*)(?:['’]s)?\s+(?=(?:"
     + "|".join(RECORD_NOUNS) + r")\b)"
-    # "a poll conducted by Gallup", "figures compiled by Rosstat": a one-word maker of a record
-    r"|(?=[CcPp])\b(?:conducted|compiled|commissioned|published)\s+by\s+(?:the\s+)?"
+    # "a poll conducted by Gallup", "figures compiled by Rosstat", "a survey by Gallup": a
+    # one-word maker of a record
+    r"|\b(?:conducted|compiled|commissioned|published|" + "|".join(RECORD_NOUNS)
+    + r")\s+by\s+(?:the\s+)?"
     r"([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b(?![.’'-]\w|\s+[A-Z])"
 )
 
@@ -718,6 +723,7 @@ ORG_HIT = frozenset({w.lower() for w in ORG_HEADS} | {
 BODY_OF_HIT = (frozenset(("government", "administration", "parliament", "authorities", "office")),
                re.compile(r"\s+of\b"))  # the words, with "of" after them
 ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
+                             "told", "interview", "speaking", "spoke",
                              "conducted", "compiled", "commissioned", "published", *RECORD_NOUNS))
 # Each pattern's words, and how far before and after them it may match (see `matches_of`);
 # keyed by identity, since a compiled pattern hashes its whole program on every lookup.

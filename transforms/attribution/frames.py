@@ -38,6 +38,7 @@ from transforms.attribution.lexicon import (
     UNNAMED_INSIDERS,
 )
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
+from transforms.attribution.lexicon import SPEECH_VERBS as LEXICON_SPEECH_VERBS
 from transforms.declarations.words import phrases_pattern, words_pattern
 
 SRC = r"⟦(\d+)⟧"
@@ -88,6 +89,12 @@ IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past i
 REPORTED_SUBJECT = re.compile(r"\b" + words_pattern((*PAST_FORMS, *PRESENT_FORMS))
                               + r"\s+(?:that\s+)?(?:the\s+)?$")
 DOUBLE_SENSE = re.compile(r"\b" + words_pattern(DOUBLE_SENSE_FORMS) + "$")
+# "added" with an amount for its object is an increase, not a remark ("X added 275,000 jobs in
+# May"; where "X added that 300 ...", "X added 300 more were in training" speak)
+ADD_FORMS = tuple(LEXICON_SPEECH_VERBS["add"])
+ADDED_AMOUNT = re.compile(r"\s+(?:(?:about|some|nearly|almost|roughly|around|over|another|more\s+than|"
+                          r"an?(?:\s+(?:additional|extra|net|further|record))?)\s+)?[$€£₽¥]?\d[\d,.]*+"
+                          r"(?![^.,;:\n]{0,60}?\b(?:were|was|had|have|has|are|is|will|would|could)\b)")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|to|against|into|than)\s+(?:the\s+)?$")
 APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
 CLAUSE_END = re.compile(
@@ -139,15 +146,24 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + src("interview_src") + r"\s+(?:interview|podcast|broadcast)))"
 )
 LED_KINDS = ("according", "per", "words", "by_speaker", "by_relay", "cited", "told", "interview")
+# why someone who speaks is not named, set off by commas ("a White House official, speaking on
+# condition of anonymity, said"): the aside a body's person may take before the verb (where "X,
+# the White House spokesman, said" is X)
+ANONYMOUS_ASIDE = r"(?:speaking|who\s+(?:spoke|asked|requested|declined|was\s+not|is\s+not))\b"
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|(?P<unnamed>"
                 + "|".join(UNNAMED_INSIDERS) + r")|representatives?|"
                 r"officers?|press\s+(?:service|office)|armed\s+forces|analysts|"
                 r"researchers|journalists|reporters|editors|experts|economists|strategists|"
-                + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,))?")
+                + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,(?!\s*" + ANONYMOUS_ASIDE + r")))?")
 AFFILIATION = (r"(?:\s+(?:of|at|from|(?:polled|surveyed|questioned|interviewed|contacted)\s+by)"
-               r"\s+(?:the\s+)?⟦\d+⟧)?")  # "Janis Kluge of the SWP said", "analysts polled by X"
+               r"\s+(?:the\s+)?⟦\d+⟧"  # "Janis Kluge of the SWP said", "analysts polled by X"
+               # "the governor of the region said", "the mayor of Belgorod said": a place no
+               # reference names (one or two words)
+               r"|\s+of\s+(?:the\s+)?(?!(?:the|an?)\s)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?(?=,?\s)"
+               # "the health ministry in Gaza, which ..., said": where it is, before an aside
+               r"|\s+in\s+(?!(?:the|an?|its|his|her|their)\s)[a-z][\w’'-]*(?=,))?")
 SUBJECT_VERB = re.compile(
     SRC + "(?P<aff>" + AFFILIATION + r")(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS
     + r",?\s+" + SPEECH + r"\b"
@@ -240,9 +256,13 @@ ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also
                               for noun in DOCUMENT_NOUNS))
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+)?(?:the\s+)?$")  # (not ", and X said ...": a new clause)
 OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "said:"
-LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
-                   + r"[ \t]*:", re.M)
-LABEL_HIT = re.compile(r"⟧[ \t]*:")  # what every LABEL holds: a cheap scan before it
+# "X: 250,000 killed" opening a line, also as a list item ("- X: ..."), with a date or note in
+# brackets ("X (August 2023): ..."), or as a table row's first cell ("| X | 250,000 |"): the
+# line's figures are X's
+LABEL = re.compile(r"^[ \t]*(?:[-–—•·▪◦*][ \t]+|\|[ \t]*)?(?:(?:quote|quoting|statement|comment)\s+"
+                   r"(?:from|by|of)\s+)?" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?::|\|(?=[^|\n]*\d))",
+                   re.M)
+LABEL_HIT = re.compile(r"⟧(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:|]")  # what every LABEL holds: a cheap scan
 DASH_CREDIT = re.compile(SRC + r"\.?(?:[ \t]+(?:video|photo|audio))?[ \t]*$", re.M)
 DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]*$")
 
@@ -339,6 +359,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             yield m, 2 if m.group(2) else 3, "relay", False
     verbs = set()  # where a subject's verb ends: a name inside its apposition is not a subject
     for m in matches(SUBJECT_VERB, masked):
+        if ADDED_AMOUNT.match(masked, m.end()) and m.group().endswith(ADD_FORMS):
+            continue  # "Employers added 275,000 jobs, the department said": an act, no cue
         if IN_REPORTED_CLAUSE.search(m.group()):
             continue  # "X, noted that his state had added 400,000": the verb is the clause's
         if m.group().endswith(DOUBLE_SENSE_FORMS) and REPORTED_SUBJECT.search(  # (what DOUBLE_SENSE

@@ -526,7 +526,7 @@ def named_later(refs: list[Ref], names: list[str | None], text: str) -> dict[tup
     return out
 
 
-OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*[,;]|\s+"
+OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][\w’'-]*(?=\s*[,;]|\s+"
                      r"(?:said|says|told|added|noted|announced|estimated)\b)")
 # (the name may carry its rank: "Norway's defence chief, Gen. Eirik Kristoffersen, said")
 APPOSITION = re.compile(r"(?:\s+(?:of|at|for|in)\s+[^,;.\n]{1,80})?,\s*"

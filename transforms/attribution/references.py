@@ -177,6 +177,8 @@ SPEAKER_ADVERBS = (r"(?:(?:also|repeatedly|previously|recently|later|earlier|the
 # where a described speaker is from: "officials in Bashkortostan", "a precinct officer from Kaluga"
 FROM_PLACE = (rf"\s+(?:in|from|at|of)\s+(?:(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
               rf"|the\s+{words_pattern(PLACE_NOUNS)})")  # ("authorities in the region")
+# the body a group sits on: "Republicans on the committee said", "Democrats on the panel"
+ON_PANEL = r"\s+on\s+the\s+(?:[a-z]+\s+)?(?:committee|panel|board|council|commission|subcommittee)\b"
 # who asked them: "economists polled by Reuters", "analysts surveyed by FactSet" (one source)
 POLLED_BY = (r"\s+(?:polled|surveyed|questioned|interviewed|contacted)\s+by\s+(?:the\s+)?"
              rf"{_CAP}(?:\s+{_CAP}){{0,2}}")
@@ -196,7 +198,8 @@ GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists":
     r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|" + _NOT_SPOKEN + r"[a-z]++)(?:\s++" + _NOT_SPOKEN
     + r"[a-z]++){0,2}\s++)?"
     + DESCRIBED_PEOPLE
-    + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
+    + rf"(?:{FROM_PLACE}|{OF_WHOM}|{ON_PANEL})?)"
+    + rf"(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
     + rf"(?:{SPEAKER_ADVERBS})?" + SPEECH
     + r"\b(?!\s+by\b))"  # ("soldiers identified by name" are counted, not speaking)
 )
@@ -260,7 +263,7 @@ BEFORE_RECORD = re.compile(r"(?<![\w’'-])(?i:to|in|of|by|from|on|with|citing|q
 KNOWING_HIT = frozenset(next(x for x in w.split() if x not in ("with", "direct"))
                         for w in KNOWING_WORDS)  # "familiar", "knowledge", ...
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
-SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM}|{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+"
+SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM}|{ON_PANEL}|{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+"
                           + rf"(?:has\s+|had\s+)?(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b")
 # (words of the lower-cased text, looked up among its words: see `hit_spans`)
 DESCRIPTION_HIT = frozenset(DESCRIPTION_NOUNS)
@@ -657,7 +660,11 @@ BACKREF = re.compile(
     r"|(?:an?|one|its|their)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
     r"|it(?=,?\s+(?:also\s+|further\s+|later\s+)?(?:has\s+|had\s+)?(?:" + IT_SPEECH
     + r")\b)"  # ", it said", "It also said", "It found that ...": any speech verb's
-    r"|(?<=\baccording\sto\s)its\b)"  # "..., according to its filings"
+    r"|(?<=\baccording\sto\s)its\b"  # "..., according to its filings"
+    # "Its latest tally stands at 45,000": opening a sentence, the record of the body named
+    # before (inside one, "its" is the sentence's subject's: see `subject_it`)
+    r"|(?:(?<=[.!?]\s)|(?<=\n)|^)its(?=\s+(?:(?:latest|daily|new|own|recent|official|previous|weekly|annual|updated)\s+)*"
+    r"(?:estimates?|figures|count|tally|data|calculations|statistics|assessment|update|bulletin)\b))"
     r"|(?P<document>(?<=\baccording\sto\s)the\s+(?:new\s+)?(?:document|"
     + "|".join(DOCUMENT_NOUNS) + r")\b)"
     r"|(?P<they>they\b|(?<=\baccording\sto\s)their\b)"

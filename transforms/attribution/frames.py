@@ -139,6 +139,9 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
     + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
+    # "said Tuesday on CNN": the broadcaster it was said on, named right after "on"
+    r"|(?:said|says)(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?\s+on"
+    r"(?=\s+(?:the\s+)?⟦)"
     r"|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|interview\s+(?:with|on)"
     r"|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + src("told_src") + ")"
     # "said in a Fox News interview": the broadcaster named before its noun relays, as "told"
@@ -259,9 +262,16 @@ OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "
 # "X: 250,000 killed" opening a line, also as a list item ("- X: ..."), with a date or note in
 # brackets ("X (August 2023): ..."), or as a table row's first cell ("| X | 250,000 |"): the
 # line's figures are X's
-LABEL = re.compile(r"^[ \t]*(?:[-–—•·▪◦*][ \t]+|\|[ \t]*)?(?:(?:quote|quoting|statement|comment)\s+"
-                   r"(?:from|by|of)\s+)?" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?::|\|(?=[^|\n]*\d))",
-                   re.M)
+# (a cell only in a row that opens with one: "Ivan Petrov | Oct 11, 2025" is a byline)
+LABEL = re.compile(r"^[ \t]*(?:(?:[-–—•·▪◦*][ \t]+)?(?:(?:quote|quoting|statement|comment)\s+"
+                   r"(?:from|by|of)\s+)?" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"
+                   r"|\|[ \t]*" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\|(?=[^|\n]*\d))", re.M)
+# A credit in brackets beside a figure, as casualty tables and lists give one: "120,000 (US
+# officials, August 2023)", "50,000 killed (BBC Russian and Mediazona)", "(source: X): 480,000"
+BRACKET_CREDIT = re.compile(r"\((?:(?:sources?|via)\s*:\s*|according\s+to\s+|per\s+)?(?:the\s+)?" + SRC
+                            + r"(?:[,;][^()\n]{0,40})?\)(?!\s*[-–—])")  # (not a dateline's "MOSCOW (AP) —")
+FIGURE_BEFORE = re.compile(r"\d[\d,.]*(?:\s+[a-z][\w-]*){0,3}\s*$")  # "120,000 killed (X)"
+FIGURE_AFTER = re.compile(r"\s*:?\s*[$€£₽]?\d")  # "(source: X): 480,000"
 LABEL_HIT = re.compile(r"⟧(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:|]")  # what every LABEL holds: a cheap scan
 DASH_CREDIT = re.compile(SRC + r"\.?(?:[ \t]+(?:video|photo|audio))?[ \t]*$", re.M)
 DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]*$")
@@ -400,7 +410,12 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             RESEARCH_WORDS.search(noun))
     if LABEL_HIT.search(masked):  # a reference with a colon after it, found first
         for m in LABEL.finditer(masked):
-            yield m, 1, "label", False
+            yield m, 1 if m.group(1) else 2, "label", False
+    if "(" in masked:
+        for m in matches(BRACKET_CREDIT, masked, cited):
+            if FIGURE_BEFORE.search(masked, max(0, m.start() - 40), m.start()) or FIGURE_AFTER.match(
+                    masked, m.end()):
+                yield m, 1, "label", False
     for m in DASH_CREDIT.finditer(masked):  # a headline's "... – British intelligence"
         if DASH_BEFORE.search(masked, max(0, m.start() - 4), m.start()):
             yield m, 1, "label", False

@@ -298,7 +298,7 @@ UNNAMED_MARKS = ("anonymous", "unnamed")
 # estimated", "the ministry's spokesman said": the figure is the one they speak for.
 SPEAKS_FOR_TEXT = """
     campaign aides advisers lawyers attorneys team allies office spokesman spokeswoman
-    spokesperson camp"""
+    spokesperson camp aide adviser advisor"""
 SPEAKS_FOR_NOUNS = tuple(SPEAKS_FOR_TEXT.split())
 # Verbs by which a source orders, offers or plans a figure into being ("X ordered 300,000
 # reservists called up", "X pledged $275 billion"): the figure in their clause is X's.

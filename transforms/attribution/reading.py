@@ -147,25 +147,28 @@ def article_country(outlet: str | None, refs: list[Ref], index: SourceIndex,
     return max(sorted(counts), key=counts.get) if counts else None
 
 
-# ISO code: country as news names it, adjective, capital (its spellings split by |); for naming
-# an unregistered ministry and for the country of "the Ministry of Defence in London"
+# ISO code: country as news names it (other names after |), adjective, capital (its spellings
+# split by |); for naming an unregistered ministry and for the country of "the Ministry of
+# Defence in London"
 COUNTRIES_TEXT = """
-    GB:UK:British:London RU:Russia:Russian:Moscow UA:Ukraine:Ukrainian:Kyiv|Kiev
+    GB:UK|Britain:British:London RU:Russia:Russian:Moscow UA:Ukraine:Ukrainian:Kyiv|Kiev
     BY:Belarus:Belarusian:Minsk KZ:Kazakhstan:Kazakh:Astana IN:India:Indian:Delhi
     NP:Nepal:Nepali:Kathmandu GE:Georgia:Georgian:Tbilisi AM:Armenia:Armenian:Yerevan
-    US:US:US:Washington FI:Finland:Finnish:Helsinki PL:Poland:Polish:Warsaw
+    US:US|United_States:US:Washington FI:Finland:Finnish:Helsinki PL:Poland:Polish:Warsaw
     DE:Germany:German:Berlin FR:France:French:Paris LT:Lithuania:Lithuanian:Vilnius
     LV:Latvia:Latvian:Riga EE:Estonia:Estonian:Tallinn AU:Australia:Australian:Canberra
     CA:Canada:Canadian:Ottawa CU:Cuba:Cuban:Havana SY:Syria:Syrian:Damascus
     KP:North_Korea:North_Korean:Pyongyang CN:China:Chinese:Beijing UZ:Uzbekistan:Uzbek:Tashkent
     KG:Kyrgyzstan:Kyrgyz:Bishkek TJ:Tajikistan:Tajik:Dushanbe LK:Sri_Lanka:Sri_Lankan:Colombo
     KR:South_Korea:South_Korean:Seoul"""
-COUNTRIES = {c: (n.replace("_", " "), a.replace("_", " "))
+COUNTRIES = {c: (n.split("|")[0].replace("_", " "), a.replace("_", " "))
              for c, n, a, _ in (x.split(":") for x in COUNTRIES_TEXT.split())}
+OTHER_NAMES = {other.replace("_", " "): c for c, n, _, _ in (x.split(":") for x in COUNTRIES_TEXT.split())
+               for other in n.split("|")[1:]}
 CAPITAL_COUNTRIES = {capital: c for c, _, _, capitals in (x.split(":") for x in COUNTRIES_TEXT.split())
                      for capital in capitals.split("|")}
 IN_CAPITAL = re.compile(r"\s+in\s+(" + "|".join(CAPITAL_COUNTRIES) + r")\b")
-_COUNTRY_WORDS = {w: c for c, (n, a) in COUNTRIES.items() for w in (n, a, a + "s")}
+_COUNTRY_WORDS = {w: c for c, (n, a) in COUNTRIES.items() for w in (n, a, a + "s")} | OTHER_NAMES
 COUNTRY_WORD = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _COUNTRY_WORDS), key=len,
                                                             reverse=True)) + r")(?![\w])")
 LEAD_SENTENCES = 3  # a headline, a standfirst and the first sentence

@@ -38,6 +38,7 @@ from transforms.attribution.lexicon import (
     UNNAMED_INSIDERS,
 )
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
+from transforms.attribution.lexicon import SPEECH_VERBS as LEXICON_SPEECH_VERBS
 from transforms.declarations.words import phrases_pattern, words_pattern
 
 SRC = r"⟦(\d+)⟧"
@@ -88,6 +89,12 @@ IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past i
 REPORTED_SUBJECT = re.compile(r"\b" + words_pattern((*PAST_FORMS, *PRESENT_FORMS))
                               + r"\s+(?:that\s+)?(?:the\s+)?$")
 DOUBLE_SENSE = re.compile(r"\b" + words_pattern(DOUBLE_SENSE_FORMS) + "$")
+# "added" with an amount for its object is an increase, not a remark ("X added 275,000 jobs in
+# May"; where "X added that 300 ...", "X added 300 more were in training" speak)
+ADD_FORMS = tuple(LEXICON_SPEECH_VERBS["add"])
+ADDED_AMOUNT = re.compile(r"\s+(?:(?:about|some|nearly|almost|roughly|around|over|another|more\s+than|"
+                          r"an?(?:\s+(?:additional|extra|net|further|record))?)\s+)?[$€£₽¥]?\d[\d,.]*+"
+                          r"(?![^.,;:\n]{0,60}?\b(?:were|was|had|have|has|are|is|will|would|could)\b)")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|to|against|into|than)\s+(?:the\s+)?$")
 APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
 CLAUSE_END = re.compile(
@@ -132,6 +139,9 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
     + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
+    # "said Tuesday on CNN": the broadcaster it was said on, named right after "on"
+    r"|(?:said|says)(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?\s+on"
+    r"(?=\s+(?:the\s+)?⟦)"
     r"|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|interview\s+(?:with|on)"
     r"|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + src("told_src") + ")"
     # "said in a Fox News interview": the broadcaster named before its noun relays, as "told"
@@ -139,15 +149,24 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + src("interview_src") + r"\s+(?:interview|podcast|broadcast)))"
 )
 LED_KINDS = ("according", "per", "words", "by_speaker", "by_relay", "cited", "told", "interview")
+# why someone who speaks is not named, set off by commas ("a White House official, speaking on
+# condition of anonymity, said"): the aside a body's person may take before the verb (where "X,
+# the White House spokesman, said" is X)
+ANONYMOUS_ASIDE = r"(?:speaking|who\s+(?:spoke|asked|requested|declined|was\s+not|is\s+not))\b"
 # "X's spokesman", "a Ukrainian intelligence official": someone who speaks for the body named
 # (not "X, the White House spokesman, said": there the spokesman is X, named before)
 SPOKESPEOPLE = (r"(?:\s+(?:officials?|spokes(?:man|woman|person|people)|(?P<unnamed>"
                 + "|".join(UNNAMED_INSIDERS) + r")|representatives?|"
                 r"officers?|press\s+(?:service|office)|armed\s+forces|analysts|"
                 r"researchers|journalists|reporters|editors|experts|economists|strategists|"
-                + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,))?")
+                + "|".join(SPEAKS_FOR_NOUNS) + r")(?![ \t]*,(?!\s*" + ANONYMOUS_ASIDE + r")))?")
 AFFILIATION = (r"(?:\s+(?:of|at|from|(?:polled|surveyed|questioned|interviewed|contacted)\s+by)"
-               r"\s+(?:the\s+)?⟦\d+⟧)?")  # "Janis Kluge of the SWP said", "analysts polled by X"
+               r"\s+(?:the\s+)?⟦\d+⟧"  # "Janis Kluge of the SWP said", "analysts polled by X"
+               # "the governor of the region said", "the mayor of Belgorod said": a place no
+               # reference names (one or two words)
+               r"|\s+of\s+(?:the\s+)?(?!(?:the|an?)\s)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?(?=,?\s)"
+               # "the health ministry in Gaza, which ..., said": where it is, before an aside
+               r"|\s+in\s+(?!(?:the|an?|its|his|her|their)\s)[a-z][\w’'-]*(?=,))?")
 SUBJECT_VERB = re.compile(
     SRC + "(?P<aff>" + AFFILIATION + r")(?:['’]s?)?" + SPOKESPEOPLE + APPOSITIVE + ADVERBIALS
     + r",?\s+" + SPEECH + r"\b"
@@ -240,9 +259,20 @@ ACTION = re.compile(SRC + APPOSITIVE + ADVERBIALS + r",?\s+(?:has\s+|had\s+|also
                               for noun in DOCUMENT_NOUNS))
 POSTPOSED = re.compile(r"[,”\"’]\s*(?:as\s+)?(?:the\s+)?$")  # (not ", and X said ...": a new clause)
 OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "said:"
-LABEL = re.compile(r"^[ \t]*(?:(?:quote|quoting|statement|comment)\s+(?:from|by|of)\s+)?" + SRC
-                   + r"[ \t]*:", re.M)
-LABEL_HIT = re.compile(r"⟧[ \t]*:")  # what every LABEL holds: a cheap scan before it
+# "X: 250,000 killed" opening a line, also as a list item ("- X: ..."), with a date or note in
+# brackets ("X (August 2023): ..."), or as a table row's first cell ("| X | 250,000 |"): the
+# line's figures are X's
+# (a cell only in a row that opens with one: "Ivan Petrov | Oct 11, 2025" is a byline)
+LABEL = re.compile(r"^[ \t]*(?:(?:[-–—•·▪◦*][ \t]+)?(?:(?:quote|quoting|statement|comment)\s+"
+                   r"(?:from|by|of)\s+)?" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"
+                   r"|\|[ \t]*" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\|(?=[^|\n]*\d))", re.M)
+# A credit in brackets beside a figure, as casualty tables and lists give one: "120,000 (US
+# officials, August 2023)", "50,000 killed (BBC Russian and Mediazona)", "(source: X): 480,000"
+BRACKET_CREDIT = re.compile(r"\((?:(?:sources?|via)\s*:\s*|according\s+to\s+|per\s+)?(?:the\s+)?" + SRC
+                            + r"(?:[,;][^()\n]{0,40})?\)(?!\s*[-–—])")  # (not a dateline's "MOSCOW (AP) —")
+FIGURE_BEFORE = re.compile(r"\d[\d,.]*(?:\s+[a-z][\w-]*){0,3}\s*$")  # "120,000 killed (X)"
+FIGURE_AFTER = re.compile(r"\s*:?\s*[$€£₽]?\d")  # "(source: X): 480,000"
+LABEL_HIT = re.compile(r"⟧(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[:|]")  # what every LABEL holds: a cheap scan
 DASH_CREDIT = re.compile(SRC + r"\.?(?:[ \t]+(?:video|photo|audio))?[ \t]*$", re.M)
 DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]*$")
 
@@ -339,6 +369,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             yield m, 2 if m.group(2) else 3, "relay", False
     verbs = set()  # where a subject's verb ends: a name inside its apposition is not a subject
     for m in matches(SUBJECT_VERB, masked):
+        if ADDED_AMOUNT.match(masked, m.end()) and m.group().endswith(ADD_FORMS):
+            continue  # "Employers added 275,000 jobs, the department said": an act, no cue
         if IN_REPORTED_CLAUSE.search(m.group()):
             continue  # "X, noted that his state had added 400,000": the verb is the clause's
         if m.group().endswith(DOUBLE_SENSE_FORMS) and REPORTED_SUBJECT.search(  # (what DOUBLE_SENSE
@@ -378,7 +410,12 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             RESEARCH_WORDS.search(noun))
     if LABEL_HIT.search(masked):  # a reference with a colon after it, found first
         for m in LABEL.finditer(masked):
-            yield m, 1, "label", False
+            yield m, 1 if m.group(1) else 2, "label", False
+    if "(" in masked:
+        for m in matches(BRACKET_CREDIT, masked, cited):
+            if FIGURE_BEFORE.search(masked, max(0, m.start() - 40), m.start()) or FIGURE_AFTER.match(
+                    masked, m.end()):
+                yield m, 1, "label", False
     for m in DASH_CREDIT.finditer(masked):  # a headline's "... – British intelligence"
         if DASH_BEFORE.search(masked, max(0, m.start() - 4), m.start()):
             yield m, 1, "label", False

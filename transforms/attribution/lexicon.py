@@ -101,7 +101,9 @@ PARTICIPLE_VERBS = ("say", "add", "note", "claim", "estimate", "argue", "warn", 
 PARTICIPLE_FORMS = tuple(sorted(SPEECH_VERBS[v][4] for v in PARTICIPLE_VERBS))
 PAST_FORMS = sorted({f[2] for f in SPEECH_VERBS.values()})
 PRESENT_FORMS = sorted({f[0] for f in SPEECH_VERBS.values()} | {f[1] for f in SPEECH_VERBS.values()})
-_ADVERB = r"(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently|not)\s+)?"
+# (the adverbs news puts inside a verb's tense: "has since said", "would later say")
+_ADVERB = (r"(?:(?:also|now|since|previously|already|so\s+far|repeatedly|recently|not|later|"
+           r"earlier|then|again|publicly|first)\s+)?")
 
 
 def alternation(words) -> str:
@@ -247,6 +249,10 @@ RECORD_NOUNS_TEXT = """
     records filings data figures statistics estimates numbers report survey poll polling average
     tally analysis claim claims estimate forecast count memo assessment study audit review"""
 RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
+# Described sources that are records, not people ("Polls show ...", "Surveys suggest ..."):
+# when their sentence names who made them ("..., according to a survey by Gallup"), the maker
+# stands behind the figure and the description gives way to it.
+RECORD_GROUPS = tuple(n for n in DESCRIPTION_NOUNS if singular(n) in RECORD_NOUNS)
 # What a sentence may cite without naming whose it is ("according to a decree published on
 # Monday", "regional budget data suggests ..."), and the verbs such evidence speaks by: the
 # sentence has a source of its own, not the passage's
@@ -292,7 +298,7 @@ UNNAMED_MARKS = ("anonymous", "unnamed")
 # estimated", "the ministry's spokesman said": the figure is the one they speak for.
 SPEAKS_FOR_TEXT = """
     campaign aides advisers lawyers attorneys team allies office spokesman spokeswoman
-    spokesperson camp"""
+    spokesperson camp aide adviser advisor"""
 SPEAKS_FOR_NOUNS = tuple(SPEAKS_FOR_TEXT.split())
 # Verbs by which a source orders, offers or plans a figure into being ("X ordered 300,000
 # reservists called up", "X pledged $275 billion"): the figure in their clause is X's.

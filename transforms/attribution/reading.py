@@ -29,6 +29,7 @@ from transforms.attribution.lexicon import (
     INSTITUTION_NAMES,
     MEDIA_NOUNS,
     ORG_HEADS,
+    RECORD_GROUPS,
     SPOKES_WORDS,
     STAFF_NOUNS,
     STATE_HEADS,
@@ -146,25 +147,28 @@ def article_country(outlet: str | None, refs: list[Ref], index: SourceIndex,
     return max(sorted(counts), key=counts.get) if counts else None
 
 
-# ISO code: country as news names it, adjective, capital (its spellings split by |); for naming
-# an unregistered ministry and for the country of "the Ministry of Defence in London"
+# ISO code: country as news names it (other names after |), adjective, capital (its spellings
+# split by |); for naming an unregistered ministry and for the country of "the Ministry of
+# Defence in London"
 COUNTRIES_TEXT = """
-    GB:UK:British:London RU:Russia:Russian:Moscow UA:Ukraine:Ukrainian:Kyiv|Kiev
+    GB:UK|Britain:British:London RU:Russia:Russian:Moscow UA:Ukraine:Ukrainian:Kyiv|Kiev
     BY:Belarus:Belarusian:Minsk KZ:Kazakhstan:Kazakh:Astana IN:India:Indian:Delhi
     NP:Nepal:Nepali:Kathmandu GE:Georgia:Georgian:Tbilisi AM:Armenia:Armenian:Yerevan
-    US:US:US:Washington FI:Finland:Finnish:Helsinki PL:Poland:Polish:Warsaw
+    US:US|United_States:US:Washington FI:Finland:Finnish:Helsinki PL:Poland:Polish:Warsaw
     DE:Germany:German:Berlin FR:France:French:Paris LT:Lithuania:Lithuanian:Vilnius
     LV:Latvia:Latvian:Riga EE:Estonia:Estonian:Tallinn AU:Australia:Australian:Canberra
     CA:Canada:Canadian:Ottawa CU:Cuba:Cuban:Havana SY:Syria:Syrian:Damascus
     KP:North_Korea:North_Korean:Pyongyang CN:China:Chinese:Beijing UZ:Uzbekistan:Uzbek:Tashkent
     KG:Kyrgyzstan:Kyrgyz:Bishkek TJ:Tajikistan:Tajik:Dushanbe LK:Sri_Lanka:Sri_Lankan:Colombo
     KR:South_Korea:South_Korean:Seoul"""
-COUNTRIES = {c: (n.replace("_", " "), a.replace("_", " "))
+COUNTRIES = {c: (n.split("|")[0].replace("_", " "), a.replace("_", " "))
              for c, n, a, _ in (x.split(":") for x in COUNTRIES_TEXT.split())}
+OTHER_NAMES = {other.replace("_", " "): c for c, n, _, _ in (x.split(":") for x in COUNTRIES_TEXT.split())
+               for other in n.split("|")[1:]}
 CAPITAL_COUNTRIES = {capital: c for c, _, _, capitals in (x.split(":") for x in COUNTRIES_TEXT.split())
                      for capital in capitals.split("|")}
 IN_CAPITAL = re.compile(r"\s+in\s+(" + "|".join(CAPITAL_COUNTRIES) + r")\b")
-_COUNTRY_WORDS = {w: c for c, (n, a) in COUNTRIES.items() for w in (n, a, a + "s")}
+_COUNTRY_WORDS = {w: c for c, (n, a) in COUNTRIES.items() for w in (n, a, a + "s")} | OTHER_NAMES
 COUNTRY_WORD = re.compile(r"(?<![\w.])(" + "|".join(sorted(map(re.escape, _COUNTRY_WORDS), key=len,
                                                             reverse=True)) + r")(?![\w])")
 LEAD_SENTENCES = 3  # a headline, a standfirst and the first sentence
@@ -459,7 +463,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                     (refs[f.ref].start, refs[f.ref].end),
                     f.insiders if refs[f.ref].cls != WE else "")  # ("our sources": the outlet)
                 for f in found[si] if names[f.ref]]
-        cues = passed_on([c for c in cues if not audience(c, index, text)], index, text)
+        cues = made_by(passed_on([c for c in cues if not audience(c, index, text)], index, text))
         firsts: dict[str, int] = {}
         for x in refs[first:r]:
             if x.cls == NAMED:
@@ -525,7 +529,7 @@ def named_later(refs: list[Ref], names: list[str | None], text: str) -> dict[tup
     return out
 
 
-OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*[,;]|\s+"
+OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Za-z][\w’'-]*\s+){0,2}[A-Za-z][\w’'-]*(?=\s*[,;]|\s+"
                      r"(?:said|says|told|added|noted|announced|estimated)\b)")
 # (the name may carry its rank: "Norway's defence chief, Gen. Eirik Kristoffersen, said")
 APPOSITION = re.compile(r"(?:\s+(?:of|at|for|in)\s+[^,;.\n]{1,80})?,\s*"
@@ -649,6 +653,19 @@ def passed_on(cues: list[Cue], index: SourceIndex, text: str) -> list[Cue]:
     return [c._replace(role="relay") if c.role == "speaker" and (
         cites_another(c, cited, index) or reports_another(c, cues, index, text)) else c
         for c in cues]
+
+
+def made_by(cues: list[Cue]) -> list[Cue]:
+    """"Polls show 62% ..., according to a survey by Gallup": records described by their kind
+    alone ("polls", "surveys") are what the source the sentence closes on or cites made, and
+    that source, not the description, stands behind the figure."""
+    def record(cue: Cue) -> bool:
+        return cue.name.rsplit(None, 1)[-1].lower() in RECORD_GROUPS
+    if not any(map(record, cues)) or not any(  # (the maker's cue closing the sentence or
+            not record(c) and not is_generic(c.name) and (c.final or c.role in ("cited", "data"))
+            for c in cues):  # citing it: not "..., while Gallup puts it at 40 percent")
+        return cues
+    return [c for c in cues if not record(c)]
 
 
 def cites_another(cue: Cue, cited: set[str], index: SourceIndex) -> bool:

@@ -178,6 +178,8 @@ SPEAKER_ADVERBS = (r"(?:(?:also|repeatedly|previously|recently|later|earlier|the
 # where a described speaker is from: "officials in Bashkortostan", "a precinct officer from Kaluga"
 FROM_PLACE = (rf"\s+(?:in|from|at|of)\s+(?:(?:the\s+)?{_CAP}(?:\s+{_CAP})?"
               rf"|the\s+{words_pattern(PLACE_NOUNS)})")  # ("authorities in the region")
+# the body a group sits on: "Republicans on the committee said", "Democrats on the panel"
+ON_PANEL = r"\s+on\s+the\s+(?:[a-z]+\s+)?(?:committee|panel|board|council|commission|subcommittee)\b"
 # who asked them: "economists polled by Reuters", "analysts surveyed by FactSet" (one source)
 POLLED_BY = (r"\s+(?:polled|surveyed|questioned|interviewed|contacted)\s+by\s+(?:the\s+)?"
              rf"{_CAP}(?:\s+{_CAP}){{0,2}}")
@@ -197,7 +199,8 @@ GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists":
     r"(?<![\w’'-])(?<!['’]s\s)((?:(?:[A-Z][a-z]++|" + _NOT_SPOKEN + r"[a-z]++)(?:\s++" + _NOT_SPOKEN
     + r"[a-z]++){0,2}\s++)?"
     + DESCRIBED_PEOPLE
-    + rf"(?:{FROM_PLACE}|{OF_WHOM})?)(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
+    + rf"(?:{FROM_PLACE}|{OF_WHOM}|{ON_PANEL})?)"
+    + rf"(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
     + rf"(?:{SPEAKER_ADVERBS})?" + SPEECH
     + r"\b(?!\s+by\b))"  # ("soldiers identified by name" are counted, not speaking)
 )
@@ -261,7 +264,7 @@ BEFORE_RECORD = re.compile(r"(?<![\w’'-])(?i:to|in|of|by|from|on|with|citing|q
 KNOWING_HIT = frozenset(next(x for x in w.split() if x not in ("with", "direct"))
                         for w in KNOWING_WORDS)  # "familiar", "knowledge", ...
 # where GROUP_SPEAKERS may match: a plain scan for the nouns, so the full pattern runs only there
-SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM}|{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+"
+SPOKEN_AFTER = re.compile(rf"(?:{FROM_PLACE}|{OF_WHOM}|{ON_PANEL}|{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+"
                           + rf"(?:has\s+|had\s+)?(?:{SPEAKER_ADVERBS})?" + SPEECH + r"\b")
 # (words of the lower-cased text, looked up among its words: see `hit_spans`)
 DESCRIPTION_HIT = frozenset(DESCRIPTION_NOUNS)
@@ -271,9 +274,11 @@ CITING_HIT = frozenset(("according", "citing", "quoting", "told", "cited", "quot
 # Described sources after a cue that names them: "according to local media", "citing officials".
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 # ("according to government statistics and rights advocates": the words before the noun too)
-_FREE_WORD = r"(?!(?:by|of|from|in|at|on|with|for|to|that|which|who)\b)[a-z][\w-]*"
+_FREE_WORD = r"(?!(?:by|of|from|in|at|on|with|for|to|that|which|who|an?)\b)[a-z][\w-]*"
+# "according to TASS, which cited a military source": the relative clause cites as "citing"
+WHICH_CITED = r"(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted)"
 CITED_DESCRIPTION = re.compile(
-    r"(?=[AaCcQqTt])\b(?:(?i:citing|quoting|told|cited\s+by|quoted\s+by)\s+"
+    r"(?=[AaCcQqTt])\b(?:(?i:citing|quoting|told|cited\s+by|quoted\s+by|" + WHICH_CITED + r")\s+"
     r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + "|" + _FREE_WORD
     + r")\s+){0,3}(?:"  # ("citing hospital officials": any words before the noun, as below)
     + "|".join(DESCRIPTION_NOUNS) + r")(?:" + OF_WHOM + r")?)"
@@ -283,9 +288,10 @@ CITED_DESCRIPTION = re.compile(
     + _FREE_WORD + r")\s+(?:and\s+)?){0,4}(?:" + "|".join(DESCRIPTION_NOUNS) + r")(?:"
     + OF_WHOM + r")?)"
     # one described: "according to a senior official", "citing a source in the ministry"
-    r"|(?i:according\s+to|citing|quoting)\s+(?i:an?|one)\s+((?:(?:" + _QUALIFIER + "|"
+    r"|(?i:according\s+to|citing|quoting|" + WHICH_CITED + r")\s+(?i:an?|one)\s+((?:(?:" + _QUALIFIER + "|"
     + _FREE_WORD + r")\s+){0,3}(?:" + "|".join(DESCRIPTION_SINGULARS) + r")))\b"
-    r"(?!\s+(?:at|of|for|from|in|with)\s)"  # ("citing an official at X": X, whom they speak for)
+    r"(?!\s+(?:at|of|for|from|in|with|by)\s)"  # ("citing an official at X": X, whom they speak
+    # for; "according to a survey by X": X, who made it)
 )
 # A one-word name that speaks: "InformNapalm said", "Kommersant, citing ..., reported".
 # (any speech verb in any tense, from the lexicon: "Clinton has been saying", "Kasich boasted";
@@ -651,8 +657,8 @@ BACKREF = re.compile(
     r"(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
     r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
-    r"chairman|chief|nominee|candidate|front-?runner|incumbent|challenger|billionaire|mogul|"
-    r"businessman|businesswoman|(?:republican|democrat)(?!\s+(?:presidential\s+)?"
+    r"chairman|chief(?!\s+(?:executive|economist|financial|operating|analyst|strategist|prosecutor|justice|negotiator)\b)|nominee|candidate|front-?runner|incumbent|challenger|billionaire|mogul|"
+    r"businessman|businesswoman|executive|founder|(?:republican|democrat)(?!\s+(?:presidential\s+)?"
     r"(?:nominee|candidate|front-?runner|challenger|incumbent|senator|lawmaker|governor|mayor|"
     r"leader|congress(?:man|woman)))|"
     r"researcher|activist|expert|analyst|dictator|governor|commander|economist|lawmaker|"
@@ -681,10 +687,14 @@ BACKREF = re.compile(
     r"(?:['’]s|(?<=s)['’])?\s+){0,4}"
     r"(?:" + "|".join(BACK_HEADS) + r")\b"
     r"|(?<=\bto\s)intelligence\b"
-    r"|(?:an?|one)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
+    r"|(?:an?|one|its|their)\s+" + SPOKESPERSON + r"\b(?!\s+(?:for|of|at)\b)"  # the body just named
     r"|it(?=,?\s+(?:also\s+|further\s+|later\s+)?(?:has\s+|had\s+)?(?:" + IT_SPEECH
     + r")\b)"  # ", it said", "It also said", "It found that ...": any speech verb's
-    r"|(?<=\baccording\sto\s)its\b)"  # "..., according to its filings"
+    r"|(?<=\baccording\sto\s)its\b"  # "..., according to its filings"
+    # "Its latest tally stands at 45,000": opening a sentence, the record of the body named
+    # before (inside one, "its" is the sentence's subject's: see `subject_it`)
+    r"|(?:(?<=[.!?]\s)|(?<=\n)|^)its(?=\s+(?:(?:latest|daily|new|own|recent|official|previous|weekly|annual|updated)\s+)*"
+    r"(?:estimates?|figures|count|tally|data|calculations|statistics|assessment|update|bulletin)\b))"
     r"|(?P<document>(?<=\baccording\sto\s)the\s+(?:new\s+)?(?:document|"
     + "|".join(DOCUMENT_NOUNS) + r")\b)"
     r"|(?P<they>they\b|(?<=\baccording\sto\s)their\b)"
@@ -746,12 +756,16 @@ DEMONYM_BODY = re.compile(
     + r")\s+" + phrases_pattern(STATE_BODY_NOUNS) + r")(?![\w’'-])"
     r"(?!\s+" + words_pattern(COMMENTATOR_NOUNS) + ")")  # ("Russian military bloggers")
 CITED_ACRONYM = re.compile(
-    r"(?=[AaCcQqRr])\b(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)\s+"
+    r"(?=[AaCcQqRrTtIiSs])\b(?:(?i:according\s+to|citing|quoting|cited\s+by|quoted\s+by|reported\s+by)"
+    # ("told KXRT", "an interview with KXRT": never the first word of a name, "told NBC News")
+    r"|(?i:told|interview\s+with|speaking\s+to|spoke\s+to)(?=\s+(?:the\s+)?[A-Z][A-Z&]{1,5}\b(?!\s+[A-Z])))\s+"
     r"(?:the\s+)?([A-Z][A-Z&]{1,5})\b(?![.’'-]\w)"
     r"|(?=[A-Z])\b([A-Z][A-Z&]{1,5}|[A-Z][a-z]+(?:[A-Z][a-z]+)*)(?:['’]s)?\s+(?=(?:"
     + "|".join(RECORD_NOUNS) + r")\b)"
-    # "a poll conducted by Gallup", "figures compiled by Rosstat": a one-word maker of a record
-    r"|(?=[CcPp])\b(?:conducted|compiled|commissioned|published)\s+by\s+(?:the\s+)?"
+    # "a poll conducted by Gallup", "figures compiled by Rosstat", "a survey by Gallup": a
+    # one-word maker of a record
+    r"|\b(?:conducted|compiled|commissioned|published|" + "|".join(RECORD_NOUNS)
+    + r")\s+by\s+(?:the\s+)?"
     r"([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b(?![.’'-]\w|\s+[A-Z])"
 )
 
@@ -774,6 +788,7 @@ ORG_HIT = frozenset({w.lower() for w in ORG_HEADS} | {
 BODY_OF_HIT = (frozenset(("government", "administration", "parliament", "authorities", "office")),
                re.compile(r"\s+of\b"))  # the words, with "of" after them
 ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
+                             "told", "interview", "speaking", "spoke",
                              "conducted", "compiled", "commissioned", "published", *RECORD_NOUNS))
 # Each pattern's words, and how far before and after them it may match (see `matches_of`);
 # keyed by identity, since a compiled pattern hashes its whole program on every lookup.

@@ -166,6 +166,12 @@ def aliases_of(value) -> list[str]:
     return [str(a).strip() for a in value if str(a).strip()]
 
 
+# A masthead of "The" and one word, which in lower case is a common noun ("The Economist",
+# "The Guardian", "The Insider"): an alias only where the word is capitalised, so that "the
+# bank's chief economist said" is no outlet.
+COMMON_WORD_MASTHEAD = re.compile(r"The [A-Z][a-z]+")
+
+
 def source_index(registry: pd.DataFrame) -> SourceIndex:
     """Index a registry frame (name, kind, country, aliases) for lookups and mention finding."""
     sources, lookup, exact = {}, {}, {}
@@ -178,6 +184,9 @@ def source_index(registry: pd.DataFrame) -> SourceIndex:
             lookup.setdefault(alias_key(alias), name)
             if len(alias) <= 4 or alias.isupper():  # "RIA", "AP", "NIS": only in capitals
                 exact.setdefault(alias_key(alias), set()).add(alias)
+            elif COMMON_WORD_MASTHEAD.fullmatch(alias):  # "The Economist": never "an economist"
+                word = alias.split()[-1]
+                exact.setdefault(alias_key(alias), set()).update((alias, word, f"the {word}"))
     # the trie tries longer continuations first, so "Russian Defence Ministry" beats "Russian"
     body = trie_regex(lookup)
     pattern = re.compile(rf"(?<![\w.]){body}(?!\w)") if lookup else None

@@ -21,6 +21,7 @@ from flows.clean import clean_batch
 from flows.tabulate import in_checking_order, tabulate_batch
 from muster import progress
 from muster.engine import Engine, run_batches
+from muster.heap import arrow_pool
 from muster.records import Rejected
 from transforms.cleaning.budget import Budget
 from transforms.cleaning.syndication import shingled
@@ -43,6 +44,7 @@ def extract_batch(raw: pa.Table, budget: Budget, registry, extractor_version: st
     """`clean_batch` then `tabulate_batch` on one batch: how many documents cleaning kept, what it
     set aside, what `tabulate_batch` returns, and the kept documents' near-duplicate signatures
     and shingles (`syndication.shingled`: made here, in parallel, so that staging only replays)."""
+    arrow_pool()  # in a worker process too (`muster.heap`)
     documents, rejected = clean_batch.fn(raw, budget)
     kept, claims, unreadable, unfit = tabulate_batch.fn(documents, registry, extractor_version,
                                                         budget, checked_on)

@@ -29,7 +29,7 @@ from flows.validate import import_gate_meanwhile, validate
 from muster import paths, progress, readers
 from muster.engine import Engine
 from muster.fingerprint import extractor_version
-from muster.heap import frozen_heap
+from muster.heap import arrow_pool, frozen_heap
 from muster.locking import warehouse_lock
 from muster.validation_reports import latest_path as latest_report
 from transforms.cleaning.budget import Budget
@@ -67,6 +67,7 @@ def muster(inputs: list[str], warehouse: str = str(paths.WAREHOUSE),
     (`muster.engine`). A run changes what its documents touch (`muster.store`); `full`
     recomputes every derived column from all rows.
     """
+    arrow_pool()  # Arrow's freed buffers go back to the system (`muster.heap`)
     with frozen_heap(), warehouse_lock(warehouse):
         run_id = str(runtime.flow_run.id)
         budget = Budget.from_env()

@@ -160,12 +160,39 @@ class Snapshot:
         return frame(pa.concat_tables(tables)) if tables else frame(empty)
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A part of a run's own rows, made into Arrow only when it is written (`_write_parts`):
+    a large first run's parts are converted one at a time, each let go once on disk, instead of
+    holding an Arrow copy of every new document and claim beside the frames (the 20,000-document
+    run's peak was that copy, while publishing)."""
+
+    frame: pd.DataFrame
+    name: str
+    rows: np.ndarray | None = None  # the frame's rows in the part (a mask), when not all
+
+    @property
+    def num_rows(self) -> int:
+        return len(self.frame) if self.rows is None else int(self.rows.sum())
+
+    def __len__(self) -> int:
+        return self.num_rows
+
+    def table(self) -> pa.Table:
+        return _arrow(self.frame if self.rows is None else self.frame.loc[self.rows], self.name)
+
+
+def as_table(part: pa.Table | Pending) -> pa.Table:
+    return part.table() if isinstance(part, Pending) else part
+
+
 @dataclass
 class Parts:
     """What a publication does to one partitioned table: parts written (new or rewritten, by
-    name) and parts dropped; every other part of the previous snapshot is linked."""
+    name; a run's own rows `Pending` until written) and parts dropped; every other part of the
+    previous snapshot is linked."""
 
-    write: dict[str, pa.Table] = field(default_factory=dict)
+    write: dict[str, pa.Table | Pending] = field(default_factory=dict)
     drop: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
@@ -195,8 +222,8 @@ def _write_parts(previous: dict[str, Path], parts: Parts, name: str, target: Pat
         else:
             snapshots._link_or_copy(path, target / f"{part}.parquet")
     for part, table in parts.write.items():
-        if table.num_rows:
-            _write_parquet(table.select(SCHEMAS[name].names).cast(SCHEMAS[name]),
+        if table.num_rows:  # a pending part is made here, and let go once written
+            _write_parquet(as_table(table).select(SCHEMAS[name].names).cast(SCHEMAS[name]),
                            target / f"{part}.parquet")
     if not any(target.iterdir()):  # no rows: one empty part keeps the columns readable
         _write_parquet(SCHEMAS[name].empty_table(), target / "part-empty.parquet")
@@ -365,15 +392,15 @@ def _new_parts(documents: pd.DataFrame, claims: pd.DataFrame, signatures: pa.Tab
     result = {name: Parts() for name in PARTITIONED}
     if not len(documents):
         if len(claims):
-            result["claims"].write[new_part_name()] = _arrow(claims, "claims")
+            result["claims"].write[new_part_name()] = Pending(claims, "claims")
         return result
     groups = split_by_story(documents)
     if len(groups) == 1:
         new = new_part_name()
-        result["documents"].write[new] = _arrow(documents, "documents")
+        result["documents"].write[new] = Pending(documents, "documents")
         result["_signatures"].write[new] = signatures
         if len(claims):
-            result["claims"].write[new] = _arrow(claims, "claims")
+            result["claims"].write[new] = Pending(claims, "claims")
         return result
     part_of = {d: k for k, group in enumerate(groups) for d in group}
     doc_group = np.array([part_of[d] for d in documents["doc_id"].tolist()])
@@ -381,10 +408,10 @@ def _new_parts(documents: pd.DataFrame, claims: pd.DataFrame, signatures: pa.Tab
     sig_group = np.array([part_of.get(d, 0) for d in signatures.column("doc_id").to_pylist()], dtype=np.int64)
     for k in range(len(groups)):
         new = new_part_name()
-        result["documents"].write[new] = _arrow(documents.loc[doc_group == k], "documents")
+        result["documents"].write[new] = Pending(documents, "documents", doc_group == k)
         result["_signatures"].write[new] = signatures.filter(pa.array(sig_group == k))
         if (claim_group == k).any():
-            result["claims"].write[new] = _arrow(claims.loc[claim_group == k], "claims")
+            result["claims"].write[new] = Pending(claims, "claims", claim_group == k)
     return result
 
 
@@ -442,7 +469,7 @@ def compacted(snapshot: Snapshot, result: dict[str, Parts], most: int | None = N
     merged = new_part_name()
     for name, parts in result.items():
         stored = snapshot.parts(name)
-        tables = [parts.write[p] if p in parts.write else _read(stored[p], name)
+        tables = [as_table(parts.write[p]) if p in parts.write else _read(stored[p], name)
                   for p in chosen if p in parts.write or (p in stored and p not in parts.drop)]
         for p in chosen:
             parts.write.pop(p, None)

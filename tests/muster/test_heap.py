@@ -32,3 +32,20 @@ def test_a_heap_frozen_by_its_owner_is_left_to_the_owner():
         assert gc.get_freeze_count() > 0  # still frozen: not undone by the run
     finally:
         gc.unfreeze()
+
+
+def test_arrow_buffers_come_from_an_allocator_that_returns_memory(monkeypatch):
+    import pyarrow as pa
+
+    from muster.heap import ARROW_POOL, arrow_pool
+
+    before = pa.default_memory_pool()
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    try:
+        assert arrow_pool() == (ARROW_POOL if ARROW_POOL in pa.supported_memory_backends()
+                                else before.backend_name)
+        pa.set_memory_pool(pa.system_memory_pool())
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "system")  # the user's choice stays
+        assert arrow_pool() == "system"
+    finally:
+        pa.set_memory_pool(before)

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from muster import paths, readers, snapshots, store, warehouse
@@ -212,3 +213,23 @@ def test_part_of_finds_the_parts_of_the_ids_asked_for_only():
     assert store.part_of(rows, "claim_id", {"c", "a", "zz"}) == {"a": "p1", "c": "p2"}
     assert store.part_of(rows, "claim_id", frozenset()) == {}
     assert store.part_of(rows.iloc[:0], "claim_id", {"a"}) == {}
+
+
+def test_a_runs_new_parts_are_made_into_arrow_only_when_written(tmp_path, corpus, monkeypatch):
+    """`_new_parts` holds a run's own documents and claims as `Pending` slices of its frames, made
+    into Arrow one part at a time as they are written: the same rows as converting them at once."""
+    docs, claims, registry, rates = corpus
+    monkeypatch.setenv("MUSTER_PART_DOCUMENTS", "4")
+    staged = store.stage(tmp_path, with_run(docs, "run-0", datetime(2025, 1, 1, tzinfo=UTC)),
+                         claims, registry, rates)
+    parts = store.parts_of(staged)
+    for name in ("documents", "claims"):
+        pending = parts[name].write
+        assert len(pending) >= 2 and all(isinstance(p, store.Pending) for p in pending.values())
+        assert sum(p.num_rows for p in pending.values()) == len(getattr(staged.increment, name))
+        made = pa.concat_tables([p.table() for p in pending.values()])
+        assert made.num_rows == len(getattr(staged.increment, name))
+        frame = getattr(staged.increment, name)
+        key = "doc_id" if name == "documents" else "claim_id"
+        whole = store._arrow(frame, name).sort_by(key)
+        assert made.sort_by(key).equals(whole)

@@ -163,6 +163,14 @@ DESCRIPTION_NOUNS_TEXT = """
     checkers firefighters rescuers paramedics nurses surgeons teachers students farmers
     executives managers employees investors voters judges negotiators mediators inspectors
     regulators villagers survivors eyewitnesses parents"""
+# The people close to someone who speak for themselves, not for that someone, with the
+# possessive that names them: "his widow said", "the soldier's mother told the BBC", "the
+# man's lawyer said" (unlike "her aides said", the owner's own people: SPEAKS_FOR_NOUNS).
+KIN_NOUNS_TEXT = """
+    mother mothers father fathers parents wife wives husband widow widows son sons daughter
+    daughters brother brothers sister sisters relative relatives family lawyer lawyers attorney
+    attorneys friend friends neighbour neighbours neighbor neighbors fiancee girlfriend"""
+KIN_NOUNS = tuple(KIN_NOUNS_TEXT.split())
 # The people an outlet or a speaker talked with, left unnamed: "says one of the interlocutors of
 # the publication", "an interlocutor of the agency said". They are an unnamed source, and
 # named so (as unnamed sources are annotated), not the outlet they spoke to.

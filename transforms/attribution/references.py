@@ -28,6 +28,7 @@ from transforms.attribution.lexicon import (
     INSTITUTION_NAMES,
     INTERLOCUTOR_NOUNS,
     INVERTED_FORMS,
+    KIN_NOUNS,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     MEDIA_QUALIFIERS,
@@ -213,6 +214,14 @@ DESCRIBED_SPEAKER = re.compile(  # (a trie and possessive words, as GROUP_SPEAKE
     + words_pattern(SPOKES_WORDS) + ")"
     + rf"(?:{FROM_PLACE})?)(?=(?:,[^,\n]{{1,140}},)?\s+" + SPEECH + r"\b)"
 )  # "a senior official, who spoke on condition of anonymity, said"
+# One close to someone, named by a possessive, who speaks: "his widow said", "the soldier's
+# mother told the BBC" (the mother, "soldier's mother"; the BBC relays), "Petrov's lawyer said".
+KIN_SPEAKER = re.compile(
+    r"(?<![\w’'-])(?:(?i:his|her|their)\s+|(?i:the\s+)?(?=[a-z]+['’]s?\s|[A-Z][a-z]+['’]s\s))"
+    r"((?:[A-Za-z][a-z-]*+['’]s?\s+)?" + trie_regex(KIN_NOUNS)
+    + r")(?=(?:,[^,\n]{1,140},)?\s+(?:has\s+|had\s+)?(?:" + SPEAKER_ADVERBS + r")?" + SPEECH
+    + r"\b(?!\s+by\b))"
+)
 # One of a described group: "one of the fighters said", "citing one of the recruits" (never
 # "told one of the X": whom one told)
 ONE_OF = re.compile(
@@ -542,13 +551,13 @@ def speaker_names(text: str, taken: list[tuple[int, int]], lowered: str) -> list
     # (CITED_INFORMED after CITED_DESCRIPTION: "according to officials familiar with X" is the
     # officials, as any described source a cue names; "citing two people familiar with X" has
     # no described noun of its own)
-    for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, CITED_DESCRIPTION,
+    for pattern in (INFORMED_SPEAKER, GROUP_SPEAKERS, DESCRIBED_SPEAKER, KIN_SPEAKER, CITED_DESCRIPTION,
                     CITED_INFORMED, INVERTED_DESCRIPTION, SINGLE_SPEAKER, INVERTED_ONE_WORD,
                     CAMPAIGN_OWNER, RECORD_SPEAKER, GROUP_RECORD):
         for m in matches_of(pattern, text, lowered):
             g = m.lastindex or 1  # CITED_DESCRIPTION: one of two alternatives
             name, start, end = m.group(g), m.start(g), m.end(g)
-            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, INVERTED_DESCRIPTION,
+            described = pattern in (GROUP_SPEAKERS, DESCRIBED_SPEAKER, KIN_SPEAKER, INVERTED_DESCRIPTION,
                                     GROUP_RECORD)
             while described and " " in name and name[:1].islower() and (
                     name.split()[0] not in DESCRIPTION_QUALIFIERS + DESCRIPTION_SINGULARS
@@ -803,7 +812,8 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
                     30, 10)),
     (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (RECORD_SPEAKER, (frozenset(DOCUMENT_SPEAKERS), 40, 200)),
     (CITED_INFORMED, (KNOWING_HIT, 60, 120)), (GROUP_RECORD, (DESCRIPTION_HIT, 40, 60)),
-    (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)))}
+    (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)),
+    (KIN_SPEAKER, (frozenset(KIN_NOUNS), 40, 160)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
 ORG_NAME_START = re.compile(

@@ -498,8 +498,8 @@ def hit_spans(hit, lowered: str) -> list[tuple[int, int]]:
     for them between word boundaries; a (set of words, pattern) pair keeps the words the
     pattern follows, the span running to its end; a pattern is searched."""
     if isinstance(hit, frozenset):
-        places = word_places(lowered)
-        return sorted(span for word in hit & places.keys() for span in places[word])
+        places = word_places(lowered)  # (the text's few looked-up words, each checked in `hit`)
+        return sorted(span for word in hit.intersection(places) for span in places[word])
     if isinstance(hit, tuple):
         words, follow = hit
         return [(start, m.end()) for start, end in hit_spans(words, lowered)

@@ -39,7 +39,7 @@ from transforms.attribution.lexicon import (
 )
 from transforms.attribution.lexicon import SPEECH as LEXICON_SPEECH
 from transforms.attribution.lexicon import SPEECH_VERBS as LEXICON_SPEECH_VERBS
-from transforms.declarations.words import phrases_pattern, words_pattern
+from transforms.declarations.words import WEEKDAYS, phrases_pattern, words_pattern
 
 SRC = r"⟦(\d+)⟧"
 SPEECH = LEXICON_SPEECH  # every tense of every speech verb (transforms.attribution.lexicon)
@@ -140,7 +140,7 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     + r"(?:['’]s?)?\s+(?:own\s+)?words))"
     r"|(?P<told>(?:told|(?:said|revealed|explained|confirmed|disclosed)(?:\s+this)?\s+to|says\s+to"
     # "said Tuesday on CNN": the broadcaster it was said on, named right after "on"
-    r"|(?:said|says)(?:\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?\s+on"
+    r"|(?:said|says)(?:\s+(?:" + "|".join(d.lower() for d in WEEKDAYS) + r"))?\s+on"
     r"(?=\s+(?:the\s+)?⟦)"
     r"|speaking\s+(?:to|on)|spoke\s+(?:to|on)|appearing\s+on|interview\s+(?:with|on)"
     r"|in\s+comments\s+to)\s+(?:the\s+)?" + TOLD_GAP + src("told_src") + ")"

@@ -518,15 +518,11 @@ def lead_metric(text: str, fig: Figure) -> str | None:
         if line.endswith(":") or ("|" in line and not any(c.isdigit() for c in line)):
             named = [(WEIGHTS[k], -a, name) for a, _, name, k in sentence_cues(text, begin, end)[2]
                      if name is not None and k in LEAD_KINDS]
-            return max(named)[2] if named and fig_allows(fig, max(named)[2]) else None
+            return max(named)[2] if named and max(named)[2] in allowed(fig) else None
         if len(line.split()) > LIST_ITEM_WORDS:
             return None
         end = begin - 1
     return None
-
-
-def fig_allows(fig: Figure, name: str) -> bool:
-    return name in allowed(fig)
 
 
 AMOUNT_IN_BRACKETS = re.compile(r"\s*\(")

@@ -25,18 +25,15 @@ AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would"
 # ("number 3").
 NUMBER_VERB_LEADS = ("will", "would", "could", "can", "may", "might", "to", "now", "currently",
                      "already", "still", "they", "which", "who", "that")
-# Unqualified rupees ("Rs20 million", "5,000 rupees") are India's unless the article is about a
-# country that writes them for its own: the words that name each such country.
-RUPEE_COUNTRIES = {
-    "INR": ("India", "Indian", "Indians", "New Delhi"),
-    "NPR": ("Nepal", "Nepali", "Nepalis", "Nepalese", "Kathmandu"),
-    "LKR": ("Sri Lanka", "Sri Lankan", "Sri Lankans", "Colombo"),
-    "PKR": ("Pakistan", "Pakistani", "Pakistanis", "Islamabad"),
-}
-# Symbols several currencies write with no country: the table's currency unless the article
-# names another country that writes the symbol for its own more often ("¥1,200" in a story from
-# Tokyo is yen, "R20 billion" in one from Johannesburg is rand). The words that name each.
-SYMBOL_COUNTRIES = {
+# Signs several currencies write with no country ("Rs20 million" and "5,000 rupees"; "¥1,200";
+# "R20 billion"): the first currency of each (the table's) unless the article names another
+# country that writes the sign for its own more often ("Rs" in a story from Kathmandu is NPR,
+# "¥" from Tokyo yen, "R" from Johannesburg rand). The words that name each such country.
+SHARED_SIGN_COUNTRIES = {
+    "rupee": {"INR": ("India", "Indian", "Indians", "New Delhi"),
+              "NPR": ("Nepal", "Nepali", "Nepalis", "Nepalese", "Kathmandu"),
+              "LKR": ("Sri Lanka", "Sri Lankan", "Sri Lankans", "Colombo"),
+              "PKR": ("Pakistan", "Pakistani", "Pakistanis", "Islamabad")},
     "¥": {"CNY": ("China", "Chinese", "Beijing", "Shanghai", "yuan", "renminbi"),
           "JPY": ("Japan", "Japanese", "Tokyo", "Osaka", "yen")},
     "R": {"RUB": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "rouble", "roubles",

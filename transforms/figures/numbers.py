@@ -36,8 +36,7 @@ from transforms.figures.units import (
     currency_of_symbol,
     currency_of_word,
     following_words,
-    local_rupees,
-    local_symbols,
+    local_currencies,
     pay_rate_before,
     plural_kind,
     plural_noun,
@@ -90,7 +89,7 @@ def read_figures(text: str) -> tuple[list[Figure], int]:
         else:
             skipped += 1
     found = shared_units(text, with_article_terms(text, found))
-    return local_symbols(text, local_rupees(text, found)), skipped
+    return local_currencies(text, found), skipped
 
 
 def with_article_terms(text: str, found: list[Figure]) -> list[Figure]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from transforms.declarations.vocab import CURRENCY_TABLE, PERS, UNITS
-from transforms.declarations.words import RUPEE_COUNTRIES, SYMBOL_COUNTRIES, phrases_pattern
+from transforms.declarations.words import SHARED_SIGN_COUNTRIES, phrases_pattern
 from transforms.figures.number_words import trie_pattern
 from transforms.model import Figure
 
@@ -275,48 +275,37 @@ def pay_rate_before(text: str, start: int, end: int | None = None) -> str | None
     return "month" if match.group("month") else "year"
 
 
-# A rupee said with no country: "Rs", "Rs.", "₨", "rupee(s)" (not "₹" nor "Indian rupees").
-UNQUALIFIED_RUPEE = re.compile(r"(?<![\w₹])(?:Rs\.?|₨|rupees?\b)(?!.*\bIndian\b)", re.IGNORECASE)
-COUNTRY_WORDS = {code: re.compile(rf"\b{phrases_pattern(words)}") for code, words in RUPEE_COUNTRIES.items()}
+# How each shared sign is written in a figure's quote: a rupee with no country ("Rs", "Rs.",
+# "₨", "rupee(s)"; not "₹" nor "Indian rupees"), a symbol alone before the digits ("¥1,200", not
+# "CN¥"/"JP¥"; "R20 billion").
+SHARED_SIGNS = {
+    "rupee": re.compile(r"(?<![\w₹])(?:Rs\.?|₨|rupees?\b)(?!.*\bIndian\b)", re.IGNORECASE),
+    **{symbol: re.compile(rf"(?<![\w¥$]){re.escape(symbol)}\s?\d") for symbol in ("¥", "R")},
+}
+SIGN_COUNTRY_WORDS = {
+    sign: {code: re.compile(rf"\b{phrases_pattern(words)}\b") for code, words in codes.items()}
+    for sign, codes in SHARED_SIGN_COUNTRIES.items()}
 
 
-def local_rupees(text: str, found: list[Figure]) -> list[Figure]:
-    """`found`, with unqualified rupees in the currency of the rupee country the article names
-    most, when that is not India ("Rs20 million" in an article about Nepal is NPR)."""
-    def rupees(f: Figure) -> bool:
-        return "INR" in (f.unit, f.alt_unit) and bool(UNQUALIFIED_RUPEE.search(f.quote or ""))
-
-    if not any(rupees(f) for f in found):
-        return found
-    counts = {code: len(pattern.findall(text)) for code, pattern in COUNTRY_WORDS.items()}
-    local = max(counts, key=counts.get)
-    if local == "INR" or counts[local] <= counts["INR"]:
-        return found
-    return [replace(f, unit=local if f.unit == "INR" else f.unit,
-                    alt_unit=local if f.alt_unit == "INR" else f.alt_unit) if rupees(f) else f
-            for f in found]
+def written_in(f: Figure, sign: str, default: str) -> bool:
+    """Whether a figure's amount is in `default` and its quote writes the shared `sign`."""
+    return default in (f.unit, f.alt_unit) and bool(SHARED_SIGNS[sign].search(f.quote or ""))
 
 
-# A shared symbol written alone before the digits: "¥1,200" (not "CN¥"/"JP¥"), "R20 billion".
-_BARE_SYMBOL = {symbol: re.compile(rf"(?<![\w¥$]){re.escape(symbol)}\s?\d") for symbol in SYMBOL_COUNTRIES}
-_SYMBOL_COUNTRY_WORDS = {
-    symbol: {code: re.compile(rf"\b{phrases_pattern(words)}\b") for code, words in codes.items()}
-    for symbol, codes in SYMBOL_COUNTRIES.items()}
-
-
-def local_symbols(text: str, found: list[Figure]) -> list[Figure]:
-    """`found`, with an amount in a symbol several currencies share ("¥", "R") in the currency
-    of the country the article names most among those that write it, when that is not the
-    table's ("¥1,200" in an article about Japan is JPY, "R20 billion" about South Africa ZAR)."""
-    for symbol, bare in _BARE_SYMBOL.items():
-        default = currency_of_symbol(symbol)
-        marked = [f for f in found if f.unit == default and bare.search(f.quote or "")]
-        if not marked:
+def local_currencies(text: str, found: list[Figure]) -> list[Figure]:
+    """`found`, with an amount in a sign several currencies share (an unqualified rupee, "¥",
+    "R") in the currency of the country the article names most among those that write it, when
+    that is not the table's (SHARED_SIGN_COUNTRIES: "Rs20 million" in an article about Nepal is
+    NPR, "¥1,200" about Japan JPY, "R20 billion" about South Africa ZAR)."""
+    for sign, words in SIGN_COUNTRY_WORDS.items():
+        default = next(iter(words))
+        if not any(written_in(f, sign, default) for f in found):
             continue
-        counts = {code: len(pattern.findall(text))
-                  for code, pattern in _SYMBOL_COUNTRY_WORDS[symbol].items()}
+        counts = {code: len(pattern.findall(text)) for code, pattern in words.items()}
         local = max(counts, key=counts.get)
-        if local == default or counts[local] <= counts.get(default, 0):
+        if local == default or counts[local] <= counts[default]:
             continue
-        found = [replace(f, unit=local) if f in marked else f for f in found]
+        found = [replace(f, unit=local if f.unit == default else f.unit,
+                         alt_unit=local if f.alt_unit == default else f.alt_unit)
+                 if written_in(f, sign, default) else f for f in found]
     return found

@@ -311,15 +311,12 @@ POINTS_HYPHEN = re.compile(
 # contracts", "10- to 15-percent", "three- or four-month".
 SUSPENDED_HYPHEN = re.compile(r"-\s+(?:to|or)\s+", re.IGNORECASE)
 # A bound written after the number: "250,000-plus members", "100+ stores" (at least), "40-odd
-# staff" (about).
-BOUND_AFTER = re.compile(
-    r"(?:-(?P<at_least>plus)|(?P<plus>\+)|-(?P<approx>odd)"
-    r"|\s+or\s+(?:(?P<more>more|above|higher|over)|(?P<at_most>less|fewer|below|under|lower)))(?![\w+])",
-    re.IGNORECASE)
-# ("20% or more", "$500 or less": the same after the unit)
-BOUND_AFTER_UNIT = re.compile(
-    r"\s+or\s+(?:(?P<more>more|above|higher|over)|(?P<at_most>less|fewer|below|under|lower))(?![\w+])",
-    re.IGNORECASE)
+# staff" (about); "or more", "or less" also after the unit ("20% or more", "$500 or less").
+_OR_BOUND = (r"\s+or\s+(?:(?P<more>more|above|higher|over)|(?P<at_most>less|fewer|below|under|lower))"
+             r"(?![\w+])")
+BOUND_AFTER = re.compile(r"(?:-(?P<at_least>plus)|(?P<plus>\+)|-(?P<approx>odd))(?![\w+])|" + _OR_BOUND,
+                         re.IGNORECASE)
+BOUND_AFTER_UNIT = re.compile(_OR_BOUND, re.IGNORECASE)
 HYPHEN_WORD = re.compile(r"-(?!strong\b|plus\b|odd\b)[A-Za-z]")  # "a 12-member panel": one body
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")

@@ -89,6 +89,12 @@ servicepeople volunteer-fighters russians ukrainians kids victims diplomats sons
 husbands wives brothers fathers mothers friends colleagues relatives commandos contracts
 respondents interns patients inhabitants occupants claimants dependents recipients voters nurses
 graduates pupils police policemen guards
+agents operatives analysts experts spies crew crews generals colonels captains admirals
+lieutenants sergeants commanders assistants accountants consultants servants attendants
+tenants peasants hostages athletes coaches fans pilgrims orphans widows heirs deputies
+senators ministers mayors judges jurors clients babies infants toddlers teens newborns
+minors juveniles seniors delegates envoys saboteurs partisans insurgents rebels guerrillas
+cops scouts enlistees priests monks nuns clerics surgeons physicians chiefs bosses lawmakers
 """)
 UNIT_NOUNS = word_set("""
 tanks vehicles armoured armored apcs ifvs drones uavs missiles rockets shells aircraft jets planes

@@ -361,6 +361,12 @@ THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 OF_GROUP = re.compile(
     r"\s+of\s+(?:them|whom|those|these|us\b|(?:the|its|their|our|his|her)\s+(?=[\da-z]))",
     re.IGNORECASE)
+# A part of a counted whole: "60 of its 200 vehicles", "two of his sons", "3 of every 10
+# volunteers" (the whole's number, if any, is skipped: the noun after it is what both count).
+PARTITIVE = re.compile(
+    r"\s+of(?:\s+(?:the|its|their|our|his|her|these|those|every|all|each))?(?:\s+\d[\d,.]*\d|\s+\d)?"
+    r"(?=\s)",
+    re.IGNORECASE)
 SHARE_OF_TIME = re.compile(
     r"\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|its\s+)?(?:year|month|week|day|decade|century|season"
     r"|quarter|term|\d{4})\b",

@@ -363,6 +363,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
         unit = (noun or ctx.clause_currency(text, start)
                 or (scaled and ctx.large_amount_currency(text, start, end, value))
                 or (plural and plural_kind(plural, _capitalised(text, pos, plural)))
+                or _partitive_kind(text, pos)
                 or ("unit" if after[:1] and after[0] in ABSTRACT_NOUNS else None)  # "points"
                 or ("unit" if not words and ctx.index_level(text, start)
                     else "person"))
@@ -391,6 +392,20 @@ def minor_after(text: str, pos: int, unit: str | None) -> bool:
     """Whether hundredths of `unit` (any currency when None) are written at `pos` ("cents")."""
     minor = pat.MINOR_AFTER.match(text, pos)
     return bool(minor) and unit in (None, currency_of_minor(minor.group("word")))
+
+
+def _partitive_kind(text: str, pos: int) -> str | None:
+    """What a part counts: what its whole counts ("60 of its 200 vehicles" are things, "two of
+    his sons" people), or None when the whole names no noun ("five of them")."""
+    part = pat.PARTITIVE.match(text, pos)
+    if part is None:
+        return None
+    words = following_words(text, part.end())
+    noun = counted_noun(words)
+    if noun in ("person", "unit"):
+        return noun
+    plural = plural_noun(words)
+    return plural_kind(plural, _capitalised(text, part.end(), plural)) if plural else None
 
 
 def _capitalised(text: str, pos: int, noun: str) -> bool:

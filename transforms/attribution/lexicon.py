@@ -277,6 +277,12 @@ BACKWARD_MAKING = ("calculated", "compiled", "produced", "made", "estimated", "g
 # "A recent study found ..." (its maker, when named, is the source: "a report by X says")
 DOCUMENT_SPEAKERS = ("report", "study", "survey", "poll", "analysis", "assessment", "review",
                      "audit", "memo")
+# What "the report", "the latest update" refers back to is a record of a body named before;
+# one whose maker is named right after it ("the latest update from the UK Ministry of Defence")
+# refers to nothing earlier: the maker is the source.
+RECORD_REFERENCE_HEADS = ("update", "report", "statement", "bulletin", "assessment", "analysis",
+                          "study", "research", "investigation", "findings", "review", "survey",
+                          "poll", "briefing", "publication")
 # Nouns that put a named outlet or project in apposition after them: "the newspaper Izvestia",
 # "local media Vecherny Kurier", "the project “Count the Cost”".
 MEDIA_NOUNS_TEXT = """

@@ -40,6 +40,7 @@ from transforms.attribution.lexicon import (
     PLEDGE_VERBS,
     PRESENT_FORMS,
     RECORD_NOUNS,
+    RECORD_REFERENCE_HEADS,
     SPEAKS_FOR_NOUNS,
     SPEECH,
     SPEECH_VERBS,
@@ -616,6 +617,18 @@ def interlocutor_named(name: str) -> str:
     return UNNAMED_SOURCE if name.split()[-1].lower() in INTERLOCUTOR_FORMS else name
 
 
+MADE_BY = re.compile(r"\s+(?:from|by|of)\s+(?P<the>the\s+)?")  # (a name may hold its "the")
+
+
+def made_by_named(m: re.Match, lowered: str, named_starts: set[int]) -> bool:
+    """Whether a record's reference names its maker right after it ("the latest update from
+    the UK Ministry of Defence", "the report by Amnesty"): then it refers to nothing earlier."""
+    if m.lastgroup != ORG or m.group().rsplit(None, 1)[-1] not in RECORD_REFERENCE_HEADS:
+        return False
+    by = MADE_BY.match(lowered, m.end())
+    return by is not None and (by.end() in named_starts or by.start("the") in named_starts)
+
+
 POSSESSIVE_END = re.compile(r"['’]s$")
 OWNER_PRONOUN_BEFORE = re.compile(r"(?<![\w’'-])(?i:his|her|their|its)\s+$")
 
@@ -685,9 +698,8 @@ BACKREF = re.compile(
     r"|(?:(?:defen[cs]e|foreign|interior|justice|finance|health|emergencies)\s+ministry"
     r"|ministry\s+of\s+defen[cs]e)\b)"
     r"|(?P<org>the\s+(?:(?:latest|daily|new|weekly|intelligence|british|uk|official|"
-    r"military|state-owned|state-backed|state-affiliated|news)\s+){0,2}(?:update|report|"
-    r"statement|bulletin|assessment|analysis|study|research|investigation|findings|review|"
-    r"survey|poll|briefing|publication|outlet|newspaper|paper|website|site|broadcaster|channel|"
+    r"military|state-owned|state-backed|state-affiliated|news)\s+){0,2}(?:"
+    + "|".join(RECORD_REFERENCE_HEADS) + r"|outlet|newspaper|paper|website|site|broadcaster|channel|"
     r"magazine|agency|group|organi[sz]ation|foundation|fund|institute|think\s+tank|service|"
     r"intelligence\s+service|committee|authors|researchers|intelligence|"
     + "|".join(STAFF_NOUNS) + "|" + "|".join(DOCUMENT_SPEAKERS) + r")\b"
@@ -1368,8 +1380,9 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
                                  and not overlaps(m.start(), m.end(), taken)])
     refs += speaker_names(text, ministries, lowered)
     taken = sorted((r.start, r.end) for r in refs)
+    starts = {start for start, _ in taken}
     for m in backrefs:
-        if not overlaps(m.start(), m.end(), taken):
+        if not overlaps(m.start(), m.end(), taken) and not made_by_named(m, lowered, starts):
             # what the reference says of its body: a ministry's function, a body's head word
             detail = (ministry_function(m.group()) if m.lastgroup == MINISTRY
                       else m.group().split()[-1] if m.lastgroup in (ORG, PERSON) else None)

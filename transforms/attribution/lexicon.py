@@ -217,6 +217,11 @@ CORPORATE_SUFFIXES_TEXT = """
     Technologies Partners Bancorp Enterprises Petroleum Pharmaceuticals Communications"""
 CORPORATE_SUFFIXES = tuple(CORPORATE_SUFFIXES_TEXT.split())
 ORG_HEADS = tuple(ORG_HEADS_TEXT.split()) + CORPORATE_SUFFIXES
+# Heads that make a body of the words before them, a registered name among those words
+# too: "the Danish Defence Intelligence Service" is no "Defence Intelligence" (the UK's).
+NAME_EXTENDING_HEADS = ("Service", "Agency", "Directorate", "Bureau", "Office", "Department",
+                        "Centre", "Center", "Institute", "Committee", "Commission", "Inspectorate")
+assert set(NAME_EXTENDING_HEADS) <= set(ORG_HEADS)
 # Heads that stand for a body named before them: "the Observatory said", "the watchdog found".
 # A back-reference by head prefers a body whose name has that word.
 BACK_HEADS_TEXT = """

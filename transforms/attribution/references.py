@@ -32,6 +32,7 @@ from transforms.attribution.lexicon import (
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     MEDIA_QUALIFIERS,
+    NAME_EXTENDING_HEADS,
     NOUN_SENSE_FORMS,
     ORG_HEADS,
     OUTLET_DOMAINS,
@@ -1295,6 +1296,8 @@ WORD_CHARS = re.compile(r"\w+")  # the text's words (those of LOOKED_UP are word
 
 
 COMMENTATORS = re.compile(r"\s+(?:" + "|".join(COMMENTATOR_NOUNS) + r")\b")
+# a registered name inside a longer one: "the Danish Defence Intelligence Service"
+EXTENDED_NAME = re.compile(r"[ \t]+(?:" + "|".join(NAME_EXTENDING_HEADS) + r")\b")
 
 
 # Outlets named by their web address, as Russian and Ukrainian news often are: "Fontanka.ru",
@@ -1352,6 +1355,8 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
     spans = sorted((r.start, r.end) for r in joints)
     refs = with_domains([Ref(m.start, m.end, NAMED, m.name) for m in index.mentions(text)
                          if not COMMENTATORS.match(text, m.end)
+                         and not (EXTENDED_NAME.match(text, m.end)
+                                  and text[m.start:m.end].split()[-1] not in ORG_HEADS)
                          and not overlaps(m.start, m.end, spans)], text)
     refs = sorted(refs + [r._replace(name=index.canonical(r.name) or r.name) for r in joints])
     taken = [(r.start, r.end) for r in refs]

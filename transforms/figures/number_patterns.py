@@ -111,7 +111,7 @@ _NOT_A_FIGURE = (
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
     r"|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
     r"|boeing|airbus|embraer|falcon|apollo|artemis|proposition|prop\.|precinct|ward|terminal"
-    r"|magnitude|(?<!or\s)minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "magnitude 6.4",
+    r"|magnitude(?:\s+of)?|(?<!or\s)minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "magnitude 6.4",
     # "minus 5" (below zero: the claims table holds no negative values; "plus or minus 2%" is)
     r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
@@ -206,6 +206,9 @@ NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\s$")
 CAPITALISED_BEFORE = re.compile(
     rf"(?<=[\w,;)]\s)(?!(?:{'|'.join((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))})\b)"
     r"[A-Z][A-Za-z&]*\s+(?:of\s+)?$")
+# A count right before the capitalised word a number follows: "sent 18 Leopard 2 tanks" (not a
+# plural: "of 300 Russians 40").
+COUNT_THEN_NAME = re.compile(r"(?<![\w,.])\d[\d,]*\s+[A-Z][A-Za-z]*[a-rt-z]\s+$")
 # A lowercase word of four letters or more: the sentence is prose, not a headline in title case
 # ("Putin Says 300 Have Joined", where capitals name nothing)
 PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -217,7 +220,8 @@ ADDRESS_AFTER = re.compile(
     r"|Place|Drive|Way|Prospekt|Prospect|Embankment|Highway|Ulitsa)\b"
 )
 # A score: "3-2", "2:1", with a word of a contest around it: "a 3-2 win", "won 2-1".
-SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2." ends a sentence
+SCORE = re.compile(  # "won 5-2." ends a sentence, "lost 4-6, 6-3" ends a set
+    r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d%]|[.,]\d)")
 # Numbers chained by hyphens or a slash into a name, not an amount: "the 9-9-9 plan", "a 4-3-3
 # formation", "24/7", "a 24-7 service"
 NUMBER_CHAIN = re.compile(r"\d{1,2}(?:-\d{1,2}){2,}(?![\d,%]|\.\d)|24[-/]7(?![\d,%]|\.\d)")

@@ -91,7 +91,7 @@ _SOFTENER = r"(?:(?:well|just|slightly|comfortably|somewhat|a\s+(?:little|bit|to
 _AT_LEAST = (
     rf"at\s+least|{_SOFTENER}(?:more\s+than|over|above|north\s+of)|upwards?\s+of|in\s+excess\s+of"
     r"|no\s+(?:fewer|less)\s+than|not\s+less\s+than|(?:a\s+)?minimum\s+of|exceed(?:ing|ed|s)"
-    r"|exceed|surpass(?:ing|ed|es)?|topp(?:ing|ed)|beyond"
+    r"|exceed|surpass(?:ing|ed|es)?|topp(?:ing|ed)|tops|beyond"
     r"|starting\s+(?:at|from)|(?:not|never)\s+(?:\w+\s+)?(?:below|under)"
 )
 _AT_MOST = (
@@ -127,7 +127,7 @@ LEFT = re.compile(
 # The last word of every LEFT phrase: a number after any other word has no qualifier.
 LEFT_LAST_WORDS = word_set("""
 least than over of upwards upward above exceeding exceeded exceeds surpassing surpassed surpasses
-topping topped exceed surpass beyond approached approaches at from below under to as about around
+topping topped tops exceed surpass beyond approached approaches at from below under to as about around
 some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
 article art. no. nos. number paragraph clause chapter section item page pages pp pp. episode season
 phase stage
@@ -237,7 +237,7 @@ TALLY_WORD_BEFORE = re.compile(
     re.IGNORECASE)  # "passed the $1.2 trillion bill, 69-30", "the vote was 5-4"
 SCORE_WORD_AFTER = re.compile(
     r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous|series|early|late|first-half"
-    r"|half-time|halftime)\s+)?(?:win|victory|defeat|loss"
+    r"|half-time|halftime)\s+)?(?:win|victory|defeat|loss|split|chance|odds|ratio"
     r"|draw|lead|scoreline|triumph|thrashing|comeback|upset|decision|ruling|verdict|majority)\b",
     re.IGNORECASE,
 )
@@ -321,6 +321,8 @@ _OR_BOUND = (r"\s+or\s+(?:(?P<more>more|above|higher|over)|(?P<at_most>less|fewe
 BOUND_AFTER = re.compile(r"(?:-(?P<at_least>plus)|(?P<plus>\+)|-(?P<approx>odd))(?![\w+])|" + _OR_BOUND,
                          re.IGNORECASE)
 BOUND_AFTER_UNIT = re.compile(_OR_BOUND, re.IGNORECASE)
+# People named by their age after a count: "two 18-year-olds", "three 20-somethings".
+AGED_PEOPLE_AFTER = re.compile(r"\s+\d{1,3}-(?:years?-olds|somethings)\b")
 HYPHEN_WORD = re.compile(r"-(?!strong\b|plus\b|odd\b)[A-Za-z]")  # "a 12-member panel": one body
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")

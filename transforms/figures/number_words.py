@@ -54,11 +54,12 @@ FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _word_alternation = "|".join(sorted([*ONES, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 # A run of number words; where it really ends is decided by `word_number`.
 # A fraction of a scale word: "a quarter-million", "a half million", "three-quarters of a
-# million" (a quarter of the million that follows, not the million alone)
-SCALE_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}
+# million", "a third of a billion" (a quarter of the million that follows, not the million alone)
+SCALE_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "three quarters": 0.75}
 _FRACTION_OF_SCALE = (
     r"(?:(?P<whole>" + "|".join(sorted(ONES, key=len, reverse=True)) + r")\s+and\s+a\s+half"
-    r"|(?P<fraction>(?:(?:a|an|one)[\s-]+)?(?:half|quarter)|three[\s-]+quarters))"
+    r"|(?P<fraction>(?:(?:a|an|one)[\s-]+)?(?:half|quarter)|(?:a|one)[\s-]+third"
+    r"|three[\s-]+quarters))"
     r"(?:[\s-]+|\s+of\s+)(?:an?\s+)?(?=(?:hundred|thousand|million|billion)\b)"
 )
 FRACTION_OF_SCALE = re.compile(_FRACTION_OF_SCALE, re.IGNORECASE)

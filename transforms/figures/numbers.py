@@ -344,6 +344,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                 alt_value, alt_unit = number, alt
                 quote_stop = pos if comma.group("worth") else comma.end()
                 pos = comma.end()
+    if unit is None and pat.AGED_PEOPLE_AFTER.match(text, pos):
+        unit = "person"  # "two 18-year-olds were arrested": people named by their age
     if unit is None:
         after = following_words(text, pos)
         noun = counted_noun(after)

@@ -185,6 +185,12 @@ READS = [
      [fig("45,000", 45000, unit="person"), fig("5.1%", 5.1, unit="percent")]),
     ("a group's size in words counts its members", "Hostages were freed in batches of four or five.",
      [fig("four or five", None, value_low=4, value_high=5, unit="person", qualifier="range")]),
+    ("a count of people named by their age", "Two 17-year-olds were charged on Friday.",
+     [fig("Two", 2, unit="person")]),
+    ("a headline's tops is a lower bound", "Copper Tops $11,000 a Tonne",
+     [fig("Tops $11,000", 11000, unit="USD", qualifier="at_least")]),
+    ("a third of a billion is a third of it", "The scheme wasted a third of a billion dollars.",
+     [fig("a third of a billion dollars", 1e9 / 3, unit="USD")]),
     # --- counts beside names, measures and tallies -------------------------------------------
     ("a model number after a count and a name is part of the name",
      "The army ordered 24 Panther 3 tanks.", [fig("24", 24)]),
@@ -226,6 +232,8 @@ NOT_FIGURES = [
     ("a magnitude of", "The tremor had a magnitude of 4.8."),
     ("a magnitude on the Richter scale", "The shock measured 6.3 on the Richter scale."),
     ("the sets of a tennis match", "She lost 4-6, 6-3, 6-2 in the final."),
+    ("even odds", "Traders give it a 50-50 chance."),
+    ("a split of shares", "The profits go in a 70-30 split."),
     # --- measures are no counts --------------------------------------------------------------
     ("snow in inches", "The storm left 18 inches of snow."),
     ("land in acres", "The blaze burned 2,400 acres."),

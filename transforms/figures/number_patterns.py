@@ -100,7 +100,7 @@ _AT_MOST = (
     r"|just\s+short\s+of|at\s+most|(?:an?\s+)?maximum\s+(?:[a-z]+\s+)?of"
 )
 _APPROX = (
-    r"about|around|some|nearly|roughly|approximately|approx\.|(?:an\s+)?estimated(?:\s+at)?|put\s+at|almost"
+    r"about|around|some|nearly|near|roughly|approximately|approx\.|(?:an\s+)?estimated(?:\s+at)?|put\s+at|almost"
     r"|close\s+to|nearing|approach(?:ing|ed|es)|circa|~|≈|(?:an\s+)?estimate\s+of|in\s+the\s+region\s+of"
 )
 _NOT_A_FIGURE = (
@@ -128,7 +128,7 @@ LEFT = re.compile(
 LEFT_LAST_WORDS = word_set("""
 least than over of upwards upward above exceeding exceeded exceeds surpassing surpassed surpasses
 topping topped tops exceed surpass beyond approached approaches at from below under to as about around
-some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
+some nearly near roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
 article art. no. nos. number paragraph clause chapter section item page pages pp pp. episode season
 phase stage
 level version model type flight route decree resolution war # in age aged ages rate rates by =

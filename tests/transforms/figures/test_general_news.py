@@ -191,6 +191,10 @@ READS = [
      [fig("Tops $11,000", 11000, unit="USD", qualifier="at_least")]),
     ("a third of a billion is a third of it", "The scheme wasted a third of a billion dollars.",
      [fig("a third of a billion dollars", 1e9 / 3, unit="USD")]),
+    ("near a share is about it", "Turnout among the young was near 30%.",
+     [fig("near 30%", 30, unit="percent", qualifier="approx")]),
+    ("a bare level with a fraction counts no one", "The purchasing managers' gauge slipped to 47.6.",
+     [fig("47.6", 47.6, unit="unit")]),
     # --- counts beside names, measures and tallies -------------------------------------------
     ("a model number after a count and a name is part of the name",
      "The army ordered 24 Panther 3 tanks.", [fig("24", 24)]),

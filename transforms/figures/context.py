@@ -40,6 +40,8 @@ def left_context(text: str, start: int) -> Left:
         return Left(None, start)
     if found and found.lastgroup == "at_most" and up_of_verb(words, found.group()):
         return Left(None, start)
+    if found and found.lastgroup == "top" and verb_led(words):
+        return Left("at_least", begin + found.start())  # "damages could top $1 billion"
     return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
 
 
@@ -55,8 +57,13 @@ NUMBER_VERB_LEAD_SET = frozenset(NUMBER_VERB_LEADS)
 def number_as_verb(words: list[str], excluded: str) -> bool:
     """Whether the "number" right before a figure is the verb ("the forces will number 2
     million", "migrants now number 6 million"), not a label ("number 3")."""
-    return (excluded.strip() == "number" and len(words) >= 2
-            and words[-2].lower() in NUMBER_VERB_LEAD_SET)
+    return excluded.strip() == "number" and verb_led(words)
+
+
+def verb_led(words: list[str]) -> bool:
+    """Whether the word before the last one leads a verb ("could", "to", "now"): the last word
+    ("number", "top") is then that verb, not a label."""
+    return len(words) >= 2 and words[-2].lower() in NUMBER_VERB_LEAD_SET
 
 
 UP_PARTICLE_VERB_SET = frozenset(UP_PARTICLE_VERBS)

@@ -93,6 +93,7 @@ _AT_LEAST = (
     r"|no\s+(?:fewer|less)\s+than|not\s+less\s+than|(?:a\s+)?minimum\s+of|exceed(?:ing|ed|s)"
     r"|exceed|surpass(?:ing|ed|es)?|topp(?:ing|ed)|tops|beyond"
     r"|starting\s+(?:at|from)|(?:not|never)\s+(?:\w+\s+)?(?:below|under)"
+    r"|as\s+(?:few|little|low)\s+as"  # the low end of estimates: "as few as 10 may have died"
 )
 _AT_MOST = (
     r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|no\s+more\s+than|not\s+more\s+than|fewer\s+than"

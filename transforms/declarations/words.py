@@ -36,11 +36,22 @@ SHARED_SIGN_COUNTRIES = {
               "PKR": ("Pakistan", "Pakistani", "Pakistanis", "Islamabad")},
     "¥": {"CNY": ("China", "Chinese", "Beijing", "Shanghai", "yuan", "renminbi"),
           "JPY": ("Japan", "Japanese", "Tokyo", "Osaka", "yen")},
+    "peso": {"MXN": ("Mexico", "Mexican", "Mexicans"),
+             "PHP": ("Philippines", "Philippine", "Filipino", "Filipinos", "Manila"),
+             "ARS": ("Argentina", "Argentine", "Argentines", "Argentinian", "Buenos Aires"),
+             "COP": ("Colombia", "Colombian", "Colombians", "Bogota", "Bogotá"),
+             "CLP": ("Chile", "Chilean", "Chileans", "Santiago"),
+             "CUP": ("Cuba", "Cuban", "Cubans", "Havana")},
     "R": {"RUB": ("Russia", "Russian", "Russians", "Moscow", "Kremlin", "rouble", "roubles",
                   "ruble", "rubles"),
           "ZAR": ("South Africa", "South African", "South Africans", "Johannesburg", "Cape Town",
                   "Pretoria", "Durban", "rand")},
 }
+# Verbs whose "up" belongs to the verb, so that "up to" after them gives the level reached, not an
+# upper bound ("unemployment ticked up to 4.3%"; "costs could run up to $5m" stays a bound).
+UP_PARTICLE_VERBS = ("ticked", "ticks", "edged", "edges", "inched", "inches", "crept", "creeps",
+                     "moved", "moves", "went", "goes", "gone", "bumped", "ratcheted", "nudged",
+                     "notched", "revised", "ramped", "stepped", "pushed", "climbed", "crawled")
 # Verbs that make a share the part of a whole ("volunteers account for 19% of the dead"):
 # without an "of ..." after the share, the whole is the one just named.
 PART_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up",

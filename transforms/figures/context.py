@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from transforms.declarations.words import NUMBER_VERB_LEADS
+from transforms.declarations.words import NUMBER_VERB_LEADS, UP_PARTICLE_VERBS
 from transforms.figures import number_patterns as pat
 from transforms.figures.digits import number_value
 from transforms.figures.number_words import MULTIPLIERS
@@ -38,6 +38,10 @@ def left_context(text: str, start: int) -> Left:
     found = pat.LEFT.search(text[begin:start].lower())
     if found and found.lastgroup == "exclude" and number_as_verb(words, found.group()):
         return Left(None, start)
+    if found and found.lastgroup == "at_most" and up_of_verb(words, found.group()):
+        return Left(None, start)
+    if found and found.lastgroup == "top" and verb_led(words):
+        return Left("at_least", begin + found.start())  # "damages could top $1 billion"
     return Left(found.lastgroup, begin + found.start()) if found else Left(None, start)
 
 
@@ -53,8 +57,23 @@ NUMBER_VERB_LEAD_SET = frozenset(NUMBER_VERB_LEADS)
 def number_as_verb(words: list[str], excluded: str) -> bool:
     """Whether the "number" right before a figure is the verb ("the forces will number 2
     million", "migrants now number 6 million"), not a label ("number 3")."""
-    return (excluded.strip() == "number" and len(words) >= 2
-            and words[-2].lower() in NUMBER_VERB_LEAD_SET)
+    return excluded.strip() == "number" and verb_led(words)
+
+
+def verb_led(words: list[str]) -> bool:
+    """Whether the word before the last one leads a verb ("could", "to", "now"): the last word
+    ("number", "top") is then that verb, not a label."""
+    return len(words) >= 2 and words[-2].lower() in NUMBER_VERB_LEAD_SET
+
+
+UP_PARTICLE_VERB_SET = frozenset(UP_PARTICLE_VERBS)
+
+
+def up_of_verb(words: list[str], bound: str) -> bool:
+    """Whether the "up" of "up to" belongs to the verb before it ("ticked up to 4.3%"): the
+    number is the level reached, not an upper bound."""
+    return (bound.startswith("up") and len(words) >= 3
+            and words[-3].lower() in UP_PARTICLE_VERB_SET)
 
 
 CHANGE_TO_LEVEL = 10  # after a bare verb of change, "X to Y" with Y this much larger is two figures
@@ -203,6 +222,8 @@ def named_number(text: str, start: int, end: int) -> bool:
     if pat.PERCENT_AFTER.match(text, end) or pat.CURRENCY_AFTER.match(text, end):
         return False  # "Smith leads Jones 47% to 45%", "paid Smith 500 dollars": a share, money
     after = following_words(text, end)
+    if pat.COUNT_THEN_NAME.search(text, max(0, start - 30), start):
+        return True  # "18 Leopard 2 tanks": the count stands before the name the number is in
     if counted_noun(after) is not None or plural_noun(after):
         return False  # "Ukraine received 300 Leopard tanks"
     begin = max(0, start - 200, *(text.rfind(mark, 0, start) + 1 for mark in ".!?\n"))

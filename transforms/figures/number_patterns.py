@@ -91,8 +91,9 @@ _SOFTENER = r"(?:(?:well|just|slightly|comfortably|somewhat|a\s+(?:little|bit|to
 _AT_LEAST = (
     rf"at\s+least|{_SOFTENER}(?:more\s+than|over|above|north\s+of)|upwards?\s+of|in\s+excess\s+of"
     r"|no\s+(?:fewer|less)\s+than|not\s+less\s+than|(?:a\s+)?minimum\s+of|exceed(?:ing|ed|s)"
-    r"|exceed|surpass(?:ing|ed|es)?|topp(?:ing|ed)|beyond"
+    r"|exceed|surpass(?:ing|ed|es)?|topp(?:ing|ed)|tops|beyond"
     r"|starting\s+(?:at|from)|(?:not|never)\s+(?:\w+\s+)?(?:below|under)"
+    r"|as\s+(?:few|little|low)\s+as"  # the low end of estimates: "as few as 10 may have died"
 )
 _AT_MOST = (
     r"up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|no\s+more\s+than|not\s+more\s+than|fewer\s+than"
@@ -100,7 +101,7 @@ _AT_MOST = (
     r"|just\s+short\s+of|at\s+most|(?:an?\s+)?maximum\s+(?:[a-z]+\s+)?of"
 )
 _APPROX = (
-    r"about|around|some|nearly|roughly|approximately|approx\.|(?:an\s+)?estimated(?:\s+at)?|put\s+at|almost"
+    r"about|around|some|nearly|near|roughly|approximately|approx\.|(?:an\s+)?estimated(?:\s+at)?|put\s+at|almost"
     r"|close\s+to|nearing|approach(?:ing|ed|es)|circa|~|≈|(?:an\s+)?estimate\s+of|in\s+the\s+region\s+of"
 )
 _NOT_A_FIGURE = (
@@ -111,7 +112,7 @@ _NOT_A_FIGURE = (
     r"|apartment|flat|building|block|platform|channel|exit|zone|sector|lane|bus|tram|line|tier"
     r"|interstate|s&p|fortune|ftse|russell|stoxx|nikkei"  # "Interstate 95", "the S&P 500"
     r"|boeing|airbus|embraer|falcon|apollo|artemis|proposition|prop\.|precinct|ward|terminal"
-    r"|magnitude|(?<!or\s)minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "magnitude 6.4",
+    r"|magnitude(?:\s+of)?|(?<!or\s)minus"  # "Boeing 737", "Apollo 11", "Proposition 22", "magnitude 6.4",
     # "minus 5" (below zero: the claims table holds no negative values; "plus or minus 2%" is)
     r"|(?:one|1)\s+(?:in|out\s+of)|per|(?:for|in|out\s+of)\s+every|aged?\s+(?:of\s+|over\s+|under\s+|between\s+|from\s+)?"
     r"|ages\s+(?:of\s+)?(?:between\s+)?"
@@ -127,8 +128,8 @@ LEFT = re.compile(
 # The last word of every LEFT phrase: a number after any other word has no qualifier.
 LEFT_LAST_WORDS = word_set("""
 least than over of upwards upward above exceeding exceeded exceeds surpassing surpassed surpasses
-topping topped exceed surpass beyond approached approaches at from below under to as about around
-some nearly roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
+topping topped tops exceed surpass beyond approached approaches at from below under to as about around
+some nearly near roughly approximately approx. estimated almost nearing approaching circa c. ~ ≈ between
 article art. no. nos. number paragraph clause chapter section item page pages pp pp. episode season
 phase stage
 level version model type flight route decree resolution war # in age aged ages rate rates by =
@@ -206,6 +207,9 @@ NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Z][A-Za-z]*\s$")
 CAPITALISED_BEFORE = re.compile(
     rf"(?<=[\w,;)]\s)(?!(?:{'|'.join((*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS))})\b)"
     r"[A-Z][A-Za-z&]*\s+(?:of\s+)?$")
+# A count right before the capitalised word a number follows: "sent 18 Leopard 2 tanks" (not a
+# plural: "of 300 Russians 40").
+COUNT_THEN_NAME = re.compile(r"(?<![\w,.])\d[\d,]*\s+[A-Z][A-Za-z]*[a-rt-z]\s+$")
 # A lowercase word of four letters or more: the sentence is prose, not a headline in title case
 # ("Putin Says 300 Have Joined", where capitals name nothing)
 PROSE_WORD = re.compile(r"\b[a-z]{4,}\b")
@@ -217,7 +221,8 @@ ADDRESS_AFTER = re.compile(
     r"|Place|Drive|Way|Prospekt|Prospect|Embankment|Highway|Ulitsa)\b"
 )
 # A score: "3-2", "2:1", with a word of a contest around it: "a 3-2 win", "won 2-1".
-SCORE = re.compile(r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d,%]|\.\d)")  # "won 5-2." ends a sentence
+SCORE = re.compile(  # "won 5-2." ends a sentence, "lost 4-6, 6-3" ends a set
+    r"\d{1,2}\s?[-–—:]\s?\d{1,2}(?![\d%]|[.,]\d)")
 # Numbers chained by hyphens or a slash into a name, not an amount: "the 9-9-9 plan", "a 4-3-3
 # formation", "24/7", "a 24-7 service"
 NUMBER_CHAIN = re.compile(r"\d{1,2}(?:-\d{1,2}){2,}(?![\d,%]|\.\d)|24[-/]7(?![\d,%]|\.\d)")
@@ -233,7 +238,7 @@ TALLY_WORD_BEFORE = re.compile(
     re.IGNORECASE)  # "passed the $1.2 trillion bill, 69-30", "the vote was 5-4"
 SCORE_WORD_AFTER = re.compile(
     r"\s+(?:(?:home|away|road|shock|narrow|comfortable|famous|series|early|late|first-half"
-    r"|half-time|halftime)\s+)?(?:win|victory|defeat|loss"
+    r"|half-time|halftime)\s+)?(?:win|victory|defeat|loss|split|chance|odds|ratio"
     r"|draw|lead|scoreline|triumph|thrashing|comeback|upset|decision|ruling|verdict|majority)\b",
     re.IGNORECASE,
 )
@@ -317,6 +322,8 @@ _OR_BOUND = (r"\s+or\s+(?:(?P<more>more|above|higher|over)|(?P<at_most>less|fewe
 BOUND_AFTER = re.compile(r"(?:-(?P<at_least>plus)|(?P<plus>\+)|-(?P<approx>odd))(?![\w+])|" + _OR_BOUND,
                          re.IGNORECASE)
 BOUND_AFTER_UNIT = re.compile(_OR_BOUND, re.IGNORECASE)
+# People named by their age after a count: "two 18-year-olds", "three 20-somethings".
+AGED_PEOPLE_AFTER = re.compile(r"\s+\d{1,3}-(?:years?-olds|somethings)\b")
 HYPHEN_WORD = re.compile(r"-(?!strong\b|plus\b|odd\b)[A-Za-z]")  # "a 12-member panel": one body
 # "Vladimir Putin, 71, said": an age in apposition after a name.
 AGE_AFTER_NAME = re.compile(r"(?:[A-Z][\w'’.-]+|\b[Tt]he\s+[a-z]+),\s*$")

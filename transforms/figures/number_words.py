@@ -34,6 +34,7 @@ MULTIPLIERS = {
 # Order of magnitude of vague amounts, as ANNOTATION.md gives them.
 VAGUE_BOUNDS = {
     "dozens": (10.0, 100.0),
+    "scores": (10.0, 100.0),  # "scores of people": tens, as "dozens"
     "hundreds": (100.0, 1e3),
     "thousands": (1e3, 1e4),
     "tens of thousands": (1e4, 1e5),
@@ -53,11 +54,12 @@ FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _word_alternation = "|".join(sorted([*ONES, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 # A run of number words; where it really ends is decided by `word_number`.
 # A fraction of a scale word: "a quarter-million", "a half million", "three-quarters of a
-# million" (a quarter of the million that follows, not the million alone)
-SCALE_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}
+# million", "a third of a billion" (a quarter of the million that follows, not the million alone)
+SCALE_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "three quarters": 0.75}
 _FRACTION_OF_SCALE = (
     r"(?:(?P<whole>" + "|".join(sorted(ONES, key=len, reverse=True)) + r")\s+and\s+a\s+half"
-    r"|(?P<fraction>(?:(?:a|an|one)[\s-]+)?(?:half|quarter)|three[\s-]+quarters))"
+    r"|(?P<fraction>(?:(?:a|an|one)[\s-]+)?(?:half|quarter)|(?:a|one)[\s-]+third"
+    r"|three[\s-]+quarters))"
     r"(?:[\s-]+|\s+of\s+)(?:an?\s+)?(?=(?:hundred|thousand|million|billion)\b)"
 )
 FRACTION_OF_SCALE = re.compile(_FRACTION_OF_SCALE, re.IGNORECASE)
@@ -66,8 +68,14 @@ WORD_NUMBER = (
     rf"(?:{_word_alternation})"
     rf"(?:(?:[\s-]+|\s+and\s+)(?:{_word_alternation}))*(?!\w)"
 )
+# "scores of people" opens its phrase: after a verb, a preposition or nothing ("killed scores of
+# people"), never after a noun or a determiner ("test scores of pupils", "the scores of").
+_SCORES_AFTER = ("and", "with", "left", "among", "to", "for", "by")
+_SCORES = ("(?:" + "|".join(("(?<![a-z]\\s)", "(?<=ed\\s)", "(?<=ing\\s)",
+                             *(rf"(?<=\b{w}\s)" for w in _SCORES_AFTER)))
+           + r")scores(?=\s+of\s)")
 VAGUE = (
-    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions"
+    rf"(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|{_SCORES}|hundreds|thousands|millions"
     r"|billions|(?:several|a\s+few|a\s+couple\s+of)\s+(?:hundred\s+thousand|hundred|thousand"
     r"|million|dozen)(?!\s+(?:and|\d))"
 )
@@ -89,11 +97,15 @@ ANSWER_VERBS = (
     "disagree", "disagreed", "want", "wanted", "wants", "plan", "planned", "plans",
 )
 # A fraction of a percentage point ("a quarter of a percentage point", "half a percentage
-# point", "a half-percentage-point cut"): a share of one point, read as that many percent.
-POINT_AFTER_FRACTION = r"(?:[\s-]+|\s+(?:of\s+)?an?\s+)percentage[\s-]+points?\b"
+# point", "a half-percentage-point cut"): a share of one point, read as that many percent. Halves
+# and quarters of a point are the same with "percentage" left out ("cut by a quarter point", "her
+# lead narrowed by half a point"); "a third point" is an ordinal.
+_BEFORE_POINT = r"(?:[\s-]+|\s+(?:of\s+)?an?\s+)"
+POINT_AFTER_FRACTION = _BEFORE_POINT + r"(?:percentage[\s-]+)?points?\b"
 FRACTION_OF_POINT = (
     r"(?:(?:a|one)[\s-]+(?:half|third|quarter)|(?:two|three)[\s-]+(?:thirds|quarters)|half)"
-    rf"(?={POINT_AFTER_FRACTION})"
+    rf"(?={_BEFORE_POINT}percentage[\s-]+points?\b)"
+    rf"|(?:(?:a|one)[\s-]+(?:half|quarter)|three[\s-]+quarters|half)(?={_BEFORE_POINT}point\b)"
 )
 SHARE = (
     FRACTION_OF_POINT + "|"
@@ -118,7 +130,7 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 
 # Words that can open or sit in a number said in words, a vague amount or a share.
 TRIGGER_WORDS = (
-    *ONES, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
+    *ONES, *TENS, *SCALES, "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
     "tens", "several", "few", "couple", "half", "third", "thirds", "quarter", "quarters", "fifth",
     "fifths", "tenth", "tenths", "every",
 )

@@ -344,6 +344,8 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                 alt_value, alt_unit = number, alt
                 quote_stop = pos if comma.group("worth") else comma.end()
                 pos = comma.end()
+    if unit is None and pat.AGED_PEOPLE_AFTER.match(text, pos):
+        unit = "person"  # "two 18-year-olds were arrested": people named by their age
     if unit is None:
         after = following_words(text, pos)
         noun = counted_noun(after)
@@ -365,8 +367,9 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
                 or (plural and plural_kind(plural, _capitalised(text, pos, plural)))
                 or _partitive_kind(text, pos)
                 or ("unit" if after[:1] and after[0] in ABSTRACT_NOUNS else None)  # "points"
-                or ("unit" if not words and ctx.index_level(text, start)
-                    else "person"))
+                or ("unit" if not words and (ctx.index_level(text, start)
+                                             or not (scaled or value.is_integer()))
+                    else "person"))  # "the PMI rose to 52.3": no headcount has a fraction
     if low is None and value in (0.0, 1.0) and unit in ("person", "unit"):
         return None, pos  # counts of one ("one enterprise") and of nothing
     qualifier, quote_start = _qualifier(left, start, unit, low is not None, changed=changed or (

@@ -115,7 +115,10 @@ millimetre millimeter centimetres centimeters litres liters litre liter gallons 
 ounces grams lbs megawatts gigawatts kilowatts watts mw gw kw kwh mwh gwh twh volts knots
 calories megabytes gigabytes terabytes bytes metric cubic light-years basis bps hectolitres
 hectoliters bushels carats kilotons megatons decibels nautical noon midnight o'clock
+magnitude quake earthquake tremor aftershock
 """)
+# Scales a measure is read on, after "on the": "the quake measured 6.8 on the Richter scale".
+MEASURE_SCALES = word_set("richter beaufort")
 # Nouns of a headcount that a bare "1.2m" after them counts in millions, not metres ("the
 # population grew by 1.2m", "the number of visitors rose to 4m"); measure words after the
 # number keep it a length ("1.8m tall").
@@ -183,6 +186,8 @@ def counted_noun(words: list[str]) -> str | None:
     is a unit); "individuals and entities" counts things; measures and times exclude the number.
     """
     if words and (words[0] in NOT_COUNTED or words[0].endswith(("-year-old", "-years-old"))):
+        return "excluded"
+    if words[:2] == ["on", "the"] and len(words) > 2 and words[2] in MEASURE_SCALES:
         return "excluded"
     for i, word in enumerate(words[:4]):
         if word in _STOPWORDS or (word.endswith(("ed", "ing")) and word not in PEOPLE_NOUNS
@@ -286,6 +291,7 @@ def pay_rate_before(text: str, start: int, end: int | None = None) -> str | None
 # "CN¥"/"JP¥"; "R20 billion").
 SHARED_SIGNS = {
     "rupee": re.compile(r"(?<![\w₹])(?:Rs\.?|₨|rupees?\b)(?!.*\bIndian\b)", re.IGNORECASE),
+    "peso": re.compile(r"(?<!Mexican\s)\bpesos?\b", re.IGNORECASE),
     **{symbol: re.compile(rf"(?<![\w¥$]){re.escape(symbol)}\s?\d") for symbol in ("¥", "R")},
 }
 SIGN_COUNTRY_WORDS = {

@@ -252,6 +252,18 @@ def subordinate_clause(text: str, sent_start: int, sent_end: int, cue: Cue) -> t
     return sent_start + opening.start(1), close.start() if close else sent_end
 
 
+ASIDE_OPENS = re.compile(r"\s*[,(]")
+ASIDE_CLOSES = re.compile(r"[,)]")
+
+
+def in_source_aside(text: str, cue: Cue, fig: Figure) -> bool:
+    """"The company, which employs 12,000 people, said": a figure in the aside between the
+    cue's source and its verb describes the source, on the writer's account."""
+    return (cue.source[1] <= fig.start and fig.end < cue.end
+            and bool(ASIDE_OPENS.match(text, cue.source[1]))
+            and bool(ASIDE_CLOSES.search(text, fig.end, cue.end)))
+
+
 def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
                    base: dict[str, float]) -> list[Candidate]:
     """Cues of the figure's sentence, and the speaker of the quotation around it."""
@@ -264,6 +276,8 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
     for cue, gap in spans:
         if cue.source[0] <= fig.start and fig.end <= cue.source[1]:
             continue  # "Two economists say": a count describing the source is the writer's
+        if in_source_aside(text, cue, fig):
+            continue
         cue_quote = quote_of(reading.quotes, cue.start)
         before = cue.end <= fig.start
         between = text[cue.end:fig.start] if before else text[fig.end:cue.start]

@@ -65,6 +65,16 @@ APPOSED_REF = re.compile(r",\s*⟦(\d+)⟧,")
 NAME_BEFORE_VERB = re.compile(r",\s*(?:(?:the|an?)\s+)?⟦\d+⟧")
 
 
+PERSON_BEFORE = re.compile(r"⟦(\d+)⟧\s*,\s*$")
+
+
+def apposed_to_person(masked: str, m: re.Match, people: frozenset[int]) -> bool:
+    """"Y, a spokeswoman for X, said": the spokeswoman is a person named just before, who
+    stays the speaker (the body is only whom she works for)."""
+    before = PERSON_BEFORE.search(masked, max(0, m.start() - 12), m.start())
+    return before is not None and int(before.group(1)) in people
+
+
 def named_in_apposition(m: re.Match, people: frozenset[int]) -> bool:
     """"a spokesman for X, Y, said": a person named alone between commas after a body is the
     one who speaks (or acts), not the body."""
@@ -388,7 +398,7 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     if speaks_for_hit(masked):  # the nouns it needs, found first: a cheap scan
         for m in matches(SPEAKS_FOR_BODY, masked, cited):
-            if not named_in_apposition(m, people):
+            if not named_in_apposition(m, people) and not apposed_to_person(masked, m, people):
                 yield m, 1, "speaker", False
     for m in matches(COORDINATED, masked, cited):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))

@@ -50,12 +50,15 @@ from transforms.attribution.references import (
     PERSON,
     SINGULAR_HIT,
     SUBJECT_GROUP,
+    SUBJECT_SURNAME,
     THEY,
     WE,
     Ref,
+    gerund_opening,
     is_generic,
     minister_ministry,
     ministry_function,
+    not_one_word_name,
     references,
     titled_surname,
 )
@@ -239,7 +242,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
             researched: list[str], later: list[str], country: str | None,
             index: SourceIndex, titled: AbstractSet[str] = frozenset(),
             heads: dict[str, set[str]] | None = None,
-            groups: list[tuple[int, str]] | None = None) -> str | None:
+            groups: list[tuple[int, str]] | None = None,
+            openers: list[tuple[int, str]] | None = None) -> str | None:
     """The name a reference stands for. Explicit names stand for themselves; back-references
     take the nearest fitting source: one speaking in this or the previous sentence, one named
     there, then any attributed earlier, then any named earlier. `heads`: the words each name
@@ -302,6 +306,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
                     return name
     if ref.cls == THEY:  # a described group that opened this sentence or the one before
         return next((n for k, n in reversed(groups or []) if k >= si - 1), None)
+    if ref.cls == PERSON and ref.name in PRONOUNS:  # a lone name that opened one of them
+        return next((n for k, n in reversed(openers or []) if k >= si - 1), None)
     if ref.cls == MINISTRY:
         return country_ministry(country, ref.name or "", index)
     if ref.cls == ORG:  # "as described by the publication. Meduza."
@@ -409,6 +415,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     pairs = counted_pairs(refs, text)
     heads: dict[str, set[str]] = {}
     groups: list[tuple[int, str]] = []  # described groups that open their sentence
+    openers: list[tuple[int, str]] = []  # lone names that open their sentence ("Reyes spoke")
     r = 0
     for si, sent in enumerate(sents):
         while r < len(refs) and refs[r].start < sent.start:
@@ -420,6 +427,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         if group := SUBJECT_GROUP.match(text, sent.start):  # ("Many economists": economists)
             words = group.group(1).split()
             groups.append((si, " ".join(words[1:] if words[0] in NOT_OWNER else words)))
+        elif (lone := SUBJECT_SURNAME.match(text, sent.start)) and not (
+                first < r and refs[first].start <= lone.start(1)) and not not_one_word_name(
+                lone.group(1), text) and not gerund_opening(lone.group(1), text, lone.start(1)):
+            openers.append((si, lone.group(1)))
         if SOURCE_LINE.match(text, sent.start) and relay is None and later:
             relay, relay_line = later[0], " ".join(text[sent.start:sent.end].split())
         for k in range(first, r):
@@ -434,7 +445,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                 refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
                 CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people, heads,
-                groups)
+                groups, openers)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS + DOCUMENT_SPEAKERS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 end = refs[k].end

@@ -29,6 +29,7 @@ from transforms.attribution.lexicon import (
     INTERLOCUTOR_NOUNS,
     INVERTED_FORMS,
     KIN_NOUNS,
+    MAKER_PARTICIPLES,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     MEDIA_QUALIFIERS,
@@ -191,6 +192,12 @@ DESCRIBED_PEOPLE = trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, 
 SUBJECT_GROUP = re.compile(
     r"[ \t]*(?:The[ \t]+)?((?:[A-Z][a-z]+[ \t]+)?" + DESCRIBED_PEOPLE
     + r")(?=[ \t]+(?:(?:in|at|from|of|on|for)[ \t]|[a-z]+\b))")
+# A lone capitalised word opening its sentence as the subject of a verb: "Reyes spoke at length.
+# He said ...": whom a later "he" or "she" stands for when no person is named (not a word
+# before a comma, a pronoun, an article or an adverb: "Yesterday he said", "Separately the ...")
+SUBJECT_SURNAME = re.compile(
+    rf"[ \t]*({_CAP})[ \t]+(?!(?:he|she|it|they|we|i|the|an?|his|her|its|their|this|that)\b)"
+    r"(?=[a-z]+\b)(?![a-z]+ly\b)")
 # (the words before the nouns are never a speech verb: "Powell said officials expected three
 # cuts" is Powell's, no group called "Powell said officials")
 _NOT_SPOKEN = rf"(?!{trie_regex(sorted({f for f in PAST_FORMS + PRESENT_FORMS if ' ' not in f}))}\s)"
@@ -230,6 +237,8 @@ ONE_OF = re.compile(
     + DESCRIBED_PEOPLE
     + r")(?![\w’'-])"
 )
+# "according to TASS, which cited a military source": the relative clause cites as "citing"
+WHICH_CITED = r"(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted)"
 # People who know, unnamed: "people familiar with the matter said", "two sources close to the
 # talks told Reuters", "a person briefed on the plans said".
 _INFORMED = (  # (the people, not how many: "two people familiar with ..." is "people ...")
@@ -241,7 +250,9 @@ _INFORMED = (  # (the people, not how many: "two people familiar with ..." is "p
 INFORMED_SPEAKER = re.compile(
     r"(?<![\w’'-])" + _INFORMED + r"(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)")
 # and the same people a cue links: "citing two people familiar with the matter"
-CITED_INFORMED = re.compile(r"(?<![\w’'-])(?i:according\s+to|citing|quoting)\s+" + _INFORMED)
+# (and after "which cited": "according to X, which cited people familiar with the matter")
+CITED_INFORMED = re.compile(r"(?<![\w’'-])(?i:according\s+to|citing|quoting|" + WHICH_CITED
+                            + r")\s+" + _INFORMED)
 # A described speaker after its verb: "..., said two officials familiar with the plan", "...,"
 # said a senior defence official."
 INVERTED_DESCRIPTION = re.compile(
@@ -284,8 +295,6 @@ CITING_HIT = frozenset(("according", "citing", "quoting", "told", "cited", "quot
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 # ("according to government statistics and rights advocates": the words before the noun too)
 _FREE_WORD = r"(?!(?:by|of|from|in|at|on|with|for|to|that|which|who|an?)\b)[a-z][\w-]*"
-# "according to TASS, which cited a military source": the relative clause cites as "citing"
-WHICH_CITED = r"(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted)"
 CITED_DESCRIPTION = re.compile(
     r"(?=[AaCcQqTt])\b(?:(?i:citing|quoting|told|cited\s+by|quoted\s+by|" + WHICH_CITED + r")\s+"
     r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + "|" + _FREE_WORD
@@ -774,7 +783,7 @@ CITED_ACRONYM = re.compile(
     + "|".join(RECORD_NOUNS) + r")\b)"
     # "a poll conducted by Gallup", "figures compiled by Rosstat", "a survey by Gallup": a
     # one-word maker of a record
-    r"|\b(?:conducted|compiled|commissioned|published|" + "|".join(RECORD_NOUNS)
+    r"|\b(?:" + "|".join(MAKER_PARTICIPLES + RECORD_NOUNS)
     + r")\s+by\s+(?:the\s+)?"
     r"([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b(?![.’'-]\w|\s+[A-Z])"
 )
@@ -799,7 +808,7 @@ BODY_OF_HIT = (frozenset(("government", "administration", "parliament", "authori
                re.compile(r"\s+of\b"))  # the words, with "of" after them
 ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
                              "told", "interview", "speaking", "spoke",
-                             "conducted", "compiled", "commissioned", "published", *RECORD_NOUNS))
+                             *MAKER_PARTICIPLES, *RECORD_NOUNS))
 # Each pattern's words, and how far before and after them it may match (see `matches_of`);
 # keyed by identity, since a compiled pattern hashes its whole program on every lookup.
 NEEDED_WORDS = {id(pattern): near for pattern, near in (

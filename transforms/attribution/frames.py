@@ -98,6 +98,10 @@ IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past i
 # ("Kasich boasted that Ohio had added 400,000 jobs": any speech verb, "that" or not)
 REPORTED_SUBJECT = re.compile(r"\b" + words_pattern((*PAST_FORMS, *PRESENT_FORMS))
                               + r"\s+(?:that\s+)?(?:the\s+)?$")
+# ... and any cue's subject after another speaker's "that" is the content it reports
+# ("McConnell noted that the Senate had confirmed 200 judges": McConnell's figure)
+REPORTED_THAT_SUBJECT = re.compile(r"\b" + words_pattern((*PAST_FORMS, *PRESENT_FORMS))
+                                   + r"\s+that\s+(?:the\s+)?$")
 DOUBLE_SENSE = re.compile(r"\b" + words_pattern(DOUBLE_SENSE_FORMS) + "$")
 # "added" with an amount for its object is an increase, not a remark ("X added 275,000 jobs in
 # May"; where "X added that 300 ...", "X added 300 more were in training" speak)
@@ -386,6 +390,8 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
         if m.group().endswith(DOUBLE_SENSE_FORMS) and REPORTED_SUBJECT.search(  # (what DOUBLE_SENSE
                 masked, max(0, m.start() - 30), m.start()) and DOUBLE_SENSE.search(m.group()):  # ends in)
             continue  # "His campaign said the president had added $5 trillion": not a cue
+        if REPORTED_THAT_SUBJECT.search(masked, max(0, m.start() - 30), m.start()):
+            continue
         if AFTER_PREPOSITION.search(masked, max(0, m.start() - 12), m.start()):
             continue  # "an assessment shared with X in December put ...": X is no subject
         if APPOSED_SPEAKER.search(m.group()):

@@ -244,7 +244,10 @@ def closes_quote(text: str, sent: Sentence, cue: Cue) -> bool:
 
 def subordinate_clause(text: str, sent_start: int, sent_end: int, cue: Cue) -> tuple[int, int] | None:
     """The adverbial clause a cue sits in ("when X reported ...", "after X announced ..."), as
-    (start, end) in the article, or None when the cue is in a main clause."""
+    (start, end) in the article, or None when the cue is in a main clause (or is carried from
+    the sentence after: "... since January. The paper cited X" sits in no clause of this one)."""
+    if cue.end <= cue.start:
+        return None
     opening = SUBORDINATE_OPENING.search(text[sent_start:cue.start])
     if opening is None:
         return None

@@ -143,11 +143,14 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"poll|study|analysis|assessment|put|placed|reports?|investigation|findings|research)(?:\s+in\s+more\s+detail"
     r"|\s+(?:at|as)\s+[^⟦.;\n]{1,40}?)?\s+by\s+(?:the\s+)?" + GAP  # "estimated at 5,000 by X"
     + src("by_speaker_src") + ")"
-    r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"
+    # ("an assessment seen by X": X got hold of someone's record)
+    r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared|seen)"
+    r"\s+by\s+(?:the\s+)?"
     + GAP + src("by_relay_src") + ")"
     # ("citing a senior official": one described, the article before it)
     r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to"
-    r"|(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted))\s+(?:(?:the|an?|one)\s+)?" + GAP
+    r"|(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted)"
+    r"|(?<=⟧\s)(?:cited|quoted))\s+(?:(?:the|an?|one)\s+)?" + GAP  # ("X cited Y": as "citing")
     + src("cited_src") + ")"
     r"|(?P<per>per\s+(?:the\s+)?" + src("per_src") + ")"  # "..., per The Washington Post"
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")

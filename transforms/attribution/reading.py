@@ -77,6 +77,7 @@ QUOTES = re.compile(r"“[^“”]*(?:”|$)|\"[^\"\n]*\"", re.M)
 # "This was reported by X", "The figures were calculated by X", "X said so": a sentence that
 # points back to the one before it; each of its words after what stands before it
 SENTENCE_START_BEHIND = r"(?:(?<=^.)|(?<=[.!?”\"]\s.)|(?<=\n.))"  # (read after the first letter)
+AFTER_SOURCE_BEHIND = r"(?<=⟧\s.)"  # a word right after a source (read after its first letter)
 BACKWARD_WORDS = (
     (("this", "it"), SENTENCE_START_BEHIND,
      r"\s+(?:follows\s+from|was\s+(?:reported|stated|announced)|is\s+(?:stated|reported))\b"),
@@ -86,6 +87,8 @@ BACKWARD_WORDS = (
      + "|".join(BACKWARD_MAKING) + r")\s+by\b"),
     (("said", "reported", "stated", "wrote", "announced", "told", "noted", "writes", "reports"),
      WORD_START_BEHIND, r"\s+(?:this|so)\b"),
+    # "The paper cited US officials.": whom the report before it drew on, and no figure here
+    (("cited", "quoted"), AFTER_SOURCE_BEHIND, r"\s+⟦\d+⟧[^\d⟦]*$"),
 )
 # matched against the lower-cased, masked sentence; led by the words' first letters (a search
 # skips to them: a pattern led by a look-behind is tried at every position)
@@ -710,8 +713,16 @@ def backward(previous: list[Cue], cues: list[Cue], prev: Sentence, index: Source
     if not previous:
         return moved
     named = {c.name for c in previous}
-    return previous + [c._replace(role="relay") for c in moved if c.name not in named
-                       and (c.role in ("relay", "cited") or index.kind(c.name) in MEDIA_KINDS)]
+    # (the one an outlet of the sentence before cites stays cited: "The Times reported ...
+    # The paper cited US officials" is the officials', relayed by the paper)
+    citers = {c.name for c in moved if c.name in named and index.kind(c.name) in MEDIA_KINDS}
+    added = [c._replace(role="cited" if c.role == "cited" and citers else "relay")
+             for c in moved if c.name not in named
+             and (c.role in ("relay", "cited") or index.kind(c.name) in MEDIA_KINDS)]
+    if any(c.role == "cited" for c in added):  # (and the outlet relays)
+        previous = [c._replace(role="relay") if c.name in citers and c.role == "speaker" else c
+                    for c in previous]
+    return previous + added
 
 
 def interview_turns(sents: list[Sentence], labels: dict[int, str]) -> dict[int, str]:

@@ -250,9 +250,10 @@ _INFORMED = (  # (the people, not how many: "two people familiar with ..." is "p
 INFORMED_SPEAKER = re.compile(
     r"(?<![\w’'-])" + _INFORMED + r"(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)")
 # and the same people a cue links: "citing two people familiar with the matter"
-# (and after "which cited": "according to X, which cited people familiar with the matter")
-CITED_INFORMED = re.compile(r"(?<![\w’'-])(?i:according\s+to|citing|quoting|" + WHICH_CITED
-                            + r")\s+" + _INFORMED)
+# (and after "cited": "according to X, which cited people familiar with the matter", "The
+# paper cited people close to the talks")
+CITED_INFORMED = re.compile(r"(?<![\w’'-])(?i:according\s+to|citing|quoting|cited|quoted)\s+"
+                            + _INFORMED)
 # A described speaker after its verb: "..., said two officials familiar with the plan", "...,"
 # said a senior defence official."
 INVERTED_DESCRIPTION = re.compile(
@@ -931,8 +932,10 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
         end = m.end()
         if name.split()[-1] in CORPORATE_SUFFIXES and text[end:end + 1] == ".":
             end += 1  # "Ford Motor Co. said": the abbreviation's point is the name's
-        refs.append(Ref(start, end, NAMED, body_name(m.group("owner"), " ".join(name.split()),
-                                                     index)))
+        owner = m.group("owner")
+        if owner and is_person(owner) and name.split()[-1] in SPEAKS_FOR_NOUNS:
+            name = owner  # "Sen. Ted Cruz's office said": his own people speak for him
+        refs.append(Ref(start, end, NAMED, body_name(owner, " ".join(name.split()), index)))
     return refs
 
 

@@ -44,6 +44,9 @@ CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s
 # at most between the conjunction and the cue): a figure before it is the first clause's
 COORDINATED_CLAUSE = re.compile(rf",\s+{words_pattern(CLAUSE_COORDINATORS)}\s+(?:[\w’'.-]+,?\s+){{0,5}}$")
 THAT_CLAUSE = re.compile(THAT_OPENS)  # "said on Monday that ..."
+# "X charged 193 people in the scheme, which prosecutors said cost $2.5 billion": a cue in a
+# relative clause after the figure speaks for that clause only
+RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whom|whose)\b")
 # An adverbial clause that a cue sits in: its subordinator, and no clause mark between it and
 # the cue ("Compared with last year, when the ministry reported 190,000, this is a 10% rise");
 # it ends at the next comma (not a number's), semicolon or dash after the cue, else at the
@@ -288,7 +291,8 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
         clause = subordinate_clause(text, reading.sents[si].start, reading.sents[si].end, cue)
         kinds = ctx.kinds(cue.name, index, cue.pronoun)
         breaks = bool(CLAUSE_BREAK.search(between))
-        coordinated = not before and bool(COORDINATED_CLAUSE.search(between))
+        coordinated = not before and bool(COORDINATED_CLAUSE.search(between)
+                                          or RELATIVE_AFTER.search(between))
         speaks = cue.role == "speaker"
         quoted_elsewhere = bool(quote) and cue_quote != quote
         f = {

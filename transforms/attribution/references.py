@@ -36,6 +36,7 @@ from transforms.attribution.lexicon import (
     NOUN_SENSE_FORMS,
     ORG_HEADS,
     OUTLET_DOMAINS,
+    PARTICIPLE_FORMS,
     PAST_FORMS,
     PLACE_NOUNS,
     PLEDGE_VERBS,
@@ -210,7 +211,9 @@ GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists":
     + rf"(?:{FROM_PLACE}|{OF_WHOM}|{ON_PANEL})?)"
     + rf"(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
     + rf"(?:{SPEAKER_ADVERBS})?" + SPEECH
-    + r"\b(?!\s+by\b))"  # ("soldiers identified by name" are counted, not speaking)
+    + r"\b(?!\s+by\b)"  # ("soldiers identified by name" are counted, not speaking)
+    # ("Democrats dispute that figure, saying ...": the verb of their clause, then its speech)
+    + r"|\s+[a-z]+\b[^,.;:!?\"“”\n]{0,60},\s+" + words_pattern(PARTICIPLE_FORMS) + r"\b)"
 )
 # One person described, not named, who speaks: "a senior administration official said".
 # (and one who speaks for what a word before it describes: "a police spokesman said"; "a

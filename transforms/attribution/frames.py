@@ -110,6 +110,10 @@ ADDED_AMOUNT = re.compile(r"\s+(?:(?:about|some|nearly|almost|roughly|around|ove
                           r"an?(?:\s+(?:additional|extra|net|further|record))?)\s+)?[$€£₽¥]?\d[\d,.]*+"
                           r"(?![^.,;:\n]{0,60}?\b(?:were|was|had|have|has|are|is|will|would|could)\b)")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|to|against|into|than)\s+(?:the\s+)?$")
+# "X, a group backed by the Koch network, said": the writer's comma after a preposition's
+# object closes the apposition that object sits in; the subject before it speaks
+OBJECT_BEFORE = re.compile(r"\b(?:by|of|for|from|at|in|on)\s+(?:the\s+)?$")
+CLOSING_COMMA = re.compile(r"⟦\d+⟧,")
 APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
 CLAUSE_END = re.compile(
     r",\s+(?:which|prompting|leading|causing|forcing|sparking|resulting|triggering|but)\b|;"
@@ -260,7 +264,8 @@ POSSESSIVE = re.compile(  # (and "⟦0⟧ cut its growth forecast": its own, rev
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
     r"records|filings|statistics|numbers|projections|poll|polling|claims?|forecast|"
-    r"statement|bulletin|figures|count|tally|survey|study|order|post|memo|audit|review)\b"
+    r"statement|bulletin|figures|count|tally|survey|study|order|post|memo|audit|review|model|"
+    r"tracker|database)\b"
 )
 DOCUMENT = words_pattern(DOCUMENT_NOUNS)
 # "signed a decree", "issued his second decree", "signed into law"
@@ -397,6 +402,9 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             continue
         if AFTER_PREPOSITION.search(masked, max(0, m.start() - 12), m.start()):
             continue  # "an assessment shared with X in December put ...": X is no subject
+        if not m.group("appos") and CLOSING_COMMA.match(m.group()) and OBJECT_BEFORE.search(
+                masked, max(0, m.start() - 10), m.start()):
+            continue
         if APPOSED_SPEAKER.search(m.group()):
             continue  # "X, a firm linked to Y, the monitor said": the verb is the monitor's
         if named_in_apposition(m, people) or NAME_BEFORE_VERB.fullmatch(m.group("appos") or ""):

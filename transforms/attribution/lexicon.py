@@ -257,10 +257,10 @@ RECORD_NOUNS_TEXT = """
     records filings data figures statistics estimates numbers report survey poll polling average
     tally analysis claim claims estimate forecast count memo assessment study audit review"""
 RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
-# Participles by which a record is credited to whoever made or got hold of it: "a poll
-# conducted by Gallup", "a memo obtained by Politico", "documents seen by Reuters"
+# Participles by which a record is credited to whoever made, got hold of or first reported
+# it: "a poll conducted by Gallup", "a memo obtained by Politico", "first reported by Axios"
 MAKER_PARTICIPLES = ("conducted", "compiled", "commissioned", "published", "obtained", "seen",
-                     "reviewed", "released")
+                     "reviewed", "released", "reported")
 # Described sources that are records, not people ("Polls show ...", "Surveys suggest ..."):
 # when their sentence names who made them ("..., according to a survey by Gallup"), the maker
 # stands behind the figure and the description gives way to it.

@@ -262,7 +262,10 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
     spoken_names = {n for _, n in spoken[-LOOKBACK:]} if ref.cls == ORG else frozenset()
     tests = {
         # "the official said": a person, else the one described so ("a senior official")
-        PERSON: [lambda n: is_person(n) or n in titled,
+        # (a person only described, "the senator", is no one "the governor" stands for)
+        PERSON: [lambda n: is_person(n) or (n in titled and (
+                     ref.name in PRONOUNS or not n[:1].islower()
+                     or n.rsplit(None, 1)[-1] == ref.name)),
                  lambda n: n.rsplit(None, 1)[-1] == ref.name and n != ref.name],
         # (not its people described, "ministry sources": the ministry itself)
         MINISTRY: [lambda n: ("Ministry" in n or "Department" in n) and not is_generic(n) and (

@@ -102,7 +102,8 @@ NAME_PREFIX_TEXT = """
     Sociologists Demographer Historian Political Scientist Scientist Professor Commentator
     Columnist Correspondent Reporter Lawmaker Deputy MP Senator Spokesperson Volunteer Soldier
     Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister Chair
-    Chairperson Speaker"""
+    Chairperson Speaker Representative Congressman Congresswoman Assemblyman Assemblywoman
+    Councilman Councilwoman Alderman Commissioner Attorney"""
 # (and the described people before names: "Economists Irina Sokolova and Tom Becker")
 NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split()) | {
     n[0].upper() + n[1:] for n in DESCRIPTION_NOUNS + DESCRIPTION_SINGULARS}
@@ -688,9 +689,10 @@ BACKREF = re.compile(
     # ("the former secretary of state", "the defense secretary")
     r"(?:\s+of\s+(?:state|defen[cs]e|homeland\s+security|the\s+treasury|the\s+interior|labou?r|"
     r"health|education|energy|commerce|transportation|agriculture)(?![\w’'-]))?)"
-    # (not "the governor's office": that office; but "the senator's claim" is the senator's)
+    # (not "the governor's office": that office; but "the senator's claim" is the senator's,
+    # and so is what "the senator's aides" say)
     r"\b(?!['’]s\s(?!(?:(?:latest|new|own|recent|official)\s+)?" + words_pattern(RECORD_NOUNS)
-    + r")|\s+staff\b|-))"
+    + r"|" + words_pattern(OWNER_PEOPLE) + r")|\s+staff\b|-))"
     r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
     r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
     r"the\s+interior|justice|finance|health|labou?r))?\b"

@@ -373,3 +373,8 @@ MASTHEAD_HEADS_TEXT = """
     Vedomosti Kommersant Courier Globe Inquirer Dispatch Report Review Magazine Weekly Daily
     Bulletin Digest Newsletter"""
 MASTHEAD_HEADS = tuple(MASTHEAD_HEADS_TEXT.split())
+# The heads that name a newspaper alone after a lower-case "the": "the Telegraph reported",
+# "according to the Times" (not "the Daily", "the Report": other words, as often)
+LONE_MASTHEADS = ("Times", "Post", "Journal", "Telegraph", "Herald", "Tribune", "Gazette",
+                  "Guardian", "Independent", "Observer", "Economist", "Mirror", "Chronicle",
+                  "Globe", "Inquirer", "Courier")

@@ -27,6 +27,7 @@ from transforms.attribution.lexicon import (
     DOCUMENT_SPEAKERS,
     HONORIFICS,
     INSTITUTION_NAMES,
+    LONE_MASTHEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
     RECORD_GROUPS,
@@ -394,11 +395,20 @@ def masked_bounds(sents: list[Sentence], refs: list[Ref]) -> list[tuple[int, int
     return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
+def own_masthead(refs: list[Ref], outlet: str | None) -> list[Ref]:
+    """"told the Post" in the Kathmandu Post's own article: a lone masthead whose word the
+    outlet's host holds is the outlet itself."""
+    host = (outlet or "").lower()
+    return [r._replace(name=outlet) if r.cls == NAMED and host and r.name.startswith("The ")
+            and r.name[4:] in LONE_MASTHEADS and r.name[4:].lower() in host else r
+            for r in refs]
+
+
 def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     """One pass over the article: resolve references and collect each sentence's cues."""
     sents = sentences(text)
     quotes = [m.span() for m in QUOTES.finditer(text)]
-    refs = references(text, index)
+    refs = own_masthead(references(text, index), outlet)
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
     country = article_country(outlet, refs, index, text[:lead_end])
     # people "he" and "she" may stand for besides full names: "Mr. Obama ... he said", and a

@@ -29,6 +29,7 @@ from transforms.attribution.lexicon import (
     INTERLOCUTOR_NOUNS,
     INVERTED_FORMS,
     KIN_NOUNS,
+    LONE_MASTHEADS,
     MAKER_PARTICIPLES,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
@@ -678,7 +679,7 @@ BACKREF = re.compile(
     r"|the\s+campaign(?=,?\s+(?:said|says|added|announced|reported|estimated|claimed|told)\b)"
     r"|(?:the|" + PLACE_OWNER + r")\s+(?:kremlin\s+leader|"
     r"(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
-    r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
+    r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|envoy|"
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
     r"chairman|chief(?!\s+(?:executive|economist|financial|operating|analyst|strategist|prosecutor|justice|negotiator)\b)|nominee|candidate|front-?runner|incumbent|challenger|billionaire|mogul|"
     r"businessman|businesswoman|executive|founder|(?:republican|democrat)(?!\s+(?:presidential\s+)?"
@@ -748,7 +749,7 @@ OWNER_SPAN = max(len(p) for p in (*PLACES, *PLACE_NOUNS))  # an owner's apostrop
 # is not tried, which spares most of the pattern's work (see `match_starts`)
 BACKREF_THE_HEADS = frozenset({
     "campaign", "leader", "minister", "mayor", "president", "official", "senator", "congressman",
-    "congresswoman", "secretary", "ambassador", "chancellor", "premier", "judge", "prosecutor",
+    "congresswoman", "secretary", "ambassador", "envoy", "chancellor", "premier", "judge", "prosecutor",
     "director", "candidate", "spokesman", "spokeswoman", "spokesperson", "head", "chairman",
     "chief", "nominee", "frontrunner", "runner", "incumbent", "challenger", "billionaire", "mogul",
     "businessman", "businesswoman", "executive", "founder", "republican", "democrat", "researcher",
@@ -1112,6 +1113,11 @@ INSTITUTION = re.compile(  # (led by their capitals: a scan skips to those lette
     + "|".join(INSTITUTION_NAMES) + r")(?![\w’'-])")
 
 
+# ... and by the head alone after a lower-case "the": "the Telegraph reported" (The Telegraph)
+LONE_MASTHEAD = re.compile("(?=[" + "".join(sorted({h[0] for h in LONE_MASTHEADS})) + r"])(?<=\bthe\s)(?:"
+                           + "|".join(LONE_MASTHEADS) + r")(?![\w’'-]|\s+[A-Z])")
+
+
 def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Unregistered outlets named by their masthead."""
     refs = []
@@ -1122,7 +1128,11 @@ def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         if overlaps(m.start(), m.end(), taken):
             continue
         refs.append(Ref(m.start(), m.end(), NAMED, " ".join(words)))
-    return refs
+    for m in LONE_MASTHEAD.finditer(text):
+        if not overlaps(m.start() - 4, m.end(), taken) and not overlaps(m.start(), m.end(), [
+                (r.start, r.end) for r in refs]):
+            refs.append(Ref(m.start() - 4, m.end(), NAMED, "The " + m.group()))
+    return sorted(refs, key=lambda r: r.start)
 
 
 PAIR_GAP = re.compile(r"\s+and\s+(?:the\s+)?")

@@ -686,11 +686,15 @@ def made_by(cues: list[Cue]) -> list[Cue]:
     """"Polls show 62% ..., according to a survey by Gallup": records described by their kind
     alone ("polls", "surveys") are what the source the sentence closes on or cites made, and
     that source, not the description, stands behind the figure."""
-    def record(cue: Cue) -> bool:
-        return cue.name.rsplit(None, 1)[-1].lower() in RECORD_GROUPS
-    if not any(map(record, cues)) or not any(  # (the maker's cue closing the sentence or
-            not record(c) and not is_generic(c.name) and (c.final or c.role in ("cited", "data"))
-            for c in cues):  # citing it: not "..., while Gallup puts it at 40 percent")
+    def record(cue: Cue) -> bool:  # (one, too: "according to a poll released by X")
+        last = cue.name.rsplit(None, 1)[-1].lower()
+        return last in RECORD_GROUPS or last + "s" in RECORD_GROUPS
+    ends = {c.end for c in cues if record(c)}
+    if not ends or not any(  # (the maker's cue closing the sentence, citing it or right after
+            not record(c) and not is_generic(c.name) and (  # it: not "..., while Gallup
+                c.final or c.role in ("cited", "data")  # puts it at 40 percent")
+                or any(0 < c.start - e <= 2 for e in ends))
+            for c in cues):
         return cues
     return [c for c in cues if not record(c)]
 

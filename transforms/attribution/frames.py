@@ -287,7 +287,10 @@ OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "
 # (a cell only in a row that opens with one: "Ivan Petrov | Oct 11, 2025" is a byline)
 LABEL = re.compile(r"^[ \t]*(?:(?:[-–—•·▪◦*][ \t]+)?(?:(?:quote|quoting|statement|comment)\s+"
                    r"(?:from|by|of)\s+)?" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"
-                   r"|\|[ \t]*" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\|(?=[^|\n]*\d))", re.M)
+                   r"|\|[ \t]*" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\|(?=[^|\n]*\d)"
+                   # ... or its last cell, after the figures: "| 500,000 killed | UK MoD |"
+                   r"|\|(?=[^⟦\n]*\d)[^⟦\n]*\|[ \t]*" + SRC
+                   + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\|[ \t]*$)", re.M)
 # A credit in brackets beside a figure, as casualty tables and lists give one: "120,000 (US
 # officials, August 2023)", "50,000 killed (BBC Russian and Mediazona)", "(source: X): 480,000"
 BRACKET_CREDIT = re.compile(r"\((?:(?:sources?|via)\s*:\s*|according\s+to\s+|per\s+)?(?:the\s+)?" + SRC
@@ -437,7 +440,7 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             RESEARCH_WORDS.search(noun))
     if LABEL_HIT.search(masked):  # a reference with a colon after it, found first
         for m in LABEL.finditer(masked):
-            yield m, 1 if m.group(1) else 2, "label", False
+            yield m, next(g for g in (1, 2, 3) if m.group(g)), "label", False
     if "(" in masked:
         for m in matches(BRACKET_CREDIT, masked, cited):
             if FIGURE_BEFORE.search(masked, max(0, m.start() - 40), m.start()) or FIGURE_AFTER.match(

@@ -44,6 +44,9 @@ CLAUSE_BREAK = re.compile(rf",\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|and\s
 # at most between the conjunction and the cue): a figure before it is the first clause's
 COORDINATED_CLAUSE = re.compile(rf",\s+{words_pattern(CLAUSE_COORDINATORS)}\s+(?:[\w’'.-]+,?\s+){{0,5}}$")
 THAT_CLAUSE = re.compile(THAT_OPENS)  # "said on Monday that ..."
+# "X charged 193 people in the scheme, which prosecutors said cost $2.5 billion": a cue in a
+# relative clause after the figure speaks for that clause only
+RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whom|whose)\b")
 # An adverbial clause that a cue sits in: its subordinator, and no clause mark between it and
 # the cue ("Compared with last year, when the ministry reported 190,000, this is a 10% rise");
 # it ends at the next comma (not a number's), semicolon or dash after the cue, else at the
@@ -244,12 +247,27 @@ def closes_quote(text: str, sent: Sentence, cue: Cue) -> bool:
 
 def subordinate_clause(text: str, sent_start: int, sent_end: int, cue: Cue) -> tuple[int, int] | None:
     """The adverbial clause a cue sits in ("when X reported ...", "after X announced ..."), as
-    (start, end) in the article, or None when the cue is in a main clause."""
+    (start, end) in the article, or None when the cue is in a main clause (or is carried from
+    the sentence after: "... since January. The paper cited X" sits in no clause of this one)."""
+    if cue.end <= cue.start:
+        return None
     opening = SUBORDINATE_OPENING.search(text[sent_start:cue.start])
     if opening is None:
         return None
     close = CLAUSE_CLOSE.search(text, cue.end, sent_end)
     return sent_start + opening.start(1), close.start() if close else sent_end
+
+
+ASIDE_OPENS = re.compile(r"\s*[,(]")
+ASIDE_CLOSES = re.compile(r"[,)]")
+
+
+def in_source_aside(text: str, cue: Cue, fig: Figure) -> bool:
+    """"The company, which employs 12,000 people, said": a figure in the aside between the
+    cue's source and its verb describes the source, on the writer's account."""
+    return (cue.source[1] <= fig.start and fig.end < cue.end
+            and bool(ASIDE_OPENS.match(text, cue.source[1]))
+            and bool(ASIDE_CLOSES.search(text, fig.end, cue.end)))
 
 
 def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex,
@@ -264,6 +282,8 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
     for cue, gap in spans:
         if cue.source[0] <= fig.start and fig.end <= cue.source[1]:
             continue  # "Two economists say": a count describing the source is the writer's
+        if in_source_aside(text, cue, fig):
+            continue
         cue_quote = quote_of(reading.quotes, cue.start)
         before = cue.end <= fig.start
         between = text[cue.end:fig.start] if before else text[fig.end:cue.start]
@@ -271,7 +291,8 @@ def own_candidates(ctx: ArticleContext, fig: Figure, si: int, index: SourceIndex
         clause = subordinate_clause(text, reading.sents[si].start, reading.sents[si].end, cue)
         kinds = ctx.kinds(cue.name, index, cue.pronoun)
         breaks = bool(CLAUSE_BREAK.search(between))
-        coordinated = not before and bool(COORDINATED_CLAUSE.search(between))
+        coordinated = not before and bool(COORDINATED_CLAUSE.search(between)
+                                          or RELATIVE_AFTER.search(between))
         speaks = cue.role == "speaker"
         quoted_elsewhere = bool(quote) and cue_quote != quote
         f = {

@@ -65,6 +65,16 @@ APPOSED_REF = re.compile(r",\s*⟦(\d+)⟧,")
 NAME_BEFORE_VERB = re.compile(r",\s*(?:(?:the|an?)\s+)?⟦\d+⟧")
 
 
+PERSON_BEFORE = re.compile(r"⟦(\d+)⟧\s*,\s*$")
+
+
+def apposed_to_person(masked: str, m: re.Match, people: frozenset[int]) -> bool:
+    """"Y, a spokeswoman for X, said": the spokeswoman is a person named just before, who
+    stays the speaker (the body is only whom she works for)."""
+    before = PERSON_BEFORE.search(masked, max(0, m.start() - 12), m.start())
+    return before is not None and int(before.group(1)) in people
+
+
 def named_in_apposition(m: re.Match, people: frozenset[int]) -> bool:
     """"a spokesman for X, Y, said": a person named alone between commas after a body is the
     one who speaks (or acts), not the body."""
@@ -88,6 +98,10 @@ IN_REPORTED_CLAUSE = re.compile(r"\bthat\b[^,⟦]*$")  # a subject's verb past i
 # ("Kasich boasted that Ohio had added 400,000 jobs": any speech verb, "that" or not)
 REPORTED_SUBJECT = re.compile(r"\b" + words_pattern((*PAST_FORMS, *PRESENT_FORMS))
                               + r"\s+(?:that\s+)?(?:the\s+)?$")
+# ... and any cue's subject after another speaker's "that" is the content it reports
+# ("McConnell noted that the Senate had confirmed 200 judges": McConnell's figure)
+REPORTED_THAT_SUBJECT = re.compile(r"\b" + words_pattern((*PAST_FORMS, *PRESENT_FORMS))
+                                   + r"\s+that\s+(?:the\s+)?$")
 DOUBLE_SENSE = re.compile(r"\b" + words_pattern(DOUBLE_SENSE_FORMS) + "$")
 # "added" with an amount for its object is an increase, not a remark ("X added 275,000 jobs in
 # May"; where "X added that 300 ...", "X added 300 more were in training" speak)
@@ -96,6 +110,10 @@ ADDED_AMOUNT = re.compile(r"\s+(?:(?:about|some|nearly|almost|roughly|around|ove
                           r"an?(?:\s+(?:additional|extra|net|further|record))?)\s+)?[$€£₽¥]?\d[\d,.]*+"
                           r"(?![^.,;:\n]{0,60}?\b(?:were|was|had|have|has|are|is|will|would|could)\b)")
 AFTER_PREPOSITION = re.compile(r"\b(?:with|to|against|into|than)\s+(?:the\s+)?$")
+# "X, a group backed by the Koch network, said": the writer's comma after a preposition's
+# object closes the apposition that object sits in; the subject before it speaks
+OBJECT_BEFORE = re.compile(r"\b(?:by|of|for|from|at|in|on)\s+(?:the\s+)?$")
+CLOSING_COMMA = re.compile(r"⟦\d+⟧,")
 APPOSED_SPEAKER = re.compile(r".,\s*(?:the\s+)?⟦\d+⟧\s+" + SPEECH + r"\b$")
 CLAUSE_END = re.compile(
     r",\s+(?:which|prompting|leading|causing|forcing|sparking|resulting|triggering|but)\b|;"
@@ -129,11 +147,14 @@ LED = re.compile(  # the look-ahead on first letters lets the scan skip most pos
     r"poll|study|analysis|assessment|put|placed|reports?|investigation|findings|research)(?:\s+in\s+more\s+detail"
     r"|\s+(?:at|as)\s+[^⟦.;\n]{1,40}?)?\s+by\s+(?:the\s+)?" + GAP  # "estimated at 5,000 by X"
     + src("by_speaker_src") + ")"
-    r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared)\s+by\s+(?:the\s+)?"
+    # ("an assessment seen by X": X got hold of someone's record)
+    r"|(?P<by_relay>(?:cited|quoted|relayed|carried|published|reprinted|shared|seen)"
+    r"\s+by\s+(?:the\s+)?"
     + GAP + src("by_relay_src") + ")"
     # ("citing a senior official": one described, the article before it)
     r"|(?P<cited>(?:citing|quoting|referring\s+to|with\s+reference\s+to"
-    r"|(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted))\s+(?:(?:the|an?|one)\s+)?" + GAP
+    r"|(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted)"
+    r"|(?<=⟧\s)(?:cited|quoted))\s+(?:(?:the|an?|one)\s+)?" + GAP  # ("X cited Y": as "citing")
     + src("cited_src") + ")"
     r"|(?P<per>per\s+(?:the\s+)?" + src("per_src") + ")"  # "..., per The Washington Post"
     r"|(?P<words>in\s+(?:the\s+words\s+of\s+" + src("words_of_src") + r"|" + src("words_src")
@@ -243,7 +264,8 @@ POSSESSIVE = re.compile(  # (and "⟦0⟧ cut its growth forecast": its own, rev
     r"previous|weekly|first|annual)\s+)*(?:intelligence\s+)?(?P<noun>update|report|estimate|"
     r"estimates|data|findings|analysis|decree|assessment|research|calculations|investigation|"
     r"records|filings|statistics|numbers|projections|poll|polling|claims?|forecast|"
-    r"statement|bulletin|figures|count|tally|survey|study|order|post|memo|audit|review)\b"
+    r"statement|bulletin|figures|count|tally|survey|study|order|post|memo|audit|review|model|"
+    r"tracker|database)\b"
 )
 DOCUMENT = words_pattern(DOCUMENT_NOUNS)
 # "signed a decree", "issued his second decree", "signed into law"
@@ -265,7 +287,10 @@ OPENS_CLAUSE = re.compile(THAT_OPENS + r"|\s*:")  # "reported on Friday that", "
 # (a cell only in a row that opens with one: "Ivan Petrov | Oct 11, 2025" is a byline)
 LABEL = re.compile(r"^[ \t]*(?:(?:[-–—•·▪◦*][ \t]+)?(?:(?:quote|quoting|statement|comment)\s+"
                    r"(?:from|by|of)\s+)?" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*:"
-                   r"|\|[ \t]*" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\|(?=[^|\n]*\d))", re.M)
+                   r"|\|[ \t]*" + SRC + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\|(?=[^|\n]*\d)"
+                   # ... or its last cell, after the figures: "| 500,000 killed | UK MoD |"
+                   r"|\|(?=[^⟦\n]*\d)[^⟦\n]*\|[ \t]*" + SRC
+                   + r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\|[ \t]*$)", re.M)
 # A credit in brackets beside a figure, as casualty tables and lists give one: "120,000 (US
 # officials, August 2023)", "50,000 killed (BBC Russian and Mediazona)", "(source: X): 480,000"
 BRACKET_CREDIT = re.compile(r"\((?:(?:sources?|via)\s*:\s*|according\s+to\s+|per\s+)?(?:the\s+)?" + SRC
@@ -376,8 +401,13 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
         if m.group().endswith(DOUBLE_SENSE_FORMS) and REPORTED_SUBJECT.search(  # (what DOUBLE_SENSE
                 masked, max(0, m.start() - 30), m.start()) and DOUBLE_SENSE.search(m.group()):  # ends in)
             continue  # "His campaign said the president had added $5 trillion": not a cue
+        if REPORTED_THAT_SUBJECT.search(masked, max(0, m.start() - 30), m.start()):
+            continue
         if AFTER_PREPOSITION.search(masked, max(0, m.start() - 12), m.start()):
             continue  # "an assessment shared with X in December put ...": X is no subject
+        if not m.group("appos") and CLOSING_COMMA.match(m.group()) and OBJECT_BEFORE.search(
+                masked, max(0, m.start() - 10), m.start()):
+            continue
         if APPOSED_SPEAKER.search(m.group()):
             continue  # "X, a firm linked to Y, the monitor said": the verb is the monitor's
         if named_in_apposition(m, people) or NAME_BEFORE_VERB.fullmatch(m.group("appos") or ""):
@@ -388,7 +418,7 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
     if speaks_for_hit(masked):  # the nouns it needs, found first: a cheap scan
         for m in matches(SPEAKS_FOR_BODY, masked, cited):
-            if not named_in_apposition(m, people):
+            if not named_in_apposition(m, people) and not apposed_to_person(masked, m, people):
                 yield m, 1, "speaker", False
     for m in matches(COORDINATED, masked, cited):
         yield m, 1, "speaker", bool(RESEARCH_WORDS.search(m.group()))
@@ -410,7 +440,7 @@ def candidate_matches(masked: str, cited: list[tuple[int, int]] | None = None,
             RESEARCH_WORDS.search(noun))
     if LABEL_HIT.search(masked):  # a reference with a colon after it, found first
         for m in LABEL.finditer(masked):
-            yield m, 1 if m.group(1) else 2, "label", False
+            yield m, next(g for g in (1, 2, 3) if m.group(g)), "label", False
     if "(" in masked:
         for m in matches(BRACKET_CREDIT, masked, cited):
             if FIGURE_BEFORE.search(masked, max(0, m.start() - 40), m.start()) or FIGURE_AFTER.match(

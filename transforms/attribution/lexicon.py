@@ -262,6 +262,10 @@ RECORD_NOUNS_TEXT = """
     records filings data figures statistics estimates numbers report survey poll polling average
     tally analysis claim claims estimate forecast count memo assessment study audit review"""
 RECORD_NOUNS = tuple(RECORD_NOUNS_TEXT.split())
+# Participles by which a record is credited to whoever made, got hold of or first reported
+# it: "a poll conducted by Gallup", "a memo obtained by Politico", "first reported by Axios"
+MAKER_PARTICIPLES = ("conducted", "compiled", "commissioned", "published", "obtained", "seen",
+                     "reviewed", "released", "reported")
 # Described sources that are records, not people ("Polls show ...", "Surveys suggest ..."):
 # when their sentence names who made them ("..., according to a survey by Gallup"), the maker
 # stands behind the figure and the description gives way to it.
@@ -380,3 +384,8 @@ MASTHEAD_HEADS_TEXT = """
     Vedomosti Kommersant Courier Globe Inquirer Dispatch Report Review Magazine Weekly Daily
     Bulletin Digest Newsletter"""
 MASTHEAD_HEADS = tuple(MASTHEAD_HEADS_TEXT.split())
+# The heads that name a newspaper alone after a lower-case "the": "the Telegraph reported",
+# "according to the Times" (not "the Daily", "the Report": other words, as often)
+LONE_MASTHEADS = ("Times", "Post", "Journal", "Telegraph", "Herald", "Tribune", "Gazette",
+                  "Guardian", "Independent", "Observer", "Economist", "Mirror", "Chronicle",
+                  "Globe", "Inquirer", "Courier")

@@ -27,6 +27,7 @@ from transforms.attribution.lexicon import (
     DOCUMENT_SPEAKERS,
     HONORIFICS,
     INSTITUTION_NAMES,
+    LONE_MASTHEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
     RECORD_GROUPS,
@@ -50,12 +51,15 @@ from transforms.attribution.references import (
     PERSON,
     SINGULAR_HIT,
     SUBJECT_GROUP,
+    SUBJECT_SURNAME,
     THEY,
     WE,
     Ref,
+    gerund_opening,
     is_generic,
     minister_ministry,
     ministry_function,
+    not_one_word_name,
     references,
     titled_surname,
 )
@@ -74,6 +78,7 @@ QUOTES = re.compile(r"“[^“”]*(?:”|$)|\"[^\"\n]*\"", re.M)
 # "This was reported by X", "The figures were calculated by X", "X said so": a sentence that
 # points back to the one before it; each of its words after what stands before it
 SENTENCE_START_BEHIND = r"(?:(?<=^.)|(?<=[.!?”\"]\s.)|(?<=\n.))"  # (read after the first letter)
+AFTER_SOURCE_BEHIND = r"(?<=⟧\s.)"  # a word right after a source (read after its first letter)
 BACKWARD_WORDS = (
     (("this", "it"), SENTENCE_START_BEHIND,
      r"\s+(?:follows\s+from|was\s+(?:reported|stated|announced)|is\s+(?:stated|reported))\b"),
@@ -83,6 +88,8 @@ BACKWARD_WORDS = (
      + "|".join(BACKWARD_MAKING) + r")\s+by\b"),
     (("said", "reported", "stated", "wrote", "announced", "told", "noted", "writes", "reports"),
      WORD_START_BEHIND, r"\s+(?:this|so)\b"),
+    # "The paper cited US officials.": whom the report before it drew on, and no figure here
+    (("cited", "quoted"), AFTER_SOURCE_BEHIND, r"\s+⟦\d+⟧[^\d⟦]*$"),
 )
 # matched against the lower-cased, masked sentence; led by the words' first letters (a search
 # skips to them: a pattern led by a look-behind is tried at every position)
@@ -239,7 +246,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
             researched: list[str], later: list[str], country: str | None,
             index: SourceIndex, titled: AbstractSet[str] = frozenset(),
             heads: dict[str, set[str]] | None = None,
-            groups: list[tuple[int, str]] | None = None) -> str | None:
+            groups: list[tuple[int, str]] | None = None,
+            openers: list[tuple[int, str]] | None = None) -> str | None:
     """The name a reference stands for. Explicit names stand for themselves; back-references
     take the nearest fitting source: one speaking in this or the previous sentence, one named
     there, then any attributed earlier, then any named earlier. `heads`: the words each name
@@ -255,7 +263,10 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
     spoken_names = {n for _, n in spoken[-LOOKBACK:]} if ref.cls == ORG else frozenset()
     tests = {
         # "the official said": a person, else the one described so ("a senior official")
-        PERSON: [lambda n: is_person(n) or n in titled,
+        # (a person only described, "the senator", is no one "the governor" stands for)
+        PERSON: [lambda n: is_person(n) or (n in titled and (
+                     ref.name in PRONOUNS or not n[:1].islower()
+                     or n.rsplit(None, 1)[-1] == ref.name)),
                  lambda n: n.rsplit(None, 1)[-1] == ref.name and n != ref.name],
         # (not its people described, "ministry sources": the ministry itself)
         MINISTRY: [lambda n: ("Ministry" in n or "Department" in n) and not is_generic(n) and (
@@ -302,6 +313,8 @@ def resolve(ref: Ref, si: int, seen: list[tuple[int, str]], spoken: list[tuple[i
                     return name
     if ref.cls == THEY:  # a described group that opened this sentence or the one before
         return next((n for k, n in reversed(groups or []) if k >= si - 1), None)
+    if ref.cls == PERSON and ref.name in PRONOUNS:  # a lone name that opened one of them
+        return next((n for k, n in reversed(openers or []) if k >= si - 1), None)
     if ref.cls == MINISTRY:
         return country_ministry(country, ref.name or "", index)
     if ref.cls == ORG:  # "as described by the publication. Meduza."
@@ -382,11 +395,20 @@ def masked_bounds(sents: list[Sentence], refs: list[Ref]) -> list[tuple[int, int
     return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
+def own_masthead(refs: list[Ref], outlet: str | None) -> list[Ref]:
+    """"told the Post" in the Kathmandu Post's own article: a lone masthead whose word the
+    outlet's host holds is the outlet itself."""
+    host = (outlet or "").lower()
+    return [r._replace(name=outlet) if r.cls == NAMED and host and r.name.startswith("The ")
+            and r.name[4:] in LONE_MASTHEADS and r.name[4:].lower() in host else r
+            for r in refs]
+
+
 def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     """One pass over the article: resolve references and collect each sentence's cues."""
     sents = sentences(text)
     quotes = [m.span() for m in QUOTES.finditer(text)]
-    refs = references(text, index)
+    refs = own_masthead(references(text, index), outlet)
     lead_end = sents[min(LEAD_SENTENCES, len(sents)) - 1].end if sents else 0
     country = article_country(outlet, refs, index, text[:lead_end])
     # people "he" and "she" may stand for besides full names: "Mr. Obama ... he said", and a
@@ -409,6 +431,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     pairs = counted_pairs(refs, text)
     heads: dict[str, set[str]] = {}
     groups: list[tuple[int, str]] = []  # described groups that open their sentence
+    openers: list[tuple[int, str]] = []  # lone names that open their sentence ("Reyes spoke")
     r = 0
     for si, sent in enumerate(sents):
         while r < len(refs) and refs[r].start < sent.start:
@@ -420,6 +443,10 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
         if group := SUBJECT_GROUP.match(text, sent.start):  # ("Many economists": economists)
             words = group.group(1).split()
             groups.append((si, " ".join(words[1:] if words[0] in NOT_OWNER else words)))
+        elif (lone := SUBJECT_SURNAME.match(text, sent.start)) and not (
+                first < r and refs[first].start <= lone.start(1)) and not not_one_word_name(
+                lone.group(1), text) and not gerund_opening(lone.group(1), text, lone.start(1)):
+            openers.append((si, lone.group(1)))
         if SOURCE_LINE.match(text, sent.start) and relay is None and later:
             relay, relay_line = later[0], " ".join(text[sent.start:sent.end].split())
         for k in range(first, r):
@@ -434,7 +461,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                 refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
                 CAPITAL_COUNTRIES[where.group(1)] if where else country, index, people, heads,
-                groups)
+                groups, openers)
             if name is None and (refs[k].cls == ORG and refs[k].name in BACK_HEADS + DOCUMENT_SPEAKERS or (
                     refs[k].cls == PERSON and refs[k].name not in PRONOUNS)):
                 end = refs[k].end
@@ -659,11 +686,15 @@ def made_by(cues: list[Cue]) -> list[Cue]:
     """"Polls show 62% ..., according to a survey by Gallup": records described by their kind
     alone ("polls", "surveys") are what the source the sentence closes on or cites made, and
     that source, not the description, stands behind the figure."""
-    def record(cue: Cue) -> bool:
-        return cue.name.rsplit(None, 1)[-1].lower() in RECORD_GROUPS
-    if not any(map(record, cues)) or not any(  # (the maker's cue closing the sentence or
-            not record(c) and not is_generic(c.name) and (c.final or c.role in ("cited", "data"))
-            for c in cues):  # citing it: not "..., while Gallup puts it at 40 percent")
+    def record(cue: Cue) -> bool:  # (one, too: "according to a poll released by X")
+        last = cue.name.rsplit(None, 1)[-1].lower()
+        return last in RECORD_GROUPS or last + "s" in RECORD_GROUPS
+    ends = {c.end for c in cues if record(c)}
+    if not ends or not any(  # (the maker's cue closing the sentence, citing it or right after
+            not record(c) and not is_generic(c.name) and (  # it: not "..., while Gallup
+                c.final or c.role in ("cited", "data")  # puts it at 40 percent")
+                or any(0 < c.start - e <= 2 for e in ends))
+            for c in cues):
         return cues
     return [c for c in cues if not record(c)]
 
@@ -699,8 +730,16 @@ def backward(previous: list[Cue], cues: list[Cue], prev: Sentence, index: Source
     if not previous:
         return moved
     named = {c.name for c in previous}
-    return previous + [c._replace(role="relay") for c in moved if c.name not in named
-                       and (c.role in ("relay", "cited") or index.kind(c.name) in MEDIA_KINDS)]
+    # (the one an outlet of the sentence before cites stays cited: "The Times reported ...
+    # The paper cited US officials" is the officials', relayed by the paper)
+    citers = {c.name for c in moved if c.name in named and index.kind(c.name) in MEDIA_KINDS}
+    added = [c._replace(role="cited" if c.role == "cited" and citers else "relay")
+             for c in moved if c.name not in named
+             and (c.role in ("relay", "cited") or index.kind(c.name) in MEDIA_KINDS)]
+    if any(c.role == "cited" for c in added):  # (and the outlet relays)
+        previous = [c._replace(role="relay") if c.name in citers and c.role == "speaker" else c
+                    for c in previous]
+    return previous + added
 
 
 def interview_turns(sents: list[Sentence], labels: dict[int, str]) -> dict[int, str]:

@@ -29,6 +29,8 @@ from transforms.attribution.lexicon import (
     INTERLOCUTOR_NOUNS,
     INVERTED_FORMS,
     KIN_NOUNS,
+    LONE_MASTHEADS,
+    MAKER_PARTICIPLES,
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     MEDIA_QUALIFIERS,
@@ -36,6 +38,7 @@ from transforms.attribution.lexicon import (
     NOUN_SENSE_FORMS,
     ORG_HEADS,
     OUTLET_DOMAINS,
+    PARTICIPLE_FORMS,
     PAST_FORMS,
     PLACE_NOUNS,
     PLEDGE_VERBS,
@@ -102,7 +105,8 @@ NAME_PREFIX_TEXT = """
     Sociologists Demographer Historian Political Scientist Scientist Professor Commentator
     Columnist Correspondent Reporter Lawmaker Deputy MP Senator Spokesperson Volunteer Soldier
     Mother Wife Father Priest Pastor Recruiter Businessman Businesswoman Oligarch Minister Chair
-    Chairperson Speaker"""
+    Chairperson Speaker Representative Congressman Congresswoman Assemblyman Assemblywoman
+    Councilman Councilwoman Alderman Commissioner Attorney"""
 # (and the described people before names: "Economists Irina Sokolova and Tom Becker")
 NAME_PREFIX = frozenset(NAME_PREFIX_TEXT.split()) | {
     n[0].upper() + n[1:] for n in DESCRIPTION_NOUNS + DESCRIPTION_SINGULARS}
@@ -193,6 +197,12 @@ DESCRIBED_PEOPLE = trie_regex(sorted({f for n in DESCRIPTION_NOUNS for f in (n, 
 SUBJECT_GROUP = re.compile(
     r"[ \t]*(?:The[ \t]+)?((?:[A-Z][a-z]+[ \t]+)?" + DESCRIBED_PEOPLE
     + r")(?=[ \t]+(?:(?:in|at|from|of|on|for)[ \t]|[a-z]+\b))")
+# A lone capitalised word opening its sentence as the subject of a verb: "Reyes spoke at length.
+# He said ...": whom a later "he" or "she" stands for when no person is named (not a word
+# before a comma, a pronoun, an article or an adverb: "Yesterday he said", "Separately the ...")
+SUBJECT_SURNAME = re.compile(
+    rf"[ \t]*({_CAP})[ \t]+(?!(?:he|she|it|they|we|i|the|an?|his|her|its|their|this|that)\b)"
+    r"(?=[a-z]+\b)(?![a-z]+ly\b)")
 # (the words before the nouns are never a speech verb: "Powell said officials expected three
 # cuts" is Powell's, no group called "Powell said officials")
 _NOT_SPOKEN = rf"(?!{trie_regex(sorted({f for f in PAST_FORMS + PRESENT_FORMS if ' ' not in f}))}\s)"
@@ -205,7 +215,9 @@ GROUP_SPEAKERS = re.compile(  # not a body's own people ("Meduza's journalists":
     + rf"(?:{FROM_PLACE}|{OF_WHOM}|{ON_PANEL})?)"
     + rf"(?=(?:{POLLED_BY})?(?:,[^,\n]{{1,140}},)?\s+(?:has\s+|had\s+)?"
     + rf"(?:{SPEAKER_ADVERBS})?" + SPEECH
-    + r"\b(?!\s+by\b))"  # ("soldiers identified by name" are counted, not speaking)
+    + r"\b(?!\s+by\b)"  # ("soldiers identified by name" are counted, not speaking)
+    # ("Democrats dispute that figure, saying ...": the verb of their clause, then its speech)
+    + r"|\s+[a-z]+\b[^,.;:!?\"“”\n]{0,60},\s+" + words_pattern(PARTICIPLE_FORMS) + r"\b)"
 )
 # One person described, not named, who speaks: "a senior administration official said".
 # (and one who speaks for what a word before it describes: "a police spokesman said"; "a
@@ -232,6 +244,8 @@ ONE_OF = re.compile(
     + DESCRIBED_PEOPLE
     + r")(?![\w’'-])"
 )
+# "according to TASS, which cited a military source": the relative clause cites as "citing"
+WHICH_CITED = r"(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted)"
 # People who know, unnamed: "people familiar with the matter said", "two sources close to the
 # talks told Reuters", "a person briefed on the plans said".
 _INFORMED = (  # (the people, not how many: "two people familiar with ..." is "people ...")
@@ -243,7 +257,10 @@ _INFORMED = (  # (the people, not how many: "two people familiar with ..." is "p
 INFORMED_SPEAKER = re.compile(
     r"(?<![\w’'-])" + _INFORMED + r"(?=(?:,[^,\n]{1,140},)?\s+" + SPEECH + r"\b)")
 # and the same people a cue links: "citing two people familiar with the matter"
-CITED_INFORMED = re.compile(r"(?<![\w’'-])(?i:according\s+to|citing|quoting)\s+" + _INFORMED)
+# (and after "cited": "according to X, which cited people familiar with the matter", "The
+# paper cited people close to the talks")
+CITED_INFORMED = re.compile(r"(?<![\w’'-])(?i:according\s+to|citing|quoting|cited|quoted)\s+"
+                            + _INFORMED)
 # A described speaker after its verb: "..., said two officials familiar with the plan", "...,"
 # said a senior defence official."
 INVERTED_DESCRIPTION = re.compile(
@@ -286,8 +303,6 @@ CITING_HIT = frozenset(("according", "citing", "quoting", "told", "cited", "quot
 _QUALIFIER = "|".join(re.escape(w) for w in DESCRIPTION_QUALIFIERS)
 # ("according to government statistics and rights advocates": the words before the noun too)
 _FREE_WORD = r"(?!(?:by|of|from|in|at|on|with|for|to|that|which|who|an?)\b)[a-z][\w-]*"
-# "according to TASS, which cited a military source": the relative clause cites as "citing"
-WHICH_CITED = r"(?<=which\s)(?:cited|quoted)|(?<=who\s)(?:cited|quoted)"
 CITED_DESCRIPTION = re.compile(
     r"(?=[AaCcQqTt])\b(?:(?i:citing|quoting|told|cited\s+by|quoted\s+by|" + WHICH_CITED + r")\s+"
     r"(?:the\s+|some\s+|several\s+)?((?:(?:" + _QUALIFIER + "|" + _FREE_WORD
@@ -678,7 +693,7 @@ BACKREF = re.compile(
     r"|the\s+campaign(?=,?\s+(?:said|says|added|announced|reported|estimated|claimed|told)\b)"
     r"|(?:the|" + PLACE_OWNER + r")\s+(?:kremlin\s+leader|"
     r"(?:(?!(?:of|in|on|at|for|to|and|or|the|a|an|by|with|from|that|this)\s)[a-z]+\s+){0,2}?"
-    r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|"
+    r"(?:minister|mayor|president|official|senator|congress(?:man|woman)|secretary|ambassador|envoy|"
     r"chancellor|premier|judge|prosecutor|director|candidate|spokes(?:man|woman|person)|head|"
     r"chairman|chief(?!\s+(?:executive|economist|financial|operating|analyst|strategist|prosecutor|justice|negotiator)\b)|nominee|candidate|front-?runner|incumbent|challenger|billionaire|mogul|"
     r"businessman|businesswoman|executive|founder|(?:republican|democrat)(?!\s+(?:presidential\s+)?"
@@ -689,9 +704,10 @@ BACKREF = re.compile(
     # ("the former secretary of state", "the defense secretary")
     r"(?:\s+of\s+(?:state|defen[cs]e|homeland\s+security|the\s+treasury|the\s+interior|labou?r|"
     r"health|education|energy|commerce|transportation|agriculture)(?![\w’'-]))?)"
-    # (not "the governor's office": that office; but "the senator's claim" is the senator's)
+    # (not "the governor's office": that office; but "the senator's claim" is the senator's,
+    # and so is what "the senator's aides" say)
     r"\b(?!['’]s\s(?!(?:(?:latest|new|own|recent|official)\s+)?" + words_pattern(RECORD_NOUNS)
-    + r")|\s+staff\b|-))"
+    + r"|" + words_pattern(OWNER_PEOPLE) + r")|\s+staff\b|-))"
     r"|(?P<ministry>the\s+(?:(?:defen[cs]e|foreign|interior|justice|finance|health|labou?r|"
     r"emergencies)\s+)?ministry(?:\s+of\s+(?:defen[cs]e|foreign\s+affairs|internal\s+affairs|"
     r"the\s+interior|justice|finance|health|labou?r))?\b"
@@ -746,7 +762,7 @@ OWNER_SPAN = max(len(p) for p in (*PLACES, *PLACE_NOUNS))  # an owner's apostrop
 # is not tried, which spares most of the pattern's work (see `match_starts`)
 BACKREF_THE_HEADS = frozenset({
     "campaign", "leader", "minister", "mayor", "president", "official", "senator", "congressman",
-    "congresswoman", "secretary", "ambassador", "chancellor", "premier", "judge", "prosecutor",
+    "congresswoman", "secretary", "ambassador", "envoy", "chancellor", "premier", "judge", "prosecutor",
     "director", "candidate", "spokesman", "spokeswoman", "spokesperson", "head", "chairman",
     "chief", "nominee", "frontrunner", "runner", "incumbent", "challenger", "billionaire", "mogul",
     "businessman", "businesswoman", "executive", "founder", "republican", "democrat", "researcher",
@@ -787,7 +803,7 @@ CITED_ACRONYM = re.compile(
     + "|".join(RECORD_NOUNS) + r")\b)"
     # "a poll conducted by Gallup", "figures compiled by Rosstat", "a survey by Gallup": a
     # one-word maker of a record
-    r"|\b(?:conducted|compiled|commissioned|published|" + "|".join(RECORD_NOUNS)
+    r"|\b(?:" + "|".join(MAKER_PARTICIPLES + RECORD_NOUNS)
     + r")\s+by\s+(?:the\s+)?"
     r"([A-Z][a-z]+(?:[A-Z][a-z]+)*)\b(?![.’'-]\w|\s+[A-Z])"
 )
@@ -812,7 +828,7 @@ BODY_OF_HIT = (frozenset(("government", "administration", "parliament", "authori
                re.compile(r"\s+of\b"))  # the words, with "of" after them
 ACRONYM_CUE_HIT = frozenset(("according", "citing", "quoting", "cited", "quoted", "reported",
                              "told", "interview", "speaking", "spoke",
-                             "conducted", "compiled", "commissioned", "published", *RECORD_NOUNS))
+                             *MAKER_PARTICIPLES, *RECORD_NOUNS))
 # Each pattern's words, and how far before and after them it may match (see `matches_of`);
 # keyed by identity, since a compiled pattern hashes its whole program on every lookup.
 NEEDED_WORDS = {id(pattern): near for pattern, near in (
@@ -935,8 +951,10 @@ def org_names(text: str, taken: list[tuple[int, int]], index: SourceIndex) -> li
         end = m.end()
         if name.split()[-1] in CORPORATE_SUFFIXES and text[end:end + 1] == ".":
             end += 1  # "Ford Motor Co. said": the abbreviation's point is the name's
-        refs.append(Ref(start, end, NAMED, body_name(m.group("owner"), " ".join(name.split()),
-                                                     index)))
+        owner = m.group("owner")
+        if owner and is_person(owner) and name.split()[-1] in SPEAKS_FOR_NOUNS:
+            name = owner  # "Sen. Ted Cruz's office said": his own people speak for him
+        refs.append(Ref(start, end, NAMED, body_name(owner, " ".join(name.split()), index)))
     return refs
 
 
@@ -1108,6 +1126,11 @@ INSTITUTION = re.compile(  # (led by their capitals: a scan skips to those lette
     + "|".join(INSTITUTION_NAMES) + r")(?![\w’'-])")
 
 
+# ... and by the head alone after a lower-case "the": "the Telegraph reported" (The Telegraph)
+LONE_MASTHEAD = re.compile("(?=[" + "".join(sorted({h[0] for h in LONE_MASTHEADS})) + r"])(?<=\bthe\s)(?:"
+                           + "|".join(LONE_MASTHEADS) + r")(?![\w’'-]|\s+[A-Z])")
+
+
 def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
     """Unregistered outlets named by their masthead."""
     refs = []
@@ -1118,7 +1141,11 @@ def masthead_names(text: str, taken: list[tuple[int, int]]) -> list[Ref]:
         if overlaps(m.start(), m.end(), taken):
             continue
         refs.append(Ref(m.start(), m.end(), NAMED, " ".join(words)))
-    return refs
+    for m in LONE_MASTHEAD.finditer(text):
+        if not overlaps(m.start() - 4, m.end(), taken) and not overlaps(m.start(), m.end(), [
+                (r.start, r.end) for r in refs]):
+            refs.append(Ref(m.start() - 4, m.end(), NAMED, "The " + m.group()))
+    return sorted(refs, key=lambda r: r.start)
 
 
 PAIR_GAP = re.compile(r"\s+and\s+(?:the\s+)?")

@@ -226,3 +226,13 @@ def test_a_hedge_before_the_next_figure_is_that_figures(index):
     figs = [figure(text, "1%", "percent"), figure(text, "maybe 1.1%", "percent")]
     rows = annotate(text, figs, OUTLET, index)
     assert [r["hedge"] for r in rows] == [None, "maybe"]
+
+
+def test_a_lone_masthead_the_outlets_host_holds_is_the_outlet_itself(index):
+    """"told the Post" in the Harlow Post's own article is the outlet, relaying no one; in
+    another outlet's article the Post relays."""
+    text = "The envoy told the Post that the toll could rise beyond 40."
+    own = annotated(index, text, "40", outlet="harlowpost.com")
+    other = annotated(index, text, "40", outlet="example.com")
+    assert (own["claimant"], own["via"]) == ("envoy", None)
+    assert (other["claimant"], other["via"]) == ("envoy", "The Post")

@@ -12,7 +12,8 @@ from transforms.attribution import reading
 from transforms.declarations.words import WORD_START_BEHIND, letter_led
 
 # what each look-behind read after a first letter is, read before it
-PLAIN_BEFORE = {reading.SENTENCE_START_BEHIND: r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))", WORD_START_BEHIND: r"\b"}
+PLAIN_BEFORE = {reading.SENTENCE_START_BEHIND: r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))", WORD_START_BEHIND: r"\b",
+                reading.AFTER_SOURCE_BEHIND: r"(?<=⟧\s)"}
 
 
 def plain(alternatives) -> re.Pattern:
@@ -29,6 +30,7 @@ TEXTS = [  # lower-cased and masked, as the reader searches them
     "the count.",
     "bethis was reported. x.this was reported by ⟦0⟧. unsaid so, retold this, itis stated.",
     "this is reported", "that tally was provided by ⟦4⟧", "",
+    "⟦0⟧ reported that 70,000 died. ⟦1⟧ cited ⟦2⟧. ⟦3⟧ quoted ⟦4⟧ as saying 40.",
 ]
 
 

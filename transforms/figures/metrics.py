@@ -33,10 +33,13 @@ from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import CURRENCIES, METRICS
 from transforms.declarations.words import (
     AUXILIARIES,
+    CLAUSE_SUBJECTS,
     CONTRAST_CONJUNCTIONS,
     PART_OPENERS,
     PART_VERBS,
     RESTATING_VERBS,
+    SUBORDINATOR_PREPOSITIONS,
+    SUBORDINATORS,
     phrases_pattern,
     words_pattern,
 )
@@ -81,11 +84,16 @@ PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.
 # behind it: a search then skips to those characters instead of trying every position; the
 # same matches as ";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])|,\s+(?:...)|\b(?:while|
 # whereas)\b", in that order)
+# (subordinators that are also prepositions open a clause only before its subject or a
+# participle: "before they were sent", "after being wounded", but not "before the war")
+CLAUSE_OPENERS = tuple(w for w in SUBORDINATORS if w not in ("while", "whereas", *SUBORDINATOR_PREPOSITIONS))
+CLAUSE_STARTS = rf"(?=\s+(?:{words_pattern(CLAUSE_SUBJECTS)}|[a-z]+ing\b))"
 CLAUSE_BREAK = re.compile(
     r"[;:\s()\[\]\n.!?,w](?:(?<=;)|(?<=:)\s|(?<=\s)[–—-]\s|(?<=[()\[\]])|(?<=\n)"
     r"|(?<=[a-z0-9][.!?])(?=[A-Z])"  # "... to plummet.Russia's": glued
     rf"|(?<=,)\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
-    r"|(?<=w)(?<!\w.)(?:hile|hereas)\b)"
+    r"|(?<=w)(?<!\w.)(?:hile|hereas)\b"
+    rf"|(?<=\s)(?:{words_pattern(CLAUSE_OPENERS)}|{words_pattern(SUBORDINATOR_PREPOSITIONS)}{CLAUSE_STARTS}))"
 )
 # A comment on what was just said ("..., which is how many died"): a clause of its own after the
 # figure, though a figure inside it still reads its antecedent ("spending, which reached $2 bn").

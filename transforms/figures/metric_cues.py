@@ -178,7 +178,9 @@ MONEY_OTHER = (
     # what civilians earn, the yardstick pay is compared with
     "average income, median income, household income, median wage, median salary, "
     "minimum wage, minimum salary, subsistence minimum, poverty line, "
-    "average monthly wage, cost of, fund, funds, loan, loans, debt, debts, seized, cash seized, "
+    "average monthly wage, average monthly salary, average monthly income, average annual wage, "
+    "average annual salary, average annual income, cost of, fund, funds, loan, loans, debt, debts, "
+    "seized, cash seized, "
     "price, prices, worth of, investment, investments, sanctions, exports, imports, fine, bribe, "
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
     "turnover, profit, assets, reserves of, aid package, military aid, humanitarian aid, "

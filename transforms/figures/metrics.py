@@ -73,13 +73,17 @@ PAID_FOR = frozenset({"pay", "recruited"})
 WORD = re.compile(r"[\w’'-]+")
 OF_WORD = re.compile(r"of\b", re.IGNORECASE)
 PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
-WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+(?:the|all|those|these)\s+$",
+WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+"
+                          r"(?:the|all|those|these|its|their|our|his|her)\s+$",
                           re.IGNORECASE)
 RELATIVE = re.compile(r"(?:who|that)\b", re.IGNORECASE)
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed)\b|sent\b", re.IGNORECASE)  # "fighting", "called up", "sent"
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
 PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
+# An opener that names the whole itself: "Among the new recruits are 3,000 migrants".
+WHOLE_OPENER = re.compile(r"[\s\"“‘'(]*among\s+(?:the|its|their|all\s+the)\s+[^\d,;:.!?]{1,60}?"
+                          r"(?=\s+(?:are|were|is|was)\b|,)", re.IGNORECASE)
 # (each alternative after the one character class every break starts with, which it reads
 # behind it: a search then skips to those characters instead of trying every position; the
 # same matches as ";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])|,\s+(?:...)|\b(?:while|
@@ -299,6 +303,9 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
     elided = (fig.unit == "percent" and share_end < 0
               and bool(PART_VERB_BEFORE.search(text, max(lo, fig.start - 40), fig.start)))
     part = bool(PART_OPENER.match(text, lo, hi))
+    named_whole = None if part else WHOLE_OPENER.match(text, lo, fig.start)
+    whole_end = bisect.bisect_left(offsets, named_whole.end()) if named_whole else -1
+    part = part or named_whole is not None
     inside = in_brackets(text, lo, fig.start)
     of_money = share_of_money(hits, last, share_end)
     money = money or of_money
@@ -318,7 +325,7 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             continue  # a share of a budget is money, and what money the rest of the words say
         if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
             name, kind = ("mobilised" if conscription else name), "event"
-        if (elided and a < first) or (part and kind == "who"):
+        if (elided and a < first) or (part and kind == "who" and a >= whole_end):
             continue  # the part's own words ("volunteers account for 20%", "Among them were
             # 300 volunteers"): the whole is what was counted before
         if a < first and not inside and in_brackets(text, lo, offsets[a]):

@@ -81,6 +81,7 @@ CUES: dict[str, dict[str, str]] = {
         "event": "sign up, sign a contract, sign contracts, "
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
+                 "enter the army, enter the armed forces, "
                  "sign on, contracts signed, "
                  "selected, signing, signings, went to war, go to war, gone to war, register to fight, "
                  "register to serve, register as volunteers, register as a volunteer, "
@@ -99,7 +100,7 @@ CUES: dict[str, dict[str, str]] = {
         "event": "mobilise, call up, called for, draft, summon, summons, summonses, "
                  "conscription, call-up, callup, serve conscription papers, "
                  "serve draft notices, send draft notices, send conscription papers, "
-                 "handed summonses, draft notices, conscription drive",
+                 "handed summonses, draft notices, conscription drive, conscripted",
         "who": "conscripts, draftees, mobilised men, mobilised soldiers",
         "regime": "conscription campaign, draft campaign, spring conscription, "
                   "autumn conscription, fall conscription, spring draft, autumn draft, fall draft, "
@@ -113,7 +114,8 @@ CUES: dict[str, dict[str, str]] = {
                  "casualty, death, dead, fatality, death toll, toll, killed or wounded, missing, "
                  "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
                  "were buried, buried, eliminated, obituaries, bodies, funerals, "
-                 "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
+                 "killed in action, irrecoverable losses, lost their lives, kia, maimed, slain, "
+                 "fell in battle, fell in combat, killed in combat, killed in battle, "
                  "amputation, amputee, injuries, disabled, deceased, "
                  # a death said by what it took: "claimed the lives of 90,000"
                  "claim * lives, cost * lives, put out of action, out of action, hurt",

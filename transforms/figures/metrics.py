@@ -159,7 +159,7 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
     for name, kind, phrases in tables:
         if (kind in ("who", "own", "not")) == by_stem:
             continue
-        for phrase in filter(None, (p.strip() for p in phrases.split(","))):
+        for phrase in hyphenated(filter(None, (p.strip() for p in phrases.split(",")))):
             if kind == "not":
                 out.setdefault(phrase_key(phrase, False), [])
                 continue
@@ -172,6 +172,16 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
                 if (name, kind) not in out.setdefault(key, []):
                     out[key].append((name, kind))
     return out
+
+
+def hyphenated(phrases):
+    """Each phrase, and a phrase of two words also as one hyphenated word, as news writes it
+    before a noun ("draft-age men", "a lump-sum payment")."""
+    for phrase in phrases:
+        yield phrase
+        words = phrase.split()
+        if len(words) == 2 and "*" not in phrase and "-" not in phrase:
+            yield "-".join(words)
 
 
 GAPPED: dict[str, list[tuple[str, str | None, str]]] = {}  # "order * to": first stem -> (rest, ...)

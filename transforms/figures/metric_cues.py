@@ -155,6 +155,7 @@ CUES: dict[str, dict[str, str]] = {
                  "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
                  "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
                  "swapped, made up of, make up, live in, lives in, living in, pardoned, refuse, "
+                 "employ, "
                  "refusal, protest, protesters, awol, absent without leave, "
                  # taken by the enemy alive: prisoners, not losses
                  "captured, taken prisoner, taken captive, surrender, surrendered",

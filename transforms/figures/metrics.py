@@ -19,8 +19,9 @@ account for 13%") and a count in a sentence that opens "Among them" are parts, r
 before them, not by their own people; words in a bracketed aside do not reach the figures
 outside it.
 A rate of people per month or day is intake, not mobilisation. In an article (see
-`metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
-paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
+`metrics_in_context`), a count with no cue takes the metric of another figure of the same amount
+(the count said again), else of the cued count before it in its paragraph, and a part ("...,
+including 1.5 million troops") the metric of its whole.
 """
 
 from __future__ import annotations
@@ -483,14 +484,16 @@ def metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str:
 
 def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Figure]) -> list[str]:
     """Each figure's metric; a count of people whose sentence has no cue takes the metric of
-    the last cued count before it in its paragraph, since a paragraph keeps to one subject
+    another cued figure of the same amount (`restated_metric`), else of the last cued count
+    before it in its paragraph, since a paragraph keeps to one subject
     ("... 40,000 signed contracts. The remaining 12,000 are in training."), and a figure given
     as a part of the one just before it ("..., including 1.5 million troops") takes its metric."""
     out: list[str] = []
     last: tuple[int, str] | None = None  # (paragraph start, metric) of the last cued count
     prev: Figure | None = None
     forces = about_forces(text, spans)
-    for fig, (lo, hi) in zip(figures, spans, strict=True):
+    cued = [cued_metric(text, lo, hi, fig, forces) for fig, (lo, hi) in zip(figures, spans, strict=True)]
+    for i, (fig, (lo, hi)) in enumerate(zip(figures, spans, strict=True)):
         if (prev is not None and prev.unit == fig.unit and lo <= prev.start
                 and PART_OF.fullmatch(text, prev.end, fig.start)):
             out.append(out[-1])  # "2.4 million, including 1.5 million troops": a part of it
@@ -503,7 +506,7 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
             prev = fig
             continue
         prev = fig
-        found = cued_metric(text, lo, hi, fig, forces)
+        found = cued[i] or restated_metric(figures, cued, i)
         lead = lead_metric(text, fig) if fig.unit in COUNTS else None
         if lead is not None and max(metric_scores(text, lo, hi, fig, forces).values(),
                                     default=0.0) < WEIGHTS["who"]:
@@ -516,6 +519,21 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
                 last = (para, found)  # (an aside in brackets does not change the subject)
         out.append(found or "other")
     return shares_of_bracketed_money(text, figures, out)
+
+
+RESTATED_MIN = 100  # a count of people this large, said again, is the same count
+
+
+def restated_metric(figures: list[Figure], cued: list[str | None], i: int) -> str | None:
+    """The metric of the nearest other figure of the same amount whose words name one, for a
+    count of people with no cue of its own: an article that says a large count again speaks of
+    the same people ("the reserve is 25 million ... These are the same 25 million people")."""
+    fig = figures[i]
+    if fig.unit != "person" or fig.value is None or fig.value < RESTATED_MIN:
+        return None
+    same = [(abs(j - i), j > i, cued[j]) for j, other in enumerate(figures)
+            if j != i and cued[j] is not None and other.unit == fig.unit and other.value == fig.value]
+    return min(same)[2] if same else None
 
 
 LIST_ITEM_WORDS = 12  # a line of at most this many words may be an item of a list or a table row

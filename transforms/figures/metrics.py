@@ -82,6 +82,10 @@ PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed)\b|sent\b", re.IGNORECASE)  # "figh
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
 PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
+# A whole opening its sentence ("Of the 300 recruits who came in May, 120 were sent ..."): the
+# predicate after its comma is the part's.
+WHOLE_OPENER_BEFORE = re.compile(r"[\s\"“‘'(]*(?:of|among)\s+(?:the|its|their|these|those|all)\s+[^,;:]*",
+                                 re.IGNORECASE)
 # An opener that names the whole itself: "Among the new recruits are 3,000 migrants".
 WHOLE_OPENER = re.compile(r"[\s\"“‘'(]*among\s+(?:the|its|their|all\s+the)\s+[^\d,;:.!?]{1,60}?"
                           r"(?=\s+(?:are|were|is|was)\b|,)", re.IGNORECASE)
@@ -315,6 +319,7 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
               and bool(PART_VERB_BEFORE.search(text, max(lo, fig.start - 40), fig.start)))
     part = bool(PART_OPENER.match(text, lo, hi))
     named_whole = None if part else WHOLE_OPENER.match(text, lo, fig.start)
+    opener_end = opening_whole_end(text, offsets, lo, hi, fig)
     whole_end = bisect.bisect_left(offsets, named_whole.end()) if named_whole else -1
     part = part or named_whole is not None
     inside = in_brackets(text, lo, fig.start)
@@ -341,6 +346,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             # 300 volunteers"): the whole is what was counted before
         if a < first and not inside and in_brackets(text, lo, offsets[a]):
             continue  # an aside in brackets speaks of something else: "X [population 980,000] has 364"
+        if a >= opener_end:
+            continue  # "Of the 300 recruits, 120 were sent": the predicate is the part's
         if kind == "order" and a >= last:
             continue  # "2,000 reservists were ordered to report": the people ordered, no plan
         if whole and not last - 1 <= a < last + HEAD_WORDS:
@@ -390,6 +397,15 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
     if money and forces:
         scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
     return scores
+
+
+def opening_whole_end(text: str, offsets: list[int], lo: int, hi: int, fig: Figure) -> int:
+    """The first word after the comma that closes an opening "Of the N ..." or "Among the N ..."
+    the figure is in (the whole whose part the sentence goes on to count); else past the end."""
+    if not WHOLE_OPENER_BEFORE.fullmatch(text, lo, fig.start):
+        return len(offsets)
+    comma = text.find(",", fig.end, hi)
+    return bisect.bisect_left(offsets, comma) if comma >= 0 else len(offsets)
 
 
 def share_of_money(hits: list, last: int, share_end: int) -> bool:

@@ -315,6 +315,7 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
         m = SHARE_OF.match(text, fig.end, hi)
         if m:
             share_end = bisect.bisect_left(offsets, m.end())
+    share_named = share_noun_start(text, offsets, clauses, lo, fig) if fig.unit == "percent" else first
     elided = (fig.unit == "percent" and share_end < 0
               and bool(PART_VERB_BEFORE.search(text, max(lo, fig.start - 40), fig.start)))
     part = bool(PART_OPENER.match(text, lo, hi))
@@ -381,8 +382,10 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             continue  # the people counted are no recruits only when the figure counts them, and
             # not when named by whose they are ("families of the dead", "conscripts' families"),
             # nor across a comma ("... 20,000 a month, the analysts said")
-        if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
+        if kind == "who" and fig.unit == "percent" and not (last <= a < share_end
+                                                             or share_named <= a < first):
             continue  # "volunteers make up 20%": the people named are the part, not the whole
+            # (but "the share of foreigners among contract soldiers rose to 12%" names both)
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:
             weight *= HEAD_BONUS
         if last <= a < share_end:
@@ -397,6 +400,24 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
     if money and forces:
         scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
     return scores
+
+
+SHARE_NOUN = re.compile(r"\b(?:share|proportion|percentage|fraction)\s+of\b", re.IGNORECASE)
+
+
+def share_noun_start(text: str, offsets: list[int], clauses: list[int], lo: int, fig: Figure) -> int:
+    """The first word of "the share of ..." before a share in its clause, which names what the
+    share is of before it ("the proportion of convicts among the dead fell to 15%"); else the
+    figure's own first word."""
+    first = bisect.bisect_left(offsets, fig.start)
+    found = None
+    for match in SHARE_NOUN.finditer(text, max(lo, fig.start - 120), fig.start):
+        found = match  # the last one before the figure
+    if found is None:
+        return first
+    word = bisect.bisect_left(offsets, found.start())
+    own = clauses[min(first, len(clauses) - 1)]
+    return word if clauses[min(word, len(clauses) - 1)] == own else first
 
 
 def opening_whole_end(text: str, offsets: list[int], lo: int, hi: int, fig: Figure) -> int:

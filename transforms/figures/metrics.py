@@ -270,10 +270,17 @@ def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[int], li
         [w.replace("’", "'") for _, w in tokens], breaks)
 
 
+LABEL_WORDS = 4  # words: a sentence's opening label before a colon ("Russian losses:", "The goal:")
+
+
 def clause_numbers(part: str, offsets: list[int]) -> list[int]:
     """Each word's clause: a new one after every break, and after a closing bracket the clause
-    the bracket interrupted ("spent 2 trillion roubles ($20 billion) on recruitment")."""
+    the bracket interrupted ("spent 2 trillion roubles ($20 billion) on recruitment"). A short
+    label before a colon that opens the sentence is no clause of its own: it names what follows
+    ("The goal: 400,000 new contract soldiers")."""
     events = [(m.start(), m.group()) for m in CLAUSE_BREAK.finditer(part)]
+    if events and events[0][1][0] == ":" and len(part[:events[0][0]].split()) <= LABEL_WORDS:
+        events = events[1:]
     out, clause, count, opened, k = [], 0, 0, [], 0
     for pos in offsets:
         while k < len(events) and events[k][0] < pos:

@@ -20,6 +20,8 @@ SUBORDINATORS = ("when", "after", "since", "while", "whereas", "although", "thou
 # Subordinators that are prepositions too ("after the war"): they open a clause only before its
 # subject or a participle ("after they signed", "before being sent").
 SUBORDINATOR_PREPOSITIONS = ("after", "before", "since", "until", "once")
+# Prepositions of time that are no subordinators ("during the call-up", "amid the mobilisation").
+TIME_PREPOSITIONS = ("during", "following", "amid", "amidst", "throughout")
 CLAUSE_SUBJECTS = ("i", "you", "he", "she", "it", "we", "they", "being", "having")
 # Verbs that open a predicate: a participle between a number and one of them is the number's
 # noun, not its verb ("500 mobilised were sent to the front").

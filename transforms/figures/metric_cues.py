@@ -122,6 +122,7 @@ CUES: dict[str, dict[str, str]] = {
     },
     "fled": {
         "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, departure, crossed into, "
+                 "crossed * border, "
                  "crossed the border, entering from, entered from, entered the country, "
                  "arrivals, left the country, relocate, went abroad, moved abroad, "
                  "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "

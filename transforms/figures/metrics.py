@@ -41,6 +41,7 @@ from transforms.declarations.words import (
     RESTATING_VERBS,
     SUBORDINATOR_PREPOSITIONS,
     SUBORDINATORS,
+    TIME_PREPOSITIONS,
     phrases_pattern,
     words_pattern,
 )
@@ -270,6 +271,26 @@ def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[int], li
         [w.replace("’", "'") for _, w in tokens], breaks)
 
 
+# A phrase that says when ("after the mobilisation", "since the invasion", "during the call-up"):
+# its cue words date the figure, they do not say what it counts.
+TIME_PHRASE = re.compile(rf"\b(?:{words_pattern(SUBORDINATOR_PREPOSITIONS + TIME_PREPOSITIONS)})"
+                         r"\s+(?:the|a|an|its|their|his|her|this|that|last)\s+", re.IGNORECASE)
+TIME_PHRASE_WORDS = 3  # words after the preposition and its article ("since" alone is an adverb)
+
+
+@lru_cache(maxsize=256)
+def time_phrase_words(text: str, lo: int, hi: int) -> frozenset[int]:
+    """The words of a sentence inside a phrase that dates it ("in the week after the
+    mobilisation order"), up to TIME_PHRASE_WORDS after the preposition, never past a mark."""
+    offsets = sentence_cues(text, lo, hi)[0]
+    out: set[int] = set()
+    for m in TIME_PHRASE.finditer(text, lo, hi):
+        stop = next((i for i in range(m.end(), min(hi, m.end() + 40)) if text[i] in ",;:.!?()"), hi)
+        word = bisect.bisect_left(offsets, m.end())
+        out.update(i for i in range(word, min(word + TIME_PHRASE_WORDS, len(offsets))) if offsets[i] < stop)
+    return frozenset(out)
+
+
 LABEL_WORDS = 4  # words: a sentence's opening label before a colon ("Russian losses:", "The goal:")
 
 
@@ -338,6 +359,7 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
     which = WHICH_AFTER.search(text, fig.end, hi)
     comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
+    timed = time_phrase_words(text, lo, hi)
     conscription = any(kind == "regime" for _, _, _, kind in hits)
     relative = relative_clause(text, offsets, clauses, hits, last)
     whole = bool(WHOLE_BEFORE.search(text, max(lo, fig.start - 40), fig.start)) and any(
@@ -401,6 +423,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             weight *= GOVERNOR_BONUS  # (under a plan the noun is what is planned: "aims for
             # an intake of 30,000")
         scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own and a < comment else OTHER_CLAUSE
+        if a in timed and not first <= a < last:
+            scope = OTHER_CLAUSE  # "crossed the border in the week after the mobilisation"
         score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):
             scores[name] = score

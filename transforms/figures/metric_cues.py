@@ -92,6 +92,8 @@ CUES: dict[str, dict[str, str]] = {
                  # serving in an army is having joined it (serving at the front is where)
                  "serve * army, serve * forces, serve * ranks, serve * military",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
+        # whoever recruits: "recruiters brought in 12,000 men"
+        "topic": "recruiter, recruiters",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
                "new recruits, contract, contracts",

@@ -191,7 +191,11 @@ MONEY_OTHER = (
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
     "turnover, profit, assets, reserves of, aid package, military aid, humanitarian aid, "
     "aid to, security assistance, military assistance, package, bill, tax, taxes, tariff, "
-    "tariffs, sales, deal, cost, costs, damage, damages"
+    "tariffs, sales, deal, cost, costs, damage, damages, "
+    # what is bought, sold, stolen or collected: a price, a theft, a fund-raiser
+    "buy, bought, purchase, procure, procurement, sell, sold, steal, stole, stolen, embezzle, "
+    "embezzlement, theft, fraud, kickback, kickbacks, donate, donation, collected, fundraiser, "
+    "fundraising, crowdfunding"
 )
 
 # The budget as who pays, not what the money is: these hide the budget words inside them, so

@@ -66,7 +66,9 @@ CUES: dict[str, dict[str, str]] = {
                  "interest in joining, interested in joining, interest in serving, "
                  "interested in serving, apply to join, apply to serve, application to join, "
                  "want to join, wish to join, willing to join, ready to join, willing to fight, "
-                 "ready to fight, want to fight, seek to join",
+                 "ready to fight, want to fight, seek to join, "
+                 # held ready, not yet sent
+                 "on standby, put on standby, placed on standby",
         "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
                "labour migrants, of conscription age, of military age, of fighting age, "
                "conscription age, draft age, military age, fighting age, call-up age, "

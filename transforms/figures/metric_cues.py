@@ -197,7 +197,11 @@ MONEY_OTHER = (
     # what is bought, sold, stolen or collected: a price, a theft, a fund-raiser
     "buy, bought, purchase, procure, procurement, sell, sold, steal, stole, stolen, embezzle, "
     "embezzlement, theft, fraud, kickback, kickbacks, donate, donation, collected, fundraiser, "
-    "fundraising, crowdfunding"
+    "fundraising, crowdfunding, "
+    # what the forces buy, not what they pay their men
+    "defence contract, defense contract, state contract, state contracts, state order, "
+    "state orders, defence order, defense order, arms deal, arms contract, equipment, weapons, "
+    "ammunition"
 )
 
 # The budget as who pays, not what the money is: these hide the budget words inside them, so

@@ -417,6 +417,8 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             # (but "the share of foreigners among contract soldiers rose to 12%" names both)
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:
             weight *= HEAD_BONUS
+        if kind == "money" and money_noun(text, offsets, last, a):
+            weight *= MONEY_NOUN_BONUS  # "$60 billion in military aid": what the money is
         if last <= a < share_end:
             weight *= SHARE_BONUS
         if governs(text, offsets, b, first) and not (kind == "event" and planned):
@@ -458,6 +460,18 @@ def opening_whole_end(text: str, offsets: list[int], lo: int, hi: int, fig: Figu
         return len(offsets)
     comma = text.find(",", fig.end, hi)
     return bisect.bisect_left(offsets, comma) if comma >= 0 else len(offsets)
+
+
+MONEY_NOUN_BONUS = 1.5  # the money word that is the amount's own noun
+MONEY_NOUN_LEAD = re.compile(r"(?:in|of|for)\s+(?:(?:the|a|an|new|its|their)\s+)?$", re.IGNORECASE)
+
+
+def money_noun(text: str, offsets: list[int], last: int, a: int) -> bool:
+    """Whether the money word at `a` is the amount's own noun: right after it, or after "in",
+    "of" or "for" ("2 billion roubles in sign-up bonuses", "$60 billion in military aid")."""
+    if a == last:
+        return True
+    return last < a <= last + 2 and bool(MONEY_NOUN_LEAD.fullmatch(text, offsets[last], offsets[a]))
 
 
 def share_of_money(hits: list, last: int, share_end: int) -> bool:

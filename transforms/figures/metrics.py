@@ -587,6 +587,12 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
             out.append(out[-1])  # "100,000 left, which is 10% of the workforce": the same people
             prev = fig
             continue
+        if (prev is not None and fig.unit == "percent" and prev.unit != "percent"
+                and SHARE_OF_PRONOUN.match(text, fig.end, hi)
+                and text.rfind("\n", prev.end, fig.start) < 0 and not names_event(text, lo, hi, fig)):
+            out.append(out[-1])  # "160,000 have been killed, and 70% of them were volunteers"
+            prev = fig
+            continue
         prev = fig
         found = cued[i] or restated_metric(figures, cued, i)
         lead = lead_metric(text, fig) if fig.unit in COUNTS else None
@@ -601,6 +607,22 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
                 last = (para, found)  # (an aside in brackets does not change the subject)
         out.append(found or "other")
     return shares_of_bracketed_money(text, figures, out)
+
+
+SHARE_OF_PRONOUN = re.compile(r"\s*of\s+(?:them|those|these|whom)\b(?!\s+who\b)", re.IGNORECASE)
+EVENT_KINDS = frozenset({"event", "death", "enlist", "frame", "order"})
+
+
+def names_event(text: str, lo: int, hi: int, fig: Figure) -> bool:
+    """Whether the figure's clause, after the figure, names what happened to the people ("70%
+    of them have been killed") rather than who they are ("70% of them were volunteers")."""
+    offsets, clauses, hits = sentence_cues(text, lo, hi)
+    last = bisect.bisect_left(offsets, fig.end)
+    if last >= len(offsets):
+        return False
+    own = clauses[last]
+    return any(a >= last and clauses[min(a, len(clauses) - 1)] == own and kind in EVENT_KINDS
+               for a, _, _, kind in hits)
 
 
 RESTATED_MIN = 100  # a count of people this large, said again, is the same count

@@ -663,13 +663,35 @@ def lead_metric(text: str, fig: Figure) -> str | None:
         if not line:
             return None  # a blank line ends the list
         if line.endswith(":") or ("|" in line and not any(c.isdigit() for c in line)):
-            named = [(WEIGHTS[k], -a, name) for a, _, name, k in sentence_cues(text, begin, end)[2]
-                     if name is not None and k in LEAD_KINDS]
+            named = lead_cues(text, begin, end)
+            if not named and "|" in line:
+                named = lead_cues(text, *title_above(text, begin))  # "Estimates of losses\nSource | ..."
             return max(named)[2] if named and max(named)[2] in allowed(fig) else None
         if len(line.split()) > LIST_ITEM_WORDS:
             return None
         end = begin - 1
     return None
+
+
+def lead_cues(text: str, begin: int, end: int) -> list[tuple[float, int, str]]:
+    """The cues of a lead line that say what a list counts, as (weight, -word, metric)."""
+    if begin >= end:
+        return []
+    return [(WEIGHTS[k], -a, name) for a, _, name, k in sentence_cues(text, begin, end)[2]
+            if name is not None and k in LEAD_KINDS]
+
+
+def title_above(text: str, header: int) -> tuple[int, int]:
+    """The short line of words just above a table's header row (a blank line between allowed),
+    its title ("Estimates of Russian losses"); (0, 0) when there is none."""
+    end = header - 1
+    if end > 0 and text[end - 1] == "\n":
+        end -= 1  # one blank line
+    begin = text.rfind("\n", 0, max(0, end)) + 1
+    line = text[begin:end].strip()
+    if not line or "|" in line or len(line.split()) > LIST_ITEM_WORDS:
+        return 0, 0
+    return begin, end
 
 
 AMOUNT_IN_BRACKETS = re.compile(r"\s*\(")

@@ -636,7 +636,7 @@ def restated_metric(figures: list[Figure], cued: list[str | None], i: int) -> st
     if fig.unit != "person" or fig.value is None or fig.value < RESTATED_MIN:
         return None
     same = [(abs(j - i), j > i, cued[j]) for j, other in enumerate(figures)
-            if j != i and cued[j] is not None and other.unit == fig.unit and other.value == fig.value]
+            if other.value == fig.value and j != i and cued[j] is not None and other.unit == fig.unit]
     return min(same)[2] if same else None
 
 

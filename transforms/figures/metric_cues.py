@@ -92,7 +92,7 @@ CUES: dict[str, dict[str, str]] = {
                  # a call for volunteers asks, it calls no one up
                  "call for volunteers, called for volunteers, appeal for volunteers, "
                  # serving in an army is having joined it (serving at the front is where)
-                 "serve * army, serve * forces, serve * ranks, serve * military",
+                 "serve * army, serve * forces, serve * ranks, serve * military, serve * armed",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
         # whoever recruits: "recruiters brought in 12,000 men"
         "topic": "recruiter, recruiters",
@@ -141,6 +141,7 @@ CUES: dict[str, dict[str, str]] = {
     "deployed": {
         "event": "sent, send, deploy, dispatch, are fighting, were fighting, "
                  "fight for, fight alongside, fight in, fight on, fighting for, fighting in, "
+                 "fought for, fought alongside, fought in, "
                  "now fighting, still fighting, currently fighting, "
                  "arrived in, arrived at the front, left for the front, "
                  "stationed, take part, took part, taking part, participate, serving, "

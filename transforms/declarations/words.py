@@ -17,6 +17,12 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 CONTRAST_CONJUNCTIONS = ("but", "while", "whereas", "although", "though", "yet")
 SUBORDINATORS = ("when", "after", "since", "while", "whereas", "although", "though", "because",
                  "before", "until", "once", "unless", "whenever")
+# Subordinators that are prepositions too ("after the war"): they open a clause only before its
+# subject or a participle ("after they signed", "before being sent").
+SUBORDINATOR_PREPOSITIONS = ("after", "before", "since", "until", "once")
+# Prepositions of time that are no subordinators ("during the call-up", "amid the mobilisation").
+TIME_PREPOSITIONS = ("during", "following", "amid", "amidst", "throughout")
+CLAUSE_SUBJECTS = ("i", "you", "he", "she", "it", "we", "they", "being", "having")
 # Verbs that open a predicate: a participle between a number and one of them is the number's
 # noun, not its verb ("500 mobilised were sent to the front").
 AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "remain",

@@ -273,6 +273,23 @@ def clause_currency(text: str, start: int) -> str | None:
     return currency_of_symbol(named.group("cur"))
 
 
+def former_level_currency(text: str, left: Left) -> str | None:
+    """The currency of a bare amount given as the level a change started from ("the bonus was
+    raised to 500,000 roubles, up from 300,000"; "climbed to $4.3bn, from 3.9bn"): the last
+    currency named with an amount earlier in its clause, the same quantity's former value."""
+    if left.kind != "from" or not (pat.UP_DOWN_BEFORE.search(text, max(0, left.start - 6), left.start)
+                                   or change_earlier(text, left.start)):
+        return None
+    begin = max(0, left.start - CHANGE_REACH)
+    begin = max([begin, *(text.rfind(mark, begin, left.start) + 1 for mark in ".;:!?\n")])
+    named = list(pat.MONEY_NAMED.finditer(text, begin, left.start))
+    if not named:
+        return None
+    last = named[-1]
+    word = last.group("word")
+    return currency_of_word(word) if word else currency_of_symbol(last.group("cur"))
+
+
 BILLIONS = 1e9  # a bare amount this large counts money, not people, when its sentence talks money
 
 

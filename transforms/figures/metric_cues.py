@@ -66,7 +66,9 @@ CUES: dict[str, dict[str, str]] = {
                  "interest in joining, interested in joining, interest in serving, "
                  "interested in serving, apply to join, apply to serve, application to join, "
                  "want to join, wish to join, willing to join, ready to join, willing to fight, "
-                 "ready to fight, want to fight, seek to join",
+                 "ready to fight, want to fight, seek to join, "
+                 # held ready, not yet sent
+                 "on standby, put on standby, placed on standby",
         "who": "potential recruits, reserve, reserves, reservists, pool, migrants, "
                "labour migrants, of conscription age, of military age, of fighting age, "
                "conscription age, draft age, military age, fighting age, call-up age, "
@@ -81,6 +83,7 @@ CUES: dict[str, dict[str, str]] = {
         "event": "sign up, sign a contract, sign contracts, "
                  "sign military contracts, sign a military contract, sign the contract, join, "
                  "volunteer for, volunteered, enter service, enter military service, hire, "
+                 "enter the army, enter the armed forces, "
                  "sign on, contracts signed, "
                  "selected, signing, signings, went to war, go to war, gone to war, register to fight, "
                  "register to serve, register as volunteers, register as a volunteer, "
@@ -89,8 +92,10 @@ CUES: dict[str, dict[str, str]] = {
                  # a call for volunteers asks, it calls no one up
                  "call for volunteers, called for volunteers, appeal for volunteers, "
                  # serving in an army is having joined it (serving at the front is where)
-                 "serve * army, serve * forces, serve * ranks, serve * military",
+                 "serve * army, serve * forces, serve * ranks, serve * military, serve * armed",
         "enlist": "recruit, enlist, intake, recruitment, enlistment",
+        # whoever recruits: "recruiters brought in 12,000 men"
+        "topic": "recruiter, recruiters",
         "who": "recruits, contract soldiers, contract servicemen, contract personnel, "
                "contract fighters, contractors, volunteers, mercenaries, new soldiers, "
                "new recruits, contract, contracts",
@@ -99,7 +104,7 @@ CUES: dict[str, dict[str, str]] = {
         "event": "mobilise, call up, called for, draft, summon, summons, summonses, "
                  "conscription, call-up, callup, serve conscription papers, "
                  "serve draft notices, send draft notices, send conscription papers, "
-                 "handed summonses, draft notices, conscription drive",
+                 "handed summonses, draft notices, conscription drive, conscripted",
         "who": "conscripts, draftees, mobilised men, mobilised soldiers",
         "regime": "conscription campaign, draft campaign, spring conscription, "
                   "autumn conscription, fall conscription, spring draft, autumn draft, fall draft, "
@@ -113,13 +118,15 @@ CUES: dict[str, dict[str, str]] = {
                  "casualty, death, dead, fatality, death toll, toll, killed or wounded, missing, "
                  "graves, the fallen, fallen soldiers, fallen servicemen, fallen fighters, "
                  "were buried, buried, eliminated, obituaries, bodies, funerals, "
-                 "killed in action, irrecoverable losses, lost their lives, kia, maimed, "
+                 "killed in action, irrecoverable losses, lost their lives, kia, maimed, slain, "
+                 "fell in battle, fell in combat, killed in combat, killed in battle, "
                  "amputation, amputee, injuries, disabled, deceased, "
                  # a death said by what it took: "claimed the lives of 90,000"
                  "claim * lives, cost * lives, put out of action, out of action, hurt",
     },
     "fled": {
         "event": "fled, flee, left, leave, emigrate, escape, evade, exodus, departure, crossed into, "
+                 "crossed * border, "
                  "crossed the border, entering from, entered from, entered the country, "
                  "arrivals, left the country, relocate, went abroad, moved abroad, "
                  "dodged, avoid mobilisation, avoid the draft, avoid conscription, asylum, "
@@ -134,6 +141,7 @@ CUES: dict[str, dict[str, str]] = {
     "deployed": {
         "event": "sent, send, deploy, dispatch, are fighting, were fighting, "
                  "fight for, fight alongside, fight in, fight on, fighting for, fighting in, "
+                 "fought for, fought alongside, fought in, "
                  "now fighting, still fighting, currently fighting, "
                  "arrived in, arrived at the front, left for the front, "
                  "stationed, take part, took part, taking part, participate, serving, "
@@ -153,6 +161,7 @@ CUES: dict[str, dict[str, str]] = {
                  "arrest, detain, disappear, incarcerate, imprison, convict, deport, displace, "
                  "charged, sentenced, prosecuted, evacuated, abandoned, freed, exchanged, "
                  "swapped, made up of, make up, live in, lives in, living in, pardoned, refuse, "
+                 "employ, "
                  "refusal, protest, protesters, awol, absent without leave, "
                  # taken by the enemy alive: prisoners, not losses
                  "captured, taken prisoner, taken captive, surrender, surrendered",
@@ -178,12 +187,22 @@ MONEY_OTHER = (
     # what civilians earn, the yardstick pay is compared with
     "average income, median income, household income, median wage, median salary, "
     "minimum wage, minimum salary, subsistence minimum, poverty line, "
-    "average monthly wage, cost of, fund, funds, loan, loans, debt, debts, seized, cash seized, "
+    "average monthly wage, average monthly salary, average monthly income, average annual wage, "
+    "average annual salary, average annual income, cost of, fund, funds, loan, loans, debt, debts, "
+    "seized, cash seized, "
     "price, prices, worth of, investment, investments, sanctions, exports, imports, fine, bribe, "
     "bribes, defence spending, defense spending, military spending, military budget, spent, "
     "turnover, profit, assets, reserves of, aid package, military aid, humanitarian aid, "
     "aid to, security assistance, military assistance, package, bill, tax, taxes, tariff, "
-    "tariffs, sales, deal, cost, costs, damage, damages"
+    "tariffs, sales, deal, cost, costs, damage, damages, "
+    # what is bought, sold, stolen or collected: a price, a theft, a fund-raiser
+    "buy, bought, purchase, procure, procurement, sell, sold, steal, stole, stolen, embezzle, "
+    "embezzlement, theft, fraud, kickback, kickbacks, donate, donation, collected, fundraiser, "
+    "fundraising, crowdfunding, "
+    # what the forces buy, not what they pay their men
+    "defence contract, defense contract, state contract, state contracts, state order, "
+    "state orders, defence order, defense order, arms deal, arms contract, equipment, weapons, "
+    "ammunition"
 )
 
 # The budget as who pays, not what the money is: these hide the budget words inside them, so

@@ -19,8 +19,9 @@ account for 13%") and a count in a sentence that opens "Among them" are parts, r
 before them, not by their own people; words in a bracketed aside do not reach the figures
 outside it.
 A rate of people per month or day is intake, not mobilisation. In an article (see
-`metrics_in_context`), a count with no cue takes the metric of the cued count before it in its
-paragraph, and a part ("..., including 1.5 million troops") the metric of its whole.
+`metrics_in_context`), a count with no cue takes the metric of another figure of the same amount
+(the count said again), else of the cued count before it in its paragraph, and a part ("...,
+including 1.5 million troops") the metric of its whole.
 """
 
 from __future__ import annotations
@@ -33,10 +34,14 @@ from transforms.attribution.sources import lower_same_length
 from transforms.declarations.vocab import CURRENCIES, METRICS
 from transforms.declarations.words import (
     AUXILIARIES,
+    CLAUSE_SUBJECTS,
     CONTRAST_CONJUNCTIONS,
     PART_OPENERS,
     PART_VERBS,
     RESTATING_VERBS,
+    SUBORDINATOR_PREPOSITIONS,
+    SUBORDINATORS,
+    TIME_PREPOSITIONS,
     phrases_pattern,
     words_pattern,
 )
@@ -70,22 +75,35 @@ PAID_FOR = frozenset({"pay", "recruited"})
 WORD = re.compile(r"[\w’'-]+")
 OF_WORD = re.compile(r"of\b", re.IGNORECASE)
 PUNCTUATION = re.compile(r"[,;:.!?()\[\]]")
-WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+(?:the|all|those|these)\s+$",
+WHOLE_BEFORE = re.compile(r"\d\s*(?:thousand\s+|million\s+|billion\s+)?of\s+"
+                          r"(?:the|all|those|these|its|their|our|his|her)\s+$",
                           re.IGNORECASE)
 RELATIVE = re.compile(r"(?:who|that)\b", re.IGNORECASE)
 PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed)\b|sent\b", re.IGNORECASE)  # "fighting", "called up", "sent"
 AUXILIARY = re.compile(words_pattern(AUXILIARIES), re.IGNORECASE)
 PART_VERB_BEFORE = re.compile(rf"\b{phrases_pattern(PART_VERBS)}\s+$", re.IGNORECASE)
 PART_OPENER = re.compile(rf"[\s\"“‘'(]*{phrases_pattern(PART_OPENERS)}", re.IGNORECASE)
+# A whole opening its sentence ("Of the 300 recruits who came in May, 120 were sent ..."): the
+# predicate after its comma is the part's.
+WHOLE_OPENER_BEFORE = re.compile(r"[\s\"“‘'(]*(?:of|among)\s+(?:the|its|their|these|those|all)\s+[^,;:]*",
+                                 re.IGNORECASE)
+# An opener that names the whole itself: "Among the new recruits are 3,000 migrants".
+WHOLE_OPENER = re.compile(r"[\s\"“‘'(]*among\s+(?:the|its|their|all\s+the)\s+[^\d,;:.!?]{1,60}?"
+                          r"(?=\s+(?:are|were|is|was)\b|,)", re.IGNORECASE)
 # (each alternative after the one character class every break starts with, which it reads
 # behind it: a search then skips to those characters instead of trying every position; the
 # same matches as ";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])|,\s+(?:...)|\b(?:while|
 # whereas)\b", in that order)
+# (subordinators that are also prepositions open a clause only before its subject or a
+# participle: "before they were sent", "after being wounded", but not "before the war")
+CLAUSE_OPENERS = tuple(w for w in SUBORDINATORS if w not in ("while", "whereas", *SUBORDINATOR_PREPOSITIONS))
+CLAUSE_STARTS = rf"(?=\s+(?:{words_pattern(CLAUSE_SUBJECTS)}|[a-z]+ing\b))"
 CLAUSE_BREAK = re.compile(
     r"[;:\s()\[\]\n.!?,w](?:(?<=;)|(?<=:)\s|(?<=\s)[–—-]\s|(?<=[()\[\]])|(?<=\n)"
     r"|(?<=[a-z0-9][.!?])(?=[A-Z])"  # "... to plummet.Russia's": glued
     rf"|(?<=,)\s+(?:{words_pattern(CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
-    r"|(?<=w)(?<!\w.)(?:hile|hereas)\b)"
+    r"|(?<=w)(?<!\w.)(?:hile|hereas)\b"
+    rf"|(?<=\s)(?:{words_pattern(CLAUSE_OPENERS)}|{words_pattern(SUBORDINATOR_PREPOSITIONS)}{CLAUSE_STARTS}))"
 )
 # A comment on what was just said ("..., which is how many died"): a clause of its own after the
 # figure, though a figure inside it still reads its antecedent ("spending, which reached $2 bn").
@@ -147,7 +165,7 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
     for name, kind, phrases in tables:
         if (kind in ("who", "own", "not")) == by_stem:
             continue
-        for phrase in filter(None, (p.strip() for p in phrases.split(","))):
+        for phrase in hyphenated(filter(None, (p.strip() for p in phrases.split(",")))):
             if kind == "not":
                 out.setdefault(phrase_key(phrase, False), [])
                 continue
@@ -160,6 +178,16 @@ def cue_table(by_stem: bool) -> dict[str, list[tuple[str, str]]]:
                 if (name, kind) not in out.setdefault(key, []):
                     out[key].append((name, kind))
     return out
+
+
+def hyphenated(phrases):
+    """Each phrase, and a phrase of two words also as one hyphenated word, as news writes it
+    before a noun ("draft-age men", "a lump-sum payment")."""
+    for phrase in phrases:
+        yield phrase
+        words = phrase.split()
+        if len(words) == 2 and "*" not in phrase and "-" not in phrase:
+            yield "-".join(words)
 
 
 GAPPED: dict[str, list[tuple[str, str | None, str]]] = {}  # "order * to": first stem -> (rest, ...)
@@ -243,10 +271,37 @@ def sentence_cues(text: str, lo: int, hi: int) -> tuple[list[int], list[int], li
         [w.replace("’", "'") for _, w in tokens], breaks)
 
 
+# A phrase that says when ("after the mobilisation", "since the invasion", "during the call-up"):
+# its cue words date the figure, they do not say what it counts.
+TIME_PHRASE = re.compile(rf"\b(?:{words_pattern(SUBORDINATOR_PREPOSITIONS + TIME_PREPOSITIONS)})"
+                         r"\s+(?:the|a|an|its|their|his|her|this|that|last)\s+", re.IGNORECASE)
+TIME_PHRASE_WORDS = 3  # words after the preposition and its article ("since" alone is an adverb)
+
+
+@lru_cache(maxsize=256)
+def time_phrase_words(text: str, lo: int, hi: int) -> frozenset[int]:
+    """The words of a sentence inside a phrase that dates it ("in the week after the
+    mobilisation order"), up to TIME_PHRASE_WORDS after the preposition, never past a mark."""
+    offsets = sentence_cues(text, lo, hi)[0]
+    out: set[int] = set()
+    for m in TIME_PHRASE.finditer(text, lo, hi):
+        stop = next((i for i in range(m.end(), min(hi, m.end() + 40)) if text[i] in ",;:.!?()"), hi)
+        word = bisect.bisect_left(offsets, m.end())
+        out.update(i for i in range(word, min(word + TIME_PHRASE_WORDS, len(offsets))) if offsets[i] < stop)
+    return frozenset(out)
+
+
+LABEL_WORDS = 4  # words: a sentence's opening label before a colon ("Russian losses:", "The goal:")
+
+
 def clause_numbers(part: str, offsets: list[int]) -> list[int]:
     """Each word's clause: a new one after every break, and after a closing bracket the clause
-    the bracket interrupted ("spent 2 trillion roubles ($20 billion) on recruitment")."""
+    the bracket interrupted ("spent 2 trillion roubles ($20 billion) on recruitment"). A short
+    label before a colon that opens the sentence is no clause of its own: it names what follows
+    ("The goal: 400,000 new contract soldiers")."""
     events = [(m.start(), m.group()) for m in CLAUSE_BREAK.finditer(part)]
+    if events and events[0][1][0] == ":" and len(part[:events[0][0]].split()) <= LABEL_WORDS:
+        events = events[1:]
     out, clause, count, opened, k = [], 0, 0, [], 0
     for pos in offsets:
         while k < len(events) and events[k][0] < pos:
@@ -288,9 +343,14 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
         m = SHARE_OF.match(text, fig.end, hi)
         if m:
             share_end = bisect.bisect_left(offsets, m.end())
+    share_named = share_noun_start(text, offsets, clauses, lo, fig) if fig.unit == "percent" else first
     elided = (fig.unit == "percent" and share_end < 0
               and bool(PART_VERB_BEFORE.search(text, max(lo, fig.start - 40), fig.start)))
     part = bool(PART_OPENER.match(text, lo, hi))
+    named_whole = None if part else WHOLE_OPENER.match(text, lo, fig.start)
+    opener_end = opening_whole_end(text, offsets, lo, hi, fig)
+    whole_end = bisect.bisect_left(offsets, named_whole.end()) if named_whole else -1
+    part = part or named_whole is not None
     inside = in_brackets(text, lo, fig.start)
     of_money = share_of_money(hits, last, share_end)
     money = money or of_money
@@ -299,6 +359,7 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
     which = WHICH_AFTER.search(text, fig.end, hi)
     comment = bisect.bisect_left(offsets, which.end()) if which else len(offsets)
     scores: dict[str, float] = {}
+    timed = time_phrase_words(text, lo, hi)
     conscription = any(kind == "regime" for _, _, _, kind in hits)
     relative = relative_clause(text, offsets, clauses, hits, last)
     whole = bool(WHOLE_BEFORE.search(text, max(lo, fig.start - 40), fig.start)) and any(
@@ -310,11 +371,13 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             continue  # a share of a budget is money, and what money the rest of the words say
         if kind in ("enlist", "regime"):  # taking men in: a call-up under conscription
             name, kind = ("mobilised" if conscription else name), "event"
-        if (elided and a < first) or (part and kind == "who"):
+        if (elided and a < first) or (part and kind == "who" and a >= whole_end):
             continue  # the part's own words ("volunteers account for 20%", "Among them were
             # 300 volunteers"): the whole is what was counted before
         if a < first and not inside and in_brackets(text, lo, offsets[a]):
             continue  # an aside in brackets speaks of something else: "X [population 980,000] has 364"
+        if a >= opener_end:
+            continue  # "Of the 300 recruits, 120 were sent": the predicate is the part's
         if kind == "order" and a >= last:
             continue  # "2,000 reservists were ordered to report": the people ordered, no plan
         if whole and not last - 1 <= a < last + HEAD_WORDS:
@@ -348,22 +411,67 @@ def metric_scores(text: str, lo: int, hi: int, fig: Figure, forces: bool = True)
             continue  # the people counted are no recruits only when the figure counts them, and
             # not when named by whose they are ("families of the dead", "conscripts' families"),
             # nor across a comma ("... 20,000 a month, the analysts said")
-        if kind == "who" and fig.unit == "percent" and not last <= a < share_end:
+        if kind == "who" and fig.unit == "percent" and not (last <= a < share_end
+                                                             or share_named <= a < first):
             continue  # "volunteers make up 20%": the people named are the part, not the whole
+            # (but "the share of foreigners among contract soldiers rose to 12%" names both)
         if kind == "who" and last - 1 <= a < last + HEAD_WORDS:
             weight *= HEAD_BONUS
+        if kind == "money" and money_noun(text, offsets, last, a):
+            weight *= MONEY_NOUN_BONUS  # "$60 billion in military aid": what the money is
         if last <= a < share_end:
             weight *= SHARE_BONUS
         if governs(text, offsets, b, first) and not (kind == "event" and planned):
             weight *= GOVERNOR_BONUS  # (under a plan the noun is what is planned: "aims for
             # an intake of 30,000")
         scope = 1.0 if clauses[min(a, len(clauses) - 1)] == own and a < comment else OTHER_CLAUSE
+        if a in timed and not first <= a < last:
+            scope = OTHER_CLAUSE  # "crossed the border in the week after the mobilisation"
         score = weight * scope / (1.0 + gap / reach)
         if score > scores.get(name, 0.0):
             scores[name] = score
     if money and forces:
         scores["pay"] = scores.get("pay", 0.0) + PAY_PRIOR
     return scores
+
+
+SHARE_NOUN = re.compile(r"\b(?:share|proportion|percentage|fraction)\s+of\b", re.IGNORECASE)
+
+
+def share_noun_start(text: str, offsets: list[int], clauses: list[int], lo: int, fig: Figure) -> int:
+    """The first word of "the share of ..." before a share in its clause, which names what the
+    share is of before it ("the proportion of convicts among the dead fell to 15%"); else the
+    figure's own first word."""
+    first = bisect.bisect_left(offsets, fig.start)
+    found = None
+    for match in SHARE_NOUN.finditer(text, max(lo, fig.start - 120), fig.start):
+        found = match  # the last one before the figure
+    if found is None:
+        return first
+    word = bisect.bisect_left(offsets, found.start())
+    own = clauses[min(first, len(clauses) - 1)]
+    return word if clauses[min(word, len(clauses) - 1)] == own else first
+
+
+def opening_whole_end(text: str, offsets: list[int], lo: int, hi: int, fig: Figure) -> int:
+    """The first word after the comma that closes an opening "Of the N ..." or "Among the N ..."
+    the figure is in (the whole whose part the sentence goes on to count); else past the end."""
+    if not WHOLE_OPENER_BEFORE.fullmatch(text, lo, fig.start):
+        return len(offsets)
+    comma = text.find(",", fig.end, hi)
+    return bisect.bisect_left(offsets, comma) if comma >= 0 else len(offsets)
+
+
+MONEY_NOUN_BONUS = 1.5  # the money word that is the amount's own noun
+MONEY_NOUN_LEAD = re.compile(r"(?:in|of|for)\s+(?:(?:the|a|an|new|its|their)\s+)?$", re.IGNORECASE)
+
+
+def money_noun(text: str, offsets: list[int], last: int, a: int) -> bool:
+    """Whether the money word at `a` is the amount's own noun: right after it, or after "in",
+    "of" or "for" ("2 billion roubles in sign-up bonuses", "$60 billion in military aid")."""
+    if a == last:
+        return True
+    return last < a <= last + 2 and bool(MONEY_NOUN_LEAD.fullmatch(text, offsets[last], offsets[a]))
 
 
 def share_of_money(hits: list, last: int, share_end: int) -> bool:
@@ -458,14 +566,16 @@ def metric(text: str, sent_start: int, sent_end: int, fig: Figure) -> str:
 
 def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Figure]) -> list[str]:
     """Each figure's metric; a count of people whose sentence has no cue takes the metric of
-    the last cued count before it in its paragraph, since a paragraph keeps to one subject
+    another cued figure of the same amount (`restated_metric`), else of the last cued count
+    before it in its paragraph, since a paragraph keeps to one subject
     ("... 40,000 signed contracts. The remaining 12,000 are in training."), and a figure given
     as a part of the one just before it ("..., including 1.5 million troops") takes its metric."""
     out: list[str] = []
     last: tuple[int, str] | None = None  # (paragraph start, metric) of the last cued count
     prev: Figure | None = None
     forces = about_forces(text, spans)
-    for fig, (lo, hi) in zip(figures, spans, strict=True):
+    cued = [cued_metric(text, lo, hi, fig, forces) for fig, (lo, hi) in zip(figures, spans, strict=True)]
+    for i, (fig, (lo, hi)) in enumerate(zip(figures, spans, strict=True)):
         if (prev is not None and prev.unit == fig.unit and lo <= prev.start
                 and PART_OF.fullmatch(text, prev.end, fig.start)):
             out.append(out[-1])  # "2.4 million, including 1.5 million troops": a part of it
@@ -477,8 +587,14 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
             out.append(out[-1])  # "100,000 left, which is 10% of the workforce": the same people
             prev = fig
             continue
+        if (prev is not None and fig.unit == "percent" and prev.unit != "percent"
+                and SHARE_OF_PRONOUN.match(text, fig.end, hi)
+                and text.rfind("\n", prev.end, fig.start) < 0 and not names_event(text, lo, hi, fig)):
+            out.append(out[-1])  # "160,000 have been killed, and 70% of them were volunteers"
+            prev = fig
+            continue
         prev = fig
-        found = cued_metric(text, lo, hi, fig, forces)
+        found = cued[i] or restated_metric(figures, cued, i)
         lead = lead_metric(text, fig) if fig.unit in COUNTS else None
         if lead is not None and max(metric_scores(text, lo, hi, fig, forces).values(),
                                     default=0.0) < WEIGHTS["who"]:
@@ -491,6 +607,37 @@ def metrics_in_context(text: str, spans: list[tuple[int, int]], figures: list[Fi
                 last = (para, found)  # (an aside in brackets does not change the subject)
         out.append(found or "other")
     return shares_of_bracketed_money(text, figures, out)
+
+
+SHARE_OF_PRONOUN = re.compile(r"\s*of\s+(?:them|those|these|whom)\b(?!\s+who\b)", re.IGNORECASE)
+EVENT_KINDS = frozenset({"event", "death", "enlist", "frame", "order"})
+
+
+def names_event(text: str, lo: int, hi: int, fig: Figure) -> bool:
+    """Whether the figure's clause, after the figure, names what happened to the people ("70%
+    of them have been killed") rather than who they are ("70% of them were volunteers")."""
+    offsets, clauses, hits = sentence_cues(text, lo, hi)
+    last = bisect.bisect_left(offsets, fig.end)
+    if last >= len(offsets):
+        return False
+    own = clauses[last]
+    return any(a >= last and clauses[min(a, len(clauses) - 1)] == own and kind in EVENT_KINDS
+               for a, _, _, kind in hits)
+
+
+RESTATED_MIN = 100  # a count of people this large, said again, is the same count
+
+
+def restated_metric(figures: list[Figure], cued: list[str | None], i: int) -> str | None:
+    """The metric of the nearest other figure of the same amount whose words name one, for a
+    count of people with no cue of its own: an article that says a large count again speaks of
+    the same people ("the reserve is 25 million ... These are the same 25 million people")."""
+    fig = figures[i]
+    if fig.unit != "person" or fig.value is None or fig.value < RESTATED_MIN:
+        return None
+    same = [(abs(j - i), j > i, cued[j]) for j, other in enumerate(figures)
+            if other.value == fig.value and j != i and cued[j] is not None and other.unit == fig.unit]
+    return min(same)[2] if same else None
 
 
 LIST_ITEM_WORDS = 12  # a line of at most this many words may be an item of a list or a table row
@@ -516,13 +663,35 @@ def lead_metric(text: str, fig: Figure) -> str | None:
         if not line:
             return None  # a blank line ends the list
         if line.endswith(":") or ("|" in line and not any(c.isdigit() for c in line)):
-            named = [(WEIGHTS[k], -a, name) for a, _, name, k in sentence_cues(text, begin, end)[2]
-                     if name is not None and k in LEAD_KINDS]
+            named = lead_cues(text, begin, end)
+            if not named and "|" in line:
+                named = lead_cues(text, *title_above(text, begin))  # "Estimates of losses\nSource | ..."
             return max(named)[2] if named and max(named)[2] in allowed(fig) else None
         if len(line.split()) > LIST_ITEM_WORDS:
             return None
         end = begin - 1
     return None
+
+
+def lead_cues(text: str, begin: int, end: int) -> list[tuple[float, int, str]]:
+    """The cues of a lead line that say what a list counts, as (weight, -word, metric)."""
+    if begin >= end:
+        return []
+    return [(WEIGHTS[k], -a, name) for a, _, name, k in sentence_cues(text, begin, end)[2]
+            if name is not None and k in LEAD_KINDS]
+
+
+def title_above(text: str, header: int) -> tuple[int, int]:
+    """The short line of words just above a table's header row (a blank line between allowed),
+    its title ("Estimates of Russian losses"); (0, 0) when there is none."""
+    end = header - 1
+    if end > 0 and text[end - 1] == "\n":
+        end -= 1  # one blank line
+    begin = text.rfind("\n", 0, max(0, end)) + 1
+    line = text[begin:end].strip()
+    if not line or "|" in line or len(line.split()) > LIST_ITEM_WORDS:
+        return 0, 0
+    return begin, end
 
 
 AMOUNT_IN_BRACKETS = re.compile(r"\s*\(")

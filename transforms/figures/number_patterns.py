@@ -170,6 +170,8 @@ CHANGE_BEFORE = re.compile(
 # A verb of change right before the number, with no "by" or "from": "rose $1.50 to $85.20".
 CHANGE_RIGHT_BEFORE = re.compile(CHANGE.pattern + r"\s+(?:(?:about|around|nearly|almost|just)\s+)?$",
                                  re.IGNORECASE)
+# "up"/"down" right before a "from": "..., up from 300,000"
+UP_DOWN_BEFORE = re.compile(r"\b(?:up|down)\s+$", re.IGNORECASE)
 # Verbs whose "up"/"down" is no change of a number: "signed up 300 to 400 men".
 PHRASAL_UP = re.compile(
     r"(?:sign|call|set|line|pick|show|turn|take|took|make|made|draw|drew|round|put|give|gave"

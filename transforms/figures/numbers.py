@@ -362,7 +362,7 @@ def _amount_figure(text, start, end, value, unit, left, *, year_like=False, word
             # "in groups of two or three"
         if words and not scaled and pat.POINTS_BACK.search(text, max(0, start - 12), start):
             return None, pos  # "these two reserves"
-        unit = (noun or ctx.clause_currency(text, start)
+        unit = (noun or ctx.clause_currency(text, start) or ctx.former_level_currency(text, left)
                 or (scaled and ctx.large_amount_currency(text, start, end, value))
                 or (plural and plural_kind(plural, _capitalised(text, pos, plural)))
                 or _partitive_kind(text, pos)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from transforms.declarations.words import words_pattern
+from transforms.declarations.words import SUBORDINATOR_PREPOSITIONS, words_pattern
 from transforms.figures import metrics
 from transforms.figures import number_patterns as pat
 
@@ -21,6 +21,7 @@ TEXTS = [
     "year; afor a year, uniform for an hour; For over a month.",
     "Recruits, although paid, left; 12 of whom - 5 – and 6 — 7, and of which, of  whom.",
     "Awhile, erwhile and somewhere whereas: x. Y! Z? (a)[b]",
+    "Trained before they left, after being sent, since the war, when paid, because until it.",
     "",
 ]
 
@@ -35,7 +36,9 @@ PLAIN = {
     "clause break": (metrics.CLAUSE_BREAK, re.compile(
         r";|:\s|\s[–—-]\s|[()\[\]]|\n|(?<=[a-z0-9])[.!?](?=[A-Z])"
         rf"|,\s+(?:{words_pattern(metrics.CONTRAST_CONJUNCTIONS)}|(?:and|of\s+whom|of\s+which)\b)"
-        r"|\b(?:while|whereas)\b")),
+        r"|\b(?:while|whereas)\b"
+        rf"|\s(?:{words_pattern(metrics.CLAUSE_OPENERS)}|{words_pattern(SUBORDINATOR_PREPOSITIONS)}"
+        r"(?=\s+(?:i|you|he|she|it|we|they|being|having|[a-z]+ing)\b))")),
     "article term": (pat.ARTICLE_TERM, re.compile(
         r"\bfor\s+(?:(?:at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|more\s+than|over)"
         r"\s+)?(?P<article>an?)(?=\s+(?:year|month)\b)", re.IGNORECASE)),

@@ -171,6 +171,13 @@ KIN_NOUNS_TEXT = """
     daughters brother brothers sister sisters relative relatives family lawyer lawyers attorney
     attorneys friend friends neighbour neighbours neighbor neighbors fiancee girlfriend"""
 KIN_NOUNS = tuple(KIN_NOUNS_TEXT.split())
+# The offices one person holds for an owner a possessive names, who speaks as that person
+# described: "Acme's chief executive said", "the company's finance director said" (the person
+# as written, as "Poland's prime minister" is; "Acme's spokesman" speaks for Acme instead).
+OWNED_TITLES_TEXT = """
+    executive officer secretary minister director chairman chairwoman chair president founder
+    chief economist strategist treasurer commissioner governor mayor leader"""
+OWNED_TITLES = tuple(OWNED_TITLES_TEXT.split())
 # The people an outlet or a speaker talked with, left unnamed: "says one of the interlocutors of
 # the publication", "an interlocutor of the agency said". They are an unnamed source, and
 # named so (as unnamed sources are annotated), not the outlet they spoke to.

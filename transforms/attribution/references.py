@@ -38,6 +38,7 @@ from transforms.attribution.lexicon import (
     NOUN_SENSE_FORMS,
     ORG_HEADS,
     OUTLET_DOMAINS,
+    OWNED_TITLES,
     PARTICIPLE_FORMS,
     PAST_FORMS,
     PLACE_NOUNS,
@@ -234,6 +235,15 @@ KIN_SPEAKER = re.compile(
     r"(?<![\w’'-])(?:(?i:his|her|their)\s+|(?i:the\s+)?(?=[a-z]+['’]s?\s|[A-Z][a-z]+['’]s\s))"
     r"((?:[A-Za-z][a-z-]*+['’]s?\s+)?" + trie_regex(KIN_NOUNS)
     + r")(?=(?:,[^,\n]{1,140},)?\s+(?:has\s+|had\s+)?(?:" + SPEAKER_ADVERBS + r")?" + SPEECH
+    + r"\b(?!\s+by\b))"
+)
+# One holding an office for an owner a possessive names, who speaks: "Acme's chief executive
+# said", "the company's chief financial officer said" (named as written; a place's officials
+# are BACKREF's, which a name said before may resolve: see `owned_title_speaker`)
+OWNED_TITLE_SPEAKER = re.compile(
+    r"(?<![\w’'-])(?:(?i:the)\s+(?=[a-z]+['’]s\s)|(?=[A-Z]))"
+    r"((?:[A-Z][\w&.-]*+\s+){0,2}?(?:[A-Z][\w&.-]*+|[a-z]+)['’]s\s+(?:[a-z-]+\s+){0,3}?"
+    + trie_regex(OWNED_TITLES) + r")(?=\s+(?:has\s+|had\s+)?(?:" + SPEAKER_ADVERBS + r")?" + SPEECH
     + r"\b(?!\s+by\b))"
 )
 # One of a described group: "one of the fighters said", "citing one of the recruits" (never
@@ -659,6 +669,32 @@ def speaks_for_owner(name: str, text: str, start: int) -> bool:
     owner = len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in (
         DESCRIPTION_QUALIFIERS_LOWER)
     return owner or OWNER_PRONOUN_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+POSSESSIVE_MARK = re.compile("['’]")
+
+
+def owned_titles(text: str, refs: list[Ref], lowered: str) -> list[Ref]:
+    """`refs` with each office holder a possessive names as one reference, the name of its
+    owner inside it ("Finch Motors's chief executive said": that person, not Finch Motors)."""
+    for m in matches_of(OWNED_TITLE_SPEAKER, text, lowered):
+        start, end, name = m.start(1), m.end(1), m.group(1)
+        if place_owned(name) or name.split()[0] in SPEAKER_STOP | NOT_OWNER:
+            continue  # "Poland's prime minister": BACKREF's, a name said before may resolve it
+        owner_end = start + len(POSSESSIVE_MARK.split(name, maxsplit=1)[0]) + 2  # (with its 's)
+        inside = [r for r in refs if r.start < end and r.end > start]
+        if all(start <= r.start and r.end <= owner_end for r in inside):  # (only the owner's name)
+            refs = sorted([r for r in refs if r not in inside] + [Ref(start, end, NAMED, name)])
+    return refs
+
+
+def place_owned(name: str) -> bool:
+    """Whether an office's owner is a place or a place's noun ("Poland's", "country's"), whose
+    officials BACKREF finds."""
+    owner = POSSESSIVE_MARK.split(name, maxsplit=1)[0].lower()
+    return owner in PLACE_OWNERS or owner.rsplit(None, 1)[-1] in PLACE_OWNERS
+
+
 THE_ACRONYM = re.compile(r"(?i:the)\s[A-Z]{2,5}")  # "the RNC said": a body by its initials
 # (a number ends with a digit: "injured 100, officials said" is no count of officials)
 COUNTED_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
@@ -673,6 +709,7 @@ DEMONYM_WORDS = frozenset(DEMONYMS.values())  # "Russian and Serbian figures": n
 PLACES = frozenset(CAPITALS_TEXT.split()) | {k.split()[-1] for k in DEMONYMS} | set(DEMONYMS)
 # A country or capital that speaks is its government, named as the text names it ("Russia
 # says 6,000 ...": Russia); a demonym alone never speaks ("Russian said" is no sentence of news).
+PLACE_OWNERS = frozenset({p.lower() for p in PLACES} | set(PLACE_NOUNS))  # (see `place_owned`)
 GOVERNMENT_PLACES = frozenset(CAPITALS_TEXT.split()) | {k for k in DEMONYMS if " " not in k}
 
 
@@ -842,7 +879,8 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (INFORMED_SPEAKER, (KNOWING_HIT, 40, 200)), (RECORD_SPEAKER, (frozenset(DOCUMENT_SPEAKERS), 40, 200)),
     (CITED_INFORMED, (KNOWING_HIT, 60, 120)), (GROUP_RECORD, (DESCRIPTION_HIT, 40, 60)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)),
-    (KIN_SPEAKER, (frozenset(KIN_NOUNS), 40, 160)))}
+    (KIN_SPEAKER, (frozenset(KIN_NOUNS), 40, 160)),
+    (OWNED_TITLE_SPEAKER, (frozenset(OWNED_TITLES), 60, 160)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
 ORG_NAME_START = re.compile(
@@ -1405,6 +1443,8 @@ def references(text: str, index: SourceIndex) -> list[Ref]:
              if not overlaps(m.start(), m.end(), taken)]
     taken = sorted((r.start, r.end) for r in refs)
     lowered = lower_same_length(text)
+    refs = owned_titles(text, refs, lowered)
+    taken = sorted((r.start, r.end) for r in refs)
     backrefs = list(scan(BACKREF, lowered))
     # a ministry named by its function is one reference before any of its words is a
     # one-word speaker: "the Ministry of Foreign Affairs said" (not "Affairs said")

@@ -178,6 +178,11 @@ OWNED_TITLES_TEXT = """
     executive officer secretary minister director chairman chairwoman chair president founder
     chief economist strategist treasurer commissioner governor mayor leader"""
 OWNED_TITLES = tuple(OWNED_TITLES_TEXT.split())
+# The members of a body who speak as a group of their own, named by the body before them:
+# "Senate Democrats said", "Harlow Council members said" (the group, not the body itself,
+# where "Senate aides" or "Pentagon officials" speak for it).
+MEMBER_GROUP_NOUNS = ("democrats", "republicans", "lawmakers", "legislators", "senators",
+                      "members", "delegates", "conservatives", "liberals", "progressives")
 # The people an outlet or a speaker talked with, left unnamed: "says one of the interlocutors of
 # the publication", "an interlocutor of the agency said". They are an unnamed source, and
 # named so (as unnamed sources are annotated), not the outlet they spoke to.

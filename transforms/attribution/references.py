@@ -34,6 +34,7 @@ from transforms.attribution.lexicon import (
     MASTHEAD_HEADS,
     MEDIA_NOUNS,
     MEDIA_QUALIFIERS,
+    MEMBER_GROUP_NOUNS,
     NAME_EXTENDING_HEADS,
     NOUN_SENSE_FORMS,
     ORG_HEADS,
@@ -240,11 +241,19 @@ KIN_SPEAKER = re.compile(
 # One holding an office for an owner a possessive names, who speaks: "Acme's chief executive
 # said", "the company's chief financial officer said" (named as written; a place's officials
 # are BACKREF's, which a name said before may resolve: see `owned_title_speaker`)
+_SPEAKS_NEXT = (r"(?=\s+(?:has\s+|had\s+)?(?:" + SPEAKER_ADVERBS + r")?" + SPEECH
+                + r"\b(?!\s+by\b))")
 OWNED_TITLE_SPEAKER = re.compile(
     r"(?<![\w’'-])(?:(?i:the)\s+(?=[a-z]+['’]s\s)|(?=[A-Z]))"
-    r"((?:[A-Z][\w&.-]*+\s+){0,2}?(?:[A-Z][\w&.-]*+|[a-z]+)['’]s\s+(?:[a-z-]+\s+){0,3}?"
-    + trie_regex(OWNED_TITLES) + r")(?=\s+(?:has\s+|had\s+)?(?:" + SPEAKER_ADVERBS + r")?" + SPEECH
-    + r"\b(?!\s+by\b))"
+    r"(?P<who>(?P<owner>(?:[A-Z][\w&.-]*+\s+){0,2}?(?:[A-Z][\w&.-]*+|[a-z]+)['’]s)\s+"
+    r"(?:[a-z-]+\s+){0,3}?" + trie_regex(OWNED_TITLES) + ")" + _SPEAKS_NEXT
+)
+# A body's members who speak as a group, the body's name first: "Senate Democrats said",
+# "according to Senate Democrats" (see MEMBER_GROUP_NOUNS)
+BODY_GROUP_SPEAKER = re.compile(
+    r"(?:(?P<cue>(?i:according\s+to|citing)\s+)|(?<![\w’'-]))(?P<who>(?P<owner>(?:[A-Z][\w&.-]*+\s+){1,3}?)"
+    + trie_regex(sorted({f for n in MEMBER_GROUP_NOUNS for f in (n, n.capitalize())})) + r")(?![\w’'-])"
+    + r"(?(cue)|" + _SPEAKS_NEXT + ")"
 )
 # One of a described group: "one of the fighters said", "citing one of the recruits" (never
 # "told one of the X": whom one told)
@@ -675,16 +684,19 @@ POSSESSIVE_MARK = re.compile("['’]")
 
 
 def owned_titles(text: str, refs: list[Ref], lowered: str) -> list[Ref]:
-    """`refs` with each office holder a possessive names as one reference, the name of its
-    owner inside it ("Finch Motors's chief executive said": that person, not Finch Motors)."""
-    for m in matches_of(OWNED_TITLE_SPEAKER, text, lowered):
-        start, end, name = m.start(1), m.end(1), m.group(1)
-        if place_owned(name) or name.split()[0] in SPEAKER_STOP | NOT_OWNER:
-            continue  # "Poland's prime minister": BACKREF's, a name said before may resolve it
-        owner_end = start + len(POSSESSIVE_MARK.split(name, maxsplit=1)[0]) + 2  # (with its 's)
-        inside = [r for r in refs if r.start < end and r.end > start]
-        if all(start <= r.start and r.end <= owner_end for r in inside):  # (only the owner's name)
-            refs = sorted([r for r in refs if r not in inside] + [Ref(start, end, NAMED, name)])
+    """`refs` with each office holder a possessive names, and each body's members who speak as
+    a group, as one reference holding its owner's name ("Finch Motors's chief executive said":
+    that person, not Finch Motors; "Senate Democrats said": that group, not the Senate)."""
+    for pattern in (OWNED_TITLE_SPEAKER, BODY_GROUP_SPEAKER):
+        for m in matches_of(pattern, text, lowered):
+            start, end, name = m.start("who"), m.end("who"), m.group("who")
+            if name.split()[0] in SPEAKER_STOP | NOT_OWNER or (
+                    pattern is OWNED_TITLE_SPEAKER and place_owned(name)):
+                continue  # "Poland's prime minister": BACKREF's, a name said before may resolve it
+            inside = [r for r in refs if r.start < end and r.end > start]
+            if (inside or pattern is OWNED_TITLE_SPEAKER) and all(
+                    start <= r.start and r.end <= m.end("owner") for r in inside):
+                refs = sorted([r for r in refs if r not in inside] + [Ref(start, end, NAMED, name)])
     return refs
 
 
@@ -880,7 +892,8 @@ NEEDED_WORDS = {id(pattern): near for pattern, near in (
     (CITED_INFORMED, (KNOWING_HIT, 60, 120)), (GROUP_RECORD, (DESCRIPTION_HIT, 40, 60)),
     (INVERTED_DESCRIPTION, (DESCRIPTION_HIT | SINGULAR_HIT, 60, 40)),
     (KIN_SPEAKER, (frozenset(KIN_NOUNS), 40, 160)),
-    (OWNED_TITLE_SPEAKER, (frozenset(OWNED_TITLES), 60, 160)))}
+    (OWNED_TITLE_SPEAKER, (frozenset(OWNED_TITLES), 60, 160)),
+    (BODY_GROUP_SPEAKER, (frozenset(MEMBER_GROUP_NOUNS), 60, 160)))}
 # Where a match of ORG_NAME may start, from its alternatives' first words: a capital, "the"
 # before a capital, "officials in", "authorities in" (led by that letter: a fast scan)
 ORG_NAME_START = re.compile(

@@ -218,7 +218,8 @@ DESCRIPTION_QUALIFIERS = tuple(DESCRIPTION_QUALIFIERS_TEXT.split())
 ORG_HEADS_TEXT = """
     Ministry Agency Service Guard Office Committee Council Department Bureau Police Commission
     Administration Directorate Parliament Government Command Navy Center Centers Centre Institute
-    Institutes Bank Foundation University Group Observatory Fund Organization Organisation Association Network
+    Institutes Bank Foundation University College Group Observatory Fund Organization Organisation
+    Association Network
     Project Initiative Watch Monitor Court Tribunal Commissioner Ombudsman Board Authority
     Academy Mission Embassy Consulate Reserve Party Chamber School Institution Trust Society
     Forum League Alliance Coalition Secretariat Inspectorate Laboratory Corporation Exchange

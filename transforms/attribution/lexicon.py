@@ -299,6 +299,10 @@ BACKWARD_MAKING = ("calculated", "compiled", "produced", "made", "estimated", "g
 # "A recent study found ..." (its maker, when named, is the source: "a report by X says")
 DOCUMENT_SPEAKERS = ("report", "study", "survey", "poll", "analysis", "assessment", "review",
                      "audit", "memo")
+# Verbs by which someone puts out a record of their own: "Senator Holt released a report.
+# It found ..." (the report's findings are hers).
+PUBLISH_VERBS = ("released", "releases", "published", "publishes", "issued", "issues",
+                 "unveiled", "unveils", "commissioned")
 # What "the report", "the latest update" refers back to is a record of a body named before;
 # one whose maker is named right after it ("the latest update from the UK Ministry of Defence")
 # refers to nothing earlier: the maker is the source.

@@ -30,7 +30,9 @@ from transforms.attribution.lexicon import (
     LONE_MASTHEADS,
     MEDIA_NOUNS,
     ORG_HEADS,
+    PUBLISH_VERBS,
     RECORD_GROUPS,
+    RECORD_REFERENCE_HEADS,
     SPOKES_WORDS,
     STAFF_NOUNS,
     STATE_HEADS,
@@ -95,6 +97,12 @@ BACKWARD_WORDS = (
 # skips to them: a pattern led by a look-behind is tried at every position)
 BACKWARD = re.compile(letter_led(BACKWARD_WORDS))
 ISSUED = re.compile(r"\b(?:" + "|".join(DOCUMENT_NOUNS) + r")\b|\binto\s+law\b", re.I)
+# "Senator Holt released a report": a person who puts out a record of no other maker
+PUBLISHED_RECORD = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:" + "|".join(PUBLISH_VERBS) + r")\s+(?:an?|the|his|her|their)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:" + "|".join(DOCUMENT_SPEAKERS) + r")\b(?!\s+(?:by|from|of)\b)")
+# what stands for a record's maker: "It found", "The report says"
+RECORD_BACKREFS = frozenset(("it", *RECORD_REFERENCE_HEADS))
 SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:", re.I)
 BACKGROUND_LINE = re.compile(r"(?:Background|Reminder|Context|Earlier|Read\s+more)\s*:", re.I)
 LABEL_LINE = re.compile(r"([A-Z][\w.’' -]{1,40}):\s+\S")
@@ -423,6 +431,7 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
     spoken: list[tuple[int, str]] = []
     researched: list[str] = []
     issued: list[str] = []  # who issued the documents named so far ("Putin signed a decree")
+    publishers: list[tuple[int, str]] = []  # people who put out a record ("Holt released a report")
     names: list[str | None] = [None] * len(refs)
     all_cues: list[list[Cue]] = []
     relay, relay_end, labels = None, len(text), {}
@@ -456,7 +465,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == DOCUMENT:
                 names[k] = issued[-1] if issued else None
                 continue
-            name = pairs.get(k) or subject_it(refs, names, first, k, text, sent.start, index) or apposed(
+            name = publisher(refs[k], si, publishers) or pairs.get(k) or subject_it(
+                refs, names, first, k, text, sent.start, index) or apposed(
                 refs, k, r, text) or staff_referent(
                 refs[k], text, si, seen, spoken, relay, index) or resolve(
                 refs[k], si, seen, spoken, researched, later,
@@ -480,6 +490,8 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
             if refs[k].cls == NAMED and name in GOVERNMENT_PLACES:
                 name = place_government(name, refs, k, index)
             names[k] = outlet if refs[k].cls == WE and name is None else name
+            if refs[k].cls == NAMED and is_person(name) and PUBLISHED_RECORD.match(text, refs[k].end):
+                publishers.append((si, name))
             if refs[k].cls == NAMED:
                 seen.append((si, refs[k].name))
                 heads.setdefault(refs[k].name, set()).update(description_words(text, refs[k]))
@@ -523,6 +535,16 @@ def read(text: str, index: SourceIndex, outlet: str | None) -> Reading:
                 for cues in all_cues]
     return Reading(sents, all_cues, quotes, relay, relay_end,
                    interview_turns(sents, labels), named, relay_line)
+
+
+def publisher(ref: Ref, si: int, publishers: list[tuple[int, str]]) -> str | None:
+    """Whom "it" or "the report" stands for when a person put out a record in this sentence
+    or the one before ("Senator Holt released a report. It found ..."): that person, whom
+    the body tests of `resolve` never take."""
+    if ref.cls != ORG or ref.name not in RECORD_BACKREFS or not publishers:
+        return None
+    k, name = publishers[-1]
+    return name if k >= si - 1 else None
 
 
 UNNAMED_BEFORE = re.compile(r"(?<![\w’'-])(" + "|".join(UNNAMED_MARKS) + r")\s+$", re.I)
